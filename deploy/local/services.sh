@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The platform's own processes, each started from the compiled build (dist/) with its settings.
+# Usage: services.sh up|down|status [service...]   (needs infra.sh up and npm run build first)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ALL=(identity injections certification complaints complaints-worker portal)
+declare -A PORT=([portal]=3000 [identity]=3001 [injections]=3002 [complaints]=3003 [certification]=3004 [complaints-worker]=3005)
+declare -A ENTRY=([complaints-worker]=services/complaints/src/worker.main.js)
+declare -A DATABASE=([complaints-worker]=complaints)
+
+pg_url() { echo "postgres://vax:vax-local-only@127.0.0.1:$POSTGRES_PORT/$1"; }
+
+env_for() { # the settings of one service, as NAME=value words
+  local s="$1"
+  echo "PORT=${PORT[$s]} LOG_LEVEL=${LOG_LEVEL:-info} DIAGNOSTICS_ENABLED=${DIAGNOSTICS_ENABLED:-true}"
+  echo "DATABASE_URL=$(pg_url "${DATABASE[$s]:-$s}")"
+  if [[ "$s" == portal ]]; then
+    echo "IDENTITY_URL=http://127.0.0.1:${PORT[identity]} INJECTIONS_URL=http://127.0.0.1:${PORT[injections]}"
+    echo "COMPLAINTS_URL=http://127.0.0.1:${PORT[complaints]} CERTIFICATION_URL=http://127.0.0.1:${PORT[certification]}"
+  else
+    echo "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
+  fi
+  [[ "$s" == complaints* ]] && echo "TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT"
+  return 0
+}
+
+start_one() {
+  local s="$1" entry="${ENTRY[$1]:-services/$1/src/main.js}"
+  [[ -f "$REPO_ROOT/dist/$entry" ]] || die "dist/$entry is missing: run 'npm run build' first"
+  if pid_alive "$s"; then info "$s already running"; return 0; fi
+  # shellcheck disable=SC2046
+  start_daemon "$s" env $(env_for "$s" | tr '\n' ' ') node --enable-source-maps "$REPO_ROOT/dist/$entry"
+}
+
+wait_ready() { # wait until /health/ready answers 200
+  local s="$1" deadline=$((SECONDS + ${2:-90}))
+  until curl -fs -o /dev/null "http://127.0.0.1:${PORT[$s]}/health/ready"; do
+    pid_alive "$s" || die "$s exited during start-up; see $LOG_DIR/$s.log"
+    ((SECONDS < deadline)) || die "$s is not ready after ${2:-90}s; see $LOG_DIR/$s.log and http://127.0.0.1:${PORT[$s]}/health/ready"
+    sleep 0.5
+  done
+}
+
+cmd="${1:-}"; shift || true
+selected=("${@:-${ALL[@]}}")
+[[ $# -eq 0 ]] && selected=("${ALL[@]}")
+case "$cmd" in
+  up)
+    step "Starting services: ${selected[*]}"
+    for s in "${selected[@]}"; do start_one "$s"; done
+    for s in "${selected[@]}"; do wait_ready "$s" 120; info "$s ready on http://127.0.0.1:${PORT[$s]}"; done
+    ;;
+  down) for s in "${selected[@]}"; do stop_daemon "$s" 20; done ;;
+  status)
+    echo "services:"
+    for s in "${selected[@]}"; do status_line "$s" "${PORT[$s]}"; done
+    ;;
+  env) env_for "${selected[0]}" | tr ' ' '\n' ;;
+  *) die "usage: $0 up|down|status|env [service...]" ;;
+esac

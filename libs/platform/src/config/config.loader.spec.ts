@@ -1,0 +1,62 @@
+import { InvalidConfigurationError, loadConfig } from './config.loader';
+import { BackendServiceConfig, WorkflowServiceConfig } from './service-config';
+
+const valid = {
+  PORT: '3001',
+  DATABASE_URL: 'postgres://vax:secret@127.0.0.1:5432/identity',
+  KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9094',
+};
+
+function problemsOf(env: Record<string, string>, cls: new () => object = BackendServiceConfig) {
+  try {
+    loadConfig('identity', cls, env);
+  } catch (e) {
+    if (e instanceof InvalidConfigurationError) return e;
+    throw e;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('service configuration', () => {
+  it('converts and defaults valid settings', () => {
+    const config = loadConfig('identity', BackendServiceConfig, valid);
+    expect(config).toMatchObject({
+      PORT: 3001,
+      LOG_LEVEL: 'info',
+      KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9094'],
+      DIAGNOSTICS_ENABLED: false,
+    });
+  });
+
+  it('names every missing setting', () => {
+    const error = problemsOf({});
+    expect(error.problems.map((p) => p.setting).sort()).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'PORT']);
+    expect(error.message).toContain('identity: invalid configuration');
+  });
+
+  it('names the bad setting and its rule, without echoing the value', () => {
+    const error = problemsOf({ ...valid, PORT: 'eighty', DATABASE_URL: 'mysql://u:hunter2@h/db' });
+    expect(error.problems).toEqual(
+      expect.arrayContaining([
+        { setting: 'PORT', rules: expect.arrayContaining(['must be an integer port number']) },
+        { setting: 'DATABASE_URL', rules: ['must be a postgres:// URL naming a database'] },
+      ]),
+    );
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('rejects a broker list entry that is not host:port', () => {
+    const error = problemsOf({ ...valid, KAFKA_BROKERS: '127.0.0.1:9092,kafka' });
+    expect(error.problems).toEqual([{ setting: 'KAFKA_BROKERS', rules: ['each broker must be host:port'] }]);
+  });
+
+  it('requires the Temporal address only where a service uses Temporal', () => {
+    const error = problemsOf(valid, WorkflowServiceConfig);
+    expect(error.problems.map((p) => p.setting)).toEqual(['TEMPORAL_ADDRESS']);
+  });
+
+  it('rejects a boolean flag that is not true or false', () => {
+    const error = problemsOf({ ...valid, DIAGNOSTICS_ENABLED: 'yes' });
+    expect(error.problems).toEqual([{ setting: 'DIAGNOSTICS_ENABLED', rules: ['must be true or false'] }]);
+  });
+});

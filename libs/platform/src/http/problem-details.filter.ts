@@ -1,0 +1,41 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, type ProblemDocument, problemType } from './problem-details';
+
+/** Maps every error, ours or the framework's, to one problem document; 5xx details stay in the log. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const res = ctx.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    res
+      .status(problem.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .json({ ...problem, instance: req.originalUrl?.split('?')[0], correlationId: req.id });
+  }
+
+  private toProblem(exception: unknown): ProblemDocument {
+    if (!(exception instanceof HttpException)) {
+      return { type: problemType('internal'), title: 'Internal error', status: 500 };
+    }
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    if (typeof body === 'object' && body !== null && 'type' in body) return body as ProblemDocument;
+    const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    return {
+      type: problemType(slugFor(status)),
+      title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error',
+      status,
+      detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+    };
+  }
+}
+
+function slugFor(status: number): string {
+  return (HttpStatus[status] ?? 'error').toLowerCase().replace(/_/g, '-');
+}

@@ -1,0 +1,44 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** One broken rule: which field, which rule (machine-readable), and a readable sentence. */
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** An RFC 9457 problem document, the one error shape every service answers with. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  correlationId?: string;
+  errors?: FieldProblem[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const PROBLEM_TYPE_BASE = 'https://vax.laichau.gov.vn/problems/';
+
+export function problemType(slug: string): string {
+  return PROBLEM_TYPE_BASE + slug;
+}
+
+/** Thrown by adapters for a 4xx with field-level detail; the filter renders it as-is. */
+export class ProblemException extends HttpException {
+  constructor(
+    status: HttpStatus,
+    slug: string,
+    title: string,
+    detail?: string,
+    readonly errors?: FieldProblem[],
+  ) {
+    super({ type: problemType(slug), title, status, detail, errors } satisfies ProblemDocument, status);
+  }
+}
+
+export function validationProblem(errors: FieldProblem[]): ProblemException {
+  const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'The request is not valid', detail, errors);
+}

@@ -1,0 +1,38 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { json } from 'express';
+import { PROBLEM_CONTENT_TYPE, problemType } from './problem-details';
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+function problem(res: Parameters<RequestHandler>[1], status: number, slug: string, title: string, detail: string) {
+  res.status(status).type(PROBLEM_CONTENT_TYPE).json({ type: problemType(slug), title, status, detail, instance: res.req.originalUrl.split('?')[0] });
+}
+
+/** A body in a form we do not read is refused (415) rather than silently ignored as empty. */
+export function requireJsonBodies(allowed: string[] = ['application/json']): RequestHandler {
+  return (req, res, next) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (!BODY_METHODS.has(req.method) || !hasBody || req.is(allowed)) return next();
+    problem(res, 415, 'unsupported-media-type', 'Unsupported media type', `content-type must be one of: ${allowed.join(', ')}`);
+  };
+}
+
+export function jsonBodyParser(limitBytes: number): RequestHandler {
+  return json({ limit: limitBytes, strict: true });
+}
+
+/** body-parser's errors happen before Nest routes a request, so they are rendered here. */
+export function bodyParserErrors(limitBytes: number): ErrorRequestHandler {
+  return (err: { type?: string; status?: number }, _req, res, next) => {
+    if (err.type === 'entity.too.large') {
+      return problem(res, 413, 'payload-too-large', 'Payload too large', `the body must be at most ${limitBytes} bytes`);
+    }
+    if (err.type === 'entity.parse.failed') {
+      return problem(res, 400, 'malformed-json', 'Malformed JSON', 'the body is not valid JSON');
+    }
+    if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
+      return problem(res, 415, 'unsupported-media-type', 'Unsupported encoding', 'the body must be UTF-8 JSON');
+    }
+    next(err);
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Topic names, one per context and contract version. deploy/kafka/topics.json is the catalog the
+ * deploy scripts and docker-compose create topics from, with partition counts; a unit test keeps
+ * the two in step.
+ */
+export const Topics = {
+  diagnostics: 'platform.diagnostics.v1',
+  identityEvents: 'identity.events.v1',
+  injectionsEvents: 'injections.events.v1',
+  complaintsEvents: 'complaints.events.v1',
+  certificationEvents: 'certification.events.v1',
+  deadLetter: 'platform.dead-letter.v1',
+} as const;

@@ -1,0 +1,66 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import type { HttpServiceConfig } from './config/service-config';
+import { DatabaseModule, PG_POOL } from './database/database.module';
+import { type DependencyProbe, kafkaProbe, postgresProbe, temporalProbe } from './health/dependency-checks';
+import { DEPENDENCY_PROBES, HealthController } from './health/health.controller';
+import { LifecycleState } from './health/lifecycle.state';
+import { KAFKA, kafkaFor } from './kafka/kafka.tokens';
+import { StructuredLoggingModule } from './logging/logging.module';
+import { TemporalConnection } from './temporal.connection';
+
+/** The settings a process may have; which are present decides which dependencies it gets and checks. */
+export type PlatformConfig = HttpServiceConfig & {
+  DATABASE_URL?: string;
+  KAFKA_BROKERS?: string[];
+  TEMPORAL_ADDRESS?: string;
+  TEMPORAL_NAMESPACE?: string;
+};
+
+export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+
+/** Logging, health, and the service's own connections, wired the same way in every process. */
+@Module({})
+export class PlatformModule {
+  static forService(service: string, config: PlatformConfig): DynamicModule {
+    const imports: DynamicModule[] = [StructuredLoggingModule.forService(service, config.LOG_LEVEL)];
+    const providers: Provider[] = [LifecycleState, { provide: PLATFORM_CONFIG, useValue: config }];
+    const exported: unknown[] = [LifecycleState, PLATFORM_CONFIG];
+    const probes: Record<string, (...deps: never[]) => DependencyProbe> = {};
+    const probeTokens: (symbol | typeof TemporalConnection)[] = [];
+
+    if (config.DATABASE_URL) {
+      imports.push(DatabaseModule.forRoot(config.DATABASE_URL, service));
+      probeTokens.push(PG_POOL);
+      probes.database = postgresProbe as never;
+    }
+    if (config.KAFKA_BROKERS) {
+      providers.push({ provide: KAFKA, useValue: kafkaFor(`${service}-platform`, config.KAFKA_BROKERS) });
+      exported.push(KAFKA);
+      probeTokens.push(KAFKA);
+      probes.kafka = kafkaProbe as never;
+    }
+    if (config.TEMPORAL_ADDRESS) {
+      const temporal = new TemporalConnection(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE ?? 'default');
+      providers.push({ provide: TemporalConnection, useValue: temporal });
+      exported.push(TemporalConnection);
+      probeTokens.push(TemporalConnection);
+      probes.temporal = ((t: TemporalConnection) => temporalProbe(() => t.get())) as never;
+    }
+    providers.push({
+      provide: DEPENDENCY_PROBES,
+      inject: probeTokens,
+      useFactory: (...deps: never[]) =>
+        Object.fromEntries(Object.entries(probes).map(([name, make], i) => [name, make(deps[i])])),
+    });
+
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [...imports, TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController],
+      providers,
+      exports: [...imports, ...(exported as Provider[])],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+// Everything the complaints worker runs as a workflow; bundled by Temporal's webpack bundler.
+export { pipesCheckWorkflow } from './pipes-check.workflow';

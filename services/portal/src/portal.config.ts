@@ -1,0 +1,14 @@
+import { Expose } from 'class-transformer';
+import { IsUrl } from 'class-validator';
+import { DatabaseConfig } from '@vax/platform';
+
+const serviceUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+const message = 'must be the http(s) base URL of the service';
+
+/** The portal owns only sessions (its database) and calls the other services over HTTP. */
+export class PortalConfig extends DatabaseConfig {
+  @Expose() @IsUrl(serviceUrl, { message }) IDENTITY_URL!: string;
+  @Expose() @IsUrl(serviceUrl, { message }) INJECTIONS_URL!: string;
+  @Expose() @IsUrl(serviceUrl, { message }) COMPLAINTS_URL!: string;
+  @Expose() @IsUrl(serviceUrl, { message }) CERTIFICATION_URL!: string;
+}
