@@ -9,7 +9,10 @@ import { Connection } from '@temporalio/client';
 export class TemporalConnection implements OnApplicationShutdown {
   private pending?: Promise<Connection>;
 
-  constructor(readonly address: string, readonly namespace: string) {}
+  constructor(
+    readonly address: string,
+    readonly namespace: string,
+  ) {}
 
   get(): Promise<Connection> {
     if (!this.pending) {

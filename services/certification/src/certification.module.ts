@@ -9,7 +9,10 @@ export class CertificationModule {
   static forRoot(config: CertificationConfig): DynamicModule {
     return {
       module: CertificationModule,
-      imports: [PlatformModule.forService(SERVICE_NAME, config), DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED)],
+      imports: [
+        PlatformModule.forService(SERVICE_NAME, config),
+        DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
+      ],
     };
   }
 }

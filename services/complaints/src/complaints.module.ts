@@ -9,7 +9,10 @@ export class ComplaintsModule {
   static forRoot(config: ComplaintsConfig): DynamicModule {
     return {
       module: ComplaintsModule,
-      imports: [PlatformModule.forService(SERVICE_NAME, config), DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED)],
+      imports: [
+        PlatformModule.forService(SERVICE_NAME, config),
+        DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
+      ],
     };
   }
 }

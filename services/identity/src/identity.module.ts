@@ -9,7 +9,10 @@ export class IdentityModule {
   static forRoot(config: IdentityConfig): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [PlatformModule.forService(SERVICE_NAME, config), DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED)],
+      imports: [
+        PlatformModule.forService(SERVICE_NAME, config),
+        DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
+      ],
     };
   }
 }

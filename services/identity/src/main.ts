@@ -4,7 +4,8 @@ import { IdentityModule, SERVICE_NAME } from './identity.module';
 
 void bootstrapHttpService({
   service: SERVICE_NAME,
-  description: 'Identity verification against the national population database: QR parsing, matching, verification results.',
+  description:
+    'Identity verification against the national population database: QR parsing, matching, verification results.',
   configClass: IdentityConfig,
   rootModule: (config) => IdentityModule.forRoot(config),
   consumesKafka: true,

@@ -9,7 +9,10 @@ export class InjectionsModule {
   static forRoot(config: InjectionsConfig): DynamicModule {
     return {
       module: InjectionsModule,
-      imports: [PlatformModule.forService(SERVICE_NAME, config), DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED)],
+      imports: [
+        PlatformModule.forService(SERVICE_NAME, config),
+        DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
+      ],
     };
   }
 }

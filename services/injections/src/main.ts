@@ -4,7 +4,8 @@ import { InjectionsModule, SERVICE_NAME } from './injections.module';
 
 void bootstrapHttpService({
   service: SERVICE_NAME,
-  description: 'Immunization records: doses recorded after identity verification, corrections, attestations, statistics.',
+  description:
+    'Immunization records: doses recorded after identity verification, corrections, attestations, statistics.',
   configClass: InjectionsConfig,
   rootModule: (config) => InjectionsModule.forRoot(config),
   consumesKafka: true,

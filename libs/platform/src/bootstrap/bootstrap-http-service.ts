@@ -29,7 +29,11 @@ export async function bootstrapHttpService<C extends HttpServiceConfig & { KAFKA
   const app = await NestFactory.create(definition.rootModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  app.use(requireJsonBodies(), jsonBodyParser(config.HTTP_BODY_LIMIT_BYTES), bodyParserErrors(config.HTTP_BODY_LIMIT_BYTES));
+  app.use(
+    requireJsonBodies(),
+    jsonBodyParser(config.HTTP_BODY_LIMIT_BYTES),
+    bodyParserErrors(config.HTTP_BODY_LIMIT_BYTES),
+  );
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -33,7 +33,10 @@ export function loadConfig<T extends object>(
   env: NodeJS.ProcessEnv = process.env,
 ): T {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const config = plainToInstance(configClass, blanksRemoved, { excludeExtraneousValues: true, exposeDefaultValues: true });
+  const config = plainToInstance(configClass, blanksRemoved, {
+    excludeExtraneousValues: true,
+    exposeDefaultValues: true,
+  });
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) throw new InvalidConfigurationError(service, errors.flatMap(toProblems));
   return config;

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Expose, Transform, Type } from 'class-transformer';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -8,50 +9,78 @@ const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s/]+\/[A-Za-z0-9_-]+(\?.*)?$/;
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 const toList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
 
 /** Settings every HTTP-facing process has. Names are the environment variables. */
 export class HttpServiceConfig {
-  @Expose() @Type(() => Number) @IsInt({ message: 'must be an integer port number' }) @Min(1) @Max(65535)
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1)
+  @Max(65535)
   PORT!: number;
 
   /** 127.0.0.1 on a workstation; 0.0.0.0 inside a container. */
-  @Expose() @IsString() @Matches(/^[A-Za-z0-9.:-]+$/, { message: 'must be an interface address or host name' })
+  @Expose()
+  @IsString()
+  @Matches(/^[A-Za-z0-9.:-]+$/, { message: 'must be an interface address or host name' })
   HOST = '127.0.0.1';
 
-  @Expose() @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  @Expose()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  @Expose() @Type(() => Number) @IsInt() @Min(1024, { message: 'must be at least 1024 bytes' }) @Max(50 * 1024 * 1024)
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024, { message: 'must be at least 1024 bytes' })
+  @Max(50 * 1024 * 1024)
   HTTP_BODY_LIMIT_BYTES = 100 * 1024;
 
-  @Expose() @Type(() => Number) @IsInt() @Min(100) @Max(120_000)
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
   /** Operator endpoints that publish test messages through the real pipes; off unless asked for. */
-  @Expose() @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' })
+  @Expose()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
   DIAGNOSTICS_ENABLED = false;
 }
 
 export class DatabaseConfig extends HttpServiceConfig {
-  @Expose() @IsString({ message: 'is required (postgres://user:pass@host:port/db)' })
+  @Expose()
+  @IsString({ message: 'is required (postgres://user:pass@host:port/db)' })
   @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL naming a database' })
   DATABASE_URL!: string;
 }
 
 /** A service that owns a database and talks to others over Kafka. */
 export class BackendServiceConfig extends DatabaseConfig {
-  @Expose() @Transform(toList) @ArrayNotEmpty({ message: 'is required (comma-separated host:port list)' })
+  @Expose()
+  @Transform(toList)
+  @ArrayNotEmpty({ message: 'is required (comma-separated host:port list)' })
   @Matches(HOST_PORT, { each: true, message: 'each broker must be host:port' })
   KAFKA_BROKERS!: string[];
 }
 
 /** A backend service that also talks to Temporal. */
 export class WorkflowServiceConfig extends BackendServiceConfig {
-  @Expose() @IsString({ message: 'is required (host:port of the Temporal frontend)' })
+  @Expose()
+  @IsString({ message: 'is required (host:port of the Temporal frontend)' })
   @Matches(HOST_PORT, { message: 'must be host:port' })
   TEMPORAL_ADDRESS!: string;
 
-  @Expose() @IsString() @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a Temporal namespace name' })
+  @Expose()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a Temporal namespace name' })
   TEMPORAL_NAMESPACE = 'default';
 }

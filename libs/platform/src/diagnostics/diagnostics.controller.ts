@@ -31,7 +31,11 @@ export class DiagnosticsController {
     const producer = this.kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     try {
-      await producer.send({ topic: Topics.diagnostics, acks: -1, messages: [{ key: ping.pingId, value: JSON.stringify(ping) }] });
+      await producer.send({
+        topic: Topics.diagnostics,
+        acks: -1,
+        messages: [{ key: ping.pingId, value: JSON.stringify(ping) }],
+      });
     } finally {
       await producer.disconnect();
     }

@@ -34,6 +34,13 @@ export class PipesPingStore implements OnModuleInit {
       [pingId],
     );
     const row = rows[0];
-    return row && { pingId: row.ping_id, from: row.from_service, sentAt: row.sent_at.toISOString(), receivedAt: row.received_at.toISOString() };
+    return (
+      row && {
+        pingId: row.ping_id,
+        from: row.from_service,
+        sentAt: row.sent_at.toISOString(),
+        receivedAt: row.received_at.toISOString(),
+      }
+    );
   }
 }

@@ -5,7 +5,10 @@ import { PROBLEM_CONTENT_TYPE, problemType } from './problem-details';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 function problem(res: Parameters<RequestHandler>[1], status: number, slug: string, title: string, detail: string) {
-  res.status(status).type(PROBLEM_CONTENT_TYPE).json({ type: problemType(slug), title, status, detail, instance: res.req.originalUrl.split('?')[0] });
+  res
+    .status(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .json({ type: problemType(slug), title, status, detail, instance: res.req.originalUrl.split('?')[0] });
 }
 
 /** A body in a form we do not read is refused (415) rather than silently ignored as empty. */
@@ -13,7 +16,13 @@ export function requireJsonBodies(allowed: string[] = ['application/json']): Req
   return (req, res, next) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (!BODY_METHODS.has(req.method) || !hasBody || req.is(allowed)) return next();
-    problem(res, 415, 'unsupported-media-type', 'Unsupported media type', `content-type must be one of: ${allowed.join(', ')}`);
+    problem(
+      res,
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      `content-type must be one of: ${allowed.join(', ')}`,
+    );
   };
 }
 
@@ -25,7 +34,13 @@ export function jsonBodyParser(limitBytes: number): RequestHandler {
 export function bodyParserErrors(limitBytes: number): ErrorRequestHandler {
   return (err: { type?: string; status?: number }, _req, res, next) => {
     if (err.type === 'entity.too.large') {
-      return problem(res, 413, 'payload-too-large', 'Payload too large', `the body must be at most ${limitBytes} bytes`);
+      return problem(
+        res,
+        413,
+        'payload-too-large',
+        'Payload too large',
+        `the body must be at most ${limitBytes} bytes`,
+      );
     }
     if (err.type === 'entity.parse.failed') {
       return problem(res, 400, 'malformed-json', 'Malformed JSON', 'the body is not valid JSON');

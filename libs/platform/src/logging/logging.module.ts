@@ -29,7 +29,10 @@ export function pinoOptions(service: string, level: string): LoggerOptions {
     },
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? maskIdentifiers(a) : a)) as Parameters<typeof method>);
+        method.apply(
+          this,
+          args.map((a) => (typeof a === 'string' ? maskIdentifiers(a) : a)) as Parameters<typeof method>,
+        );
       },
     },
   };
@@ -50,7 +53,9 @@ export class StructuredLoggingModule {
             // Query strings can carry personal data (?idNumber=...): log the path only.
             serializers: {
               req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
-              res: (res: { statusCode?: number; raw?: ServerResponse }) => ({ statusCode: res.raw?.statusCode ?? res.statusCode }),
+              res: (res: { statusCode?: number; raw?: ServerResponse }) => ({
+                statusCode: res.raw?.statusCode ?? res.statusCode,
+              }),
             },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },

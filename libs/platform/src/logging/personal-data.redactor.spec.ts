@@ -21,11 +21,15 @@ describe('personal data never reaches a log line', () => {
   });
 
   it('leaves shorter numbers, ids and timestamps readable', () => {
-    expect(maskIdentifiers('dose 2 at site 12 on 2021-11-05, took 35 ms')).toBe('dose 2 at site 12 on 2021-11-05, took 35 ms');
+    expect(maskIdentifiers('dose 2 at site 12 on 2021-11-05, took 35 ms')).toBe(
+      'dose 2 at site 12 on 2021-11-05, took 35 ms',
+    );
   });
 
   it('masks identifiers quoted in an error message and its stack', () => {
-    const logged = redactPersonalData({ err: new Error('person 001203004567 not found') }) as { err: Record<string, string> };
+    const logged = redactPersonalData({ err: new Error('person 001203004567 not found') }) as {
+      err: Record<string, string>;
+    };
     expect(logged.err.message).toBe('person ************ not found');
     expect(logged.err.stack).not.toContain('001203004567');
     expect(logged.err.type).toBe('Error');

@@ -4,15 +4,39 @@
  * - digit runs shaped like ID numbers (9-digit CMND, 12-digit CCCD) or phone numbers are masked
  *   inside any string, since a message or an error can quote one.
  */
-const PERSONAL_KEYS = new Set(
-  [
-    'idnumber', 'oldidnumber', 'cccd', 'cmnd', 'citizenid', 'personalid', 'nationalid',
-    'fullname', 'name', 'givenname', 'familyname', 'firstname', 'lastname',
-    'dateofbirth', 'dob', 'birthdate', 'birthday', 'phone', 'phonenumber', 'email',
-    'address', 'permanentaddress', 'qr', 'qrpayload', 'rawqr', 'authorization', 'cookie', 'set-cookie',
-    'otp', 'password', 'code',
-  ],
-);
+const PERSONAL_KEYS = new Set([
+  'idnumber',
+  'oldidnumber',
+  'cccd',
+  'cmnd',
+  'citizenid',
+  'personalid',
+  'nationalid',
+  'fullname',
+  'name',
+  'givenname',
+  'familyname',
+  'firstname',
+  'lastname',
+  'dateofbirth',
+  'dob',
+  'birthdate',
+  'birthday',
+  'phone',
+  'phonenumber',
+  'email',
+  'address',
+  'permanentaddress',
+  'qr',
+  'qrpayload',
+  'rawqr',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'otp',
+  'password',
+  'code',
+]);
 
 // 9 to 12 digits not glued to other digits: CMND, CCCD, phone numbers (0xxxxxxxxx, 84xxxxxxxxx).
 const DIGIT_RUN = /(?<!\d)\d{9,12}(?!\d)/g;
@@ -42,5 +66,10 @@ export function redactPersonalData(value: unknown, depth = 0): unknown {
 
 function redactError(error: Error, depth: number): Record<string, unknown> {
   const own = redactPersonalData({ ...error }, depth + 1) as Record<string, unknown>;
-  return { ...own, type: error.name, message: maskIdentifiers(error.message), stack: maskIdentifiers(error.stack ?? '') };
+  return {
+    ...own,
+    type: error.name,
+    message: maskIdentifiers(error.message),
+    stack: maskIdentifiers(error.stack ?? ''),
+  };
 }

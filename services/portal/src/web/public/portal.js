@@ -4,12 +4,26 @@
   var lang = localStorage.getItem('lang') === 'en' ? 'en' : 'vi';
   var texts = {};
 
-  function t(key) { return texts[key] || key; }
+  function t(key) {
+    return texts[key] || key;
+  }
 
   function formatTime(date) {
     // Vietnamese convention: HH:mm dd/MM/yyyy.
-    var pad = function (n) { return String(n).padStart(2, '0'); };
-    return pad(date.getHours()) + ':' + pad(date.getMinutes()) + ' ' + pad(date.getDate()) + '/' + pad(date.getMonth() + 1) + '/' + date.getFullYear();
+    var pad = function (n) {
+      return String(n).padStart(2, '0');
+    };
+    return (
+      pad(date.getHours()) +
+      ':' +
+      pad(date.getMinutes()) +
+      ' ' +
+      pad(date.getDate()) +
+      '/' +
+      pad(date.getMonth() + 1) +
+      '/' +
+      date.getFullYear()
+    );
   }
 
   function renderStatus(status) {
@@ -30,17 +44,29 @@
 
   function applyTexts() {
     document.documentElement.lang = lang;
-    document.querySelectorAll('[data-i18n]').forEach(function (el) { el.textContent = t(el.getAttribute('data-i18n')); });
-    document.querySelectorAll('[data-lang]').forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang)); });
+    document.querySelectorAll('[data-i18n]').forEach(function (el) {
+      el.textContent = t(el.getAttribute('data-i18n'));
+    });
+    document.querySelectorAll('[data-lang]').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang));
+    });
     document.title = t('title');
   }
 
   function load() {
-    return fetch('/assets/i18n/' + lang + '.json').then(function (r) { return r.json(); }).then(function (json) {
-      texts = json;
-      applyTexts();
-      return fetch('/api/platform-status').then(function (r) { return r.json(); }).then(renderStatus);
-    });
+    return fetch('/assets/i18n/' + lang + '.json')
+      .then(function (r) {
+        return r.json();
+      })
+      .then(function (json) {
+        texts = json;
+        applyTexts();
+        return fetch('/api/platform-status')
+          .then(function (r) {
+            return r.json();
+          })
+          .then(renderStatus);
+      });
   }
 
   document.querySelectorAll('[data-lang]').forEach(function (button) {

@@ -1,0 +1,7 @@
+export * from './infrastructure';
+export * from './local-processes';
+export * from './repo-root';
+export * from './temporal-test-server';
+export * from './test-database';
+export * from './service-process';
+export * from './eventually';

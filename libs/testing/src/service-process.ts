@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually } from './eventually';
+import { REPO_ROOT } from './repo-root';
+
+/** A service of the platform running as its own process from the build (dist/), as in production. */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  private exited?: Promise<number | null>;
+
+  constructor(
+    readonly name: string,
+    readonly entry: string,
+    readonly env: Record<string, string>,
+  ) {}
+
+  get port(): number {
+    return Number(this.env.PORT);
+  }
+
+  url(path: string): string {
+    return `http://127.0.0.1:${this.port}${path}`;
+  }
+
+  start(): this {
+    const logDir = join(REPO_ROOT, 'test-artifacts', 'logs');
+    mkdirSync(logDir, { recursive: true });
+    const log = createWriteStream(join(logDir, `${this.name}.log`), { flags: 'a' });
+    this.child = spawn(process.execPath, ['--enable-source-maps', join(REPO_ROOT, 'dist', this.entry)], {
+      env: { PATH: process.env.PATH ?? '', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.pipe(log);
+    this.child.stderr?.pipe(log);
+    this.exited = new Promise((resolve) => this.child!.once('exit', (code) => resolve(code)));
+    return this;
+  }
+
+  async ready(attempts = 240): Promise<void> {
+    await eventually(
+      async () => {
+        if (this.child?.exitCode !== null) throw new Error(`${this.name} exited with ${this.child?.exitCode}`);
+        const res = await fetch(this.url('/health/ready'));
+        if (!res.ok) throw new Error(`${this.name} not ready: ${res.status} ${await res.text()}`);
+      },
+      { attempts },
+    );
+  }
+
+  /** SIGTERM, as an orchestrator would; resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    if (!this.child || this.child.exitCode !== null) return this.child?.exitCode ?? null;
+    this.child.kill('SIGTERM');
+    return this.exited!;
+  }
+
+  kill(): void {
+    this.child?.kill('SIGKILL');
+  }
+}

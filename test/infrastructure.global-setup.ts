@@ -1,0 +1,8 @@
+import { exportToEnvironment, resolveInfrastructure } from '@vax/testing';
+
+/** Resolves real Kafka, PostgreSQL and Temporal once per run; jest's workers inherit the addresses. */
+export default async function setup(): Promise<void> {
+  const infra = await resolveInfrastructure((line) => process.stderr.write(`\n${line}\n`));
+  exportToEnvironment(infra);
+  (globalThis as { __VAX_INFRA__?: typeof infra }).__VAX_INFRA__ = infra;
+}

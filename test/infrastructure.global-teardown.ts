@@ -1,0 +1,5 @@
+import type { TestInfrastructure } from '@vax/testing';
+
+export default async function teardown(): Promise<void> {
+  await (globalThis as { __VAX_INFRA__?: TestInfrastructure }).__VAX_INFRA__?.stop();
+}
