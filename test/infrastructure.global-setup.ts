@@ -1,4 +1,4 @@
-import { exportToEnvironment, resolveInfrastructure } from '@vax/testing';
+import { exportToEnvironment, resolveInfrastructure } from '../libs/testing/src';
 
 /** Resolves real Kafka, PostgreSQL and Temporal once per run; jest's workers inherit the addresses. */
 export default async function setup(): Promise<void> {

@@ -5,3 +5,4 @@ export * from './temporal-test-server';
 export * from './test-database';
 export * from './service-process';
 export * from './eventually';
+export * from './local-kafka.control';

@@ -48,6 +48,7 @@ export function exportToEnvironment(infra: TestInfrastructure): void {
   process.env[ENV.postgres] = infra.postgresAdminUrl;
   process.env[ENV.kafka] = infra.kafkaBrokers.join(',');
   process.env[ENV.temporal] = infra.temporalAddress;
+  process.env.VAX_TEST_INFRA_SOURCE = infra.source;
 }
 
 /** For test files: the addresses global setup resolved. */

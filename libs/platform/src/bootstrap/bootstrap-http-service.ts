@@ -9,7 +9,7 @@ import type { HttpServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { bodyParserErrors, jsonBodyParser, requireJsonBodies } from '../http/request-body.middleware';
 import { strictValidationPipe } from '../http/validation.pipe';
-import { exitOnConfigError, forceExitAfter } from './process-lifecycle';
+import { exitGracefullyOnSignals, exitOnConfigError } from './process-lifecycle';
 
 export interface HttpServiceDefinition<C extends HttpServiceConfig> {
   /** Service name: log field, Kafka client id and consumer group, OpenAPI title. */
@@ -22,9 +22,9 @@ export interface HttpServiceDefinition<C extends HttpServiceConfig> {
 }
 
 /** Starts one HTTP service the way every service starts: config, logs, hardening, docs, shutdown. */
-export async function bootstrapHttpService<C extends HttpServiceConfig & { KAFKA_BROKERS?: string[] }>(
-  definition: HttpServiceDefinition<C>,
-): Promise<INestApplication> {
+export async function bootstrapHttpService<
+  C extends HttpServiceConfig & { KAFKA_BROKERS?: string[]; KAFKA_CONSUMER_GROUP?: string },
+>(definition: HttpServiceDefinition<C>): Promise<INestApplication> {
   const config = exitOnConfigError(() => loadConfig(definition.service, definition.configClass));
   const app = await NestFactory.create(definition.rootModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
@@ -36,8 +36,7 @@ export async function bootstrapHttpService<C extends HttpServiceConfig & { KAFKA
   );
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
-  forceExitAfter(config.SHUTDOWN_TIMEOUT_MS, app.get(Logger));
+  exitGracefullyOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, app.get(Logger));
   mountOpenApi(app, definition.service, definition.description);
 
   if (definition.consumesKafka && config.KAFKA_BROKERS) {
@@ -46,7 +45,7 @@ export async function bootstrapHttpService<C extends HttpServiceConfig & { KAFKA
       options: {
         postfixId: '',
         client: { clientId: definition.service, brokers: config.KAFKA_BROKERS },
-        consumer: { groupId: definition.service, allowAutoTopicCreation: false },
+        consumer: { groupId: config.KAFKA_CONSUMER_GROUP ?? definition.service, allowAutoTopicCreation: false },
         subscribe: { fromBeginning: false },
         run: { autoCommit: true },
       },

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { InvalidConfigurationError } from '../config/config.loader';
 
 /** A bad setting stops the process with the message that names it, and nothing else. */
@@ -13,16 +13,29 @@ export function exitOnConfigError<T>(load: () => T): T {
 }
 
 /**
- * Nest closes modules in order on SIGTERM/SIGINT; a dependency that hangs must not keep the
- * process alive forever, so a timer ends it after the configured grace period.
+ * On SIGTERM or SIGINT: readiness turns red, Nest closes every module in order (HTTP server, Kafka
+ * consumer, Temporal worker, pools), and the process exits 0. Nest's own hooks re-raise the signal
+ * instead, which reports a clean stop as a kill. A hung dependency must not keep the process alive:
+ * a timer ends it with exit code 1 after the grace period.
  */
-export function forceExitAfter(timeoutMs: number, logger: LoggerService): void {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      setTimeout(() => {
-        logger.error?.(`shutdown took longer than ${timeoutMs} ms, exiting`);
+export function exitGracefullyOnSignals(app: INestApplication, timeoutMs: number, logger: LoggerService): void {
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received, shutting down`);
+    setTimeout(() => {
+      logger.error(`shutdown took longer than ${timeoutMs} ms, exiting`);
+      process.exit(1);
+    }, timeoutMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(`shutdown failed: ${String(error)}`);
         process.exit(1);
-      }, timeoutMs).unref();
-    });
-  }
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }

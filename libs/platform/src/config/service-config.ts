@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Expose, Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
@@ -70,6 +70,12 @@ export class BackendServiceConfig extends DatabaseConfig {
   @ArrayNotEmpty({ message: 'is required (comma-separated host:port list)' })
   @Matches(HOST_PORT, { each: true, message: 'each broker must be host:port' })
   KAFKA_BROKERS!: string[];
+
+  /** Defaults to the service name: one consumer group per service. */
+  @Expose()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a consumer group id (A-Z, a-z, 0-9, . _ -)' })
+  KAFKA_CONSUMER_GROUP?: string;
 }
 
 /** A backend service that also talks to Temporal. */

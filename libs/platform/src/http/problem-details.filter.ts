@@ -11,6 +11,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
+    if (isHealthReport(exception)) {
+      res.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
     const problem = this.toProblem(exception);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     res
@@ -38,4 +42,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 function slugFor(status: number): string {
   return (HttpStatus[status] ?? 'error').toLowerCase().replace(/_/g, '-');
+}
+
+/** Terminus answers 503 with the report of every check; callers and probes need that body as it is. */
+function isHealthReport(exception: unknown): exception is HttpException {
+  if (!(exception instanceof HttpException)) return false;
+  const body = exception.getResponse();
+  return typeof body === 'object' && body !== null && 'details' in body && 'status' in body;
 }

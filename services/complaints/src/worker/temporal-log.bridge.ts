@@ -1,14 +1,14 @@
 import { DefaultLogger, type LogEntry } from '@temporalio/worker';
-import type { Logger } from 'nestjs-pino';
+import type { PinoLogger } from 'nestjs-pino';
 
 /** Temporal's own log lines go through the service's JSON logger, and so through its redaction. */
 export class TemporalLogBridge extends DefaultLogger {
-  constructor(logger: Logger) {
+  constructor(logger: PinoLogger) {
     super('INFO', (entry: LogEntry) => {
       const fields = { temporal: entry.meta ?? {} };
       if (entry.level === 'ERROR') logger.error(fields, entry.message);
       else if (entry.level === 'WARN') logger.warn(fields, entry.message);
-      else logger.log(fields, entry.message);
+      else logger.info(fields, entry.message);
     });
   }
 }

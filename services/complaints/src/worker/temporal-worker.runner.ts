@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { LifecycleState } from '@vax/platform';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { createPipesCheckActivities } from '../activities/pipes-check.activities';
 import { ComplaintsWorkerConfig } from './complaints-worker.config';
 import { TemporalLogBridge } from './temporal-log.bridge';
@@ -22,6 +22,7 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
     @Inject(WORKER_CONFIG) private readonly config: ComplaintsWorkerConfig,
     private readonly logger: Logger,
     private readonly lifecycle: LifecycleState,
+    private readonly pino: PinoLogger,
   ) {}
 
   get state(): string {
@@ -32,7 +33,7 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
     this.lifecycle.registerProbe('worker', async () => {
       if (this.state !== 'RUNNING') throw new Error(`temporal worker is ${this.state}`);
     });
-    Runtime.install({ logger: new TemporalLogBridge(this.logger), telemetryOptions: { logging: { forward: {} } } });
+    Runtime.install({ logger: new TemporalLogBridge(this.pino), telemetryOptions: { logging: { forward: {} } } });
     const connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({
       connection,

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Compiles services and libraries with swc into dist/ (path aliases rewritten to relative paths)
+# and copies the portal's web assets. Type checking is separate: `npm run typecheck`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rm -rf dist
+npx swc services libs -d dist --copy-files --quiet \
+  --ignore '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,**/*.check-spec.ts,**/public/**'
+mkdir -p dist/services/portal/src/web
+cp -r services/portal/src/web/public dist/services/portal/src/web/

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { ServiceProcess, type TestDatabase, createTestDatabase, testInfrastructure } from '@vax/testing';
+
+export const SERVICES = [
+  'identity',
+  'injections',
+  'certification',
+  'complaints',
+  'complaints-worker',
+  'portal',
+] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+const ENTRY: Record<ServiceName, string> = {
+  identity: 'services/identity/src/main.js',
+  injections: 'services/injections/src/main.js',
+  certification: 'services/certification/src/main.js',
+  complaints: 'services/complaints/src/main.js',
+  'complaints-worker': 'services/complaints/src/worker.main.js',
+  portal: 'services/portal/src/main.js',
+};
+const DATABASE: Record<ServiceName, string> = {
+  ...Object.fromEntries(SERVICES.map((s) => [s, s])),
+  'complaints-worker': 'complaints',
+} as Record<ServiceName, string>;
+
+/**
+ * The whole platform as separate processes on real infrastructure, with its own databases,
+ * consumer groups and task queue, on ports apart from a developer's running stack (3000-3005).
+ */
+export class PlatformUnderTest {
+  readonly runId = randomBytes(3).toString('hex');
+  readonly taskQueue = `complaints-e2e-${this.runId}`;
+  readonly processes = new Map<ServiceName, ServiceProcess>();
+  private databases: TestDatabase[] = [];
+
+  constructor(private readonly basePort = 4100) {}
+
+  service(name: ServiceName): ServiceProcess {
+    return this.processes.get(name)!;
+  }
+
+  async start(): Promise<void> {
+    const infra = testInfrastructure();
+    const dbs = new Map<string, TestDatabase>();
+    for (const db of new Set(Object.values(DATABASE))) dbs.set(db, await createTestDatabase(`e2e_${db}`));
+    this.databases = [...dbs.values()];
+    SERVICES.forEach((name, i) => {
+      const env: Record<string, string> = {
+        PORT: String(this.basePort + i),
+        LOG_LEVEL: 'info',
+        DIAGNOSTICS_ENABLED: 'true',
+        DATABASE_URL: dbs.get(DATABASE[name])!.url,
+        KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+        KAFKA_CONSUMER_GROUP: `${name}-e2e-${this.runId}`,
+        TEMPORAL_ADDRESS: infra.temporalAddress,
+        TEMPORAL_TASK_QUEUE: this.taskQueue,
+      };
+      this.processes.set(name, new ServiceProcess(name, ENTRY[name], env));
+    });
+    const portal = this.processes.get('portal')!;
+    for (const upstream of ['identity', 'injections', 'complaints', 'certification'] as const) {
+      portal.env[`${upstream.toUpperCase()}_URL`] = `http://127.0.0.1:${this.processes.get(upstream)!.port}`;
+    }
+    for (const p of this.processes.values()) p.start();
+    await Promise.all([...this.processes.values()].map((p) => p.ready()));
+  }
+
+  /** Stops every service with SIGTERM and returns their exit codes. */
+  async stop(): Promise<Record<string, number | null>> {
+    const entries = [...this.processes].map(async ([name, p]) => [name, await p.stop()] as const);
+    const codes = Object.fromEntries(await Promise.all(entries));
+    await Promise.all(this.databases.map((db) => db.drop().catch(() => undefined)));
+    return codes;
+  }
+
+  kill(): void {
+    for (const p of this.processes.values()) p.kill();
+  }
+}
