@@ -33,7 +33,7 @@ module.exports = {
       name: 'workflows-are-deterministic',
       comment: 'Workflow code runs in Temporal\'s sandbox: only @temporalio/workflow, its own folder, and types.',
       severity: 'error',
-      from: { path: '/workflows/' },
+      from: { path: '/workflows/', pathNot: '\\.(spec|int-spec|e2e-spec)\\.ts$' },
       to: {
         dependencyTypesNot: ['type-only'],
         pathNot: ['/workflows/', 'node_modules/@temporalio/(workflow|common)/'],

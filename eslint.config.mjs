@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'dns', 'util', 'stream', 'timers', 'worker_threads', 'process'];
 
 export default tseslint.config(
-  { ignores: ['test/fixtures/', 'dist/', 'node_modules/', 'coverage/', '.run/', 'test-artifacts/', '**/public/**', 'deploy/**/*.js', '*.js', '*.mjs'] },
+  { ignores: ['test/fixtures/', 'dist/', 'node_modules/', 'coverage/', '.run/', 'test-artifacts/', '**/public/**', 'deploy/**/*.js', 'scripts/**/*.js', '*.js', '*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -23,6 +23,7 @@ export default tseslint.config(
   },
   {
     files: ['**/workflows/**/*.ts'],
+    ignores: ['**/*-spec.ts', '**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: nodeBuiltins.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins.' })),

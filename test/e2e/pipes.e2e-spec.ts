@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
-import { ENV, eventually, localKafka, testInfrastructure } from '@vax/testing';
-import { PlatformUnderTest } from './platform-processes';
+import { ENV, ServiceProcess, eventually, localKafka, testInfrastructure } from '@vax/testing';
+
+const logFile = (service: string) => ServiceProcess.logFile(service);
+import { PlatformUnderTest, SERVICES } from './platform-processes';
 
 async function json(url: string, init?: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url, init);
@@ -89,6 +92,29 @@ describe('the pipes: every service as its own process on real Kafka, PostgreSQL 
     },
     240_000,
   );
+
+  it('keeps personal data out of the logs and tags request lines with the correlation id', async () => {
+    const correlationId = `pii-check-${platform.runId}`;
+    const res = await fetch(
+      platform.service('identity').url('/diagnostics/nowhere?idNumber=001203004567&phone=0912345678'),
+      {
+        headers: { 'x-correlation-id': correlationId },
+      },
+    );
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-correlation-id')).toBe(correlationId);
+    const lines = await eventually(async () => {
+      const found = readFileSync(logFile('identity'), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(correlationId));
+      if (found.length === 0) throw new Error('request not logged yet');
+      return found;
+    });
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ service: 'identity', correlationId });
+    const allLogs = SERVICES.map((s) => readFileSync(logFile(s), 'utf8')).join('\n');
+    expect(allLogs).not.toContain('001203004567');
+    expect(allLogs).not.toContain('0912345678');
+  });
 
   it('shuts every service down gracefully on SIGTERM (exit code 0)', async () => {
     const codes = await platform.stop();

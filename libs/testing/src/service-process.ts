@@ -23,10 +23,13 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}${path}`;
   }
 
+  static logFile(name: string): string {
+    return join(REPO_ROOT, 'test-artifacts', 'logs', `${name}.log`);
+  }
+
   start(): this {
-    const logDir = join(REPO_ROOT, 'test-artifacts', 'logs');
-    mkdirSync(logDir, { recursive: true });
-    const log = createWriteStream(join(logDir, `${this.name}.log`), { flags: 'a' });
+    mkdirSync(join(REPO_ROOT, 'test-artifacts', 'logs'), { recursive: true });
+    const log = createWriteStream(ServiceProcess.logFile(this.name), { flags: 'w' });
     this.child = spawn(process.execPath, ['--enable-source-maps', join(REPO_ROOT, 'dist', this.entry)], {
       env: { PATH: process.env.PATH ?? '', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

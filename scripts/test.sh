@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README and CI run it: `npm test`.
+#   1. build (end-to-end tests run the compiled services as processes)
+#   2. unit, static checks and integration tests (jest global setup finds or starts real
+#      PostgreSQL, Kafka and Temporal: environment, then testcontainers, then deploy/local)
+#   3. end-to-end tests, alone, since they stop and start the broker
+# Results: test-artifacts/jest-*.json; the last line printed is "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-artifacts
+rm -f test-artifacts/jest-*.json
+
+infra_was_up=true
+if [[ -z "${VAX_TEST_POSTGRES_URL:-}" ]] && deploy/local/infra.sh status | grep -qE ' down| start'; then
+  infra_was_up=false
+fi
+
+status=0
+scripts/build.sh || status=1
+if [[ $status -eq 0 ]]; then
+  npx jest --selectProjects unit checks integration --maxWorkers=2 --ci \
+    --json --outputFile=test-artifacts/jest-main.json || status=1
+  npx jest --selectProjects e2e --runInBand --ci \
+    --json --outputFile=test-artifacts/jest-e2e.json || status=1
+fi
+
+# What this run started, it stops (a developer's already-running stack is left alone).
+if [[ "$infra_was_up" == false && "${VAX_KEEP_INFRA:-false}" != true ]]; then
+  deploy/local/infra.sh down >/dev/null 2>&1 || true
+fi
+node scripts/test-summary.js test-artifacts/jest-main.json test-artifacts/jest-e2e.json || status=1
+exit $status
