@@ -9,6 +9,7 @@ const common = {
   moduleNameMapper: {
     '^@vax/platform$': '<rootDir>/libs/platform/src/index.ts',
     '^@vax/testing$': '<rootDir>/libs/testing/src/index.ts',
+    '^@vax/event-sourcing$': '<rootDir>/libs/event-sourcing/src/index.ts',
   },
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/test', '<rootDir>/deploy'],

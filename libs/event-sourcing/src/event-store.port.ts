@@ -1,0 +1,68 @@
+import type { NewEvent, RecordedEvent } from './event-envelope';
+
+/**
+ * The revision a writer expects a stream to be at: a number (the revision of its last event),
+ * 'no_stream' (must not exist), 'stream_exists', or 'any' (no check; avoid for aggregates).
+ */
+export type ExpectedRevision = bigint | 'no_stream' | 'stream_exists' | 'any';
+
+export interface AppendResult {
+  /** Revision of the last event written. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last event written. */
+  lastPosition: bigint;
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** Inclusive; defaults to the start (forwards) or the end (backwards). */
+  fromRevision?: bigint;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events after this checkpoint. Omit to read from the beginning. */
+  after?: string;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive: deliver events after this checkpoint. Omit to start at the beginning. */
+  after?: string;
+  /** Events read per round trip. */
+  batchSize?: number;
+  /** How long to wait before looking again when caught up. */
+  idleWaitMs?: number;
+}
+
+/** A live subscription: iterate it; `close()` ends the iteration after the current event. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+/**
+ * The one event-store port. Every adapter passes the shared contract suite
+ * (libs/event-sourcing/src/testing/event-store.contract.ts).
+ */
+export interface EventStore {
+  /** Appends atomically, or throws WrongExpectedRevisionError and writes nothing. */
+  append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of one stream; an absent stream reads as empty. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** A page of every stream's events in global order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Every event after a checkpoint, in global order, never skipping one committed late. */
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`stream ${stream}: expected revision ${String(expected)}, found ${String(actual)}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}

@@ -1,0 +1,86 @@
+import type { NewEvent, RecordedEvent } from '../event-envelope';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { checkExpectedRevision } from '../stream-revision';
+
+/** For unit tests only: the same contract as the real stores, in one process's memory. */
+export class InMemoryEventStore implements EventStore {
+  private readonly log: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private waiters: (() => void)[] = [];
+
+  constructor(private readonly clock: () => Date = () => new Date()) {}
+
+  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const existing = this.streams.get(stream) ?? [];
+    checkExpectedRevision(stream, expected, existing.length ? BigInt(existing.length - 1) : 'no_stream');
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const recorded = events.map((e, i) => {
+      const globalPosition = BigInt(this.log.length + i + 1);
+      return {
+        ...e,
+        stream,
+        revision: BigInt(existing.length + i),
+        globalPosition,
+        checkpoint: String(globalPosition),
+        recordedAt: this.clock(),
+      };
+    });
+    this.log.push(...recorded);
+    this.streams.set(stream, [...existing, ...recorded]);
+    this.waiters.splice(0).forEach((wake) => wake());
+    const last = recorded[recorded.length - 1];
+    return { nextExpectedRevision: last.revision, lastPosition: last.globalPosition };
+  }
+
+  async readStream(
+    stream: string,
+    { direction = 'forwards', fromRevision, maxCount = Infinity }: ReadStreamOptions = {},
+  ) {
+    const events = this.streams.get(stream) ?? [];
+    const ordered = direction === 'forwards' ? events : [...events].reverse();
+    const from = fromRevision ?? (direction === 'forwards' ? 0n : BigInt(events.length));
+    return ordered
+      .filter((e) => (direction === 'forwards' ? e.revision >= from : e.revision <= from))
+      .slice(0, maxCount);
+  }
+
+  async readAll({ after, maxCount = 1000 }: ReadAllOptions = {}) {
+    const start = after ? Number(after) : 0;
+    return this.log.slice(start, start + maxCount);
+  }
+
+  subscribeToAll({ after, batchSize = 100 }: SubscribeOptions = {}): Subscription {
+    let checkpoint = after;
+    let closed = false;
+    const store = this;
+    return {
+      async *[Symbol.asyncIterator]() {
+        while (!closed) {
+          const batch = await store.readAll({ after: checkpoint, maxCount: batchSize });
+          for (const event of batch) {
+            if (closed) return;
+            checkpoint = event.checkpoint;
+            yield event;
+          }
+          if (batch.length === 0) await new Promise<void>((resolve) => store.waiters.push(resolve));
+        }
+      },
+      async close() {
+        closed = true;
+        store.waiters.splice(0).forEach((wake) => wake());
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    this.waiters.splice(0).forEach((wake) => wake());
+  }
+}

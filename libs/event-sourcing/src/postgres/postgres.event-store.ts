@@ -1,0 +1,200 @@
+import { Client, type Pool } from 'pg';
+import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
+import { migrate } from './migrations';
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_name: string;
+  stream_revision: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: Omit<EventMetadata, 'occurredAt'>;
+  occurred_at: Date;
+  recorded_at: Date;
+}
+
+const COLUMNS = `global_position, transaction_id::text, event_id, stream_name, stream_revision, event_type,
+  schema_version, data, metadata, occurred_at, recorded_at`;
+const START = '0:0';
+
+/** The event store on PostgreSQL (pg). Pass the pool of the service's own database. */
+export class PostgresEventStore implements EventStore {
+  constructor(
+    private readonly pool: Pool,
+    private readonly connectionString?: string,
+  ) {}
+
+  /** Creates or updates the store's tables; safe to call from every process at start-up. */
+  async migrate(): Promise<void> {
+    await migrate(this.pool, EVENT_STORE_MIGRATIONS);
+  }
+
+  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    try {
+      const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>(
+        'select next_revision, last_position from es_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8)',
+        [
+          stream,
+          String(expected),
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => e.schemaVersion),
+          events.map((e) => JSON.stringify(e.data)),
+          events.map(({ metadata: { occurredAt: _, ...rest } }) => JSON.stringify(rest)),
+          events.map((e) => e.metadata.occurredAt),
+        ],
+      );
+      return { nextExpectedRevision: BigInt(rows[0].next_revision), lastPosition: BigInt(rows[0].last_position) };
+    } catch (error) {
+      const e = error as { code?: string; detail?: string };
+      if (e.code === 'VX409') {
+        const actual = BigInt(e.detail ?? '-1');
+        throw new WrongExpectedRevisionError(stream, expected, actual < 0n ? 'no_stream' : actual);
+      }
+      throw error;
+    }
+  }
+
+  async readStream(
+    stream: string,
+    { direction = 'forwards', fromRevision, maxCount = 100_000 }: ReadStreamOptions = {},
+  ) {
+    const forwards = direction === 'forwards';
+    const from = fromRevision ?? (forwards ? 0n : BigInt(Number.MAX_SAFE_INTEGER));
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${COLUMNS} from es_events where stream_name = $1 and stream_revision ${forwards ? '>=' : '<='} $2
+       order by stream_revision ${forwards ? 'asc' : 'desc'} limit $3`,
+      [stream, from.toString(), maxCount],
+    );
+    return rows.map(toRecorded);
+  }
+
+  /**
+   * Events after a checkpoint in commit-safe order: only transactions older than every transaction
+   * still in progress are visible, so a late commit is read later, never skipped.
+   */
+  async readAll({ after = START, maxCount = 1_000 }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const [txid, position] = parseCheckpoint(after);
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${COLUMNS} from es_events
+       where (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       order by transaction_id, global_position limit $3`,
+      [txid, position, maxCount],
+    );
+    return rows.map(toRecorded);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    return new PostgresSubscription(this, this.connectionString, options);
+  }
+
+  async close(): Promise<void> {
+    // The pool belongs to the caller.
+  }
+}
+
+function parseCheckpoint(checkpoint: string): [string, string] {
+  const match = /^(\d+):(\d+)$/.exec(checkpoint);
+  if (!match) throw new Error(`not a PostgreSQL event-store checkpoint: ${checkpoint}`);
+  return [match[1], match[2]];
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: { ...row.metadata, occurredAt: row.occurred_at },
+    stream: row.stream_name,
+    revision: BigInt(row.stream_revision),
+    globalPosition: BigInt(row.global_position),
+    checkpoint: `${row.transaction_id}:${row.global_position}`,
+    recordedAt: row.recorded_at,
+  };
+}
+
+/**
+ * Reads pages after its checkpoint; when caught up, waits for an append notification (LISTEN) or
+ * the idle timeout, whichever comes first. The timeout also covers a transaction that was still
+ * open when the last notification came and has committed since.
+ */
+class PostgresSubscription implements Subscription {
+  private closed = false;
+  private notified = false;
+  private wake?: () => void;
+  private listener?: Client;
+
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly connectionString: string | undefined,
+    private readonly options: SubscribeOptions,
+  ) {}
+
+  async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    let checkpoint = this.options.after ?? START;
+    await this.listen();
+    try {
+      while (!this.closed) {
+        const batch = await this.store.readAll({ after: checkpoint, maxCount: this.options.batchSize ?? 500 });
+        for (const event of batch) {
+          if (this.closed) return;
+          checkpoint = event.checkpoint;
+          yield event;
+        }
+        if (batch.length === 0) await this.idle();
+      }
+    } finally {
+      await this.stopListening();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wake?.();
+  }
+
+  private idle(): Promise<void> {
+    if (this.notified) {
+      this.notified = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, this.options.idleWaitMs ?? 200);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+
+  private async listen(): Promise<void> {
+    if (!this.connectionString) return;
+    this.listener = new Client({ connectionString: this.connectionString });
+    this.listener.on('notification', () => (this.wake ? this.wake() : (this.notified = true)));
+    this.listener.on('error', () => undefined); // polling still works without notifications
+    await this.listener.connect();
+    await this.listener.query('listen es_appended');
+  }
+
+  private async stopListening(): Promise<void> {
+    await this.listener?.end().catch(() => undefined);
+  }
+}
