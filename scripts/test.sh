@@ -11,7 +11,8 @@ mkdir -p test-artifacts
 rm -f test-artifacts/jest-*.json
 
 infra_was_up=true
-if [[ -z "${VAX_TEST_POSTGRES_URL:-}" ]] && deploy/local/infra.sh status | grep -qE ' down| start'; then
+infra_status="$(deploy/local/infra.sh status)"
+if [[ -z "${VAX_TEST_POSTGRES_URL:-}" && "$infra_status" =~ (down|start) ]]; then
   infra_was_up=false
 fi
 

@@ -6,3 +6,4 @@ export * from './upcasting';
 export * from './in-memory/in-memory.event-store';
 export * from './postgres/migrations';
 export * from './postgres/postgres.event-store';
+export * from './eventstoredb/eventstoredb.event-store';

@@ -34,3 +34,18 @@ export async function startContainers(): Promise<TestInfrastructure> {
     },
   };
 }
+
+/** KurrentDB / EventStoreDB for the event-store contract, where Docker exists. */
+export async function startEventStoreDbContainer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const container = await new GenericContainer(composeImage('eventstoredb'))
+    .withEnvironment({ KURRENTDB_INSECURE: 'true', KURRENTDB_MEM_DB: 'true' })
+    .withExposedPorts(2113)
+    .withWaitStrategy(Wait.forHttp('/health/live', 2113))
+    .start();
+  return {
+    url: `kurrentdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
+    stop: async () => {
+      await container.stop();
+    },
+  };
+}

@@ -6,3 +6,8 @@ export * from './test-database';
 export * from './service-process';
 export * from './eventually';
 export * from './local-kafka.control';
+
+/** Loaded on demand: testcontainers is needed only where Docker exists. */
+export async function startEventStoreDbContainer() {
+  return (await import('./containers')).startEventStoreDbContainer();
+}

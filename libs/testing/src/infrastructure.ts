@@ -10,7 +10,8 @@ export const ENV = {
   temporal: 'VAX_TEST_TEMPORAL_ADDRESS',
 } as const;
 
-function dockerAvailable(): boolean {
+export function dockerAvailable(): boolean {
+  if (process.env.VAX_TEST_NO_DOCKER === 'true') return false;
   return !!process.env.DOCKER_HOST || existsSync('/var/run/docker.sock');
 }
 
@@ -34,7 +35,7 @@ export async function resolveInfrastructure(log: (line: string) => void): Promis
   if (given.some(Boolean)) {
     throw new Error(`set all of ${Object.values(ENV).join(', ')} or none of them`);
   }
-  if (dockerAvailable() && process.env.VAX_TEST_NO_DOCKER !== 'true') {
+  if (dockerAvailable()) {
     log('test infrastructure: Docker found, starting testcontainers');
     const { startContainers } = await import('./containers');
     return startContainers();
