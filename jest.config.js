@@ -10,6 +10,8 @@ const common = {
     '^@vax/platform$': '<rootDir>/libs/platform/src/index.ts',
     '^@vax/testing$': '<rootDir>/libs/testing/src/index.ts',
     '^@vax/event-sourcing$': '<rootDir>/libs/event-sourcing/src/index.ts',
+    '^@vax/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@vax/messaging$': '<rootDir>/libs/messaging/src/index.ts',
   },
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/test', '<rootDir>/deploy'],

@@ -58,26 +58,27 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll({ after, batchSize = 100 }: SubscribeOptions = {}): Subscription {
-    let checkpoint = after;
-    let closed = false;
-    const store = this;
+    const state = { closed: false };
     return {
-      async *[Symbol.asyncIterator]() {
-        while (!closed) {
-          const batch = await store.readAll({ after: checkpoint, maxCount: batchSize });
-          for (const event of batch) {
-            if (closed) return;
-            checkpoint = event.checkpoint;
-            yield event;
-          }
-          if (batch.length === 0) await new Promise<void>((resolve) => store.waiters.push(resolve));
-        }
-      },
-      async close() {
-        closed = true;
-        store.waiters.splice(0).forEach((wake) => wake());
+      [Symbol.asyncIterator]: () => this.tail(after, batchSize, state),
+      close: async () => {
+        state.closed = true;
+        this.waiters.splice(0).forEach((wake) => wake());
       },
     };
+  }
+
+  private async *tail(after: string | undefined, batchSize: number, state: { closed: boolean }) {
+    let checkpoint = after;
+    while (!state.closed) {
+      const batch = await this.readAll({ after: checkpoint, maxCount: batchSize });
+      for (const event of batch) {
+        if (state.closed) return;
+        checkpoint = event.checkpoint;
+        yield event;
+      }
+      if (batch.length === 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
   }
 
   async close(): Promise<void> {

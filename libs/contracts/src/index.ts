@@ -1,0 +1,3 @@
+export * from './contract';
+export * from './public-message';
+export * from './platform/platform-diagnostics.v1';

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Controller, type INestMicroservice, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import type { PublicMessage } from '@vax/contracts';
+import { PostgresEventStore } from '@vax/event-sourcing';
+import { createTestDatabase, eventually, type TestDatabase } from '@vax/testing';
+import { Pool } from 'pg';
+import { DEAD_LETTER_TOPIC } from '../consuming/dead-letter.headers';
+import { EmbeddedBusSink, busStream } from './embedded-bus';
+import { EmbeddedLogServer } from './embedded-log.server';
+
+const TOPIC = 'test.embedded.v1';
+const received: number[] = [];
+
+@Controller()
+class Recorder {
+  @EventPattern(TOPIC)
+  onMessage(@Payload() message: PublicMessage<{ n: number; fails?: boolean }>) {
+    if (message.payload.fails) throw new Error(`handler cannot take ${message.payload.n}`);
+    received.push(message.payload.n);
+  }
+}
+
+@Module({ controllers: [Recorder] })
+class RecorderModule {}
+
+const message = (n: number, fails = false): PublicMessage => ({
+  eventId: randomUUID(),
+  type: 'Counted',
+  aggregateId: `agg-${n % 3}`,
+  occurredAt: new Date().toISOString(),
+  correlationId: randomUUID(),
+  causationId: null,
+  actor: { id: 'a', role: 'r', scope: 's' },
+  payload: { n, fails },
+});
+
+describe('the embedded transport: the same @EventPattern handlers, delivered from the durable bus log', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let sink: EmbeddedBusSink;
+
+  const start = async (): Promise<INestMicroservice> => {
+    const app = await NestFactory.createMicroservice(RecorderModule, {
+      logger: false,
+      strategy: new EmbeddedLogServer({
+        busUrl: db.url,
+        subscriber: 'recorder',
+        retryPolicy: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 10 },
+      }),
+    });
+    await app.listen();
+    return app;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('embedded_bus');
+    pool = new Pool({ connectionString: db.url });
+    const bus = new PostgresEventStore(pool);
+    await bus.migrate();
+    sink = new EmbeddedBusSink(bus);
+  }, 60_000);
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  it('delivers in order, dead-letters a failing message, and resumes after a restart where it stopped', async () => {
+    const publish = (ns: number[], fails: number[] = []) =>
+      sink.publish(ns.map((n) => ({ topic: TOPIC, key: `agg-${n % 3}`, message: message(n, fails.includes(n)) })));
+
+    const first = await start();
+    await publish([1, 2, 3], [2]);
+    await publish([4]);
+    await sink.publish([{ topic: 'test.other-context.v1', key: 'x', message: message(99) }]);
+    await eventually(async () => expect(received).toEqual([1, 3, 4]));
+    await first.close();
+
+    await publish([5, 6]);
+    const second = await start();
+    await eventually(async () => expect(received).toEqual([1, 3, 4, 5, 6]));
+    await second.close();
+
+    const bus = new PostgresEventStore(pool);
+    const letters = await bus.readStream(busStream(DEAD_LETTER_TOPIC, 'recorder'));
+    expect(letters).toHaveLength(1);
+    expect(letters[0].data).toMatchObject({
+      topic: TOPIC,
+      subscriber: 'recorder',
+      attempts: 2,
+      error: expect.stringContaining('handler cannot take 2'),
+    });
+  }, 60_000);
+});

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { migrate } from '@vax/event-sourcing';
+import { createTestDatabase, type TestDatabase } from '@vax/testing';
+import { Pool } from 'pg';
+import { MESSAGING_MIGRATIONS } from '../messaging.migrations';
+import { Inbox } from './inbox';
+
+describe('the inbox: a message applied at most once per consumer', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('inbox');
+    pool = new Pool({ connectionString: db.url, max: 12 });
+    await migrate(pool, MESSAGING_MIGRATIONS);
+    await pool.query('create table effects (message_id uuid not null)');
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  const effect = (id: string) => async (tx: import('pg').PoolClient) => {
+    await tx.query('insert into effects values ($1)', [id]);
+  };
+  const effectsOf = async (id: string) =>
+    (await pool.query('select count(*)::int as n from effects where message_id = $1', [id])).rows[0].n;
+
+  it('applies a new message and ignores its redelivery', async () => {
+    const inbox = new Inbox(pool, 'certification');
+    const id = randomUUID();
+    expect(await inbox.runOnce(id, effect(id))).toBe('applied');
+    expect(await inbox.runOnce(id, effect(id))).toBe('already-applied');
+    expect(await effectsOf(id)).toBe(1);
+  });
+
+  it('applies the same message once even when delivered to 10 handlers at the same moment', async () => {
+    const inbox = new Inbox(pool, 'certification');
+    const id = randomUUID();
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => inbox.runOnce(id, effect(id))));
+    expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
+    expect(await effectsOf(id)).toBe(1);
+  });
+
+  it('rolls the inbox record back with a failed effect, so a retry applies it', async () => {
+    const inbox = new Inbox(pool, 'certification');
+    const id = randomUUID();
+    await expect(inbox.runOnce(id, async () => Promise.reject(new Error('database blinked')))).rejects.toThrow(
+      'blinked',
+    );
+    expect(await inbox.runOnce(id, effect(id))).toBe('applied');
+    expect(await effectsOf(id)).toBe(1);
+  });
+
+  it('keeps consumers apart: each applies the message once', async () => {
+    const id = randomUUID();
+    expect(await new Inbox(pool, 'certification').runOnce(id, effect(id))).toBe('applied');
+    expect(await new Inbox(pool, 'complaints').runOnce(id, effect(id))).toBe('applied');
+    expect(await effectsOf(id)).toBe(2);
+  });
+});

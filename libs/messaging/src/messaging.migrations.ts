@@ -1,0 +1,23 @@
+import type { Migration } from '@vax/event-sourcing';
+
+/** Tables of the messaging library, in each service's own database. */
+export const MESSAGING_MIGRATIONS: Migration[] = [
+  {
+    name: 'messaging-0001-checkpoints-and-inbox',
+    sql: `
+      -- Where each reader of the log (publisher, projection, embedded subscriber) has got to.
+      create table subscription_checkpoints (
+        name text primary key,
+        checkpoint text not null,
+        updated_at timestamptz not null default now()
+      );
+      -- Messages a consumer has applied, written in the same transaction as their effect.
+      create table inbox_processed (
+        consumer text not null,
+        message_id uuid not null,
+        processed_at timestamptz not null default now(),
+        primary key (consumer, message_id)
+      );
+    `,
+  },
+];

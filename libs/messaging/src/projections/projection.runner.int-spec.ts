@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { PostgresEventStore, type RecordedEvent } from '@vax/event-sourcing';
+import { createTestDatabase, type TestDatabase } from '@vax/testing';
+import { Pool, type PoolClient } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { migrate } from '@vax/event-sourcing';
+import { MESSAGING_MIGRATIONS } from '../messaging.migrations';
+import type { Projection } from './projection';
+import { ProjectionRunner, rebuildProjection } from './projection.runner';
+
+// Doses per site: v1 counts doses; v2 also keeps the latest dose date (a new shape, so a rebuild).
+const dosesPerSite = (version: number): Projection => ({
+  name: 'doses_per_site',
+  version,
+  createTable: async (tx: PoolClient, table: string) => {
+    await tx.query(`create table ${table} (site text primary key, doses int not null, events uuid[] not null default '{}'
+      ${version >= 2 ? ', latest date' : ''})`);
+  },
+  apply: async (tx: PoolClient, table: string, event: RecordedEvent) => {
+    const { site, date } = event.data as { site: string; date: string };
+    // Idempotent: an event already counted (its id is in the row) changes nothing.
+    await tx.query(
+      `insert into ${table} (site, doses, events${version >= 2 ? ', latest' : ''}) values ($1, 1, array[$2::uuid]${version >= 2 ? ', $3' : ''})
+       on conflict (site) do update set doses = ${table}.doses + 1, events = ${table}.events || $2::uuid
+         ${version >= 2 ? `, latest = greatest(${table}.latest, $3)` : ''}
+       where not ($2::uuid = any(${table}.events))`,
+      version >= 2 ? [site, event.id, date] : [site, event.id],
+    );
+  },
+});
+
+describe('projections from the log', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('projections');
+    pool = new Pool({ connectionString: db.url });
+    store = new PostgresEventStore(pool);
+    await store.migrate();
+    await migrate(pool, MESSAGING_MIGRATIONS);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  const recordDoses = (site: string, dates: string[]) =>
+    store.append(
+      `record-${randomUUID()}`,
+      dates.map((date) => ({
+        id: uuidv7(),
+        type: 'DoseRecorded',
+        schemaVersion: 1,
+        data: { site, date },
+        metadata: {
+          correlationId: 'c',
+          causationId: null,
+          actor: { id: 'a', role: 'r', scope: 's' },
+          occurredAt: new Date(date),
+        },
+      })),
+      'no_stream',
+    );
+
+  it('feeds a read model with checkpoints, then rebuilds it from scratch into a new versioned table', async () => {
+    await recordDoses('LC-TD-01', ['2021-11-01', '2021-11-03']);
+    await recordDoses('LC-SH-02', ['2021-11-02']);
+
+    const v1 = new ProjectionRunner(pool, store, dosesPerSite(1));
+    await v1.prepare();
+    expect(await v1.catchUp()).toBe(3);
+    await v1.serveReads();
+    await recordDoses('LC-TD-01', ['2021-11-05']);
+    expect(await v1.catchUp()).toBe(1);
+    expect(await v1.catchUp()).toBe(0); // the checkpoint holds: nothing is applied twice
+
+    const read = async () => (await pool.query('select site, doses from doses_per_site order by site')).rows;
+    expect(await read()).toEqual([
+      { site: 'LC-SH-02', doses: 1 },
+      { site: 'LC-TD-01', doses: 3 },
+    ]);
+
+    const rebuilt = await rebuildProjection(pool, store, dosesPerSite(2), 2);
+    expect(rebuilt).toEqual({ table: 'doses_per_site_v2', applied: 4 });
+    expect(await read()).toEqual([
+      { site: 'LC-SH-02', doses: 1 },
+      { site: 'LC-TD-01', doses: 3 },
+    ]);
+    const latest = await pool.query(
+      `select to_char(latest, 'YYYY-MM-DD') as latest from doses_per_site where site = 'LC-TD-01'`,
+    );
+    expect(latest.rows[0].latest).toBe('2021-11-05');
+    const v1Still = await pool.query('select count(*)::int as n from doses_per_site_v1');
+    expect(v1Still.rows[0].n).toBe(2); // the old version stays for comparison until dropped
+  });
+});

@@ -1,0 +1,98 @@
+import type { EventStore } from '@vax/event-sourcing';
+import type { Pool } from 'pg';
+import { CheckpointStore } from '../checkpoints/checkpoint.store';
+import { type Projection, projectionTable } from './projection';
+
+/**
+ * Feeds one version of a projection from the log: each batch of events and the checkpoint commit in
+ * one transaction, so a crash anywhere leaves the read model exactly at its checkpoint.
+ * The view named after the projection points at the version that serves reads.
+ */
+export class ProjectionRunner {
+  private stopped = false;
+  readonly table: string;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+    private readonly projection: Projection,
+    private readonly version = projection.version,
+    private readonly batchSize = 500,
+  ) {
+    this.table = projectionTable(projection, version);
+  }
+
+  private get checkpointName(): string {
+    return `projection:${this.table}`;
+  }
+
+  async prepare(): Promise<void> {
+    const tx = await this.pool.connect();
+    try {
+      await tx.query('begin');
+      await tx.query('select pg_advisory_xact_lock(hashtext($1))', [this.table]);
+      const { rows } = await tx.query('select to_regclass($1) as t', [this.table]);
+      if (!rows[0].t) await this.projection.createTable(tx, this.table);
+      await tx.query('commit');
+    } catch (error) {
+      await tx.query('rollback');
+      throw error;
+    } finally {
+      tx.release();
+    }
+  }
+
+  /** Applies every event appended so far; returns how many it applied. */
+  async catchUp(): Promise<number> {
+    const checkpoints = new CheckpointStore(this.pool);
+    let total = 0;
+    for (;;) {
+      const after = await checkpoints.load(this.checkpointName);
+      const batch = await this.store.readAll({ after, maxCount: this.batchSize });
+      if (batch.length === 0 || this.stopped) return total;
+      const tx = await this.pool.connect();
+      try {
+        await tx.query('begin');
+        for (const event of batch) await this.projection.apply(tx, this.table, event);
+        await checkpoints.save(this.checkpointName, batch[batch.length - 1].checkpoint, tx);
+        await tx.query('commit');
+      } catch (error) {
+        await tx.query('rollback');
+        throw error;
+      } finally {
+        tx.release();
+      }
+      total += batch.length;
+    }
+  }
+
+  /** Runs until stop(): catches up, then looks again every idleWaitMs. */
+  async run(idleWaitMs = 200): Promise<void> {
+    await this.prepare();
+    while (!this.stopped) {
+      if ((await this.catchUp()) === 0) await new Promise((resolve) => setTimeout(resolve, idleWaitMs));
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Points the projection's view at this version's table. */
+  async serveReads(): Promise<void> {
+    await this.pool.query(`create or replace view ${this.projection.name} as select * from ${this.table}`);
+  }
+}
+
+/**
+ * Rebuilds a projection from the start of the log into the table of a new version, then switches
+ * reads to it. The old version's table stays until dropped by hand, for comparison and rollback.
+ */
+export async function rebuildProjection(pool: Pool, store: EventStore, projection: Projection, version: number) {
+  const runner = new ProjectionRunner(pool, store, projection, version);
+  await pool.query(`drop view if exists ${projection.name}`);
+  await runner.prepare();
+  const applied = await runner.catchUp();
+  await runner.serveReads();
+  return { table: runner.table, applied };
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { migrate, PostgresEventStore } from '@vax/event-sourcing';
+import { createTestDatabase, eventually, testInfrastructure, type TestDatabase } from '@vax/testing';
+import { Pool } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { Inbox } from '../inbox/inbox';
+import { MESSAGING_MIGRATIONS } from '../messaging.migrations';
+import { FixtureProcess } from '../testing/fixture-process';
+import { createTopic, messageCount, testKafka } from '../testing/kafka-test.helpers';
+
+const EVENTS = 300;
+
+describe('the store-tail publisher, SIGKILLed between the Kafka acknowledgement and its checkpoint', () => {
+  const kafka = testKafka();
+  let db: TestDatabase;
+  let pool: Pool;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('publisher_kill');
+    pool = new Pool({ connectionString: db.url });
+    const store = new PostgresEventStore(pool);
+    await store.migrate();
+    await migrate(pool, MESSAGING_MIGRATIONS);
+    await pool.query('create table applied (message_id uuid not null, n int not null)');
+    for (let s = 0; s < 30; s++) {
+      const events = Array.from({ length: EVENTS / 30 }, (_, i) => ({
+        id: uuidv7(),
+        type: 'Counted',
+        schemaVersion: 1,
+        data: { n: s * 10 + i },
+        metadata: {
+          correlationId: randomUUID(),
+          causationId: null,
+          actor: { id: 'a', role: 'r', scope: 's' },
+          occurredAt: new Date(),
+        },
+      }));
+      await store.append(`counter-${s}`, events, 'no_stream');
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  it('republishes after restart: nothing missing downstream, duplicates absorbed, each aggregate in order', async () => {
+    const topic = await createTopic(kafka, 'publisher-kill', 3);
+    const env = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
+      TOPIC: topic,
+      BATCH_SIZE: '50',
+    };
+
+    const killed = new FixtureProcess('publisher', { ...env, KILL_AFTER_ACKS: '3' });
+    expect(await killed.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    const restarted = new FixtureProcess('publisher', env);
+    expect(await restarted.exited).toMatchObject({ code: 0 });
+
+    // 150 acknowledged before the kill, checkpoint at 100: the last batch of 50 went twice.
+    expect(await messageCount(kafka, topic)).toBe(EVENTS + 50);
+
+    const inbox = new Inbox(pool, 'publisher-kill-test');
+    const outcomes = { applied: 0, 'already-applied': 0 };
+    const appliedOrder = new Map<string, number[]>();
+    const consumer = kafka.consumer({ groupId: `publisher-kill-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const parsed = JSON.parse(message.value!.toString()) as { eventId: string; payload: { n: number } };
+        const key = message.key!.toString();
+        const outcome = await inbox.runOnce(parsed.eventId, async (tx) => {
+          await tx.query('insert into applied (message_id, n) values ($1, $2)', [parsed.eventId, parsed.payload.n]);
+          appliedOrder.set(key, [...(appliedOrder.get(key) ?? []), parsed.payload.n]);
+        });
+        outcomes[outcome] += 1;
+      },
+    });
+    await eventually(async () => {
+      if (outcomes.applied + outcomes['already-applied'] < EVENTS + 50) throw new Error('still consuming');
+    });
+    await consumer.disconnect();
+
+    expect(outcomes).toEqual({ applied: EVENTS, 'already-applied': 50 });
+    const { rows } = await pool.query(
+      'select count(*)::int as total, count(distinct n)::int as distinct_n from applied',
+    );
+    expect(rows[0]).toEqual({ total: EVENTS, distinct_n: EVENTS });
+    expect(appliedOrder.size).toBe(30);
+    for (const ns of appliedOrder.values()) expect(ns).toEqual([...ns].sort((a, b) => a - b));
+  }, 120_000);
+});

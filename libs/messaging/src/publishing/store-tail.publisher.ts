@@ -1,0 +1,67 @@
+import type { EventStore, RecordedEvent } from '@vax/event-sourcing';
+import type { CheckpointStore } from '../checkpoints/checkpoint.store';
+import type { MessageSink, OutgoingMessage } from './outgoing-message';
+
+export interface PublisherOptions {
+  /** The checkpoint's name, e.g. "publisher:injections". */
+  name: string;
+  /** The public message for a stored event, or null for an event that stays private. */
+  toMessage(event: RecordedEvent): OutgoingMessage | null;
+  batchSize?: number;
+  idleWaitMs?: number;
+  /** Fault point for tests: runs after the sink acknowledged a batch, before the checkpoint moves. */
+  afterAcknowledged?(batch: RecordedEvent[]): void;
+}
+
+/**
+ * Moves stored events to the message sink by tailing the store from a checkpoint (no separate
+ * outbox table: the store's commit-safe order is the outbox). At least once: the checkpoint moves
+ * only after the sink has acknowledged, so a crash in between republishes, never loses.
+ */
+export class StoreTailPublisher {
+  private stopped = false;
+  private wake?: () => void;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly checkpoints: CheckpointStore,
+    private readonly sink: MessageSink,
+    private readonly options: PublisherOptions,
+  ) {}
+
+  /** Publishes until `stop()`; waits idleWaitMs between looks when caught up. */
+  async run(): Promise<void> {
+    while (!this.stopped) {
+      const published = await this.publishPending();
+      if (published === 0 && !this.stopped) await this.idle();
+    }
+  }
+
+  /** Publishes everything appended so far; returns how many stored events it moved past. */
+  async publishPending(): Promise<number> {
+    let checkpoint = await this.checkpoints.load(this.options.name);
+    let total = 0;
+    for (;;) {
+      const batch = await this.store.readAll({ after: checkpoint, maxCount: this.options.batchSize ?? 500 });
+      if (batch.length === 0 || this.stopped) return total;
+      const messages = batch.map((e) => this.options.toMessage(e)).filter((m): m is OutgoingMessage => m !== null);
+      await this.sink.publish(messages);
+      this.options.afterAcknowledged?.(batch);
+      checkpoint = batch[batch.length - 1].checkpoint;
+      await this.checkpoints.save(this.options.name, checkpoint);
+      total += batch.length;
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.wake?.();
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, this.options.idleWaitMs ?? 100);
+      this.wake = () => (clearTimeout(timer), resolve());
+    });
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * A publisher as its own process, for crash tests: tails the store in DATABASE_URL to TOPIC and exits
+ * when caught up. With KILL_AFTER_ACKS=n it SIGKILLs itself after the n-th acknowledged batch, before
+ * the checkpoint moves: the worst moment for an at-least-once publisher.
+ */
+import { PostgresEventStore, type RecordedEvent } from '@vax/event-sourcing';
+import { Kafka, logLevel } from 'kafkajs';
+import { Pool } from 'pg';
+import { CheckpointStore } from '../checkpoints/checkpoint.store';
+import { KafkaMessageSink } from '../publishing/kafka.message-sink';
+import { StoreTailPublisher } from '../publishing/store-tail.publisher';
+
+async function main(): Promise<void> {
+  const env = process.env as Record<string, string>;
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  const kafka = new Kafka({
+    clientId: 'publisher-fixture',
+    brokers: env.KAFKA_BROKERS.split(','),
+    logLevel: logLevel.ERROR,
+  });
+  const sink = new KafkaMessageSink(kafka);
+  let acks = 0;
+  const publisher = new StoreTailPublisher(new PostgresEventStore(pool), new CheckpointStore(pool), sink, {
+    name: `publisher:${env.TOPIC}`,
+    batchSize: Number(env.BATCH_SIZE ?? 50),
+    toMessage: (e: RecordedEvent) => ({
+      topic: env.TOPIC,
+      key: e.stream,
+      message: {
+        eventId: e.id,
+        type: e.type,
+        aggregateId: e.stream,
+        occurredAt: e.metadata.occurredAt.toISOString(),
+        correlationId: e.metadata.correlationId,
+        causationId: e.metadata.causationId,
+        actor: e.metadata.actor,
+        payload: e.data as object,
+      },
+    }),
+    afterAcknowledged: () => {
+      acks += 1;
+      if (String(acks) === env.KILL_AFTER_ACKS) process.kill(process.pid, 'SIGKILL');
+    },
+  });
+  const published = await publisher.publishPending();
+  process.stdout.write(`caught up after ${published} events\n`);
+  await sink.close();
+  await pool.end();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
