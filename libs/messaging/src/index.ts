@@ -12,3 +12,4 @@ export * from './projections/projection.runner';
 export * from './publishing/kafka.message-sink';
 export * from './publishing/outgoing-message';
 export * from './publishing/store-tail.publisher';
+export * from './consuming/rethrow-rpc-exceptions.filter';

@@ -77,9 +77,12 @@ describe('consuming with the ReliableKafkaServer (real Kafka and PostgreSQL, con
 
     const restarted = new FixtureProcess('consumer', env);
     try {
-      await eventually(async () => {
-        if ((await appliedCount()).total < 200) throw new Error('still consuming');
-      });
+      await eventually(
+        async () => {
+          if ((await appliedCount()).total < 200) throw new Error('still consuming');
+        },
+        { attempts: 240 },
+      );
       // Give redeliveries of the killed batch every chance to be applied twice; the inbox refuses them.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(await appliedCount()).toEqual({ total: 200, distinct_ids: 200 });

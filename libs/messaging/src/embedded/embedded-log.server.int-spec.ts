@@ -7,6 +7,7 @@ import { PostgresEventStore } from '@vax/event-sourcing';
 import { createTestDatabase, eventually, type TestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
 import { DEAD_LETTER_TOPIC } from '../consuming/dead-letter.headers';
+import { RethrowRpcExceptionsFilter } from '../consuming/rethrow-rpc-exceptions.filter';
 import { EmbeddedBusSink, busStream } from './embedded-bus';
 import { EmbeddedLogServer } from './embedded-log.server';
 
@@ -50,6 +51,7 @@ describe('the embedded transport: the same @EventPattern handlers, delivered fro
         retryPolicy: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 10 },
       }),
     });
+    app.useGlobalFilters(new RethrowRpcExceptionsFilter());
     await app.listen();
     return app;
   };

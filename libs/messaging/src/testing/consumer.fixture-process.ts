@@ -10,6 +10,7 @@ import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Pool } from 'pg';
 import { ReliableKafkaServer } from '../consuming/reliable-kafka.server';
+import { RethrowRpcExceptionsFilter } from '../consuming/rethrow-rpc-exceptions.filter';
 import { Inbox } from '../inbox/inbox';
 import { testContract } from './test-contract';
 
@@ -49,7 +50,13 @@ async function main(): Promise<void> {
       {
         postfixId: '',
         client: { clientId: 'consumer-fixture', brokers: env.KAFKA_BROKERS.split(',') },
-        consumer: { groupId: env.GROUP_ID, allowAutoTopicCreation: false },
+        // A short session, so the partitions of a killed member move on within seconds.
+        consumer: {
+          groupId: env.GROUP_ID,
+          allowAutoTopicCreation: false,
+          sessionTimeout: 6_000,
+          heartbeatInterval: 1_000,
+        },
         subscribe: { fromBeginning: true },
       },
       { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 200 },
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
         .then(() => pool.end())
         .then(() => process.exit(0)),
   );
+  app.useGlobalFilters(new RethrowRpcExceptionsFilter());
   await app.listen();
   process.stdout.write('consuming\n');
 }
