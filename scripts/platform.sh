@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/local/lib.sh
+# The embedded default: services exchange messages through the bus log in PostgreSQL, no broker.
+# VAX_TRANSPORT=kafka npm start runs the distributed stack's transport (a local Kafka) instead.
+export VAX_TRANSPORT="${VAX_TRANSPORT:-embedded}"
 
 case "${1:-up}" in
   up)
@@ -15,7 +18,7 @@ case "${1:-up}" in
     deploy/local/services.sh up
     cat <<TXT
 
-  The platform is running.
+  The platform is running (message transport: $VAX_TRANSPORT).
     Portal (Vietnamese / English)  http://127.0.0.1:3000
     Temporal web UI                http://127.0.0.1:$TEMPORAL_UI_PORT
     OpenAPI of each service        http://127.0.0.1:3001/docs  (identity; 3002 injections,

@@ -7,10 +7,11 @@ here="$(dirname "${BASH_SOURCE[0]}")"
 case "${1:-}" in
   install) "$here/kafka.sh" install; "$here/temporal.sh" install ;;
   up)
-    "$here/kafka.sh" install
+    # VAX_TRANSPORT=embedded (npm start's default) needs no broker.
+    [[ "${VAX_TRANSPORT:-kafka}" == embedded ]] || "$here/kafka.sh" install
     "$here/temporal.sh" install
     "$here/postgres.sh" up
-    "$here/kafka.sh" up
+    [[ "${VAX_TRANSPORT:-kafka}" == embedded ]] || "$here/kafka.sh" up
     "$here/temporal.sh" up
     ;;
   down)

@@ -8,6 +8,9 @@ declare -A PORT=([portal]=3000 [identity]=3001 [injections]=3002 [complaints]=30
 declare -A ENTRY=([complaints-worker]=services/complaints/src/worker.main.js)
 declare -A DATABASE=([complaints-worker]=complaints)
 
+# kafka (the distributed stack) or embedded (the single-machine default: the bus log in PostgreSQL).
+VAX_TRANSPORT="${VAX_TRANSPORT:-kafka}"
+
 pg_url() { echo "postgres://vax:vax-local-only@127.0.0.1:$POSTGRES_PORT/$1"; }
 
 env_for() { # the settings of one service, as NAME=value words
@@ -17,8 +20,10 @@ env_for() { # the settings of one service, as NAME=value words
   if [[ "$s" == portal ]]; then
     echo "IDENTITY_URL=http://127.0.0.1:${PORT[identity]} INJECTIONS_URL=http://127.0.0.1:${PORT[injections]}"
     echo "COMPLAINTS_URL=http://127.0.0.1:${PORT[complaints]} CERTIFICATION_URL=http://127.0.0.1:${PORT[certification]}"
+  elif [[ "$VAX_TRANSPORT" == embedded ]]; then
+    echo "MESSAGE_TRANSPORT=embedded BUS_DATABASE_URL=$(pg_url bus)"
   else
-    echo "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
+    echo "MESSAGE_TRANSPORT=kafka KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
   fi
   [[ "$s" == complaints* ]] && echo "TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT"
   return 0

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
-import { ENV, ServiceProcess, eventually, localKafka, testInfrastructure } from '@vax/testing';
-
-const logFile = (service: string) => ServiceProcess.logFile(service);
+import { ENV, eventually, localKafka, testInfrastructure } from '@vax/testing';
 import { PlatformUnderTest, SERVICES } from './platform-processes';
 
 async function json(url: string, init?: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -104,14 +102,14 @@ describe('the pipes: every service as its own process on real Kafka, PostgreSQL 
     expect(res.status).toBe(404);
     expect(res.headers.get('x-correlation-id')).toBe(correlationId);
     const lines = await eventually(async () => {
-      const found = readFileSync(logFile('identity'), 'utf8')
+      const found = readFileSync(platform.logFile('identity'), 'utf8')
         .split('\n')
         .filter((line) => line.includes(correlationId));
       if (found.length === 0) throw new Error('request not logged yet');
       return found;
     });
     for (const line of lines) expect(JSON.parse(line)).toMatchObject({ service: 'identity', correlationId });
-    const allLogs = SERVICES.map((s) => readFileSync(logFile(s), 'utf8')).join('\n');
+    const allLogs = SERVICES.map((s) => readFileSync(platform.logFile(s), 'utf8')).join('\n');
     expect(allLogs).not.toContain('001203004567');
     expect(allLogs).not.toContain('0912345678');
   });

@@ -34,7 +34,18 @@ export class PlatformUnderTest {
   readonly processes = new Map<ServiceName, ServiceProcess>();
   private databases: TestDatabase[] = [];
 
-  constructor(private readonly basePort = 4100) {}
+  constructor(
+    readonly transport: 'kafka' | 'embedded' = 'kafka',
+    private readonly basePort = 4100,
+  ) {}
+
+  logName(name: ServiceName): string {
+    return `${this.transport}-${this.runId}-${name}`;
+  }
+
+  logFile(name: ServiceName): string {
+    return ServiceProcess.logFile(this.logName(name));
+  }
 
   service(name: ServiceName): ServiceProcess {
     return this.processes.get(name)!;
@@ -43,7 +54,7 @@ export class PlatformUnderTest {
   async start(): Promise<void> {
     const infra = testInfrastructure();
     const dbs = new Map<string, TestDatabase>();
-    for (const db of new Set(Object.values(DATABASE))) dbs.set(db, await createTestDatabase(`e2e_${db}`));
+    for (const db of [...new Set(Object.values(DATABASE)), 'bus']) dbs.set(db, await createTestDatabase(`e2e_${db}`));
     this.databases = [...dbs.values()];
     SERVICES.forEach((name, i) => {
       const env: Record<string, string> = {
@@ -51,12 +62,15 @@ export class PlatformUnderTest {
         LOG_LEVEL: 'info',
         DIAGNOSTICS_ENABLED: 'true',
         DATABASE_URL: dbs.get(DATABASE[name])!.url,
-        KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+        MESSAGE_TRANSPORT: this.transport,
+        ...(this.transport === 'kafka'
+          ? { KAFKA_BROKERS: infra.kafkaBrokers.join(',') }
+          : { BUS_DATABASE_URL: dbs.get('bus')!.url }),
         KAFKA_CONSUMER_GROUP: `${name}-e2e-${this.runId}`,
         TEMPORAL_ADDRESS: infra.temporalAddress,
         TEMPORAL_TASK_QUEUE: this.taskQueue,
       };
-      this.processes.set(name, new ServiceProcess(name, ENTRY[name], env));
+      this.processes.set(name, new ServiceProcess(name, ENTRY[name], env, this.logName(name)));
     });
     const portal = this.processes.get('portal')!;
     for (const upstream of ['identity', 'injections', 'complaints', 'certification'] as const) {

@@ -51,6 +51,12 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** A page of every stream's events in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Whether committed events exist after the checkpoint, including ones readAll cannot return yet
+   * (held back while an older transaction is still running). Lets a reader tell "caught up" from
+   * "waiting for the horizon to move".
+   */
+  hasEventsAfter(checkpoint?: string): Promise<boolean>;
   /** Every event after a checkpoint, in global order, never skipping one committed late. */
   subscribeToAll(options?: SubscribeOptions): Subscription;
   close(): Promise<void>;

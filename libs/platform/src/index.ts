@@ -15,3 +15,4 @@ export * from './logging/logging.module';
 export * from './logging/personal-data.redactor';
 export * from './platform.module';
 export * from './temporal.connection';
+export * from './messaging/message-sink.provider';

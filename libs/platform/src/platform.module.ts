@@ -7,15 +7,21 @@ import { DEPENDENCY_PROBES, HealthController } from './health/health.controller'
 import { LifecycleState } from './health/lifecycle.state';
 import { KAFKA, kafkaFor } from './kafka/kafka.tokens';
 import { StructuredLoggingModule } from './logging/logging.module';
+import {
+  BUS_POOL,
+  MESSAGE_SINK,
+  messageSinkProviders,
+  type TransportSettings,
+} from './messaging/message-sink.provider';
 import { TemporalConnection } from './temporal.connection';
 
 /** The settings a process may have; which are present decides which dependencies it gets and checks. */
-export type PlatformConfig = HttpServiceConfig & {
-  DATABASE_URL?: string;
-  KAFKA_BROKERS?: string[];
-  TEMPORAL_ADDRESS?: string;
-  TEMPORAL_NAMESPACE?: string;
-};
+export type PlatformConfig = HttpServiceConfig &
+  TransportSettings & {
+    DATABASE_URL?: string;
+    TEMPORAL_ADDRESS?: string;
+    TEMPORAL_NAMESPACE?: string;
+  };
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
@@ -34,7 +40,15 @@ export class PlatformModule {
       probeTokens.push(PG_POOL);
       probes.database = postgresProbe as never;
     }
-    if (config.KAFKA_BROKERS) {
+    const sink = messageSinkProviders(service, config);
+    if (sink.length > 0) {
+      providers.push(...sink);
+      exported.push(MESSAGE_SINK);
+    }
+    if (config.MESSAGE_TRANSPORT === 'embedded') {
+      probeTokens.push(BUS_POOL);
+      probes.bus = postgresProbe as never;
+    } else if (config.KAFKA_BROKERS) {
       providers.push({ provide: KAFKA, useValue: kafkaFor(`${service}-platform`, config.KAFKA_BROKERS) });
       exported.push(KAFKA);
       probeTokens.push(KAFKA);

@@ -13,6 +13,8 @@ export class ServiceProcess {
     readonly name: string,
     readonly entry: string,
     readonly env: Record<string, string>,
+    /** The log's file name in test-artifacts/logs (a restart appends to it). */
+    readonly logName = name,
   ) {}
 
   get port(): number {
@@ -29,7 +31,7 @@ export class ServiceProcess {
 
   start(): this {
     mkdirSync(join(REPO_ROOT, 'test-artifacts', 'logs'), { recursive: true });
-    const log = createWriteStream(ServiceProcess.logFile(this.name), { flags: 'w' });
+    const log = createWriteStream(ServiceProcess.logFile(this.logName), { flags: 'a' });
     this.child = spawn(process.execPath, ['--enable-source-maps', join(REPO_ROOT, 'dist', this.entry)], {
       env: { PATH: process.env.PATH ?? '', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,5 +7,5 @@ void bootstrapHttpService({
   description: 'Vaccination certificates: status per person, EU DCC signing, revocation, verification.',
   configClass: CertificationConfig,
   rootModule: (config) => CertificationModule.forRoot(config),
-  consumesKafka: true,
+  consumesMessages: true,
 });

@@ -7,5 +7,5 @@ void bootstrapHttpService({
   description: 'Citizen complaints about vaccination data, each carried by a durable Temporal workflow under SLA.',
   configClass: ComplaintsConfig,
   rootModule: (config) => ComplaintsModule.forRoot(config),
-  consumesKafka: true,
+  consumesMessages: true,
 });

@@ -8,5 +8,5 @@ void bootstrapHttpService({
     'Identity verification against the national population database: QR parsing, matching, verification results.',
   configClass: IdentityConfig,
   rootModule: (config) => IdentityModule.forRoot(config),
-  consumesKafka: true,
+  consumesMessages: true,
 });

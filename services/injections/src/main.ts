@@ -8,5 +8,5 @@ void bootstrapHttpService({
     'Immunization records: doses recorded after identity verification, corrections, attestations, statistics.',
   configClass: InjectionsConfig,
   rootModule: (config) => InjectionsModule.forRoot(config),
-  consumesKafka: true,
+  consumesMessages: true,
 });

@@ -90,6 +90,11 @@ export class EventStoreDbEventStore implements EventStore {
     return events.slice(0, maxCount);
   }
 
+  /** A single writer commits in order: nothing is ever held back. */
+  async hasEventsAfter(after?: string): Promise<boolean> {
+    return (await this.readAll({ after, maxCount: 1 })).length > 0;
+  }
+
   subscribeToAll({ after }: SubscribeOptions = {}): Subscription {
     const subscription = this.client.subscribeToAll({
       fromPosition: after ? parseCheckpoint(after) : START,

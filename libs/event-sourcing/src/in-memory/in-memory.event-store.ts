@@ -57,6 +57,10 @@ export class InMemoryEventStore implements EventStore {
     return this.log.slice(start, start + maxCount);
   }
 
+  async hasEventsAfter(after?: string): Promise<boolean> {
+    return this.log.length > (after ? Number(after) : 0);
+  }
+
   subscribeToAll({ after, batchSize = 100 }: SubscribeOptions = {}): Subscription {
     const state = { closed: false };
     return {

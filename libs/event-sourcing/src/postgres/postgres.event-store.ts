@@ -86,7 +86,9 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Events after a checkpoint in commit-safe order: only transactions older than every transaction
-   * still in progress are visible, so a late commit is read later, never skipped.
+   * still in progress are visible, so a late commit is read later, never skipped. Transaction ids
+   * are cluster-wide: a long transaction in any database of the server holds readers back (delays,
+   * never loses), so keep transactions short everywhere on a server that hosts an event store.
    */
   async readAll({ after = START, maxCount = 1_000 }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const [txid, position] = parseCheckpoint(after);
@@ -98,6 +100,15 @@ export class PostgresEventStore implements EventStore {
       [txid, position, maxCount],
     );
     return rows.map(toRecorded);
+  }
+
+  async hasEventsAfter(after = START): Promise<boolean> {
+    const [txid, position] = parseCheckpoint(after);
+    const { rows } = await this.pool.query(
+      'select exists (select 1 from es_events where (transaction_id, global_position) > ($1::xid8, $2::bigint)) as pending',
+      [txid, position],
+    );
+    return rows[0].pending as boolean;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

@@ -93,6 +93,16 @@ export function eventStoreContract(
       expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0n, 1n]);
     });
 
+    it('tells whether committed events follow a checkpoint', async () => {
+      const stream = streamName();
+      await store.append(stream, events(1), 'no_stream');
+      const everything = await readEverything(store);
+      const last = everything[everything.length - 1].checkpoint;
+      expect(await store.hasEventsAfter(last)).toBe(false);
+      expect(await store.hasEventsAfter(everything[0].checkpoint)).toBe(everything.length > 1);
+      expect(await store.hasEventsAfter()).toBe(true);
+    });
+
     it('reads an absent stream as empty', async () => {
       expect(await store.readStream(streamName())).toEqual([]);
     });

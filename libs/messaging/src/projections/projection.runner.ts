@@ -42,14 +42,19 @@ export class ProjectionRunner {
     }
   }
 
-  /** Applies every event appended so far; returns how many it applied. */
+  /** Applies every event committed so far; returns how many it applied. */
   async catchUp(): Promise<number> {
     const checkpoints = new CheckpointStore(this.pool);
     let total = 0;
     for (;;) {
       const after = await checkpoints.load(this.checkpointName);
       const batch = await this.store.readAll({ after, maxCount: this.batchSize });
-      if (batch.length === 0 || this.stopped) return total;
+      if (this.stopped) return total;
+      if (batch.length === 0) {
+        if (!(await this.store.hasEventsAfter(after))) return total;
+        await new Promise((resolve) => setTimeout(resolve, 20)); // behind an older transaction still running
+        continue;
+      }
       const tx = await this.pool.connect();
       try {
         await tx.query('begin');

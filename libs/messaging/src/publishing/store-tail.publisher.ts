@@ -13,6 +13,9 @@ export interface PublisherOptions {
   afterAcknowledged?(batch: RecordedEvent[]): void;
 }
 
+const HORIZON_WAIT_MS = 20;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Moves stored events to the message sink by tailing the store from a checkpoint (no separate
  * outbox table: the store's commit-safe order is the outbox). At least once: the checkpoint moves
@@ -37,13 +40,18 @@ export class StoreTailPublisher {
     }
   }
 
-  /** Publishes everything appended so far; returns how many stored events it moved past. */
+  /** Publishes everything committed so far; returns how many stored events it moved past. */
   async publishPending(): Promise<number> {
     let checkpoint = await this.checkpoints.load(this.options.name);
     let total = 0;
     for (;;) {
       const batch = await this.store.readAll({ after: checkpoint, maxCount: this.options.batchSize ?? 500 });
-      if (batch.length === 0 || this.stopped) return total;
+      if (this.stopped) return total;
+      if (batch.length === 0) {
+        if (!(await this.store.hasEventsAfter(checkpoint))) return total;
+        await pause(HORIZON_WAIT_MS); // committed, but behind an older transaction still running
+        continue;
+      }
       const messages = batch.map((e) => this.options.toMessage(e)).filter((m): m is OutgoingMessage => m !== null);
       await this.sink.publish(messages);
       this.options.afterAcknowledged?.(batch);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { RethrowRpcExceptionsFilter } from '@vax/messaging';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../config/config.loader';
@@ -9,6 +9,7 @@ import type { HttpServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { bodyParserErrors, jsonBodyParser, requireJsonBodies } from '../http/request-body.middleware';
 import { strictValidationPipe } from '../http/validation.pipe';
+import { type ConsumerSettings, consumerTransport } from './consumer-transport';
 import { exitGracefullyOnSignals, exitOnConfigError } from './process-lifecycle';
 
 export interface HttpServiceDefinition<C extends HttpServiceConfig> {
@@ -17,14 +18,14 @@ export interface HttpServiceDefinition<C extends HttpServiceConfig> {
   description: string;
   configClass: new () => C;
   rootModule: (config: C) => DynamicModule;
-  /** Consume Kafka with @EventPattern handlers in this consumer group. */
-  consumesKafka?: boolean;
+  /** Runs the service's @EventPattern handlers on its transport (Kafka or the embedded log). */
+  consumesMessages?: boolean;
 }
 
 /** Starts one HTTP service the way every service starts: config, logs, hardening, docs, shutdown. */
-export async function bootstrapHttpService<
-  C extends HttpServiceConfig & { KAFKA_BROKERS?: string[]; KAFKA_CONSUMER_GROUP?: string },
->(definition: HttpServiceDefinition<C>): Promise<INestApplication> {
+export async function bootstrapHttpService<C extends HttpServiceConfig & ConsumerSettings>(
+  definition: HttpServiceDefinition<C>,
+): Promise<INestApplication> {
   const config = exitOnConfigError(() => loadConfig(definition.service, definition.configClass));
   const app = await NestFactory.create(definition.rootModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
@@ -39,17 +40,12 @@ export async function bootstrapHttpService<
   exitGracefullyOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, app.get(Logger));
   mountOpenApi(app, definition.service, definition.description);
 
-  if (definition.consumesKafka && config.KAFKA_BROKERS) {
-    app.connectMicroservice<MicroserviceOptions>({
-      transport: Transport.KAFKA,
-      options: {
-        postfixId: '',
-        client: { clientId: definition.service, brokers: config.KAFKA_BROKERS },
-        consumer: { groupId: config.KAFKA_CONSUMER_GROUP ?? definition.service, allowAutoTopicCreation: false },
-        subscribe: { fromBeginning: false },
-        run: { autoCommit: true },
-      },
-    });
+  if (definition.consumesMessages) {
+    const consumer = app.connectMicroservice(
+      { strategy: consumerTransport(definition.service, config) },
+      { inheritAppConfig: false },
+    );
+    consumer.useGlobalFilters(new RethrowRpcExceptionsFilter());
     await app.startAllMicroservices();
   }
   await app.listen(config.PORT, config.HOST);

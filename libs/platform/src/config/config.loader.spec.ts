@@ -55,6 +55,23 @@ describe('service configuration', () => {
     expect(error.problems.map((p) => p.setting)).toEqual(['TEMPORAL_ADDRESS']);
   });
 
+  it('asks for the bus database instead of brokers on the embedded transport', () => {
+    const withoutKafka = { PORT: valid.PORT, DATABASE_URL: valid.DATABASE_URL };
+    const error = problemsOf({ ...withoutKafka, MESSAGE_TRANSPORT: 'embedded' });
+    expect(error.problems.map((p) => p.setting)).toEqual(['BUS_DATABASE_URL']);
+    const config = loadConfig('identity', BackendServiceConfig, {
+      ...withoutKafka,
+      MESSAGE_TRANSPORT: 'embedded',
+      BUS_DATABASE_URL: 'postgres://vax:x@127.0.0.1:5432/bus',
+    });
+    expect(config).toMatchObject({ MESSAGE_TRANSPORT: 'embedded', KAFKA_BROKERS: undefined });
+  });
+
+  it('rejects an unknown transport', () => {
+    const error = problemsOf({ ...valid, MESSAGE_TRANSPORT: 'rabbitmq' });
+    expect(error.problems).toEqual([{ setting: 'MESSAGE_TRANSPORT', rules: ['must be one of kafka, embedded'] }]);
+  });
+
   it('rejects a boolean flag that is not true or false', () => {
     const error = problemsOf({ ...valid, DIAGNOSTICS_ENABLED: 'yes' });
     expect(error.problems).toEqual([{ setting: 'DIAGNOSTICS_ENABLED', rules: ['must be true or false'] }]);

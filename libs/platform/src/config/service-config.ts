@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { Expose, Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
@@ -63,19 +74,37 @@ export class DatabaseConfig extends HttpServiceConfig {
   DATABASE_URL!: string;
 }
 
-/** A service that owns a database and talks to others over Kafka. */
+export const MESSAGE_TRANSPORTS = ['kafka', 'embedded'] as const;
+const usesKafka = (c: BackendServiceConfig) => c.MESSAGE_TRANSPORT === 'kafka';
+const usesEmbedded = (c: BackendServiceConfig) => c.MESSAGE_TRANSPORT === 'embedded';
+
+/**
+ * A service that owns a database and exchanges messages with the others: over Kafka (the distributed
+ * stack), or over the embedded log in a database shared by one machine's services (the default install).
+ */
 export class BackendServiceConfig extends DatabaseConfig {
   @Expose()
-  @Transform(toList)
-  @ArrayNotEmpty({ message: 'is required (comma-separated host:port list)' })
-  @Matches(HOST_PORT, { each: true, message: 'each broker must be host:port' })
-  KAFKA_BROKERS!: string[];
+  @IsIn(MESSAGE_TRANSPORTS, { message: `must be one of ${MESSAGE_TRANSPORTS.join(', ')}` })
+  MESSAGE_TRANSPORT: (typeof MESSAGE_TRANSPORTS)[number] = 'kafka';
 
-  /** Defaults to the service name: one consumer group per service. */
+  @Expose()
+  @ValidateIf(usesKafka)
+  @Transform(toList)
+  @ArrayNotEmpty({ message: 'is required with MESSAGE_TRANSPORT=kafka (comma-separated host:port list)' })
+  @Matches(HOST_PORT, { each: true, message: 'each broker must be host:port' })
+  KAFKA_BROKERS?: string[];
+
+  /** Defaults to the service name: one consumer group (or embedded subscriber) per service. */
   @Expose()
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a consumer group id (A-Z, a-z, 0-9, . _ -)' })
   KAFKA_CONSUMER_GROUP?: string;
+
+  @Expose()
+  @ValidateIf(usesEmbedded)
+  @IsString({ message: 'is required with MESSAGE_TRANSPORT=embedded (postgres:// URL of the shared bus database)' })
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL naming a database' })
+  BUS_DATABASE_URL?: string;
 }
 
 /** A backend service that also talks to Temporal. */

@@ -1,45 +1,45 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Kafka } from 'kafkajs';
-import { KAFKA } from '../kafka/kafka.tokens';
-import { Topics } from '../kafka/topics';
+import { PlatformDiagnosticsV1, type PipesPingSent, type PublicMessage } from '@vax/contracts';
+import type { MessageSink } from '@vax/messaging';
 import { validationProblem } from '../http/problem-details';
-import { strictValidationPipe } from '../http/validation.pipe';
-import { PipesPing } from './pipes-ping';
+import { MESSAGE_SINK } from '../messaging/message-sink.provider';
 import { PipesPingStore } from './pipes-ping.store';
 
 export const DIAGNOSTICS_SERVICE_NAME = Symbol('DIAGNOSTICS_SERVICE_NAME');
 const PING_ID_PROBLEM = validationProblem([{ field: 'pingId', rule: 'isUuid', message: 'must be a UUID' }]);
+const OPERATOR = { id: 'operator', role: 'operator', scope: 'platform' };
 
-/** Operator endpoints (enabled by DIAGNOSTICS_ENABLED) proving Kafka carries messages between services. */
+/** Operator endpoints (enabled by DIAGNOSTICS_ENABLED) proving the transport carries messages between services. */
 @ApiTags('diagnostics')
 @Controller('diagnostics/pings')
 export class DiagnosticsController {
   constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(MESSAGE_SINK) private readonly sink: MessageSink,
     @Inject(DIAGNOSTICS_SERVICE_NAME) private readonly service: string,
     private readonly store: PipesPingStore,
   ) {}
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Publish a ping on the diagnostics topic; every service records its receipt' })
-  async publish(): Promise<PipesPing> {
-    const ping: PipesPing = { pingId: randomUUID(), from: this.service, sentAt: new Date().toISOString() };
-    const producer = this.kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    try {
-      await producer.send({
-        topic: Topics.diagnostics,
-        acks: -1,
-        messages: [{ key: ping.pingId, value: JSON.stringify(ping) }],
-      });
-    } finally {
-      await producer.disconnect();
-    }
-    return ping;
+  @ApiOperation({ summary: 'Publish a ping on platform.diagnostics.v1; every consuming service records its receipt' })
+  async publish(@Req() req: { id?: string }): Promise<{ pingId: string; from: string; sentAt: string }> {
+    const pingId = randomUUID();
+    const sentAt = new Date().toISOString();
+    const message: PublicMessage<PipesPingSent> = {
+      eventId: pingId,
+      type: 'PipesPingSent',
+      aggregateId: pingId,
+      occurredAt: sentAt,
+      correlationId: req.id ?? pingId,
+      causationId: null,
+      actor: OPERATOR,
+      payload: { from: this.service, sentAt },
+    };
+    await this.sink.publish([{ topic: PlatformDiagnosticsV1.topic, key: pingId, message }]);
+    return { pingId, from: this.service, sentAt };
   }
 
   @Get(':pingId')
@@ -50,8 +50,9 @@ export class DiagnosticsController {
     return receipt;
   }
 
-  @EventPattern(Topics.diagnostics)
-  async onPing(@Payload(strictValidationPipe()) ping: PipesPing): Promise<void> {
-    await this.store.record(ping.pingId, ping.from, ping.sentAt);
+  @EventPattern(PlatformDiagnosticsV1.topic)
+  async onPing(@Payload() raw: unknown): Promise<void> {
+    const ping = PlatformDiagnosticsV1.parse(raw) as PublicMessage<PipesPingSent>;
+    await this.store.record(ping.eventId, ping.payload.from, ping.payload.sentAt);
   }
 }
