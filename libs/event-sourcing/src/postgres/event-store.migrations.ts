@@ -48,7 +48,6 @@ export const EVENT_STORE_MIGRATIONS: Migration[] = [
         end if;
         v_next := v_current + cardinality(p_ids);
         update es_streams set revision = v_next where stream_name = p_stream;
-        perform pg_notify('es_appended', '');
         return query
           with inserted as (
             insert into es_events (event_id, stream_name, stream_revision, event_type, schema_version, data, metadata, occurred_at)

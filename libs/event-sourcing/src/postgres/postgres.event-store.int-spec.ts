@@ -8,7 +8,7 @@ eventStoreContract(
   async () => {
     const db = await createTestDatabase('es_contract');
     const pool = new Pool({ connectionString: db.url, max: 20 });
-    const store = new PostgresEventStore(pool, db.url);
+    const store = new PostgresEventStore(pool);
     await store.migrate();
     return {
       store,

@@ -1,4 +1,4 @@
-import { Client, type Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
 import {
   type AppendResult,
@@ -33,10 +33,7 @@ const START = '0:0';
 
 /** The event store on PostgreSQL (pg). Pass the pool of the service's own database. */
 export class PostgresEventStore implements EventStore {
-  constructor(
-    private readonly pool: Pool,
-    private readonly connectionString?: string,
-  ) {}
+  constructor(private readonly pool: Pool) {}
 
   /** Creates or updates the store's tables; safe to call from every process at start-up. */
   async migrate(): Promise<void> {
@@ -112,7 +109,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    return new PostgresSubscription(this, this.connectionString, options);
+    return new PostgresSubscription(this, options);
   }
 
   async close(): Promise<void> {
@@ -142,37 +139,29 @@ function toRecorded(row: EventRow): RecordedEvent {
 }
 
 /**
- * Reads pages after its checkpoint; when caught up, waits for an append notification (LISTEN) or
- * the idle timeout, whichever comes first. The timeout also covers a transaction that was still
- * open when the last notification came and has committed since.
+ * Reads pages after its checkpoint; when caught up, looks again after idleWaitMs. Polling, not
+ * LISTEN/NOTIFY: NOTIFY takes a database-wide lock at commit, which halved concurrent append
+ * throughput in bench/event-store-append.bench.ts.
  */
 class PostgresSubscription implements Subscription {
   private closed = false;
-  private notified = false;
   private wake?: () => void;
-  private listener?: Client;
 
   constructor(
     private readonly store: PostgresEventStore,
-    private readonly connectionString: string | undefined,
     private readonly options: SubscribeOptions,
   ) {}
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     let checkpoint = this.options.after ?? START;
-    await this.listen();
-    try {
-      while (!this.closed) {
-        const batch = await this.store.readAll({ after: checkpoint, maxCount: this.options.batchSize ?? 500 });
-        for (const event of batch) {
-          if (this.closed) return;
-          checkpoint = event.checkpoint;
-          yield event;
-        }
-        if (batch.length === 0) await this.idle();
+    while (!this.closed) {
+      const batch = await this.store.readAll({ after: checkpoint, maxCount: this.options.batchSize ?? 500 });
+      for (const event of batch) {
+        if (this.closed) return;
+        checkpoint = event.checkpoint;
+        yield event;
       }
-    } finally {
-      await this.stopListening();
+      if (batch.length === 0) await this.idle();
     }
   }
 
@@ -182,30 +171,12 @@ class PostgresSubscription implements Subscription {
   }
 
   private idle(): Promise<void> {
-    if (this.notified) {
-      this.notified = false;
-      return Promise.resolve();
-    }
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, this.options.idleWaitMs ?? 200);
+      const timer = setTimeout(resolve, this.options.idleWaitMs ?? 100);
       this.wake = () => {
         clearTimeout(timer);
-        this.wake = undefined;
         resolve();
       };
     });
-  }
-
-  private async listen(): Promise<void> {
-    if (!this.connectionString) return;
-    this.listener = new Client({ connectionString: this.connectionString });
-    this.listener.on('notification', () => (this.wake ? this.wake() : (this.notified = true)));
-    this.listener.on('error', () => undefined); // polling still works without notifications
-    await this.listener.connect();
-    await this.listener.query('listen es_appended');
-  }
-
-  private async stopListening(): Promise<void> {
-    await this.listener?.end().catch(() => undefined);
   }
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '@vax/event-sourcing';
-import type { Pool } from 'pg';
+import type { PostgresEventStore } from '@vax/event-sourcing';
 import type { MessageSink, OutgoingMessage } from '../publishing/outgoing-message';
 
 /**
@@ -41,8 +40,4 @@ export class EmbeddedBusSink implements MessageSink {
   async close(): Promise<void> {
     // The pool belongs to the caller.
   }
-}
-
-export function embeddedBus(pool: Pool, connectionString: string): PostgresEventStore {
-  return new PostgresEventStore(pool, connectionString);
 }

@@ -41,7 +41,7 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       this.pool = new Pool({ connectionString: this.options.busUrl, max: 3 });
-      const bus = new PostgresEventStore(this.pool, this.options.busUrl);
+      const bus = new PostgresEventStore(this.pool);
       await bus.migrate();
       await migrate(this.pool, MESSAGING_MIGRATIONS);
       const checkpoints = new CheckpointStore(this.pool);

@@ -41,7 +41,7 @@ export function messageSinkProviders(service: string, settings: TransportSetting
       {
         provide: MESSAGE_SINK,
         inject: [BUS_POOL],
-        useFactory: (pool: Pool) => new EmbeddedBusSink(new PostgresEventStore(pool, busUrl)),
+        useFactory: (pool: Pool) => new EmbeddedBusSink(new PostgresEventStore(pool)),
       },
       SinkCloser,
       BusPoolCloser,

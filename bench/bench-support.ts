@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { Client } from 'pg';
+
+/** The admin URL of the PostgreSQL to measure on: BENCH_POSTGRES_URL, or the local stack's. */
+export const POSTGRES_ADMIN_URL =
+  process.env.BENCH_POSTGRES_URL ?? 'postgres://vax:vax-local-only@127.0.0.1:5432/postgres';
+export const KAFKA_BROKERS = (process.env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+
+export async function freshDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `bench_${prefix}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: POSTGRES_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function percentile(sortedMs: number[], p: number): number {
+  if (sortedMs.length === 0) return NaN;
+  return sortedMs[Math.min(sortedMs.length - 1, Math.floor((p / 100) * sortedMs.length))];
+}
+
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+}
+
+export const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : 'n/a';
+
+/** Runs `writers` loops in parallel for `durationMs`; each call's latency is recorded. */
+export async function measure(
+  writers: number,
+  durationMs: number,
+  op: (writer: number, i: number) => Promise<number>,
+): Promise<{ itemsPerSecond: number; p50: number; p99: number; calls: number }> {
+  const latencies: number[] = [];
+  let items = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        const t0 = performance.now();
+        const done = await op(w, i); // not `items += await op()`: that reads `items` before awaiting
+        items += done;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    itemsPerSecond: items / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    calls: latencies.length,
+  };
+}
