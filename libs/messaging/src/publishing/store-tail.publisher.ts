@@ -32,7 +32,10 @@ export class StoreTailPublisher {
     private readonly options: PublisherOptions,
   ) {}
 
-  /** Publishes until `stop()`; waits idleWaitMs between looks when caught up. */
+  /**
+   * Publishes until `stop()`; when caught up, looks again after idleWaitMs (25 ms by default: one
+   * indexed query, and the bulk of the publish lag; see docs/performance.md).
+   */
   async run(): Promise<void> {
     while (!this.stopped) {
       const published = await this.publishPending();
@@ -68,7 +71,7 @@ export class StoreTailPublisher {
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, this.options.idleWaitMs ?? 100);
+      const timer = setTimeout(resolve, this.options.idleWaitMs ?? 25);
       this.wake = () => (clearTimeout(timer), resolve());
     });
   }
