@@ -1,0 +1,66 @@
+import { Type } from 'class-transformer';
+import { ArrayNotEmpty, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { defineContract } from '../contract';
+import { IsCalendarDate, IsGender, IsIdNumber, IsInstant, IsReference } from '../common.v1';
+
+/** Topic identity.events.v1: results of checking stated identities against the population registry. */
+
+export const VERIFICATION_SOURCES = ['cccd-qr', 'personal-qr-1405', 'typed', 'bulk'] as const;
+export const DIFFERENCE_KINDS = [
+  'accents-only',
+  'edit-distance',
+  'day-month-swapped',
+  'year-only',
+  'different',
+  'missing',
+] as const;
+
+export class IdentityVerified {
+  @IsReference() verificationId!: string;
+  /** The platform's id of the person, stable across ID-number changes (CMND → CCCD). */
+  @IsReference() personId!: string;
+  @IsIdNumber() idNumber!: string;
+  @IsString() @MaxLength(200) fullName!: string;
+  @IsCalendarDate() dateOfBirth!: string;
+  @IsGender() gender!: 'male' | 'female';
+  @IsIn(VERIFICATION_SOURCES) source!: (typeof VERIFICATION_SOURCES)[number];
+  @IsInstant() verifiedAt!: string;
+}
+
+export class FieldDifference {
+  @IsIn(['idNumber', 'fullName', 'dateOfBirth', 'gender']) field!: string;
+  @IsIn(DIFFERENCE_KINDS) kind!: (typeof DIFFERENCE_KINDS)[number];
+}
+
+export class IdentityMismatched {
+  @IsReference() verificationId!: string;
+  @IsOptional() @IsReference() personId?: string;
+  @IsIdNumber() idNumber!: string;
+  @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => FieldDifference) differences!: FieldDifference[];
+  @IsIn(VERIFICATION_SOURCES) source!: (typeof VERIFICATION_SOURCES)[number];
+  @IsInstant() checkedAt!: string;
+}
+
+export class IdentityNotFound {
+  @IsReference() verificationId!: string;
+  @IsIdNumber() idNumber!: string;
+  @IsIn(VERIFICATION_SOURCES) source!: (typeof VERIFICATION_SOURCES)[number];
+  @IsInstant() checkedAt!: string;
+}
+
+/** A police verifier confirmed a result or overrode it, with the reason. */
+export class IdentityResultReviewed {
+  @IsReference() verificationId!: string;
+  @IsOptional() @IsReference() personId?: string;
+  @IsIn(['confirmed', 'overridden']) outcome!: 'confirmed' | 'overridden';
+  @IsString() @MaxLength(500) reason!: string;
+  @IsReference() verifierId!: string;
+  @IsInstant() reviewedAt!: string;
+}
+
+export const IdentityEventsV1 = defineContract('identity.events.v1', {
+  IdentityVerified,
+  IdentityMismatched,
+  IdentityNotFound,
+  IdentityResultReviewed,
+});
