@@ -13,3 +13,4 @@ export * from './publishing/kafka.message-sink';
 export * from './publishing/outgoing-message';
 export * from './publishing/store-tail.publisher';
 export * from './consuming/rethrow-rpc-exceptions.filter';
+export * from './projections/projections.command';

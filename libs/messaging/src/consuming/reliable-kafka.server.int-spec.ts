@@ -3,7 +3,7 @@ import { migrate } from '@vax/event-sourcing';
 import { createTestDatabase, eventually, testInfrastructure, type TestDatabase } from '@vax/testing';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
-import { readDeadLetters } from '../dead-letters/dead-letter.reader';
+import { readDeadLetters, replayDeadLetter } from '../dead-letters/dead-letter.reader';
 import { MESSAGING_MIGRATIONS } from '../messaging.migrations';
 import { FixtureProcess } from '../testing/fixture-process';
 import { createTopic, testKafka } from '../testing/kafka-test.helpers';
@@ -119,6 +119,16 @@ describe('consuming with the ReliableKafkaServer (real Kafka and PostgreSQL, con
       expect(byOffset['3']).toMatchObject({ attempts: 1, error: expect.stringContaining('eventId (isUuid)') });
       const { rows } = await pool.query('select n from applied_messages order by n');
       expect(rows.map((r: { n: number }) => r.n)).toEqual([1, 4, 5]);
+
+      // The operator replays the letter of message 1 (invalid JSON): it is back on its topic, with
+      // its origin marked, and the consumer dead-letters it again rather than losing it.
+      await replayDeadLetter(kafka, byOffset['1']);
+      const again = await eventually(async () => {
+        const found = (await readDeadLetters(kafka)).filter((l) => l.headers['dlq-replayed-from'] === byOffset['1'].id);
+        if (found.length === 0) throw new Error('replayed letter not dead-lettered again yet');
+        return found[0];
+      });
+      expect(again).toMatchObject({ originalTopic: topic, originalOffset: '6', value: '{"this is": not json' });
     } finally {
       await consumer.stop();
     }

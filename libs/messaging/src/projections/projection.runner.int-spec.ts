@@ -6,7 +6,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { migrate } from '@vax/event-sourcing';
 import { MESSAGING_MIGRATIONS } from '../messaging.migrations';
 import type { Projection } from './projection';
-import { ProjectionRunner, rebuildProjection } from './projection.runner';
+import { ProjectionRunner } from './projection.runner';
+import { runProjectionsCommand } from './projections.command';
 
 // Doses per site: v1 counts doses; v2 also keeps the latest dose date (a new shape, so a rebuild).
 const dosesPerSite = (version: number): Projection => ({
@@ -82,8 +83,12 @@ describe('projections from the log', () => {
       { site: 'LC-TD-01', doses: 3 },
     ]);
 
-    const rebuilt = await rebuildProjection(pool, store, dosesPerSite(2), 2);
-    expect(rebuilt).toEqual({ table: 'doses_per_site_v2', applied: 4 });
+    const output = await runProjectionsCommand(['rebuild', 'doses_per_site', '2'], {
+      pool,
+      store,
+      projections: [dosesPerSite(2)],
+    });
+    expect(output).toEqual(['rebuilt doses_per_site into doses_per_site_v2 from 4 events; reads now use it']);
     expect(await read()).toEqual([
       { site: 'LC-SH-02', doses: 1 },
       { site: 'LC-TD-01', doses: 3 },
@@ -94,5 +99,11 @@ describe('projections from the log', () => {
     expect(latest.rows[0].latest).toBe('2021-11-05');
     const v1Still = await pool.query('select count(*)::int as n from doses_per_site_v1');
     expect(v1Still.rows[0].n).toBe(2); // the old version stays for comparison until dropped
+  });
+
+  it('refuses a rebuild of an unknown projection, or without a version', async () => {
+    const deps = { pool, store, projections: [dosesPerSite(1)] };
+    await expect(runProjectionsCommand(['rebuild', 'nope', '2'], deps)).rejects.toThrow('no projection nope');
+    await expect(runProjectionsCommand(['rebuild', 'doses_per_site'], deps)).rejects.toThrow('usage');
   });
 });
