@@ -1,0 +1,18 @@
+import type { RegistryPerson } from '../domain/matching/registry-person';
+
+/**
+ * The national population database (CSDLQG về dân cư), as identity sees it. Looks a person up by
+ * their CCCD number or an old CMND number still on record.
+ */
+export interface PopulationRegistry {
+  findByIdNumber(idNumber: string): Promise<RegistryPerson | null>;
+  /** Many at once (bulk verification); absent numbers are absent from the map. */
+  findManyByIdNumber(idNumbers: string[]): Promise<Map<string, RegistryPerson>>;
+}
+
+export const POPULATION_REGISTRY = Symbol('POPULATION_REGISTRY');
+
+/** The registry did not answer (down, timed out, circuit open): a 503, never "not found". */
+export class RegistryUnavailableError extends Error {
+  override name = 'RegistryUnavailableError';
+}
