@@ -7,3 +7,4 @@ export * from './in-memory/in-memory.event-store';
 export * from './postgres/migrations';
 export * from './postgres/postgres.event-store';
 export * from './eventstoredb/eventstoredb.event-store';
+export * from './postgres/event-store.migrations';

@@ -16,3 +16,6 @@ export * from './logging/personal-data.redactor';
 export * from './platform.module';
 export * from './temporal.connection';
 export * from './messaging/message-sink.provider';
+export * from './auth/actor-token';
+export * from './auth/actor.guard';
+export * from './event-sourcing/event-sourcing.module';

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { HttpServiceConfig } from './config/service-config';
+import { ActorGuard, SERVICE_AUTH_SECRET } from './auth/actor.guard';
 import { DatabaseModule, PG_POOL } from './database/database.module';
 import { type DependencyProbe, kafkaProbe, postgresProbe, temporalProbe } from './health/dependency-checks';
 import { DEPENDENCY_PROBES, HealthController } from './health/health.controller';
@@ -18,6 +19,7 @@ import { TemporalConnection } from './temporal.connection';
 /** The settings a process may have; which are present decides which dependencies it gets and checks. */
 export type PlatformConfig = HttpServiceConfig &
   TransportSettings & {
+    SERVICE_AUTH_SECRET?: string;
     DATABASE_URL?: string;
     TEMPORAL_ADDRESS?: string;
     TEMPORAL_NAMESPACE?: string;
@@ -32,6 +34,10 @@ export class PlatformModule {
     const imports: DynamicModule[] = [StructuredLoggingModule.forService(service, config.LOG_LEVEL)];
     const providers: Provider[] = [LifecycleState, { provide: PLATFORM_CONFIG, useValue: config }];
     const exported: unknown[] = [LifecycleState, PLATFORM_CONFIG];
+    if (config.SERVICE_AUTH_SECRET) {
+      providers.push({ provide: SERVICE_AUTH_SECRET, useValue: config.SERVICE_AUTH_SECRET }, ActorGuard);
+      exported.push(SERVICE_AUTH_SECRET, ActorGuard);
+    }
     const probes: Record<string, (...deps: never[]) => DependencyProbe> = {};
     const probeTokens: (symbol | typeof TemporalConnection)[] = [];
 

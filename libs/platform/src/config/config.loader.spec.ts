@@ -5,6 +5,7 @@ const valid = {
   PORT: '3001',
   DATABASE_URL: 'postgres://vax:secret@127.0.0.1:5432/identity',
   KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9094',
+  SERVICE_AUTH_SECRET: 'x'.repeat(32),
 };
 
 function problemsOf(env: Record<string, string>, cls: new () => object = BackendServiceConfig) {
@@ -30,7 +31,12 @@ describe('service configuration', () => {
 
   it('names every missing setting', () => {
     const error = problemsOf({});
-    expect(error.problems.map((p) => p.setting).sort()).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'PORT']);
+    expect(error.problems.map((p) => p.setting).sort()).toEqual([
+      'DATABASE_URL',
+      'KAFKA_BROKERS',
+      'PORT',
+      'SERVICE_AUTH_SECRET',
+    ]);
     expect(error.message).toContain('identity: invalid configuration');
   });
 
@@ -56,7 +62,11 @@ describe('service configuration', () => {
   });
 
   it('asks for the bus database instead of brokers on the embedded transport', () => {
-    const withoutKafka = { PORT: valid.PORT, DATABASE_URL: valid.DATABASE_URL };
+    const withoutKafka = {
+      PORT: valid.PORT,
+      DATABASE_URL: valid.DATABASE_URL,
+      SERVICE_AUTH_SECRET: valid.SERVICE_AUTH_SECRET,
+    };
     const error = problemsOf({ ...withoutKafka, MESSAGE_TRANSPORT: 'embedded' });
     expect(error.problems.map((p) => p.setting)).toEqual(['BUS_DATABASE_URL']);
     const config = loadConfig('identity', BackendServiceConfig, {

@@ -10,6 +10,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   ValidateIf,
 } from 'class-validator';
 
@@ -105,6 +106,12 @@ export class BackendServiceConfig extends DatabaseConfig {
   @IsString({ message: 'is required with MESSAGE_TRANSPORT=embedded (postgres:// URL of the shared bus database)' })
   @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL naming a database' })
   BUS_DATABASE_URL?: string;
+
+  /** Shared with the portal, which signs the actor tokens this service verifies. */
+  @Expose()
+  @IsString({ message: 'is required (at least 32 characters shared with the portal)' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  SERVICE_AUTH_SECRET!: string;
 }
 
 /** A backend service that also talks to Temporal. */

@@ -65,7 +65,15 @@ describe('an identity verification', () => {
     expect(given([]).when(recordCmd())).toEqual([
       {
         type: 'VerificationRecorded',
-        data: { verificationId: 'v-1', stated, result: 'verified', personId: 'p-1', differences: [], checkedAt: at },
+        data: {
+          verificationId: 'v-1',
+          stated,
+          registry,
+          result: 'verified',
+          personId: 'p-1',
+          differences: [],
+          checkedAt: at,
+        },
       },
     ]);
   });

@@ -91,6 +91,7 @@ function record(command: RecordVerification): VerificationRecorded {
     data: {
       verificationId: command.verificationId,
       stated,
+      registry,
       result,
       personId: registry?.personId ?? null,
       differences,

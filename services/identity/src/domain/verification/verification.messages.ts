@@ -33,6 +33,8 @@ export type VerificationRecorded = {
   data: {
     verificationId: string;
     stated: StatedPerson;
+    /** What the registry held when checked (null: nobody with that number). */
+    registry: RegistryPerson | null;
     result: VerificationResult;
     personId: string | null;
     differences: FieldDifference[];

@@ -1,0 +1,69 @@
+import type { PublicMessage } from '@vax/contracts';
+import { IdentityEventsV1 } from '@vax/contracts';
+import type { RecordedEvent } from '@vax/event-sourcing';
+import type { OutgoingMessage } from '@vax/messaging';
+import type { VerificationEvent } from '../domain/verification/verification.messages';
+
+/** Private verification events → identity.events.v1. Every stored event has a public counterpart. */
+export function identityEventToContractV1(event: RecordedEvent): OutgoingMessage | null {
+  const e = event as unknown as VerificationEvent & RecordedEvent;
+  const envelope = (type: string, aggregateId: string, payload: object): OutgoingMessage => ({
+    topic: IdentityEventsV1.topic,
+    key: aggregateId,
+    message: {
+      eventId: event.id,
+      type,
+      aggregateId,
+      occurredAt: event.metadata.occurredAt.toISOString(),
+      correlationId: event.metadata.correlationId,
+      causationId: event.metadata.causationId,
+      actor: event.metadata.actor,
+      payload,
+    } satisfies PublicMessage,
+  });
+  switch (e.type) {
+    case 'VerificationRecorded': {
+      const { verificationId, stated, registry, result, personId, differences, checkedAt } = e.data;
+      if (result === 'verified' && registry) {
+        return envelope('IdentityVerified', verificationId, {
+          verificationId,
+          personId: registry.personId,
+          idNumber: registry.idNumber,
+          fullName: registry.fullName,
+          dateOfBirth: registry.dateOfBirth,
+          gender: registry.gender,
+          source: stated.source,
+          verifiedAt: checkedAt,
+        });
+      }
+      if (result === 'mismatched') {
+        return envelope('IdentityMismatched', verificationId, {
+          verificationId,
+          ...(personId ? { personId } : {}),
+          idNumber: stated.idNumber,
+          differences: differences.map(({ field, kind }) => ({ field, kind })),
+          source: stated.source,
+          checkedAt,
+        });
+      }
+      return envelope('IdentityNotFound', verificationId, {
+        verificationId,
+        idNumber: stated.idNumber,
+        source: stated.source,
+        checkedAt,
+      });
+    }
+    case 'VerificationReviewed': {
+      const { verificationId, outcome, reason, reviewer, reviewedAt } = e.data;
+      return envelope('IdentityResultReviewed', verificationId, {
+        verificationId,
+        outcome,
+        reason,
+        verifierId: reviewer.id,
+        reviewedAt,
+      });
+    }
+    default:
+      return null;
+  }
+}
