@@ -15,6 +15,9 @@ case "${1:-up}" in
     step "Building services (swc)"
     scripts/build.sh
     deploy/local/infra.sh up
+    step "Loading the synthetic population into the local registry (first start only)"
+    node dist/services/identity/src/population/population.cli.js load --if-empty \
+      --database "postgres://vax:vax-local-only@127.0.0.1:$POSTGRES_PORT/identity"
     deploy/local/services.sh up
     cat <<TXT
 

@@ -11,11 +11,16 @@ declare -A DATABASE=([complaints-worker]=complaints)
 # kafka (the distributed stack) or embedded (the single-machine default: the bus log in PostgreSQL).
 VAX_TRANSPORT="${VAX_TRANSPORT:-kafka}"
 
+# The secret the portal signs actor tokens with and every service verifies: made once per install.
+SECRET_FILE="$VAX_RUN_DIR/service-auth-secret"
+[[ -s "$SECRET_FILE" ]] || (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n=+/' > "$SECRET_FILE")
+
 pg_url() { echo "postgres://vax:vax-local-only@127.0.0.1:$POSTGRES_PORT/$1"; }
 
 env_for() { # the settings of one service, as NAME=value words
   local s="$1"
   echo "PORT=${PORT[$s]} LOG_LEVEL=${LOG_LEVEL:-info} DIAGNOSTICS_ENABLED=${DIAGNOSTICS_ENABLED:-true}"
+  echo "SERVICE_AUTH_SECRET=$(cat "$SECRET_FILE")"
   echo "DATABASE_URL=$(pg_url "${DATABASE[$s]:-$s}")"
   if [[ "$s" == portal ]]; then
     echo "IDENTITY_URL=http://127.0.0.1:${PORT[identity]} INJECTIONS_URL=http://127.0.0.1:${PORT[injections]}"

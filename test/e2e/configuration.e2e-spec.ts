@@ -16,7 +16,8 @@ describe('start-up configuration', () => {
     const { code, stderr } = startWith('services/identity/src/main.js', {});
     expect(code).toBe(78);
     expect(stderr).toContain('identity: invalid configuration, start-up stopped');
-    for (const setting of ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS']) expect(stderr).toContain(`- ${setting}:`);
+    for (const setting of ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'SERVICE_AUTH_SECRET'])
+      expect(stderr).toContain(`- ${setting}:`);
   });
 
   it('stops the complaints worker on a bad setting, naming it and its rule but not the secret around it', () => {
@@ -25,6 +26,7 @@ describe('start-up configuration', () => {
       DATABASE_URL: 'postgres://vax:s3cret-pw@127.0.0.1:5432/complaints',
       KAFKA_BROKERS: '127.0.0.1:9092',
       TEMPORAL_ADDRESS: 'not an address',
+      SERVICE_AUTH_SECRET: 'x'.repeat(32),
     });
     expect(code).toBe(78);
     expect(stderr).toContain('- TEMPORAL_ADDRESS: must be host:port');
@@ -39,6 +41,7 @@ describe('start-up configuration', () => {
       INJECTIONS_URL: 'http://127.0.0.1:3002',
       COMPLAINTS_URL: 'http://127.0.0.1:3003',
       CERTIFICATION_URL: 'http://127.0.0.1:3004',
+      SERVICE_AUTH_SECRET: 'x'.repeat(32),
     });
     expect(code).toBe(78);
     expect(stderr).toContain('- IDENTITY_URL: must be the http(s) base URL of the service');

@@ -31,13 +31,23 @@ const DATABASE: Record<ServiceName, string> = {
 export class PlatformUnderTest {
   readonly runId = randomBytes(3).toString('hex');
   readonly taskQueue = `complaints-e2e-${this.runId}`;
+  readonly authSecret = randomBytes(32).toString('hex');
   readonly processes = new Map<ServiceName, ServiceProcess>();
   private databases: TestDatabase[] = [];
+  /** Runs after the databases exist and before any service starts (loading reference data, say). */
+  beforeStart?: (platform: PlatformUnderTest) => Promise<void>;
 
   constructor(
     readonly transport: 'kafka' | 'embedded' = 'kafka',
     private readonly basePort = 4100,
+    /** Start only these (the portal needs the four services behind it). */
+    private readonly only: readonly ServiceName[] = SERVICES,
   ) {}
+
+  /** The database URL a service of this run uses (e.g. to load the local registry). */
+  databaseUrl(name: ServiceName): string {
+    return this.service(name).env.DATABASE_URL;
+  }
 
   logName(name: ServiceName): string {
     return `${this.transport}-${this.runId}-${name}`;
@@ -59,6 +69,7 @@ export class PlatformUnderTest {
     SERVICES.forEach((name, i) => {
       const env: Record<string, string> = {
         PORT: String(this.basePort + i),
+        SERVICE_AUTH_SECRET: this.authSecret,
         LOG_LEVEL: 'info',
         DIAGNOSTICS_ENABLED: 'true',
         DATABASE_URL: dbs.get(DATABASE[name])!.url,
@@ -76,6 +87,8 @@ export class PlatformUnderTest {
     for (const upstream of ['identity', 'injections', 'complaints', 'certification'] as const) {
       portal.env[`${upstream.toUpperCase()}_URL`] = `http://127.0.0.1:${this.processes.get(upstream)!.port}`;
     }
+    for (const name of SERVICES.filter((s) => !this.only.includes(s))) this.processes.delete(name);
+    await this.beforeStart?.(this);
     for (const p of this.processes.values()) p.start();
     await Promise.all([...this.processes.values()].map((p) => p.ready()));
   }

@@ -1,0 +1,85 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpStatus,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
+import type { Response } from 'express';
+import { VerificationService } from '../../application/verification.service';
+import type { VerificationView } from '../../application/verification.view';
+import { POLICE_VERIFIER } from '../../domain/verification/verification.decider';
+import { toProblem } from './identity-errors';
+import { ReviewVerificationRequest, VerifyIdentityRequest } from './verify-identity.request-dto';
+
+const ID_PROBLEM = validationProblem([{ field: 'verificationId', rule: 'isUuid', message: 'must be a UUID' }]);
+const uuid = () => new ParseUUIDPipe({ exceptionFactory: () => ID_PROBLEM });
+type Req = { id?: string };
+
+@ApiTags('verifications')
+@Controller('verifications')
+@UseGuards(ActorGuard)
+export class VerificationsHttpController {
+  constructor(@Inject(VerificationService) private readonly verifications: VerificationService) {}
+
+  @Post()
+  @RequireRoles('site-staff', POLICE_VERIFIER, 'system')
+  @ApiOperation({ summary: 'Verify a person at the injection desk: scanned QR or typed facts against the registry' })
+  async verify(
+    @Body() body: VerifyIdentityRequest,
+    @Caller() actor: CallerActor,
+    @Req() req: Req,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<VerificationView> {
+    if ((body.qr === undefined) === (body.typed === undefined)) {
+      throw validationProblem([
+        { field: 'qr', rule: 'exactlyOneOf', message: 'give either qr or typed, not both or neither' },
+      ]);
+    }
+    const input =
+      body.qr !== undefined
+        ? { requestId: body.requestId, qr: body.qr }
+        : { requestId: body.requestId, typed: body.typed! };
+    try {
+      const { view, created } = await this.verifications.verify(input, actor, req.id ?? 'none');
+      res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+      return view;
+    } catch (error) {
+      throw toProblem(error);
+    }
+  }
+
+  @Get(':verificationId')
+  @RequireRoles('site-staff', POLICE_VERIFIER, 'manager', 'system')
+  @ApiOperation({ summary: 'A verification, its result, its differences and its reviews' })
+  async get(@Param('verificationId', uuid()) id: string): Promise<VerificationView> {
+    const view = await this.verifications.get(id);
+    if (!view) throw new NotFoundException(`no verification ${id}`);
+    return view;
+  }
+
+  @Post(':verificationId/reviews')
+  @RequireRoles(POLICE_VERIFIER)
+  @ApiOperation({ summary: 'A police verifier confirms a result or overrides a mismatch, with a reason' })
+  async review(
+    @Param('verificationId', uuid()) id: string,
+    @Body() body: ReviewVerificationRequest,
+    @Caller() actor: CallerActor,
+    @Req() req: Req,
+  ): Promise<VerificationView> {
+    try {
+      return await this.verifications.review(id, body.outcome, body.reason, actor, req.id ?? 'none');
+    } catch (error) {
+      throw toProblem(error);
+    }
+  }
+}

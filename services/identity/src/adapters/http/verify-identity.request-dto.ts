@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+export class TypedIdentityDto {
+  @ApiProperty({ example: '012203004567', description: '12-digit CCCD or 9-digit CMND number' })
+  @IsString()
+  @MaxLength(20)
+  idNumber!: string;
+
+  @ApiPropertyOptional({ example: 'Lò Văn Páo' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  fullName?: string;
+
+  @ApiPropertyOptional({ example: '2003-01-02' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ enum: ['male', 'female'] })
+  @IsOptional()
+  @IsIn(['male', 'female'])
+  gender?: 'male' | 'female';
+}
+
+/** Either the scanned QR (chip CCCD card or Decision 1405 personal QR) or the typed facts. */
+export class VerifyIdentityRequest {
+  @ApiPropertyOptional({ description: 'Client-generated id: sending the same request again returns the first result.' })
+  @IsOptional()
+  @IsUUID()
+  requestId?: string;
+
+  @ApiPropertyOptional({
+    description: 'The QR content as scanned',
+    example: '012203004567||Lò Văn Páo|02012003|Nam|Lai Châu|15062021',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  qr?: string;
+
+  @ApiPropertyOptional({ type: TypedIdentityDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TypedIdentityDto)
+  typed?: TypedIdentityDto;
+}
+
+export class ReviewVerificationRequest {
+  @ApiProperty({ enum: ['confirmed', 'overridden'] })
+  @IsIn(['confirmed', 'overridden'])
+  outcome!: 'confirmed' | 'overridden';
+
+  @ApiProperty({ example: 'Đã đối chiếu giấy khai sinh gốc tại công an xã' })
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+}

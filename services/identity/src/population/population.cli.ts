@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * The synthetic population, for the local registry, demos and benchmarks.
+ *   population generate --size 480000 --seed 42 --out people.jsonl    write JSON lines
+ *   population load --database <url> [--file people.jsonl | --size N --seed S] [--if-empty]
+ * Loading replaces the local registry's content in one COPY.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { migrate } from '@vax/event-sourcing';
+import { Pool } from 'pg';
+import type { RegistryPerson } from '../domain/matching/registry-person';
+import { LOCAL_REGISTRY_MIGRATIONS } from '../registry/local-registry.migrations';
+import { LocalPopulationRegistry } from '../registry/local-population.registry';
+import { loadPopulationReference } from './population-reference';
+import { syntheticPopulation } from './synthetic-population';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    size: { type: 'string', default: '480000' },
+    seed: { type: 'string', default: '42' },
+    out: { type: 'string' },
+    file: { type: 'string' },
+    database: { type: 'string', default: process.env.DATABASE_URL },
+    'if-empty': { type: 'boolean', default: false },
+  },
+});
+
+const generated = () =>
+  syntheticPopulation(loadPopulationReference(), { size: Number(values.size), seed: Number(values.seed) });
+
+async function* fromFile(file: string): AsyncGenerator<RegistryPerson> {
+  for await (const line of createInterface({ input: createReadStream(file) }))
+    if (line.trim()) yield JSON.parse(line) as RegistryPerson;
+}
+
+async function generate(): Promise<void> {
+  const out = createWriteStream(values.out ?? 'people.jsonl');
+  let n = 0;
+  for (const person of generated()) {
+    if (!out.write(`${JSON.stringify(person)}\n`)) await once(out, 'drain');
+    n++;
+  }
+  out.end();
+  await once(out, 'finish');
+  process.stderr.write(`generated ${n} people (seed ${values.seed}) into ${values.out ?? 'people.jsonl'}\n`);
+}
+
+async function load(): Promise<void> {
+  if (!values.database) throw new Error('--database (or DATABASE_URL) is required');
+  const pool = new Pool({ connectionString: values.database });
+  try {
+    await migrate(pool, LOCAL_REGISTRY_MIGRATIONS);
+    if (values['if-empty']) {
+      const { rows } = await pool.query('select exists (select 1 from registry_people) as loaded');
+      if (rows[0].loaded) return void process.stderr.write('local registry already loaded, left as it is\n');
+    }
+    const started = Date.now();
+    const count = await new LocalPopulationRegistry(pool).replaceAll(values.file ? fromFile(values.file) : generated());
+    process.stderr.write(
+      `loaded ${count} people into the local registry in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+  } finally {
+    await pool.end();
+  }
+}
+
+const command = positionals[0];
+(command === 'generate'
+  ? generate()
+  : command === 'load'
+    ? load()
+    : Promise.reject(new Error('usage: population generate|load [options]'))
+).catch((error: unknown) => {
+  process.stderr.write(`population: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { ACTOR_HEADER, signActorToken } from '@vax/platform';
+import { REPO_ROOT, eventually, testInfrastructure } from '@vax/testing';
+import { PlatformUnderTest } from './platform-processes';
+
+// The first people of the synthetic population with seed 42 (the same generator as the registry load).
+import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+
+const people = [...syntheticPopulation(loadPopulationReference(), { size: 2_000, seed: 42 })];
+const adult = people.find((p) => p.dateOfBirth < '2000' && p.oldIdNumber)!;
+const qrOf = (p: (typeof people)[number]) => {
+  const [y, m, d] = p.dateOfBirth.split('-');
+  return `${p.idNumber}|${p.oldIdNumber ?? ''}|${p.fullName}|${d}${m}${y}|${p.gender === 'male' ? 'Nam' : 'Nữ'}|${p.address}|01012021`;
+};
+
+describe('identity verification at the injection desk (identity as its own process, real PostgreSQL and Kafka)', () => {
+  const platform = new PlatformUnderTest('kafka', 4300, ['identity']);
+  platform.beforeStart = async (p) => {
+    execFileSync(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js'),
+        'load',
+        '--size',
+        '2000',
+        '--seed',
+        '42',
+        '--database',
+        p.databaseUrl('identity'),
+      ],
+      { stdio: 'pipe' },
+    );
+  };
+  const token = (role: string, id = 'staff-17') =>
+    signActorToken({ id, role, scope: 'site:LC-TD-01' }, platform.authSecret);
+  const call = async (path: string, body: unknown, role = 'site-staff', contentType = 'application/json') => {
+    const res = await fetch(platform.service('identity').url(path), {
+      method: 'POST',
+      headers: { 'content-type': contentType, [ACTOR_HEADER]: token(role) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(() => platform.start(), 300_000);
+  afterAll(() => platform.kill());
+
+  it('refuses a caller without a valid actor token (401)', async () => {
+    const res = await fetch(platform.service('identity').url('/verifications'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('verifies a scanned chip-card QR, and a repeated request returns the first result', async () => {
+    const requestId = randomUUID();
+    const first = await call('/verifications', { requestId, qr: qrOf(adult) });
+    expect(first).toMatchObject({
+      status: 201,
+      body: {
+        verificationId: requestId,
+        result: 'verified',
+        standing: 'verified',
+        personId: adult.personId,
+        differences: [],
+      },
+    });
+    const again = await call('/verifications', { requestId, qr: qrOf(adult) });
+    expect(again).toEqual({ status: 200, body: first.body });
+  });
+
+  it('explains a mismatch field by field, and verifies an old CMND typed without accents', async () => {
+    const [y, m, d] = adult.dateOfBirth.split('-');
+    const swapped = Number(d) <= 12 && d !== m ? `${y}-${d}-${m}` : `${Number(y) + 1}-${m}-${d}`;
+    const mismatch = await call('/verifications', {
+      typed: { idNumber: adult.oldIdNumber, fullName: adult.fullName, dateOfBirth: swapped },
+    });
+    expect(mismatch.body).toMatchObject({
+      result: 'mismatched',
+      differences: [{ field: 'idNumber', kind: 'old-id-number' }, { field: 'dateOfBirth' }],
+    });
+    const folded = adult.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+    const tolerated = await call('/verifications', { typed: { idNumber: adult.oldIdNumber, fullName: folded } });
+    expect(tolerated.body).toMatchObject({ result: 'verified' });
+  });
+
+  it('reports a person the registry does not know as not found', async () => {
+    expect((await call('/verifications', { typed: { idNumber: '012203999999' } })).body).toMatchObject({
+      result: 'not-found',
+      personId: null,
+    });
+  });
+
+  it('answers bad input with a 400 naming the field and rule, and stores nothing', async () => {
+    const requestId = randomUUID();
+    const bad = await call('/verifications', { requestId, qr: `${adult.idNumber}|${adult.fullName}|31022003` });
+    expect(bad).toMatchObject({ status: 400, body: { errors: [{ field: 'qr', rule: 'fieldCount' }] } });
+    const both = await call('/verifications', { qr: 'x', typed: { idNumber: '1' } });
+    expect(both).toMatchObject({ status: 400, body: { errors: [{ field: 'qr', rule: 'exactlyOneOf' }] } });
+    const unknown = await call('/verifications', { qr: qrOf(adult), extra: true });
+    expect(unknown).toMatchObject({ status: 400, body: { errors: [{ field: 'extra', rule: 'unknownField' }] } });
+    expect((await call('/verifications', 'qr=1', 'site-staff', 'text/plain')).status).toBe(415);
+    const res = await fetch(platform.service('identity').url(`/verifications/${requestId}`), {
+      headers: { [ACTOR_HEADER]: token('site-staff') },
+    });
+    expect(res.status).toBe(404);
+  });
+
+  it('lets only a police verifier override a mismatch, with a reason, and the result then stands verified', async () => {
+    const otherGender = adult.gender === 'male' ? 'female' : 'male';
+    // With the CCCD, the number's own gender digit already refuses it; with the old CMND it reaches the registry.
+    const contradiction = await call('/verifications', { typed: { idNumber: adult.idNumber, gender: otherGender } });
+    expect(contradiction.body).toMatchObject({
+      status: 400,
+      errors: [{ field: 'idNumber', rule: 'genderDigitMatches' }],
+    });
+    const mismatch = await call('/verifications', { typed: { idNumber: adult.oldIdNumber, gender: otherGender } });
+    expect(mismatch.body).toMatchObject({
+      result: 'mismatched',
+      differences: [{ field: 'idNumber' }, { field: 'gender', kind: 'different' }],
+    });
+    const id = mismatch.body.verificationId as string;
+    const reason = { outcome: 'overridden', reason: 'Đã đối chiếu giấy khai sinh gốc tại công an xã' };
+    expect((await call(`/verifications/${id}/reviews`, reason, 'site-staff')).status).toBe(403);
+    expect(
+      (await call(`/verifications/${id}/reviews`, { ...reason, reason: 'ok' }, 'police-verifier')).body,
+    ).toMatchObject({ errors: [{ field: 'reason' }] });
+    const reviewed = await call(`/verifications/${id}/reviews`, reason, 'police-verifier');
+    expect(reviewed).toMatchObject({
+      status: 201,
+      body: { result: 'mismatched', standing: 'verified', reviews: [{ outcome: 'overridden' }] },
+    });
+  });
+
+  it('publishes each result on identity.events.v1, keyed by verification', async () => {
+    const { body } = await call('/verifications', { qr: qrOf(people[3]) });
+    const kafka = new Kafka({
+      clientId: 'identity-e2e',
+      brokers: testInfrastructure().kafkaBrokers,
+      logLevel: logLevel.ERROR,
+    });
+    const consumer = kafka.consumer({ groupId: `identity-e2e-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'identity.events.v1', fromBeginning: true });
+    const seen: Record<string, unknown>[] = [];
+    await consumer.run({ eachMessage: async ({ message }) => void seen.push(JSON.parse(message.value!.toString())) });
+    try {
+      const published = await eventually(async () => {
+        const found = seen.find((m) => m.aggregateId === body.verificationId);
+        if (!found) throw new Error('not published yet');
+        return found;
+      });
+      expect(published).toMatchObject({
+        type: 'IdentityVerified',
+        payload: {
+          verificationId: body.verificationId,
+          personId: people[3].personId,
+          idNumber: people[3].idNumber,
+          source: 'cccd-qr',
+        },
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+  }, 60_000);
+});
