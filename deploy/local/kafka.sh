@@ -35,7 +35,11 @@ configure() {
 
 up() {
   install
-  if pid_alive kafka; then info "kafka already running"; return 0; fi
+  if pid_alive kafka; then
+    info "kafka already running"
+    node "$REPO_ROOT/deploy/local/create-topics.js" "127.0.0.1:$KAFKA_PORT"
+    return 0
+  fi
   port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by another process; set KAFKA_PORT"
   configure
   step "Starting Kafka on 127.0.0.1:$KAFKA_PORT"

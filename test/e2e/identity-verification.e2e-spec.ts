@@ -138,6 +138,76 @@ describe('identity verification at the injection desk (identity as its own proce
     });
   });
 
+  it('verifies a campaign batch from identity.bulk-requests.v1 once, even delivered twice', async () => {
+    const kafka = new Kafka({
+      clientId: 'identity-e2e-bulk',
+      brokers: testInfrastructure().kafkaBrokers,
+      logLevel: logLevel.ERROR,
+    });
+    const batchId = `batch-${randomUUID()}`;
+    const [a, b] = [people[10], people[11]];
+    const records = [
+      { recordId: 'r-match', idNumber: a.idNumber, fullName: a.fullName, dateOfBirth: a.dateOfBirth, gender: a.gender },
+      {
+        recordId: 'r-typo-id',
+        idNumber: `${b.idNumber.slice(0, 11)}${(Number(b.idNumber[11]) + 1) % 10}`,
+        fullName: b.fullName,
+        dateOfBirth: b.dateOfBirth,
+      },
+      { recordId: 'r-no-id', fullName: a.fullName, dateOfBirth: a.dateOfBirth },
+      { recordId: 'r-unknown', idNumber: '012203999999', fullName: 'Vàng Thị Dính', dateOfBirth: '1990-01-01' },
+    ];
+    const request = {
+      eventId: randomUUID(),
+      type: 'BulkVerificationRequested',
+      aggregateId: batchId,
+      occurredAt: new Date().toISOString(),
+      correlationId: batchId,
+      causationId: null,
+      actor: { id: 'campaign', role: 'system', scope: 'province:LC' },
+      payload: { batchId, records },
+    };
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    await producer.send({
+      topic: 'identity.bulk-requests.v1',
+      acks: -1,
+      messages: [
+        { key: batchId, value: JSON.stringify(request) },
+        { key: batchId, value: JSON.stringify(request) },
+      ],
+    });
+    await producer.disconnect();
+
+    const seen: {
+      type: string;
+      aggregateId: string;
+      payload: { results: { recordId: string; result: string; personId?: string }[] };
+    }[] = [];
+    const consumer = kafka.consumer({ groupId: `identity-e2e-bulk-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'identity.events.v1', fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void seen.push(JSON.parse(message.value!.toString())) });
+    try {
+      const completed = await eventually(async () => {
+        const found = seen.find((m) => m.type === 'BulkVerificationCompleted' && m.aggregateId === batchId);
+        if (!found) throw new Error('not completed yet');
+        return found;
+      });
+      const byRecord = Object.fromEntries(completed.payload.results.map((r) => [r.recordId, r]));
+      expect(byRecord).toMatchObject({
+        'r-match': { result: 'matched', personId: a.personId },
+        'r-typo-id': { result: 'mismatched', personId: b.personId },
+        'r-no-id': { result: 'invalid-id' },
+        'r-unknown': { result: 'not-found' },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // room for a wrongly repeated result to appear
+      expect(seen.filter((m) => m.type === 'BulkVerificationCompleted' && m.aggregateId === batchId)).toHaveLength(1);
+    } finally {
+      await consumer.disconnect();
+    }
+  }, 60_000);
+
   it('publishes each result on identity.events.v1, keyed by verification', async () => {
     const { body } = await call('/verifications', { qr: qrOf(people[3]) });
     const kafka = new Kafka({

@@ -4,6 +4,8 @@ import type { EventStore } from '@vax/event-sourcing';
 import { DiagnosticsModule, EVENT_STORE, EventSourcingModule, PG_POOL, PlatformModule } from '@vax/platform';
 import type { Pool } from 'pg';
 import { VerificationsHttpController } from './adapters/http/verifications.http-controller';
+import { BulkRequestsKafkaConsumer } from './adapters/kafka/bulk-requests.kafka-consumer';
+import { BulkVerificationService } from './application/bulk-verification.service';
 import { identityEventToContractV1 } from './application/identity-events.to-contract-v1';
 import { VerificationService, vietnamToday } from './application/verification.service';
 import { DEFAULT_MATCH_POLICY } from './domain/matching/person-matcher';
@@ -55,9 +57,15 @@ export class IdentityModule {
         }),
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
       ],
-      controllers: [VerificationsHttpController],
+      controllers: [VerificationsHttpController, BulkRequestsKafkaConsumer],
       providers: [
         registryProvider(config),
+        {
+          provide: BulkVerificationService,
+          inject: [EVENT_STORE, POPULATION_REGISTRY],
+          useFactory: (store: EventStore, registry: PopulationRegistry) =>
+            new BulkVerificationService(store, registry, DEFAULT_MATCH_POLICY),
+        },
         {
           provide: VerificationService,
           inject: [EVENT_STORE, POPULATION_REGISTRY],

@@ -58,7 +58,24 @@ export class IdentityResultReviewed {
   @IsInstant() reviewedAt!: string;
 }
 
+export const BULK_CLASSES = ['matched', 'mismatched', 'not-found', 'ambiguous', 'invalid-id'] as const;
+
+export class BulkRecordResult {
+  @IsReference() recordId!: string;
+  @IsIn(BULK_CLASSES) result!: (typeof BULK_CLASSES)[number];
+  @IsOptional() @IsReference() personId?: string;
+  @ValidateNested({ each: true }) @Type(() => FieldDifference) differences!: FieldDifference[];
+}
+
+/** The results of one bulk batch (identity.bulk-requests.v1), record by record. */
+export class BulkVerificationCompleted {
+  @IsReference() batchId!: string;
+  @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => BulkRecordResult) results!: BulkRecordResult[];
+  @IsInstant() completedAt!: string;
+}
+
 export const IdentityEventsV1 = defineContract('identity.events.v1', {
+  BulkVerificationCompleted,
   IdentityVerified,
   IdentityMismatched,
   IdentityNotFound,

@@ -6,6 +6,7 @@
 export const Topics = {
   diagnostics: 'platform.diagnostics.v1',
   identityEvents: 'identity.events.v1',
+  identityBulkRequests: 'identity.bulk-requests.v1',
   injectionsEvents: 'injections.events.v1',
   complaintsEvents: 'complaints.events.v1',
   certificationEvents: 'certification.events.v1',

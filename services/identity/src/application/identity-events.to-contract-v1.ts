@@ -2,11 +2,12 @@ import type { PublicMessage } from '@vax/contracts';
 import { IdentityEventsV1 } from '@vax/contracts';
 import type { RecordedEvent } from '@vax/event-sourcing';
 import type { OutgoingMessage } from '@vax/messaging';
+import type { BulkVerificationCompleted } from '../domain/bulk/bulk-verification.decider';
 import type { VerificationEvent } from '../domain/verification/verification.messages';
 
 /** Private verification events → identity.events.v1. Every stored event has a public counterpart. */
 export function identityEventToContractV1(event: RecordedEvent): OutgoingMessage | null {
-  const e = event as unknown as VerificationEvent & RecordedEvent;
+  const e = event as unknown as (VerificationEvent | BulkVerificationCompleted) & RecordedEvent;
   const envelope = (type: string, aggregateId: string, payload: object): OutgoingMessage => ({
     topic: IdentityEventsV1.topic,
     key: aggregateId,
@@ -61,6 +62,19 @@ export function identityEventToContractV1(event: RecordedEvent): OutgoingMessage
         reason,
         verifierId: reviewer.id,
         reviewedAt,
+      });
+    }
+    case 'BulkVerificationCompleted': {
+      const { batchId, results, completedAt } = e.data;
+      return envelope('BulkVerificationCompleted', batchId, {
+        batchId,
+        completedAt,
+        results: results.map(({ recordId, result, personId, differences }) => ({
+          recordId,
+          result,
+          ...(personId ? { personId } : {}),
+          differences: differences.map(({ field, kind }) => ({ field, kind })),
+        })),
       });
     }
     default:

@@ -85,6 +85,11 @@ export class GatewayPopulationRegistry implements PopulationRegistry {
     return found;
   }
 
+  /** The gateway answers by number only. */
+  async findCandidates(): Promise<Map<string, RegistryPerson[]>> {
+    return new Map();
+  }
+
   close(): void {
     this.breaker.shutdown();
   }

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { RegistryPerson } from '../domain/matching/registry-person';
+import { foldName } from '../domain/names/vietnamese-name';
 import type { PopulationRegistry } from './population-registry.port';
 
 interface Row {
@@ -42,6 +43,22 @@ export class LocalPopulationRegistry implements PopulationRegistry {
     return new Map(idNumbers.filter((n) => found.has(n)).map((n) => [n, found.get(n)!]));
   }
 
+  async findCandidates(keys: string[]): Promise<Map<string, RegistryPerson[]>> {
+    const found = new Map<string, RegistryPerson[]>();
+    if (keys.length === 0) return found;
+    const [names, dates] = [keys.map((k) => k.split('|')[0]), keys.map((k) => k.split('|')[1])];
+    const { rows } = await this.pool.query<Row & { folded_name: string }>(
+      `${SELECT.replace('address', 'address, folded_name')} join unnest($1::text[], $2::date[]) as k(n, d)
+         on folded_name = k.n and date_of_birth = k.d`,
+      [names, dates],
+    );
+    for (const row of rows) {
+      const key = `${row.folded_name}|${row.date_of_birth}`;
+      found.set(key, [...(found.get(key) ?? []), toPerson(row)]);
+    }
+    return found;
+  }
+
   /** Replaces the table's content with these people in one COPY; returns how many were loaded. */
   async replaceAll(people: AsyncIterable<RegistryPerson> | Iterable<RegistryPerson>): Promise<number> {
     const client = await this.pool.connect();
@@ -51,7 +68,7 @@ export class LocalPopulationRegistry implements PopulationRegistry {
       await client.query('truncate registry_people');
       const copy = client.query(
         copyFrom(
-          'copy registry_people (person_id, id_number, old_id_number, full_name, date_of_birth, gender, address) from stdin',
+          'copy registry_people (person_id, id_number, old_id_number, full_name, date_of_birth, gender, address, folded_name) from stdin',
         ),
       );
       for await (const p of people as AsyncIterable<RegistryPerson>) {
@@ -63,6 +80,7 @@ export class LocalPopulationRegistry implements PopulationRegistry {
           p.dateOfBirth,
           p.gender,
           p.address ?? '\\N',
+          foldName(p.fullName),
         ]
           .map(escapeCopy)
           .join('\t');

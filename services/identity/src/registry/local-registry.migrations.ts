@@ -16,4 +16,13 @@ export const LOCAL_REGISTRY_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    name: 'identity-0002-registry-name-search',
+    sql: `
+      -- Folded name (no diacritics, upper case; computed by the loader) and birth date: the key that
+      -- finds the person behind a mistyped ID number.
+      alter table registry_people add column folded_name text not null default '';
+      create index registry_people_name_birth on registry_people (folded_name, date_of_birth);
+    `,
+  },
 ];

@@ -8,6 +8,11 @@ export interface PopulationRegistry {
   findByIdNumber(idNumber: string): Promise<RegistryPerson | null>;
   /** Many at once (bulk verification); absent numbers are absent from the map. */
   findManyByIdNumber(idNumbers: string[]): Promise<Map<string, RegistryPerson>>;
+  /**
+   * People by folded name and date of birth (keys made by `candidateKey`), to find the person
+   * behind a mistyped number. Registries that cannot search by name answer an empty map.
+   */
+  findCandidates(keys: string[]): Promise<Map<string, RegistryPerson[]>>;
 }
 
 export const POPULATION_REGISTRY = Symbol('POPULATION_REGISTRY');
