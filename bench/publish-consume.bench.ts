@@ -226,7 +226,9 @@ async function main(): Promise<void> {
   await running;
   await sink.close();
 
-  console.log(`\n## Paced: ${fmt(RATE)} events/s for ${SECONDS} s (publisher looks for new events every 25 ms when idle)`);
+  console.log(
+    `\n## Paced: ${fmt(RATE)} events/s for ${SECONDS} s (publisher looks for new events every 25 ms when idle)`,
+  );
   console.log('| path | achieved events/s | lag p50 ms | lag p99 ms |\n|---|---:|---:|---:|');
   console.log(`| raw kafkajs producer → consumer | ${fmt(raw.achieved)} | ${fmt(raw.p50)} | ${fmt(raw.p99)} |`);
   console.log(

@@ -82,6 +82,16 @@ describe('handleCommand: load, fold, decide, append with the expected revision',
     await expect(handled).rejects.toBeInstanceOf(WrongExpectedRevisionError);
   });
 
+  it('skips the first load for a stream known to be new, and still refuses to write over one that exists', async () => {
+    const store = new InMemoryEventStore();
+    expect(
+      (await handleCommand(store, counter, 'c-new', { by: 2, ceiling: 10 }, metadata, { newStream: true })).state,
+    ).toBe(2);
+    const again = await handleCommand(store, counter, 'c-new', { by: 3, ceiling: 10 }, metadata, { newStream: true });
+    expect(again.state).toBe(5); // the conflict reloaded the stream and decided on it
+    expect((await store.readStream('c-new')).map((e) => e.revision)).toEqual([0n, 1n]);
+  });
+
   it('folds old schema versions through the upcasters and writes new events at the current version', async () => {
     const store: EventStore = new InMemoryEventStore();
     await store.append(

@@ -5,6 +5,11 @@ import { type EventStore, type ExpectedRevision, WrongExpectedRevisionError } fr
 import { UpcasterChain } from './upcasting';
 
 export interface HandleOptions {
+  /**
+   * The stream is new (its id was just generated): skip the first load and append with 'no_stream'.
+   * If it exists after all, the conflict falls back to the usual reload.
+   */
+  newStream?: boolean;
   /** Attempts after a conflict, each reloading the stream (another writer won the race). */
   maxRetries?: number;
   upcasters?: UpcasterChain;
@@ -29,10 +34,10 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
   stream: string,
   command: Command,
   metadata: EventMetadata,
-  { maxRetries = 5, upcasters = NO_UPCASTERS }: HandleOptions = {},
+  { maxRetries = 5, upcasters = NO_UPCASTERS, newStream = false }: HandleOptions = {},
 ): Promise<HandleResult<State, Event>> {
   for (let attempt = 0; ; attempt++) {
-    const recorded = (await store.readStream(stream)).map((e) => upcasters.upcast(e));
+    const recorded = newStream && attempt === 0 ? [] : (await store.readStream(stream)).map((e) => upcasters.upcast(e));
     const state = fold(decider, recorded as unknown as Event[]);
     const current: bigint | 'no_stream' = recorded.length ? recorded[recorded.length - 1].revision : 'no_stream';
     const events = decider.decide(command, state);

@@ -13,7 +13,8 @@ export class PortalConfig extends DatabaseConfig {
   @Expose() @IsUrl(serviceUrl, { message }) CERTIFICATION_URL!: string;
 
   /** Signs the actor tokens the services verify; shared with them. */
-  @Expose() @IsString({ message: 'is required (at least 32 characters shared with the services)' })
+  @Expose()
+  @IsString({ message: 'is required (at least 32 characters shared with the services)' })
   @MinLength(32, { message: 'must be at least 32 characters' })
   SERVICE_AUTH_SECRET!: string;
 }

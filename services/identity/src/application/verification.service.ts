@@ -39,19 +39,24 @@ export class VerificationService {
     correlationId: string,
   ): Promise<{ view: VerificationView; created: boolean }> {
     const verificationId = input.requestId ?? uuidv7();
-    const existing = await this.get(verificationId);
+    // Only a client-given id can have been seen before; a fresh one cannot.
+    const existing = input.requestId ? await this.get(verificationId) : null;
     if (existing) return { view: existing, created: false };
     const stated = 'qr' in input ? parseQr(input.qr, this.context()) : parseTypedIdentity(input.typed, this.context());
     const registry = await this.registry.findByIdNumber(stated.idNumber);
     const at = this.clock();
-    await handleCommand(
+    const metadata = { correlationId, causationId: null, actor, occurredAt: at };
+    const { events } = await handleCommand(
       this.store,
       verificationDecider,
       verificationStream(verificationId),
       { type: 'RecordVerification', verificationId, stated, registry, policy: this.policy, at: at.toISOString() },
-      { correlationId, causationId: null, actor, occurredAt: at },
+      metadata,
+      { newStream: !input.requestId },
     );
-    return { view: (await this.get(verificationId))!, created: true };
+    // A concurrent request with the same id may have won: then its result is the one to return.
+    if (events.length === 0) return { view: (await this.get(verificationId))!, created: false };
+    return { view: toView(events.map((e) => ({ ...e, metadata }) as never))!, created: true };
   }
 
   async review(

@@ -60,12 +60,24 @@ describe('bulk matching of old vaccination records', () => {
     });
   });
 
+  it('flags a birth date that is no real date instead of ignoring it', () => {
+    expect(match({ dateOfBirth: '2003-02-31' })).toMatchObject({
+      result: 'mismatched',
+      differences: [{ field: 'dateOfBirth', kind: 'different' }],
+    });
+  });
+
   it('finds the person behind one wrong ID digit through a unique name and birth date', () => {
     expect(match({ idNumber: '012203004568' })).toMatchObject({
       result: 'mismatched',
       personId: 'P1',
       differences: [{ field: 'idNumber', kind: 'edit-distance', distance: 1 }],
     });
+  });
+
+  it('does not link a record to the stranger its mistyped number belongs to', () => {
+    expect(match({ idNumber: twinA.idNumber })).toMatchObject({ result: 'not-found' });
+    expect(match({ idNumber: twinA.idNumber }).personId).toBeUndefined();
   });
 
   it('never chooses between two people with the same name and birth date', () => {

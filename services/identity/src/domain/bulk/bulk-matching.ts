@@ -33,6 +33,16 @@ export interface BulkLookups {
   byNameAndBirth: Map<string, RegistryPerson[]>;
 }
 
+/**
+ * A number that belongs to someone whose name and birth date both differ entirely was most likely
+ * mistyped: linking the record to that person would merge two people, so it is not linked.
+ */
+function namesSomeoneElse(stated: Parameters<typeof compareWithRegistry>[0], person: RegistryPerson): boolean {
+  const differences = compareWithRegistry(stated, person);
+  const different = (field: string) => differences.some((d) => d.field === field && d.kind === 'different');
+  return different('fullName') && (stated.dateOfBirth === undefined || different('dateOfBirth'));
+}
+
 export const candidateKey = (fullName: string, dateOfBirth: string) => `${foldName(fullName)}|${dateOfBirth}`;
 
 export interface PreparedRecord {
@@ -41,6 +51,8 @@ export interface PreparedRecord {
   problems: InputProblem[];
   fullName: string;
   dateOfBirth?: string;
+  /** A date was given but is no real date (31/02): it differs from any registry date. */
+  invalidDateOfBirth: boolean;
 }
 
 /** Reads a record's fields leniently: a bad date is dropped (and not compared), a bad ID is a class of its own. */
@@ -53,6 +65,7 @@ export function prepare(record: BulkRecord): PreparedRecord {
     problems,
     fullName: normalizeName(record.fullName),
     dateOfBirth: record.dateOfBirth ? fromIsoDate(record.dateOfBirth) : undefined,
+    invalidDateOfBirth: !!record.dateOfBirth && !fromIsoDate(record.dateOfBirth),
   };
 }
 
@@ -75,8 +88,9 @@ export function matchRecord(prepared: PreparedRecord, lookups: BulkLookups, poli
     gender: record.gender,
   };
   const person = lookups.byIdNumber.get(idNumber);
-  if (person) {
+  if (person && !namesSomeoneElse(stated, person)) {
     const differences = compareWithRegistry(stated, person);
+    if (prepared.invalidDateOfBirth) differences.push({ field: 'dateOfBirth', kind: 'different' });
     const result = differences.every((d) => isTolerated(d, policy)) ? 'matched' : 'mismatched';
     return { recordId: record.recordId, result, personId: person.personId, differences };
   }
