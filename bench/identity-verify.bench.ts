@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: KAFKA_BROKERS.join(','),
       SERVICE_AUTH_SECRET: secret,
+      PUBLISHER_ENABLED: process.env.BENCH_PUBLISHER ?? 'true',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

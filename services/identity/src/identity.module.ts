@@ -54,6 +54,7 @@ export class IdentityModule {
           service: SERVICE_NAME,
           migrations: LOCAL_REGISTRY_MIGRATIONS,
           toMessage: identityEventToContractV1,
+          publish: config.PUBLISHER_ENABLED,
         }),
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
       ],

@@ -107,6 +107,15 @@ export class BackendServiceConfig extends DatabaseConfig {
   @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL naming a database' })
   BUS_DATABASE_URL?: string;
 
+  /**
+   * Whether this process publishes its stored events (one process per database does, by lock);
+   * false for an instance that should only serve requests.
+   */
+  @Expose()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  PUBLISHER_ENABLED = true;
+
   /** Shared with the portal, which signs the actor tokens this service verifies. */
   @Expose()
   @IsString({ message: 'is required (at least 32 characters shared with the portal)' })

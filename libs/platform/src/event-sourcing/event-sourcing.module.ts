@@ -35,6 +35,8 @@ export interface EventSourcingOptions {
   migrations: Migration[];
   /** Maps stored events to public messages; the publisher runs when given. */
   toMessage?: (event: RecordedEvent) => OutgoingMessage | null;
+  /** PUBLISHER_ENABLED: false leaves publishing to another instance. */
+  publish?: boolean;
 }
 
 @Injectable()
@@ -68,7 +70,7 @@ class PublisherHost implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.options.toMessage) return;
+    if (!this.options.toMessage || this.options.publish === false) return;
     this.running = this.holdLockAndPublish().catch((error: unknown) =>
       this.logger.error(`publisher stopped: ${String(error)}`),
     );
