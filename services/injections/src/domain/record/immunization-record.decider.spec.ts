@@ -1,0 +1,174 @@
+import { fold } from '@vax/event-sourcing';
+import type { Vaccine } from '../catalogue/vaccine';
+import { DoseRejected, immunizationRecordDecider as decider } from './immunization-record.decider';
+import type { RecordDose, RecordEvent } from './record.messages';
+
+const catalogue = new Map<string, Vaccine>([
+  ['AZD1222', { code: 'AZD1222', name: 'AstraZeneca', primaryDoses: 2, minIntervalDays: 28 }],
+  ['COMIRNATY', { code: 'COMIRNATY', name: 'Pfizer', primaryDoses: 2, minIntervalDays: 21 }],
+]);
+const staff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
+const dose = (over: Partial<RecordDose> = {}): RecordDose => ({
+  type: 'RecordDose',
+  doseId: 'd-1',
+  personId: 'P1',
+  vaccineCode: 'AZD1222',
+  lotNumber: 'ABV5811',
+  administeredOn: '2021-11-05',
+  siteId: 'LC-TD-01',
+  verification: { verificationId: 'v-1', personId: 'P1', standing: 'verified', checkedAt: '2021-11-05T01:00:00Z' },
+  site: { id: 'LC-TD-01', active: true, openedOn: '2021-06-01' },
+  catalogue,
+  policy: { verificationFreshHours: 24, allowMixedSchedules: true, boosterMinIntervalDays: 90 },
+  recordedBy: staff,
+  now: '2021-11-05T02:30:00Z',
+  today: '2021-11-05',
+  ...over,
+});
+
+function given(events: RecordEvent[]) {
+  const state = fold(decider, events);
+  return { when: (command: RecordDose) => decider.decide(command, state) };
+}
+const firstDose = decider.decide(
+  dose({
+    administeredOn: '2021-10-01',
+    doseId: 'd-0',
+    now: '2021-10-01T02:00:00Z',
+    today: '2021-10-01',
+    verification: { verificationId: 'v-0', personId: 'P1', standing: 'verified', checkedAt: '2021-10-01T01:00:00Z' },
+  }),
+  decider.initialState(),
+);
+const rules = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DoseRejected) return error.problems.map((p) => `${p.field}:${p.rule}`);
+    throw error;
+  }
+  return [];
+};
+
+describe("a person's immunization record", () => {
+  it('records dose 1 on a fresh, positive identity check, numbering it itself', () => {
+    expect(given([]).when(dose())).toEqual([
+      {
+        type: 'DoseRecorded',
+        data: {
+          doseId: 'd-1',
+          personId: 'P1',
+          doseNumber: 1,
+          vaccineCode: 'AZD1222',
+          lotNumber: 'ABV5811',
+          administeredOn: '2021-11-05',
+          siteId: 'LC-TD-01',
+          verificationId: 'v-1',
+          recordedBy: 'staff-17',
+        },
+      },
+    ]);
+  });
+
+  it('records dose 2 after the minimum interval, and nothing when the same dose comes again', () => {
+    expect(given(firstDose).when(dose())[0].data.doseNumber).toBe(2);
+    const both = [...firstDose, ...given(firstDose).when(dose())];
+    expect(given(both).when(dose())).toEqual([]);
+  });
+
+  it('blocks a dose without a known, positive, fresh verification of this person', () => {
+    expect(rules(() => given([]).when(dose({ verification: undefined })))).toEqual(['verificationId:known']);
+    expect(
+      rules(() =>
+        given([]).when(
+          dose({
+            verification: {
+              verificationId: 'v',
+              personId: 'P2',
+              standing: 'verified',
+              checkedAt: '2021-11-05T01:00:00Z',
+            },
+          }),
+        ),
+      ),
+    ).toEqual(['verificationId:samePerson']);
+    expect(
+      rules(() =>
+        given([]).when(
+          dose({
+            verification: {
+              verificationId: 'v',
+              personId: 'P1',
+              standing: 'mismatched',
+              checkedAt: '2021-11-05T01:00:00Z',
+            },
+          }),
+        ),
+      ),
+    ).toEqual(['verificationId:positive']);
+    expect(
+      rules(() =>
+        given([]).when(
+          dose({
+            verification: {
+              verificationId: 'v',
+              personId: 'P1',
+              standing: 'verified',
+              checkedAt: '2021-11-03T01:00:00Z',
+            },
+          }),
+        ),
+      ),
+    ).toEqual(['verificationId:fresh']);
+  });
+
+  it('blocks a dose at an unknown or inactive site, or by staff of another site', () => {
+    expect(rules(() => given([]).when(dose({ site: undefined })))).toEqual(['siteId:known']);
+    expect(
+      rules(() => given([]).when(dose({ site: { id: 'LC-TD-01', active: false, openedOn: '2021-06-01' } }))),
+    ).toEqual(['siteId:active']);
+    expect(rules(() => given([]).when(dose({ recordedBy: { ...staff, scope: 'site:LC-PT-01' } })))).toEqual([
+      'siteId:staffOfSite',
+    ]);
+  });
+
+  it('names every broken rule of the dose itself at once', () => {
+    expect(
+      rules(() => given([]).when(dose({ vaccineCode: 'COVAXIN', lotNumber: ' ', administeredOn: '2021-11-06' }))),
+    ).toEqual(['vaccineCode:inCatalogue', 'lotNumber:required', 'administeredOn:notInFuture']);
+    expect(rules(() => given([]).when(dose({ administeredOn: '2021-05-01' })))).toEqual([
+      'administeredOn:afterSiteOpened',
+    ]);
+  });
+
+  it('keeps the schedule: no dose before the previous one or inside the minimum interval', () => {
+    expect(rules(() => given(firstDose).when(dose({ administeredOn: '2021-10-20' })))).toEqual([
+      'administeredOn:minInterval',
+    ]);
+    expect(rules(() => given(firstDose).when(dose({ administeredOn: '2021-09-20' })))).toEqual([
+      'administeredOn:afterPreviousDose',
+    ]);
+  });
+
+  it('allows a mixed schedule by policy, and refuses it when the policy says so', () => {
+    expect(given(firstDose).when(dose({ vaccineCode: 'COMIRNATY' }))[0].data.doseNumber).toBe(2);
+    const strict = { verificationFreshHours: 24, allowMixedSchedules: false, boosterMinIntervalDays: 90 };
+    expect(rules(() => given(firstDose).when(dose({ vaccineCode: 'COMIRNATY', policy: strict })))).toEqual([
+      'vaccineCode:sameAsSeries',
+    ]);
+  });
+
+  it('spaces a booster after the primary series by the booster interval', () => {
+    const two = [...firstDose, ...given(firstDose).when(dose({ administeredOn: '2021-11-05' }))];
+    const booster = (on: string) =>
+      dose({
+        doseId: 'd-3',
+        administeredOn: on,
+        today: on,
+        now: `${on}T02:30:00Z`,
+        verification: { verificationId: 'v-3', personId: 'P1', standing: 'verified', checkedAt: `${on}T01:00:00Z` },
+      });
+    expect(rules(() => given(two).when(booster('2021-12-20')))).toEqual(['administeredOn:minInterval']);
+    expect(given(two).when(booster('2022-02-10'))[0].data.doseNumber).toBe(3);
+  });
+});
