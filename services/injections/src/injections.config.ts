@@ -1,4 +1,18 @@
+import { Expose, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { BackendServiceConfig } from '@vax/platform';
 
-/** Settings of the injections service, read from the environment and validated at start-up. */
-export class InjectionsConfig extends BackendServiceConfig {}
+/** Settings of the injections service; the dose policy is the province's to set. */
+export class InjectionsConfig extends BackendServiceConfig {
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  VERIFICATION_FRESH_HOURS = 24;
+
+  @Expose()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  ALLOW_MIXED_SCHEDULES = true;
+}

@@ -1,17 +1,53 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DiagnosticsModule, PlatformModule } from '@vax/platform';
+import type { EventStore } from '@vax/event-sourcing';
+import { Inbox } from '@vax/messaging';
+import { DiagnosticsModule, EVENT_STORE, EventSourcingModule, PG_POOL, PlatformModule } from '@vax/platform';
+import type { Pool } from 'pg';
+import { RecordsHttpController } from './adapters/http/records.http-controller';
+import { INJECTIONS_INBOX, IdentityEventsKafkaConsumer } from './adapters/kafka/identity-events.kafka-consumer';
+import { DoseRecordingService } from './application/dose-recording.service';
+import { injectionsEventToContractV1 } from './application/injections-events.to-contract-v1';
+import { INJECTIONS_MIGRATIONS } from './application/injections.migrations';
+import { VerificationFactsRepository } from './application/verification-facts.repository';
 import type { InjectionsConfig } from './injections.config';
+import { loadReferenceData } from './reference/reference-data';
 
 export const SERVICE_NAME = 'injections';
 
 @Module({})
 export class InjectionsModule {
   static forRoot(config: InjectionsConfig): DynamicModule {
+    const reference = loadReferenceData();
     return {
       module: InjectionsModule,
       imports: [
         PlatformModule.forService(SERVICE_NAME, config),
+        EventSourcingModule.forService({
+          service: SERVICE_NAME,
+          migrations: INJECTIONS_MIGRATIONS,
+          toMessage: injectionsEventToContractV1,
+          publish: config.PUBLISHER_ENABLED,
+        }),
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
+      ],
+      controllers: [RecordsHttpController, IdentityEventsKafkaConsumer],
+      providers: [
+        {
+          provide: VerificationFactsRepository,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new VerificationFactsRepository(pool),
+        },
+        { provide: INJECTIONS_INBOX, inject: [PG_POOL], useFactory: (pool: Pool) => new Inbox(pool, SERVICE_NAME) },
+        {
+          provide: DoseRecordingService,
+          inject: [EVENT_STORE, VerificationFactsRepository],
+          useFactory: (store: EventStore, facts: VerificationFactsRepository) =>
+            new DoseRecordingService(store, facts, reference, {
+              verificationFreshHours: config.VERIFICATION_FRESH_HOURS,
+              allowMixedSchedules: config.ALLOW_MIXED_SCHEDULES,
+              boosterMinIntervalDays: reference.boosterMinIntervalDays,
+            }),
+        },
       ],
     };
   }

@@ -18,7 +18,8 @@ export function consumerTransport(service: string, settings: ConsumerSettings): 
     postfixId: '',
     client: { clientId: service, brokers: settings.KAFKA_BROKERS! },
     consumer: { groupId: group, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 2_000 },
-    subscribe: { fromBeginning: false },
+    // A new consumer group reads what the topic still holds: nothing published before its first start is lost.
+    subscribe: { fromBeginning: true },
     run: { autoCommit: true },
   });
 }

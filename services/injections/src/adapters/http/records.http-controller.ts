@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles, validationProblem } from '@vax/platform';
+import type { Response } from 'express';
+import { DoseRecordingService } from '../../application/dose-recording.service';
+import { DoseRejected } from '../../domain/record/immunization-record.decider';
+import { RecordDoseRequest, SyncDosesRequest } from './record-dose.request-dto';
+
+type Req = { id?: string };
+const PERSON_ID = /^[A-Za-z0-9-]{1,100}$/;
+
+function checkPersonId(personId: string): void {
+  if (!PERSON_ID.test(personId))
+    throw validationProblem([{ field: 'personId', rule: 'format', message: 'must be a person id' }]);
+}
+
+const rejection = (error: DoseRejected) =>
+  new ProblemException(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'dose-rejected',
+    'The dose cannot be recorded',
+    error.message,
+    error.problems,
+  );
+
+@ApiTags('records')
+@Controller()
+@UseGuards(ActorGuard)
+export class RecordsHttpController {
+  constructor(@Inject(DoseRecordingService) private readonly doses: DoseRecordingService) {}
+
+  @Post('records/:personId/doses')
+  @RequireRoles('site-staff')
+  @ApiOperation({ summary: 'Record a dose given at the site, on a fresh positive identity verification' })
+  async record(
+    @Param('personId') personId: string,
+    @Body() body: RecordDoseRequest,
+    @Caller() actor: CallerActor,
+    @Req() req: Req,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    checkPersonId(personId);
+    try {
+      const result = await this.doses.record(personId, body, actor, req.id ?? 'none');
+      res.status(result.outcome === 'recorded' ? HttpStatus.CREATED : HttpStatus.OK);
+      return result;
+    } catch (error) {
+      throw error instanceof DoseRejected ? rejection(error) : error;
+    }
+  }
+
+  @Get('records/:personId')
+  @RequireRoles('site-staff', 'manager', 'system')
+  @ApiOperation({ summary: "A person's doses" })
+  async history(@Param('personId') personId: string) {
+    checkPersonId(personId);
+    return { personId, doses: await this.doses.history(personId) };
+  }
+
+  @Post('sync/doses')
+  @RequireRoles('site-staff')
+  @ApiOperation({
+    summary: 'Doses recorded offline at a mobile site: each accepted, already present, or rejected with its reasons',
+  })
+  async sync(@Body() body: SyncDosesRequest, @Caller() actor: CallerActor, @Req() req: Req) {
+    const results = [];
+    for (const { personId, ...dose } of body.doses) {
+      try {
+        if (!PERSON_ID.test(personId))
+          throw new DoseRejected([{ field: 'personId', rule: 'format', message: 'must be a person id' }]);
+        const { outcome, dose: recorded } = await this.doses.record(personId, dose, actor, req.id ?? 'none');
+        results.push({
+          doseId: dose.doseId,
+          result: outcome === 'recorded' ? 'accepted' : 'already-present',
+          doseNumber: recorded.doseNumber,
+        });
+      } catch (error) {
+        if (!(error instanceof DoseRejected)) throw error;
+        results.push({ doseId: dose.doseId, result: 'rejected', problems: error.problems });
+      }
+    }
+    return { results };
+  }
+}

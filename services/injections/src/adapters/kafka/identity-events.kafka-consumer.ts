@@ -1,0 +1,66 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { IdentityEventsV1 } from '@vax/contracts';
+import type { Inbox } from '@vax/messaging';
+import { VerificationFactsRepository } from '../../application/verification-facts.repository';
+
+export const INJECTIONS_INBOX = Symbol('INJECTIONS_INBOX');
+
+type Payloads = {
+  IdentityVerified: { verificationId: string; personId: string; verifiedAt: string };
+  IdentityMismatched: { verificationId: string; personId?: string; checkedAt: string };
+  IdentityNotFound: { verificationId: string; checkedAt: string };
+  IdentityResultReviewed: { verificationId: string; outcome: 'confirmed' | 'overridden' };
+};
+
+/** Keeps the identity checks doses depend on, each message applied once (inbox in the same transaction). */
+@Controller()
+export class IdentityEventsKafkaConsumer {
+  constructor(
+    @Inject(INJECTIONS_INBOX) private readonly inbox: Inbox,
+    @Inject(VerificationFactsRepository) private readonly facts: VerificationFactsRepository,
+  ) {}
+
+  @EventPattern(IdentityEventsV1.topic)
+  async onIdentityEvent(@Payload() raw: unknown): Promise<void> {
+    const message = IdentityEventsV1.parse(raw);
+    await this.inbox.runOnce(message.eventId, async (tx) => {
+      switch (message.type) {
+        case 'IdentityVerified': {
+          const p = message.payload as Payloads['IdentityVerified'];
+          return this.facts.recordResult(tx, {
+            verificationId: p.verificationId,
+            personId: p.personId,
+            standing: 'verified',
+            checkedAt: p.verifiedAt,
+          });
+        }
+        case 'IdentityMismatched': {
+          const p = message.payload as Payloads['IdentityMismatched'];
+          return this.facts.recordResult(tx, {
+            verificationId: p.verificationId,
+            personId: p.personId ?? null,
+            standing: 'mismatched',
+            checkedAt: p.checkedAt,
+          });
+        }
+        case 'IdentityNotFound': {
+          const p = message.payload as Payloads['IdentityNotFound'];
+          return this.facts.recordResult(tx, {
+            verificationId: p.verificationId,
+            personId: null,
+            standing: 'not-found',
+            checkedAt: p.checkedAt,
+          });
+        }
+        case 'IdentityResultReviewed': {
+          const p = message.payload as Payloads['IdentityResultReviewed'];
+          if (p.outcome === 'overridden') await this.facts.markOverridden(tx, p.verificationId);
+          return;
+        }
+        default:
+          return; // bulk results are the campaign's business
+      }
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { type Actor, type EventStore, handleCommand } from '@vax/event-sourcing';
+import { type RecordedDose, immunizationRecordDecider } from '../domain/record/immunization-record.decider';
+import type { DoseDetails, DosePolicy } from '../domain/record/record.messages';
+import type { ReferenceData } from '../reference/reference-data';
+import type { VerificationFactsRepository } from './verification-facts.repository';
+
+export const recordStream = (personId: string) => `record-${personId}`;
+
+export interface DoseRequest extends DoseDetails {
+  doseId: string;
+  verificationId: string;
+}
+
+export type RecordingOutcome = { outcome: 'recorded' | 'already-recorded'; dose: RecordedDose };
+
+/** Records doses on people's immunization records; two staff at once cannot both create the same dose number. */
+export class DoseRecordingService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly facts: VerificationFactsRepository,
+    private readonly reference: ReferenceData,
+    private readonly policy: DosePolicy,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async record(personId: string, request: DoseRequest, actor: Actor, correlationId: string): Promise<RecordingOutcome> {
+    const now = this.clock();
+    const { events, state } = await handleCommand(
+      this.store,
+      immunizationRecordDecider,
+      recordStream(personId),
+      {
+        type: 'RecordDose',
+        personId,
+        ...request,
+        verification: await this.facts.find(request.verificationId),
+        site: this.reference.sites.get(request.siteId),
+        catalogue: this.reference.catalogue,
+        policy: this.policy,
+        recordedBy: actor,
+        now: now.toISOString(),
+        today: vietnamToday(now),
+      },
+      { correlationId, causationId: null, actor, occurredAt: now },
+    );
+    const dose = state.doses.find((d) => d.doseId === request.doseId)!;
+    return { outcome: events.length > 0 ? 'recorded' : 'already-recorded', dose };
+  }
+
+  async history(personId: string): Promise<RecordedDose[]> {
+    const events = await this.store.readStream(recordStream(personId));
+    return events.reduce(
+      (state, e) => immunizationRecordDecider.evolve(state, e as never),
+      immunizationRecordDecider.initialState(),
+    ).doses;
+  }
+}
+
+export function vietnamToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+}

@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { ACTOR_HEADER, signActorToken } from '@vax/platform';
+import { REPO_ROOT, eventually } from '@vax/testing';
+import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { PlatformUnderTest } from './platform-processes';
+
+const people = [...syntheticPopulation(loadPopulationReference(), { size: 500, seed: 42 })];
+const daysAgo = (n: number) =>
+  new Date(Date.now() - n * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+describe('recording doses on verified identities (identity and injections as processes, real Kafka and PostgreSQL)', () => {
+  const platform = new PlatformUnderTest('kafka', 4400, ['identity', 'injections']);
+  platform.beforeStart = async (p) => {
+    const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+    execFileSync(
+      process.execPath,
+      [cli, 'load', '--size', '500', '--seed', '42', '--database', p.databaseUrl('identity')],
+      { stdio: 'pipe' },
+    );
+  };
+  const token = (id = 'staff-17', site = 'LC-TD-01') =>
+    signActorToken({ id, role: 'site-staff', scope: `site:${site}` }, platform.authSecret);
+  const post = async (service: 'identity' | 'injections', path: string, body: unknown, actorToken = token()) => {
+    const res = await fetch(platform.service(service).url(path), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [ACTOR_HEADER]: actorToken },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  const verify = async (p: (typeof people)[number], over: object = {}) =>
+    (
+      await post('identity', '/verifications', {
+        typed: { idNumber: p.idNumber, fullName: p.fullName, dateOfBirth: p.dateOfBirth, ...over },
+      })
+    ).body;
+  const dose = (verificationId: string, over: object = {}) => ({
+    doseId: randomUUID(),
+    verificationId,
+    vaccineCode: 'AZD1222',
+    lotNumber: 'ABV5811',
+    administeredOn: daysAgo(0),
+    siteId: 'LC-TD-01',
+    ...over,
+  });
+  /** The verification reaches injections through Kafka: until then the dose is refused as unknown. */
+  // A new consumer group first reads what identity.events.v1 still holds, so allow it time to catch up.
+  const recordWhenKnown = (personId: string, body: object, actorToken = token()) =>
+    eventually(
+      async () => {
+        const res = await post('injections', `/records/${personId}/doses`, body, actorToken);
+        if (res.status === 422 && res.body.errors?.[0]?.rule === 'known')
+          throw new Error('verification not received yet');
+        return res;
+      },
+      { attempts: 600, intervalMs: 200 },
+    );
+
+  beforeAll(() => platform.start(), 300_000);
+  afterAll(() => platform.kill());
+
+  it('records dose 1 on a verified identity and returns the first result for a duplicate submission', async () => {
+    const person = people[1];
+    const v = await verify(person);
+    const first = dose(v.verificationId, { administeredOn: daysAgo(60) });
+    const recorded = await recordWhenKnown(person.personId, first);
+    expect(recorded).toMatchObject({
+      status: 201,
+      body: { outcome: 'recorded', dose: { doseNumber: 1, vaccineCode: 'AZD1222' } },
+    });
+    const again = await post('injections', `/records/${person.personId}/doses`, first);
+    expect(again).toMatchObject({ status: 200, body: { outcome: 'already-recorded', dose: { doseNumber: 1 } } });
+  }, 180_000);
+
+  it('lets only one of two staff recording at once create dose 2', async () => {
+    const person = people[1];
+    const v = await verify(person);
+    await recordWhenKnown(
+      person.personId,
+      dose(v.verificationId, { administeredOn: daysAgo(0), doseId: randomUUID(), lotNumber: '' }),
+    ).catch(() => undefined);
+    const [a, b] = await Promise.all([
+      post('injections', `/records/${person.personId}/doses`, dose(v.verificationId)),
+      post('injections', `/records/${person.personId}/doses`, dose(v.verificationId), token('staff-18')),
+    ]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([201, 422]);
+    const loser = a.status === 422 ? a : b;
+    expect(loser.body.errors).toEqual([expect.objectContaining({ field: 'administeredOn', rule: 'minInterval' })]);
+    const history = await fetch(platform.service('injections').url(`/records/${person.personId}`), {
+      headers: { [ACTOR_HEADER]: token() },
+    });
+    expect(((await history.json()) as { doses: { doseNumber: number }[] }).doses.map((d) => d.doseNumber)).toEqual([
+      1, 2,
+    ]);
+  }, 60_000);
+
+  it('blocks a dose on a mismatched identity, and a dose recorded by staff of another site, naming why', async () => {
+    const person = people[2];
+    const mismatched = await verify(person, { fullName: `${person.fullName}h` }); // a typo: mismatched on the name
+    expect(mismatched.result).toBe('mismatched');
+    const blocked = await recordWhenKnown(person.personId, dose(mismatched.verificationId));
+    expect(blocked).toMatchObject({ status: 422, body: { errors: [{ field: 'verificationId', rule: 'positive' }] } });
+    const v = await verify(person);
+    const elsewhere = await recordWhenKnown(person.personId, dose(v.verificationId), token('staff-9', 'LC-PT-01'));
+    expect(elsewhere).toMatchObject({ status: 422, body: { errors: [{ field: 'siteId', rule: 'staffOfSite' }] } });
+  }, 60_000);
+
+  it("syncs a mobile site's offline doses: each accepted, already present or rejected, none lost", async () => {
+    const [p3, p4] = [people[3], people[4]];
+    const [v3, v4] = [await verify(p3), await verify(p4)];
+    const d3 = dose(v3.verificationId);
+    await recordWhenKnown(p3.personId, d3);
+    await eventually(async () => {
+      const res = await post(
+        'injections',
+        `/records/${p4.personId}/doses`,
+        dose(v4.verificationId, { vaccineCode: 'NOPE' }),
+      );
+      if (res.body.errors?.[0]?.rule === 'known') throw new Error('not received yet');
+    });
+    const synced = await post('injections', '/sync/doses', {
+      doses: [
+        { personId: p3.personId, ...d3 },
+        { personId: p4.personId, ...dose(v4.verificationId, { vaccineCode: 'COVAXIN' }) },
+        { personId: p4.personId, ...dose(v4.verificationId) },
+      ],
+    });
+    expect(synced).toMatchObject({
+      status: 201,
+      body: {
+        results: [
+          { result: 'already-present', doseNumber: 1 },
+          { result: 'rejected', problems: [{ field: 'vaccineCode', rule: 'inCatalogue' }] },
+          { result: 'accepted', doseNumber: 1 },
+        ],
+      },
+    });
+  }, 60_000);
+
+  it('answers bad input with 400s naming the field', async () => {
+    const bad = await post('injections', '/records/P1/doses', {
+      doseId: 'x',
+      vaccineCode: 'az',
+      administeredOn: '5/11/2021',
+    });
+    expect(bad.status).toBe(400);
+    expect([...new Set(bad.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual([
+      'administeredOn',
+      'doseId',
+      'lotNumber',
+      'siteId',
+      'vaccineCode',
+      'verificationId',
+    ]);
+  });
+});
