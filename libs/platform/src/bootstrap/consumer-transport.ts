@@ -20,6 +20,7 @@ export function consumerTransport(service: string, settings: ConsumerSettings): 
     consumer: { groupId: group, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 2_000 },
     // A new consumer group reads what the topic still holds: nothing published before its first start is lost.
     subscribe: { fromBeginning: true },
-    run: { autoCommit: true },
+    // Partitions of other topics move on while one is busy (a new group catching up on a long history, say).
+    run: { autoCommit: true, partitionsConsumedConcurrently: 8 },
   });
 }
