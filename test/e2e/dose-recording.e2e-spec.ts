@@ -68,6 +68,7 @@ describe('recording doses on verified identities (identity and injections as pro
       { attempts: 600, intervalMs: 200 },
     );
 
+  const startedAt = new Date();
   beforeAll(() => platform.start(), 300_000);
   afterAll(() => platform.kill());
 
@@ -149,6 +150,49 @@ describe('recording doses on verified identities (identity and injections as pro
       },
     });
   }, 60_000);
+
+  it('counts every recorded dose in the statistics read model, by site, day or dose number, as JSON or CSV', async () => {
+    const get = (query: string) =>
+      fetch(platform.service('injections').url(`/statistics/doses?${query}`), {
+        headers: {
+          [ACTOR_HEADER]: signActorToken({ id: 'm-1', role: 'manager', scope: 'province:LC' }, platform.authSecret),
+        },
+      });
+    const range = `from=${daysAgo(90)}&to=${daysAgo(0)}`;
+    const byDose = await eventually(async () => {
+      const body = (await (await get(`groupBy=doseNumber&${range}`)).json()) as {
+        rows: { key: string; doses: number }[];
+      };
+      if (body.rows.reduce((n, r) => n + r.doses, 0) < 4) throw new Error('projection not caught up yet');
+      return body.rows;
+    });
+    expect(byDose).toEqual([
+      { key: '1', doses: 3 },
+      { key: '2', doses: 1 },
+    ]);
+    const csv = await get(`groupBy=district&${range}&format=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toBe('district,doses\r\nTam Đường,4\r\n');
+    const bad = await get(`groupBy=province&${range}`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Answer).errors).toEqual([
+      expect.objectContaining({ field: 'groupBy', rule: 'isIn' }),
+    ]);
+  }, 60_000);
+
+  it("shows a person's record as it stood at an earlier instant", async () => {
+    const person = people[1];
+    const read = async (query = '') =>
+      (
+        (await (
+          await fetch(platform.service('injections').url(`/records/${person.personId}${query}`), {
+            headers: { [ACTOR_HEADER]: token() },
+          })
+        ).json()) as { doses: { doseNumber: number }[] }
+      ).doses;
+    expect((await read()).map((d) => d.doseNumber)).toEqual([1, 2]);
+    expect(await read(`?asOf=${encodeURIComponent(startedAt.toISOString())}`)).toEqual([]);
+  });
 
   it('answers bad input with 400s naming the field', async () => {
     const bad = await post('injections', '/records/P1/doses', {

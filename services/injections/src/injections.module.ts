@@ -4,6 +4,9 @@ import { Inbox } from '@vax/messaging';
 import { DiagnosticsModule, EVENT_STORE, EventSourcingModule, PG_POOL, PlatformModule } from '@vax/platform';
 import type { Pool } from 'pg';
 import { RecordsHttpController } from './adapters/http/records.http-controller';
+import { StatisticsHttpController } from './adapters/http/statistics.http-controller';
+import { DoseStatisticsQuery } from './application/dose-statistics.query';
+import { INJECTIONS_PROJECTIONS } from './projections/injections.projections';
 import { INJECTIONS_INBOX, IdentityEventsKafkaConsumer } from './adapters/kafka/identity-events.kafka-consumer';
 import { DoseRecordingService } from './application/dose-recording.service';
 import { injectionsEventToContractV1 } from './application/injections-events.to-contract-v1';
@@ -27,11 +30,17 @@ export class InjectionsModule {
           migrations: INJECTIONS_MIGRATIONS,
           toMessage: injectionsEventToContractV1,
           publish: config.PUBLISHER_ENABLED,
+          projections: INJECTIONS_PROJECTIONS,
         }),
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
       ],
-      controllers: [RecordsHttpController, IdentityEventsKafkaConsumer],
+      controllers: [RecordsHttpController, StatisticsHttpController, IdentityEventsKafkaConsumer],
       providers: [
+        {
+          provide: DoseStatisticsQuery,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new DoseStatisticsQuery(pool, reference),
+        },
         {
           provide: VerificationFactsRepository,
           inject: [PG_POOL],

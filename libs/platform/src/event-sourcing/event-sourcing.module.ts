@@ -1,43 +1,13 @@
-import {
-  type DynamicModule,
-  Inject,
-  Injectable,
-  Logger,
-  Module,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
-import {
-  EVENT_STORE_MIGRATIONS,
-  type Migration,
-  PostgresEventStore,
-  type RecordedEvent,
-  migrate,
-} from '@vax/event-sourcing';
-import {
-  CheckpointStore,
-  MESSAGING_MIGRATIONS,
-  type MessageSink,
-  type OutgoingMessage,
-  StoreTailPublisher,
-} from '@vax/messaging';
+import { type DynamicModule, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore, migrate } from '@vax/event-sourcing';
+import { MESSAGING_MIGRATIONS } from '@vax/messaging';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/database.module';
-import { MESSAGE_SINK } from '../messaging/message-sink.provider';
+import { EVENT_SOURCING_OPTIONS as OPTIONS, EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
+import { ProjectionsHost } from './projections.host';
+import { PublisherHost } from './publisher.host';
 
-export const EVENT_STORE = Symbol('EVENT_STORE');
-const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
-
-export interface EventSourcingOptions {
-  service: string;
-  /** The service's own tables, after the event store's and messaging's. */
-  migrations: Migration[];
-  /** Maps stored events to public messages; the publisher runs when given. */
-  toMessage?: (event: RecordedEvent) => OutgoingMessage | null;
-  /** PUBLISHER_ENABLED: false leaves publishing to another instance. */
-  publish?: boolean;
-}
+export { EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
 
 @Injectable()
 class Migrator implements OnModuleInit {
@@ -48,60 +18,6 @@ class Migrator implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await migrate(this.pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...this.options.migrations]);
-  }
-}
-
-/**
- * Runs the store-tail publisher while this process holds the publisher lock of its database, so
- * two instances of a service never publish side by side; another instance takes over when it stops.
- */
-@Injectable()
-class PublisherHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('publisher');
-  private publisher?: StoreTailPublisher;
-  private running?: Promise<void>;
-  private stopped = false;
-
-  constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
-    @Inject(MESSAGE_SINK) private readonly sink: MessageSink,
-    @Inject(OPTIONS) private readonly options: EventSourcingOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.options.toMessage || this.options.publish === false) return;
-    this.running = this.holdLockAndPublish().catch((error: unknown) =>
-      this.logger.error(`publisher stopped: ${String(error)}`),
-    );
-  }
-
-  private async holdLockAndPublish(): Promise<void> {
-    const lockHolder = await this.pool.connect();
-    try {
-      while (!this.stopped) {
-        const { rows } = await lockHolder.query('select pg_try_advisory_lock(hashtext($1)) as locked', [
-          `publisher:${this.options.service}`,
-        ]);
-        if (rows[0].locked) break;
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
-      }
-      if (this.stopped) return;
-      this.publisher = new StoreTailPublisher(this.store, new CheckpointStore(this.pool), this.sink, {
-        name: `publisher:${this.options.service}`,
-        toMessage: this.options.toMessage!,
-      });
-      this.logger.log(`publishing ${this.options.service}'s events`);
-      await this.publisher.run();
-    } finally {
-      lockHolder.release(true); // closing the session releases the advisory lock
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.publisher?.stop();
-    await this.running;
   }
 }
 
@@ -116,6 +32,7 @@ export class EventSourcingModule {
         { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool) },
         Migrator,
         PublisherHost,
+        ProjectionsHost,
       ],
       exports: [EVENT_STORE],
     };

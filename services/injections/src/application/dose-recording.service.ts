@@ -47,8 +47,9 @@ export class DoseRecordingService {
     return { outcome: events.length > 0 ? 'recorded' : 'already-recorded', dose };
   }
 
-  async history(personId: string): Promise<RecordedDose[]> {
-    const events = await this.store.readStream(recordStream(personId));
+  /** The record now, or as it stood at a past instant (event sourcing keeps every earlier state). */
+  async history(personId: string, asOf?: Date): Promise<RecordedDose[]> {
+    const events = (await this.store.readStream(recordStream(personId))).filter((e) => !asOf || e.recordedAt <= asOf);
     return events.reduce(
       (state, e) => immunizationRecordDecider.evolve(state, e as never),
       immunizationRecordDecider.initialState(),

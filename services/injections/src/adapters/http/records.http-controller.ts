@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles, validationProblem } from '@vax/platform';
 import type { Response } from 'express';
@@ -51,10 +51,14 @@ export class RecordsHttpController {
 
   @Get('records/:personId')
   @RequireRoles('site-staff', 'manager', 'system')
-  @ApiOperation({ summary: "A person's doses" })
-  async history(@Param('personId') personId: string) {
+  @ApiOperation({ summary: "A person's doses, now or as they stood at `asOf`" })
+  async history(@Param('personId') personId: string, @Query('asOf') asOf?: string) {
     checkPersonId(personId);
-    return { personId, doses: await this.doses.history(personId) };
+    const at = asOf === undefined ? undefined : new Date(asOf);
+    if (at && Number.isNaN(at.getTime())) {
+      throw validationProblem([{ field: 'asOf', rule: 'isIso8601', message: 'must be an ISO 8601 instant' }]);
+    }
+    return { personId, asOf: at?.toISOString() ?? null, doses: await this.doses.history(personId, at) };
   }
 
   @Post('sync/doses')

@@ -1,0 +1,17 @@
+import type { Migration, RecordedEvent } from '@vax/event-sourcing';
+import type { OutgoingMessage, Projection } from '@vax/messaging';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const EVENT_SOURCING_OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
+
+export interface EventSourcingOptions {
+  service: string;
+  /** The service's own tables, after the event store's and messaging's. */
+  migrations: Migration[];
+  /** Maps stored events to public messages; the publisher runs when given. */
+  toMessage?: (event: RecordedEvent) => OutgoingMessage | null;
+  /** PUBLISHER_ENABLED: false leaves publishing to another instance. */
+  publish?: boolean;
+  /** Read models fed from the store; a new version is built beside the old one, then serves reads. */
+  projections?: Projection[];
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { PostgresEventStore } from '@vax/event-sourcing';
+import type { Pool } from 'pg';
+import { PG_POOL } from '../database/database.module';
+import { EVENT_SOURCING_OPTIONS as OPTIONS, EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
+import { ProjectionRunner } from '@vax/messaging';
+
+/**
+ * Feeds the service's projections while this process holds their lock. For each: the table of the
+ * code's version is created if missing and caught up from the start of the log (reads stay on the
+ * previous version's table meanwhile), then the projection's view is switched to it.
+ */
+@Injectable()
+export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('projections');
+  private readonly runners: ProjectionRunner[] = [];
+  private running?: Promise<unknown>;
+  private stopped = false;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(OPTIONS) private readonly options: EventSourcingOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.projections?.length) return;
+    this.running = this.holdLockAndRun().catch((error: unknown) =>
+      this.logger.error(`projections stopped: ${String(error)}`),
+    );
+  }
+
+  private async holdLockAndRun(): Promise<void> {
+    const lockHolder = await this.pool.connect();
+    try {
+      while (!this.stopped) {
+        const { rows } = await lockHolder.query('select pg_try_advisory_lock(hashtext($1)) as locked', [
+          `projections:${this.options.service}`,
+        ]);
+        if (rows[0].locked) break;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+      await Promise.all(
+        (this.options.projections ?? []).map(async (projection) => {
+          const runner = new ProjectionRunner(this.pool, this.store, projection);
+          this.runners.push(runner);
+          await runner.prepare();
+          const applied = await runner.catchUp();
+          await runner.serveReads();
+          this.logger.log(`${runner.table} serves reads (caught up with ${applied} events)`);
+          if (!this.stopped) await runner.run();
+        }),
+      );
+    } finally {
+      lockHolder.release(true);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.runners.forEach((r) => r.stop());
+    await this.running;
+  }
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { PostgresEventStore } from '@vax/event-sourcing';
+import type { Pool } from 'pg';
+import { PG_POOL } from '../database/database.module';
+import { EVENT_SOURCING_OPTIONS as OPTIONS, EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
+import { CheckpointStore, type MessageSink, StoreTailPublisher } from '@vax/messaging';
+import { MESSAGE_SINK } from '../messaging/message-sink.provider';
+
+/**
+ * Runs the store-tail publisher while this process holds the publisher lock of its database, so
+ * two instances of a service never publish side by side; another instance takes over when it stops.
+ */
+@Injectable()
+export class PublisherHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('publisher');
+  private publisher?: StoreTailPublisher;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(MESSAGE_SINK) private readonly sink: MessageSink,
+    @Inject(OPTIONS) private readonly options: EventSourcingOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.toMessage || this.options.publish === false) return;
+    this.running = this.holdLockAndPublish().catch((error: unknown) =>
+      this.logger.error(`publisher stopped: ${String(error)}`),
+    );
+  }
+
+  private async holdLockAndPublish(): Promise<void> {
+    const lockHolder = await this.pool.connect();
+    try {
+      while (!this.stopped) {
+        const { rows } = await lockHolder.query('select pg_try_advisory_lock(hashtext($1)) as locked', [
+          `publisher:${this.options.service}`,
+        ]);
+        if (rows[0].locked) break;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+      if (this.stopped) return;
+      this.publisher = new StoreTailPublisher(this.store, new CheckpointStore(this.pool), this.sink, {
+        name: `publisher:${this.options.service}`,
+        toMessage: this.options.toMessage!,
+      });
+      this.logger.log(`publishing ${this.options.service}'s events`);
+      await this.publisher.run();
+    } finally {
+      lockHolder.release(true); // closing the session releases the advisory lock
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.publisher?.stop();
+    await this.running;
+  }
+}

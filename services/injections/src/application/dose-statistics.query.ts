@@ -1,0 +1,56 @@
+import type { Pool } from 'pg';
+import type { ReferenceData } from '../reference/reference-data';
+
+export const STATISTICS_DIMENSIONS = ['day', 'site', 'commune', 'district', 'vaccine', 'doseNumber'] as const;
+export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
+
+export interface StatisticsRow {
+  key: string;
+  doses: number;
+}
+
+/** Doses counted from the platform's own records, grouped as a manager asks, between two dates. */
+export class DoseStatisticsQuery {
+  constructor(
+    private readonly pool: Pool,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  async grouped(by: StatisticsDimension, from: string, to: string): Promise<StatisticsRow[]> {
+    const { rows } = await this.pool.query<{
+      day: string;
+      site_id: string;
+      vaccine_code: string;
+      dose_number: number;
+      doses: number;
+    }>(
+      `select to_char(day, 'YYYY-MM-DD') as day, site_id, vaccine_code, dose_number, doses
+       from dose_statistics where day between $1 and $2`,
+      [from, to],
+    );
+    const totals = new Map<string, number>();
+    for (const r of rows) {
+      const site = this.reference.sites.get(r.site_id);
+      const key = {
+        day: r.day,
+        site: r.site_id,
+        commune: site?.commune ?? 'unknown',
+        district: site?.district ?? 'unknown',
+        vaccine: r.vaccine_code,
+        doseNumber: String(r.dose_number),
+      }[by];
+      totals.set(key, (totals.get(key) ?? 0) + r.doses);
+    }
+    return [...totals].map(([key, doses]) => ({ key, doses })).sort((a, b) => a.key.localeCompare(b.key, 'vi'));
+  }
+}
+
+/** RFC 4180 CSV with a header; values that could start a spreadsheet formula are quoted with a leading apostrophe. */
+export function toCsv(header: string[], rows: (string | number)[][]): string {
+  const cell = (v: string | number) => {
+    let s = String(v);
+    if (/^[=+\-@]/.test(s)) s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,5 @@
+import type { Projection } from '@vax/messaging';
+import { doseStatisticsProjection } from './dose-statistics.projection';
+
+/** Every read model of injections; bump a projection's version to rebuild it beside the old one. */
+export const INJECTIONS_PROJECTIONS: Projection[] = [doseStatisticsProjection];
