@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { timeSkippingServerExecutable } from '@vax/testing';
 import { createPipesCheckActivities } from '../activities/pipes-check.activities';
 import { pipesCheckWorkflow } from './pipes-check.workflow';
@@ -10,6 +10,7 @@ describe('pipes-check workflow', () => {
   let env: TestWorkflowEnvironment;
 
   beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('WARN') }); // the worker's INFO lines would drown the test output
     env = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: timeSkippingServerExecutable() } },
     });
