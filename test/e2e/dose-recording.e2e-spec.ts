@@ -194,6 +194,61 @@ describe('recording doses on verified identities (identity and injections as pro
     expect(await read(`?asOf=${encodeURIComponent(startedAt.toISOString())}`)).toEqual([]);
   });
 
+  it('corrects and voids doses with a reason, keeps them on record, and records a recovered patient', async () => {
+    const person = people[5];
+    const v = await verify(person);
+    await recordWhenKnown(
+      person.personId,
+      dose(v.verificationId, { administeredOn: daysAgo(40), lotNumber: 'ABV0001' }),
+    );
+    const correction = {
+      vaccineCode: 'AZD1222',
+      lotNumber: 'ABV0002',
+      administeredOn: daysAgo(40),
+      siteId: 'LC-TD-01',
+    };
+    const noReason = await post('injections', `/records/${person.personId}/doses/1/corrections`, {
+      ...correction,
+      reason: 'sai',
+    });
+    expect(noReason).toMatchObject({ status: 422, body: { errors: [{ field: 'reason', rule: 'minLength' }] } });
+    const corrected = await post('injections', `/records/${person.personId}/doses/1/corrections`, {
+      ...correction,
+      reason: 'Số lô ghi nhầm so với phiếu tiêm',
+      complaintId: 'c-e2e-1',
+    });
+    expect(corrected).toMatchObject({
+      status: 201,
+      body: { doses: [{ doseNumber: 1, lotNumber: 'ABV0002', voided: false }] },
+    });
+    const voided = await post('injections', `/records/${person.personId}/doses/1/voids`, {
+      reason: 'Nhập nhầm người, không tiêm mũi này',
+    });
+    expect(voided).toMatchObject({ status: 201, body: { doses: [{ doseNumber: 1, voided: true }] } });
+    const recovery = await post('injections', `/records/${person.personId}/recoveries`, {
+      positiveTestOn: daysAgo(30),
+      recoveredOn: daysAgo(16),
+      evidenceReference: 'GRV-123/TYT-BL',
+      stationId: 'LC-TD-01',
+    });
+    expect(recovery).toMatchObject({ status: 201, body: { recoveries: [{ recoveredOn: daysAgo(16) }] } });
+    const notAStation = await post(
+      'injections',
+      `/records/${person.personId}/recoveries`,
+      {
+        positiveTestOn: daysAgo(30),
+        recoveredOn: daysAgo(16),
+        evidenceReference: 'X',
+        stationId: 'LC-TD-02',
+      },
+      token('staff-3', 'LC-TD-02'),
+    );
+    expect(notAStation).toMatchObject({
+      status: 422,
+      body: { errors: [{ field: 'stationId', rule: 'communeStation' }] },
+    });
+  }, 180_000);
+
   it('answers bad input with 400s naming the field', async () => {
     const bad = await post('injections', '/records/P1/doses', {
       doseId: 'x',

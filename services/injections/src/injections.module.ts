@@ -3,6 +3,7 @@ import type { EventStore } from '@vax/event-sourcing';
 import { Inbox } from '@vax/messaging';
 import { DiagnosticsModule, EVENT_STORE, EventSourcingModule, PG_POOL, PlatformModule } from '@vax/platform';
 import type { Pool } from 'pg';
+import { RecordChangesHttpController } from './adapters/http/record-changes.http-controller';
 import { RecordsHttpController } from './adapters/http/records.http-controller';
 import { StatisticsHttpController } from './adapters/http/statistics.http-controller';
 import { DoseStatisticsQuery } from './application/dose-statistics.query';
@@ -34,7 +35,12 @@ export class InjectionsModule {
         }),
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
       ],
-      controllers: [RecordsHttpController, StatisticsHttpController, IdentityEventsKafkaConsumer],
+      controllers: [
+        RecordsHttpController,
+        RecordChangesHttpController,
+        StatisticsHttpController,
+        IdentityEventsKafkaConsumer,
+      ],
       providers: [
         {
           provide: DoseStatisticsQuery,

@@ -47,6 +47,79 @@ export class DoseRecordingService {
     return { outcome: events.length > 0 ? 'recorded' : 'already-recorded', dose };
   }
 
+  async correct(
+    personId: string,
+    doseNumber: number,
+    change: DoseDetails & { reason: string; complaintId?: string },
+    actor: Actor,
+    correlationId: string,
+  ) {
+    const now = this.clock();
+    const { reason, complaintId, ...after } = change;
+    await handleCommand(
+      this.store,
+      immunizationRecordDecider,
+      recordStream(personId),
+      {
+        type: 'CorrectDose',
+        personId,
+        doseNumber,
+        after,
+        reason,
+        complaintId,
+        site: this.reference.sites.get(after.siteId),
+        catalogue: this.reference.catalogue,
+        correctedBy: actor,
+        today: vietnamToday(now),
+      },
+      { correlationId, causationId: null, actor, occurredAt: now },
+    );
+    return this.history(personId);
+  }
+
+  async void(
+    personId: string,
+    doseNumber: number,
+    reason: string,
+    complaintId: string | undefined,
+    actor: Actor,
+    correlationId: string,
+  ) {
+    const now = this.clock();
+    await handleCommand(
+      this.store,
+      immunizationRecordDecider,
+      recordStream(personId),
+      { type: 'VoidDose', personId, doseNumber, reason, complaintId, voidedBy: actor },
+      { correlationId, causationId: null, actor, occurredAt: now },
+    );
+    return this.history(personId);
+  }
+
+  async recordRecovery(
+    personId: string,
+    r: { positiveTestOn: string; recoveredOn: string; evidenceReference: string; stationId: string },
+    actor: Actor,
+    correlationId: string,
+  ) {
+    const now = this.clock();
+    const { state } = await handleCommand(
+      this.store,
+      immunizationRecordDecider,
+      recordStream(personId),
+      {
+        type: 'RecordRecovery',
+        personId,
+        ...r,
+        station: this.reference.sites.get(r.stationId),
+        recordedBy: actor,
+        today: vietnamToday(now),
+      },
+      { correlationId, causationId: null, actor, occurredAt: now },
+    );
+    return state.recoveries;
+  }
+
   /** The record now, or as it stood at a past instant (event sourcing keeps every earlier state). */
   async history(personId: string, asOf?: Date): Promise<RecordedDose[]> {
     const events = (await this.store.readStream(recordStream(personId))).filter((e) => !asOf || e.recordedAt <= asOf);

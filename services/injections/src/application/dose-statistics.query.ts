@@ -24,8 +24,9 @@ export class DoseStatisticsQuery {
       dose_number: number;
       doses: number;
     }>(
-      `select to_char(day, 'YYYY-MM-DD') as day, site_id, vaccine_code, dose_number, doses
-       from dose_statistics where day between $1 and $2`,
+      `select to_char(day, 'YYYY-MM-DD') as day, site_id, vaccine_code, dose_number, count(*)::int as doses
+       from dose_statistics where day between $1 and $2 and not voided
+       group by day, site_id, vaccine_code, dose_number`,
       [from, to],
     );
     const totals = new Map<string, number>();

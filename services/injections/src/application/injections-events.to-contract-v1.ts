@@ -6,24 +6,58 @@ import type { RecordEvent } from '../domain/record/record.messages';
 /** Private record events → injections.events.v1, keyed by person so one person's doses stay in order. */
 export function injectionsEventToContractV1(event: RecordedEvent): OutgoingMessage | null {
   const e = event as unknown as RecordEvent & RecordedEvent;
-  if (e.type !== 'DoseRecorded') return null;
-  const { doseId, personId, doseNumber, vaccineCode, lotNumber, administeredOn, siteId, verificationId, recordedBy } =
-    e.data;
-  const message: PublicMessage = {
-    eventId: event.id,
-    type: 'DoseRecorded',
-    aggregateId: personId,
-    occurredAt: event.metadata.occurredAt.toISOString(),
-    correlationId: event.metadata.correlationId,
-    causationId: event.metadata.causationId,
-    actor: event.metadata.actor,
-    payload: {
-      recordId: doseId,
-      personId,
-      dose: { doseNumber, vaccineCode, lotNumber, administeredOn, siteId },
-      verificationId,
-      recordedBy,
-    },
+  const personId = e.data.personId;
+  const publish = (type: string, payload: object): OutgoingMessage => {
+    const message: PublicMessage = {
+      eventId: event.id,
+      type,
+      aggregateId: personId,
+      occurredAt: event.metadata.occurredAt.toISOString(),
+      correlationId: event.metadata.correlationId,
+      causationId: event.metadata.causationId,
+      actor: event.metadata.actor,
+      payload,
+    };
+    return { topic: InjectionsEventsV1.topic, key: personId, message };
   };
-  return { topic: InjectionsEventsV1.topic, key: personId, message };
+  const optional = (complaintId: string | null) => (complaintId ? { complaintId } : {});
+  switch (e.type) {
+    case 'DoseRecorded': {
+      const { doseId, doseNumber, vaccineCode, lotNumber, administeredOn, siteId, verificationId, recordedBy } = e.data;
+      return publish('DoseRecorded', {
+        recordId: doseId,
+        personId,
+        dose: { doseNumber, vaccineCode, lotNumber, administeredOn, siteId },
+        verificationId,
+        recordedBy,
+      });
+    }
+    case 'DoseCorrected': {
+      const { doseNumber, before, after, reason, complaintId } = e.data;
+      return publish('DoseCorrected', {
+        recordId: `${personId}/${doseNumber}`,
+        personId,
+        before: { doseNumber, ...before },
+        after: { doseNumber, ...after },
+        reason,
+        ...optional(complaintId),
+      });
+    }
+    case 'DoseVoided': {
+      const { doseNumber, reason, complaintId } = e.data;
+      return publish('DoseVoided', {
+        recordId: `${personId}/${doseNumber}`,
+        personId,
+        doseNumber,
+        reason,
+        ...optional(complaintId),
+      });
+    }
+    case 'RecoveryRecorded': {
+      const { positiveTestOn, recoveredOn, evidenceReference, stationId } = e.data;
+      return publish('RecoveryRecorded', { personId, positiveTestOn, recoveredOn, evidenceReference, stationId });
+    }
+    default:
+      return null;
+  }
 }

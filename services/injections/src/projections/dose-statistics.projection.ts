@@ -1,11 +1,11 @@
 import type { RecordedEvent } from '@vax/event-sourcing';
 import type { Projection } from '@vax/messaging';
 import type { PoolClient } from 'pg';
-import type { DoseRecorded } from '../domain/record/record.messages';
+import type { RecordEvent } from '../domain/record/record.messages';
 
 /**
- * Doses given per day, site, vaccine and dose number: what managers' statistics are computed from,
- * instead of manual counts. Each event is counted once even if applied twice (its id is kept).
+ * One row per dose given, kept current through corrections and voids: what managers' statistics are
+ * counted from, instead of manual counts. Applying an event twice changes nothing.
  */
 export const doseStatisticsProjection: Projection = {
   name: 'dose_statistics',
@@ -14,21 +14,40 @@ export const doseStatisticsProjection: Projection = {
   async createTable(tx: PoolClient, table: string) {
     await tx.query(`
       create table ${table} (
-        day date not null, site_id text not null, vaccine_code text not null, dose_number int not null,
-        doses int not null,
-        primary key (day, site_id, vaccine_code, dose_number));
-      create table ${table}_applied (event_id uuid primary key)`);
+        person_id text not null, dose_number int not null,
+        day date not null, site_id text not null, vaccine_code text not null, voided boolean not null default false,
+        primary key (person_id, dose_number));
+      create index ${table}_day on ${table} (day)`);
   },
 
-  async apply(tx: PoolClient, table: string, event: RecordedEvent) {
-    if (event.type !== 'DoseRecorded') return;
-    const { administeredOn, siteId, vaccineCode, doseNumber } = (event as unknown as DoseRecorded).data;
-    await tx.query(
-      `with first_time as (insert into ${table}_applied values ($1) on conflict do nothing returning 1)
-       insert into ${table} (day, site_id, vaccine_code, dose_number, doses)
-       select $2, $3, $4, $5, 1 from first_time
-       on conflict (day, site_id, vaccine_code, dose_number) do update set doses = ${table}.doses + 1`,
-      [event.id, administeredOn, siteId, vaccineCode, doseNumber],
-    );
+  async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
+    const event = recorded as unknown as RecordEvent & RecordedEvent;
+    switch (event.type) {
+      case 'DoseRecorded': {
+        const { personId, doseNumber, administeredOn, siteId, vaccineCode } = event.data;
+        await tx.query(
+          `insert into ${table} (person_id, dose_number, day, site_id, vaccine_code) values ($1, $2, $3, $4, $5)
+           on conflict (person_id, dose_number) do nothing`,
+          [personId, doseNumber, administeredOn, siteId, vaccineCode],
+        );
+        return;
+      }
+      case 'DoseCorrected': {
+        const { personId, doseNumber, after } = event.data;
+        await tx.query(
+          `update ${table} set day = $3, site_id = $4, vaccine_code = $5 where person_id = $1 and dose_number = $2 and not voided`,
+          [personId, doseNumber, after.administeredOn, after.siteId, after.vaccineCode],
+        );
+        return;
+      }
+      case 'DoseVoided':
+        await tx.query(`update ${table} set voided = true where person_id = $1 and dose_number = $2`, [
+          event.data.personId,
+          event.data.doseNumber,
+        ]);
+        return;
+      default:
+        return;
+    }
   },
 };

@@ -1,111 +1,121 @@
 import type { Decider } from '@vax/event-sourcing';
-import type { DoseDetails, DoseRecorded, RecordCommand, RecordDose, RecordEvent } from './record.messages';
+import {
+  DoseRejected,
+  type DoseProblem,
+  detailsProblems,
+  identityProblems,
+  problem,
+  siteProblems,
+} from './dose-problems';
+import { correctDose, recordRecovery, voidDose } from './record-corrections';
+import type { RecordCommand, RecordDose, RecordEvent } from './record.messages';
+import type { RecordState } from './record.state';
 
-export interface RecordedDose extends DoseDetails {
-  doseId: string;
-  doseNumber: number;
-}
+export type { RecordState, RecordedDose } from './record.state';
 
-export interface RecordState {
-  doses: RecordedDose[];
-}
-
-export interface DoseProblem {
-  field: string;
-  rule: string;
-  message: string;
-}
-
-/** A dose that breaks the rules: every broken rule, by field. Nothing is recorded. */
-export class DoseRejected extends Error {
-  constructor(readonly problems: DoseProblem[]) {
-    super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
-    this.name = 'DoseRejected';
-  }
-}
+export { DoseRejected, type DoseProblem } from './dose-problems';
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+const given = (state: RecordState) => state.doses.filter((d) => !d.voided);
 
 /**
  * A person's immunization record. A dose is recorded only on a fresh, positive identity check of
  * this person, at an active site of the recording staff, with a lot number, on a possible date, in
- * the order and spacing the schedule allows. The dose number is the record's, never the client's.
+ * the order and spacing the schedule allows; its number is the record's, never the client's.
+ * Corrections and voids keep what was before; nothing is ever deleted.
  */
 export const immunizationRecordDecider: Decider<RecordState, RecordCommand, RecordEvent> = {
-  initialState: () => ({ doses: [] }),
+  initialState: () => ({ doses: [], recoveries: [] }),
 
   decide(command, state) {
-    if (state.doses.some((d) => d.doseId === command.doseId)) return []; // the same dose sent again
-    const problems = [...identityProblems(command), ...siteProblems(command), ...doseProblems(command, state)];
-    if (problems.length > 0) throw new DoseRejected(problems);
-    const recorded: DoseRecorded = {
-      type: 'DoseRecorded',
-      data: {
-        doseId: command.doseId,
-        personId: command.personId,
-        doseNumber: state.doses.length + 1,
-        vaccineCode: command.vaccineCode,
-        lotNumber: command.lotNumber.trim(),
-        administeredOn: command.administeredOn,
-        siteId: command.siteId,
-        verificationId: command.verification!.verificationId,
-        recordedBy: command.recordedBy.id,
-      },
-    };
-    return [recorded];
+    switch (command.type) {
+      case 'RecordDose':
+        return recordDose(command, state);
+      case 'CorrectDose':
+        return [correctDose(command, state)];
+      case 'VoidDose':
+        return [voidDose(command, state)];
+      case 'RecordRecovery':
+        return [recordRecovery(command)];
+      default:
+        return assertNever(command);
+    }
   },
 
   evolve(state, event) {
-    const { doseId, doseNumber, vaccineCode, lotNumber, administeredOn, siteId } = event.data;
-    return { doses: [...state.doses, { doseId, doseNumber, vaccineCode, lotNumber, administeredOn, siteId }] };
+    switch (event.type) {
+      case 'DoseRecorded': {
+        const { doseId, doseNumber, vaccineCode, lotNumber, administeredOn, siteId } = event.data;
+        return {
+          ...state,
+          doses: [
+            ...state.doses,
+            { doseId, doseNumber, vaccineCode, lotNumber, administeredOn, siteId, voided: false },
+          ],
+        };
+      }
+      case 'DoseCorrected':
+        return {
+          ...state,
+          doses: state.doses.map((d) =>
+            d.doseNumber === event.data.doseNumber && !d.voided ? { ...d, ...event.data.after } : d,
+          ),
+        };
+      case 'DoseVoided':
+        return {
+          ...state,
+          doses: state.doses.map((d) => (d.doseNumber === event.data.doseNumber ? { ...d, voided: true } : d)),
+        };
+      case 'RecoveryRecorded':
+        return {
+          ...state,
+          recoveries: [
+            ...state.recoveries,
+            { positiveTestOn: event.data.positiveTestOn, recoveredOn: event.data.recoveredOn },
+          ],
+        };
+      default:
+        return assertNever(event);
+    }
   },
 };
 
-const problem = (field: string, rule: string, message: string): DoseProblem => ({ field, rule, message });
-
-function identityProblems({ verification, personId, policy, now }: RecordDose): DoseProblem[] {
-  if (!verification)
-    return [problem('verificationId', 'known', 'no identity verification with this id has reached injections')];
-  if (verification.personId !== personId)
-    return [problem('verificationId', 'samePerson', 'the verification is of another person')];
-  if (verification.standing !== 'verified') {
-    return [
-      problem(
-        'verificationId',
-        'positive',
-        `the identity check is ${verification.standing}; a police verifier must confirm the identity first`,
-      ),
-    ];
-  }
-  const ageHours = (Date.parse(now) - Date.parse(verification.checkedAt)) / 3_600_000;
-  return ageHours > policy.verificationFreshHours
-    ? [problem('verificationId', 'fresh', `the identity check is older than ${policy.verificationFreshHours} hours`)]
-    : [];
+function recordDose(command: RecordDose, state: RecordState): RecordEvent[] {
+  if (state.doses.some((d) => d.doseId === command.doseId)) return []; // the same dose sent again
+  const problems = [
+    ...identityProblems(command),
+    ...siteProblems(command.site, command.siteId, command.recordedBy.scope, command.administeredOn),
+    ...scheduleProblems(command, state),
+  ];
+  if (problems.length > 0) throw new DoseRejected(problems);
+  const { doseId, personId, vaccineCode, lotNumber, administeredOn, siteId } = command;
+  const data = {
+    doseId,
+    personId,
+    doseNumber: given(state).length + 1,
+    vaccineCode,
+    lotNumber: lotNumber.trim(),
+    administeredOn,
+    siteId,
+  };
+  return [
+    {
+      type: 'DoseRecorded',
+      data: { ...data, verificationId: command.verification!.verificationId, recordedBy: command.recordedBy.id },
+    },
+  ];
 }
 
-function siteProblems({ site, siteId, recordedBy, administeredOn }: RecordDose): DoseProblem[] {
-  if (!site) return [problem('siteId', 'known', `no vaccination site ${siteId}`)];
-  const problems: DoseProblem[] = [];
-  if (!site.active) problems.push(problem('siteId', 'active', 'the site is not active'));
-  if (recordedBy.scope !== `site:${siteId}`)
-    problems.push(problem('siteId', 'staffOfSite', 'staff record doses at their own site only'));
-  if (administeredOn < site.openedOn)
-    problems.push(problem('administeredOn', 'afterSiteOpened', `is before the site opened (${site.openedOn})`));
-  return problems;
-}
-
-function doseProblems(command: RecordDose, state: RecordState): DoseProblem[] {
+function scheduleProblems(command: RecordDose, state: RecordState): DoseProblem[] {
   const { catalogue, vaccineCode, lotNumber, administeredOn, today, policy } = command;
-  const problems: DoseProblem[] = [];
+  const problems = detailsProblems(command, catalogue, today);
   const vaccine = catalogue.get(vaccineCode);
-  if (!vaccine) problems.push(problem('vaccineCode', 'inCatalogue', `${vaccineCode} is not a licensed vaccine`));
-  if (!lotNumber.trim()) problems.push(problem('lotNumber', 'required', 'is required'));
-  if (administeredOn > today) problems.push(problem('administeredOn', 'notInFuture', 'is in the future'));
-  const last = state.doses[state.doses.length - 1];
-  if (!last || !vaccine) return problems;
+  const doses = given(state);
+  const last = doses[doses.length - 1];
+  if (!last || !vaccine || !lotNumber.trim()) return problems;
   const previous = catalogue.get(last.vaccineCode);
-  const primaryDone = previous ? state.doses.length >= previous.primaryDoses : true;
+  const primaryDone = previous ? doses.length >= previous.primaryDoses : true;
   if (!primaryDone && !policy.allowMixedSchedules && vaccineCode !== last.vaccineCode) {
     problems.push(
       problem(
@@ -130,4 +140,8 @@ function doseProblems(command: RecordDose, state: RecordState): DoseProblem[] {
       ),
     );
   return problems;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

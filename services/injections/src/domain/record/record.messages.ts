@@ -52,5 +52,72 @@ export type DoseRecorded = {
   };
 };
 
-export type RecordCommand = RecordDose;
-export type RecordEvent = DoseRecorded;
+/** Fix a recorded dose's details (answering a complaint, or a site's own correction). */
+export interface CorrectDose {
+  type: 'CorrectDose';
+  personId: string;
+  doseNumber: number;
+  after: DoseDetails;
+  reason: string;
+  complaintId?: string;
+  site: VaccinationSite | undefined;
+  catalogue: ReadonlyMap<string, Vaccine>;
+  correctedBy: Actor;
+  today: string;
+}
+
+/** Cancel a dose that was never given (entered twice, or for the wrong person); it stays on record as voided. */
+export interface VoidDose {
+  type: 'VoidDose';
+  personId: string;
+  doseNumber: number;
+  reason: string;
+  complaintId?: string;
+  voidedBy: Actor;
+}
+
+/** A recovered COVID-19 patient (F0), entered by the commune health station. */
+export interface RecordRecovery {
+  type: 'RecordRecovery';
+  personId: string;
+  positiveTestOn: string;
+  recoveredOn: string;
+  evidenceReference: string;
+  station: (VaccinationSite & { kind: string }) | undefined;
+  stationId: string;
+  recordedBy: Actor;
+  today: string;
+}
+
+export type DoseCorrected = {
+  type: 'DoseCorrected';
+  data: {
+    personId: string;
+    doseNumber: number;
+    before: DoseDetails;
+    after: DoseDetails;
+    reason: string;
+    complaintId: string | null;
+    correctedBy: string;
+  };
+};
+
+export type DoseVoided = {
+  type: 'DoseVoided';
+  data: { personId: string; doseNumber: number; reason: string; complaintId: string | null; voidedBy: string };
+};
+
+export type RecoveryRecorded = {
+  type: 'RecoveryRecorded';
+  data: {
+    personId: string;
+    positiveTestOn: string;
+    recoveredOn: string;
+    evidenceReference: string;
+    stationId: string;
+    recordedBy: string;
+  };
+};
+
+export type RecordCommand = RecordDose | CorrectDose | VoidDose | RecordRecovery;
+export type RecordEvent = DoseRecorded | DoseCorrected | DoseVoided | RecoveryRecorded;

@@ -1,0 +1,137 @@
+import { fold } from '@vax/event-sourcing';
+import type { Vaccine } from '../catalogue/vaccine';
+import { DoseRejected, immunizationRecordDecider as decider } from './immunization-record.decider';
+import type { CorrectDose, RecordEvent, RecordRecovery, VoidDose } from './record.messages';
+
+const catalogue = new Map<string, Vaccine>([
+  ['AZD1222', { code: 'AZD1222', name: 'AstraZeneca', primaryDoses: 2, minIntervalDays: 28 }],
+]);
+const dose1: RecordEvent = {
+  type: 'DoseRecorded',
+  data: {
+    doseId: 'd-1',
+    personId: 'P1',
+    doseNumber: 1,
+    vaccineCode: 'AZD1222',
+    lotNumber: 'ABV5811',
+    administeredOn: '2021-10-01',
+    siteId: 'LC-TD-01',
+    verificationId: 'v-1',
+    recordedBy: 'staff-17',
+  },
+};
+const site = { id: 'LC-TD-01', active: true, openedOn: '2021-06-01' };
+const staff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
+const correct = (over: Partial<CorrectDose> = {}): CorrectDose => ({
+  type: 'CorrectDose',
+  personId: 'P1',
+  doseNumber: 1,
+  reason: 'Số lô ghi nhầm trên phiếu',
+  complaintId: 'c-1',
+  after: { vaccineCode: 'AZD1222', lotNumber: 'ABV5812', administeredOn: '2021-10-01', siteId: 'LC-TD-01' },
+  site,
+  catalogue,
+  correctedBy: staff,
+  today: '2021-11-05',
+  ...over,
+});
+const rules = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DoseRejected) return error.problems.map((p) => `${p.field}:${p.rule}`);
+    throw error;
+  }
+  return [];
+};
+const decide = (events: RecordEvent[], command: CorrectDose | VoidDose | RecordRecovery) =>
+  decider.decide(command, fold(decider, events));
+
+describe('corrections, voids and recovered patients on a record', () => {
+  it('corrects a dose, keeping what it was before, the reason and the complaint it answers', () => {
+    const [event] = decide([dose1], correct());
+    expect(event).toEqual({
+      type: 'DoseCorrected',
+      data: {
+        personId: 'P1',
+        doseNumber: 1,
+        reason: 'Số lô ghi nhầm trên phiếu',
+        complaintId: 'c-1',
+        correctedBy: 'staff-17',
+        before: { vaccineCode: 'AZD1222', lotNumber: 'ABV5811', administeredOn: '2021-10-01', siteId: 'LC-TD-01' },
+        after: { vaccineCode: 'AZD1222', lotNumber: 'ABV5812', administeredOn: '2021-10-01', siteId: 'LC-TD-01' },
+      },
+    });
+    expect(fold(decider, [dose1, event]).doses[0]).toMatchObject({ lotNumber: 'ABV5812', voided: false });
+  });
+
+  it('refuses a correction without a reason, that changes nothing, or of a dose not on the record', () => {
+    expect(rules(() => decide([dose1], correct({ reason: 'sai' })))).toEqual(['reason:minLength']);
+    expect(rules(() => decide([dose1], correct({ after: { ...correct().after, lotNumber: 'ABV5811' } })))).toEqual([
+      'after:changes',
+    ]);
+    expect(rules(() => decide([dose1], correct({ doseNumber: 2 })))).toEqual(['doseNumber:exists']);
+    expect(
+      rules(() =>
+        decide([dose1], correct({ after: { ...correct().after, vaccineCode: 'X', administeredOn: '2022-01-01' } })),
+      ),
+    ).toEqual(['vaccineCode:inCatalogue', 'administeredOn:notInFuture']);
+  });
+
+  it('voids a dose that was never given; it stays on record, and the next dose takes its number', () => {
+    const voided = decide([dose1], {
+      type: 'VoidDose',
+      personId: 'P1',
+      doseNumber: 1,
+      reason: 'Nhập trùng hai lần cho cùng một người',
+      voidedBy: staff,
+    });
+    const state = fold(decider, [dose1, ...voided]);
+    expect(state.doses).toEqual([expect.objectContaining({ doseNumber: 1, voided: true })]);
+    expect(
+      rules(() =>
+        decide([dose1, ...voided], {
+          type: 'VoidDose',
+          personId: 'P1',
+          doseNumber: 1,
+          reason: 'Nhập trùng hai lần',
+          voidedBy: staff,
+        }),
+      ),
+    ).toEqual(['doseNumber:exists']);
+  });
+
+  it('records a recovered patient entered by their commune health station', () => {
+    const recovery: RecordRecovery = {
+      type: 'RecordRecovery',
+      personId: 'P1',
+      positiveTestOn: '2021-10-10',
+      recoveredOn: '2021-10-24',
+      evidenceReference: 'GRV-123/TYT',
+      station: { ...site, kind: 'commune-station' },
+      stationId: 'LC-TD-01',
+      recordedBy: staff,
+      today: '2021-11-05',
+    };
+    expect(decide([], recovery)).toEqual([
+      {
+        type: 'RecoveryRecorded',
+        data: {
+          personId: 'P1',
+          positiveTestOn: '2021-10-10',
+          recoveredOn: '2021-10-24',
+          evidenceReference: 'GRV-123/TYT',
+          stationId: 'LC-TD-01',
+          recordedBy: 'staff-17',
+        },
+      },
+    ]);
+    expect(rules(() => decide([], { ...recovery, station: { ...site, kind: 'fixed' } }))).toEqual([
+      'stationId:communeStation',
+    ]);
+    expect(rules(() => decide([], { ...recovery, recoveredOn: '2021-10-01', evidenceReference: ' ' }))).toEqual([
+      'recoveredOn:afterPositiveTest',
+      'evidenceReference:required',
+    ]);
+  });
+});
