@@ -69,3 +69,52 @@ export async function measure(
     calls: latencies.length,
   };
 }
+
+/** Starts a compiled service as its own process and waits until it is ready; returns how to stop it. */
+export async function startService(
+  entry: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<{ stop(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const child = spawn(process.execPath, [join(__dirname, '..', entry)], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; ; i++) {
+    if (
+      await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (i > 240 || child.exitCode !== null) throw new Error(`${entry} did not become ready`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Runs a benchmark's main, exiting 0 when it completes and 1 with the error otherwise. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -4,16 +4,14 @@
  * side by side with the bare event-store append of the same events.
  *   npm run bench:doses     (BENCH_SECONDS=10 BENCH_CLIENTS=50)
  */
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { PostgresEventStore, migrate } from '@vax/event-sourcing';
 import { Pool } from 'pg';
 import { Agent, setGlobalDispatcher } from 'undici';
 import { v7 as uuidv7 } from 'uuid';
 import { ACTOR_HEADER, signActorToken } from '../libs/platform/src/auth/actor-token';
 import { INJECTIONS_MIGRATIONS } from '../services/injections/src/application/injections.migrations';
-import { KAFKA_BROKERS, fmt, freshDatabase, machine, measure } from './bench-support';
+import { KAFKA_BROKERS, fmt, freshDatabase, machine, measure, runBenchmark, startService } from './bench-support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -34,31 +32,13 @@ async function main(): Promise<void> {
     [PEOPLE],
   );
   const secret = randomBytes(32).toString('hex');
-  const service = spawn(process.execPath, [join(__dirname, '../services/injections/src/main.js')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(PORT),
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: KAFKA_BROKERS.join(','),
-      KAFKA_CONSUMER_GROUP: `bench-${randomUUID()}`,
-      SERVICE_AUTH_SECRET: secret,
-      KAFKAJS_NO_PARTITIONER_WARNING: '1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const service = await startService('services/injections/src/main.js', PORT, {
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: KAFKA_BROKERS.join(','),
+    KAFKA_CONSUMER_GROUP: `bench-${randomUUID()}`,
+    SERVICE_AUTH_SECRET: secret,
   });
   setGlobalDispatcher(new Agent({ connections: CLIENTS, keepAliveTimeout: 10_000 }));
-  for (let i = 0; ; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${PORT}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (i > 240) throw new Error('injections did not become ready');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
   const token = signActorToken(staff, secret, Date.now(), 3_600);
   let next = 0;
   const dose = () => ({ vaccineCode: 'AZD1222', lotNumber: 'ABV5811', administeredOn: today, siteId: 'LC-TD-01' });
@@ -113,16 +93,9 @@ async function main(): Promise<void> {
   console.log(
     `\nratio to the bare append: ${fmt(http.itemsPerSecond / bare.itemsPerSecond, 2)}; target 500/s with p99 < 100 ms: ${http.itemsPerSecond >= 500 && http.p99 < 100 ? 'met' : 'NOT met'}`,
   );
-  service.kill('SIGTERM');
-  await new Promise((resolve) => service.once('exit', resolve));
+  await service.stop();
   await pool.end();
   await db.drop();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

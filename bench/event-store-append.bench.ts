@@ -10,7 +10,7 @@ import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { PostgresEventStore, type NewEvent } from '@vax/event-sourcing';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { fmt, freshDatabase, machine, measure } from './bench-support';
+import { fmt, freshDatabase, machine, measure, runBenchmark } from './bench-support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const BATCHES = [1, 10, 100];
@@ -134,7 +134,4 @@ async function main(): Promise<void> {
   await db.drop();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

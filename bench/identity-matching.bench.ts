@@ -16,7 +16,7 @@ import { loadPopulationReference } from '../services/identity/src/population/pop
 import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
 import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/registry/local-registry.migrations';
 import { LocalPopulationRegistry } from '../services/identity/src/registry/local-population.registry';
-import { fmt, freshDatabase, machine } from './bench-support';
+import { fmt, freshDatabase, machine, runBenchmark } from './bench-support';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 480_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -166,10 +166,4 @@ async function main(): Promise<void> {
   await db.drop();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

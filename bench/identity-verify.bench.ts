@@ -4,9 +4,7 @@
  * side by side with a raw indexed lookup of the same numbers on the same database.
  *   npm run bench:verify     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_PEOPLE=480000)
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Agent, setGlobalDispatcher } from 'undici';
 import { Pool } from 'pg';
 import { ACTOR_HEADER, signActorToken } from '../libs/platform/src/auth/actor-token';
@@ -15,7 +13,16 @@ import { loadPopulationReference } from '../services/identity/src/population/pop
 import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
 import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/registry/local-registry.migrations';
 import { LocalPopulationRegistry } from '../services/identity/src/registry/local-population.registry';
-import { KAFKA_BROKERS, fmt, freshDatabase, machine, measure, percentile } from './bench-support';
+import {
+  KAFKA_BROKERS,
+  fmt,
+  freshDatabase,
+  machine,
+  measure,
+  percentile,
+  runBenchmark,
+  startService,
+} from './bench-support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -56,29 +63,13 @@ async function main(): Promise<void> {
     (_, i) => i % 20 === 0,
   );
   const secret = randomBytes(32).toString('hex');
-  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
-  const service = spawn(process.execPath, [join(__dirname, '../services/identity/src/main.js')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(PORT),
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: KAFKA_BROKERS.join(','),
-      SERVICE_AUTH_SECRET: secret,
-      PUBLISHER_ENABLED: process.env.BENCH_PUBLISHER ?? 'true',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const service = await startService('services/identity/src/main.js', PORT, {
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: KAFKA_BROKERS.join(','),
+    SERVICE_AUTH_SECRET: secret,
+    PUBLISHER_ENABLED: process.env.BENCH_PUBLISHER ?? 'true',
   });
   setGlobalDispatcher(new Agent({ connections: CLIENTS, keepAliveTimeout: 10_000 }));
-  for (let i = 0; ; i++) {
-    const ready = await fetch(`http://127.0.0.1:${PORT}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (i > 240) throw new Error('identity did not become ready');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
   const token = signActorToken({ id: 'bench', role: 'site-staff', scope: 'site:LC-TD-01' }, secret, Date.now(), 3_600);
   const person = () => people[Math.floor(Math.random() * people.length)];
 
@@ -121,16 +112,9 @@ async function main(): Promise<void> {
   console.log(
     `\nratio of throughput to the raw lookup: ${fmt(http.itemsPerSecond / raw.itemsPerSecond, 2)}; p99 target < 20 ms: ${http.p99 < 20 ? 'met' : 'NOT met'}`,
   );
-  service.kill('SIGTERM');
-  await new Promise((resolve) => service.once('exit', resolve));
+  await service.stop();
   await pool.end();
   await db.drop();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

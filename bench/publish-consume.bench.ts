@@ -17,7 +17,7 @@ import {
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { KAFKA_BROKERS, fmt, freshDatabase, machine, percentile } from './bench-support';
+import { KAFKA_BROKERS, fmt, freshDatabase, machine, percentile, runBenchmark } from './bench-support';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const RATE = Number(process.env.BENCH_RATE ?? 1_000);
@@ -238,10 +238,4 @@ async function main(): Promise<void> {
   await Promise.all([db.drop(), pacedDb.drop()]);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

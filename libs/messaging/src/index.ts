@@ -14,3 +14,4 @@ export * from './publishing/outgoing-message';
 export * from './publishing/store-tail.publisher';
 export * from './consuming/rethrow-rpc-exceptions.filter';
 export * from './projections/projections.command';
+export * from './transaction';

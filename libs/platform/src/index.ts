@@ -19,3 +19,4 @@ export * from './messaging/message-sink.provider';
 export * from './auth/actor-token';
 export * from './auth/actor.guard';
 export * from './event-sourcing/event-sourcing.module';
+export * from './time/vietnam-date';

@@ -1,13 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import type { EventStore } from '@vax/event-sourcing';
-import { DiagnosticsModule, EVENT_STORE, EventSourcingModule, PG_POOL, PlatformModule } from '@vax/platform';
+import {
+  DiagnosticsModule,
+  EVENT_STORE,
+  EventSourcingModule,
+  PG_POOL,
+  PlatformModule,
+  vietnamToday,
+} from '@vax/platform';
 import type { Pool } from 'pg';
 import { VerificationsHttpController } from './adapters/http/verifications.http-controller';
 import { BulkRequestsKafkaConsumer } from './adapters/kafka/bulk-requests.kafka-consumer';
 import { BulkVerificationService } from './application/bulk-verification.service';
 import { identityEventToContractV1 } from './application/identity-events.to-contract-v1';
-import { VerificationService, vietnamToday } from './application/verification.service';
+import { VerificationService } from './application/verification.service';
 import { DEFAULT_MATCH_POLICY } from './domain/matching/person-matcher';
 import type { IdentityConfig } from './identity.config';
 import { loadProvinceCodes } from './population/population-reference';

@@ -1,6 +1,7 @@
 import type { EventStore } from '@vax/event-sourcing';
 import type { Pool } from 'pg';
 import { CheckpointStore } from '../checkpoints/checkpoint.store';
+import { inTransaction } from '../transaction';
 import { type Projection, projectionTable } from './projection';
 
 /**
@@ -27,19 +28,11 @@ export class ProjectionRunner {
   }
 
   async prepare(): Promise<void> {
-    const tx = await this.pool.connect();
-    try {
-      await tx.query('begin');
+    await inTransaction(this.pool, async (tx) => {
       await tx.query('select pg_advisory_xact_lock(hashtext($1))', [this.table]);
       const { rows } = await tx.query('select to_regclass($1) as t', [this.table]);
       if (!rows[0].t) await this.projection.createTable(tx, this.table);
-      await tx.query('commit');
-    } catch (error) {
-      await tx.query('rollback');
-      throw error;
-    } finally {
-      tx.release();
-    }
+    });
   }
 
   /** Applies every event committed so far; returns how many it applied. */
@@ -55,18 +48,10 @@ export class ProjectionRunner {
         await new Promise((resolve) => setTimeout(resolve, 20)); // behind an older transaction still running
         continue;
       }
-      const tx = await this.pool.connect();
-      try {
-        await tx.query('begin');
+      await inTransaction(this.pool, async (tx) => {
         for (const event of batch) await this.projection.apply(tx, this.table, event);
         await checkpoints.save(this.checkpointName, batch[batch.length - 1].checkpoint, tx);
-        await tx.query('commit');
-      } catch (error) {
-        await tx.query('rollback');
-        throw error;
-      } finally {
-        tx.release();
-      }
+      });
       total += batch.length;
     }
   }

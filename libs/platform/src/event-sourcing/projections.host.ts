@@ -3,7 +3,8 @@ import type { PostgresEventStore } from '@vax/event-sourcing';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/database.module';
 import { EVENT_SOURCING_OPTIONS as OPTIONS, EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
-import { ProjectionRunner } from '@vax/messaging';
+import { type Projection, ProjectionRunner } from '@vax/messaging';
+import { whileHoldingLock } from './exclusive-lock';
 
 /**
  * Feeds the service's projections while this process holds their lock. For each: the table of the
@@ -30,30 +31,25 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     );
   }
 
-  private async holdLockAndRun(): Promise<void> {
-    const lockHolder = await this.pool.connect();
-    try {
-      while (!this.stopped) {
-        const { rows } = await lockHolder.query('select pg_try_advisory_lock(hashtext($1)) as locked', [
-          `projections:${this.options.service}`,
-        ]);
-        if (rows[0].locked) break;
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
-      }
-      await Promise.all(
-        (this.options.projections ?? []).map(async (projection) => {
-          const runner = new ProjectionRunner(this.pool, this.store, projection);
-          this.runners.push(runner);
-          await runner.prepare();
-          const applied = await runner.catchUp();
-          await runner.serveReads();
-          this.logger.log(`${runner.table} serves reads (caught up with ${applied} events)`);
-          if (!this.stopped) await runner.run();
-        }),
-      );
-    } finally {
-      lockHolder.release(true);
-    }
+  private holdLockAndRun(): Promise<void> {
+    return whileHoldingLock(
+      this.pool,
+      `projections:${this.options.service}`,
+      () => this.stopped,
+      async () => {
+        await Promise.all((this.options.projections ?? []).map((projection) => this.serve(projection)));
+      },
+    );
+  }
+
+  private async serve(projection: Projection): Promise<void> {
+    const runner = new ProjectionRunner(this.pool, this.store, projection);
+    this.runners.push(runner);
+    await runner.prepare();
+    const applied = await runner.catchUp();
+    await runner.serveReads();
+    this.logger.log(`${runner.table} serves reads (caught up with ${applied} events)`);
+    if (!this.stopped) await runner.run();
   }
 
   async onApplicationShutdown(): Promise<void> {

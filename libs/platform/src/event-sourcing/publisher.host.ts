@@ -5,6 +5,7 @@ import { PG_POOL } from '../database/database.module';
 import { EVENT_SOURCING_OPTIONS as OPTIONS, EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
 import { CheckpointStore, type MessageSink, StoreTailPublisher } from '@vax/messaging';
 import { MESSAGE_SINK } from '../messaging/message-sink.provider';
+import { whileHoldingLock } from './exclusive-lock';
 
 /**
  * Runs the store-tail publisher while this process holds the publisher lock of its database, so
@@ -31,26 +32,20 @@ export class PublisherHost implements OnApplicationBootstrap, OnApplicationShutd
     );
   }
 
-  private async holdLockAndPublish(): Promise<void> {
-    const lockHolder = await this.pool.connect();
-    try {
-      while (!this.stopped) {
-        const { rows } = await lockHolder.query('select pg_try_advisory_lock(hashtext($1)) as locked', [
-          `publisher:${this.options.service}`,
-        ]);
-        if (rows[0].locked) break;
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
-      }
-      if (this.stopped) return;
-      this.publisher = new StoreTailPublisher(this.store, new CheckpointStore(this.pool), this.sink, {
-        name: `publisher:${this.options.service}`,
-        toMessage: this.options.toMessage!,
-      });
-      this.logger.log(`publishing ${this.options.service}'s events`);
-      await this.publisher.run();
-    } finally {
-      lockHolder.release(true); // closing the session releases the advisory lock
-    }
+  private holdLockAndPublish(): Promise<void> {
+    return whileHoldingLock(
+      this.pool,
+      `publisher:${this.options.service}`,
+      () => this.stopped,
+      async () => {
+        this.publisher = new StoreTailPublisher(this.store, new CheckpointStore(this.pool), this.sink, {
+          name: `publisher:${this.options.service}`,
+          toMessage: this.options.toMessage!,
+        });
+        this.logger.log(`publishing ${this.options.service}'s events`);
+        await this.publisher.run();
+      },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -81,8 +81,3 @@ export class VerificationService {
     return toView(await this.store.readStream(verificationStream(verificationId)));
   }
 }
-
-/** Today in Vietnam (UTC+7), YYYY-MM-DD: the bound for birth and issue dates. */
-export function vietnamToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}

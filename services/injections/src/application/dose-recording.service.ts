@@ -1,4 +1,5 @@
 import { type Actor, type EventStore, handleCommand } from '@vax/event-sourcing';
+import { vietnamToday } from '@vax/platform';
 import { type RecordedDose, immunizationRecordDecider } from '../domain/record/immunization-record.decider';
 import type { DoseDetails, DosePolicy } from '../domain/record/record.messages';
 import type { ReferenceData } from '../reference/reference-data';
@@ -128,8 +129,4 @@ export class DoseRecordingService {
       immunizationRecordDecider.initialState(),
     ).doses;
   }
-}
-
-export function vietnamToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
 }
