@@ -13,6 +13,7 @@ import {
   MESSAGING_MIGRATIONS,
   StoreTailPublisher,
   type OutgoingMessage,
+  outgoing,
 } from '@vax/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
@@ -42,20 +43,8 @@ const newEvent = (i: number): NewEvent => ({
 });
 const toMessage =
   (topic: string) =>
-  (e: RecordedEvent): OutgoingMessage => ({
-    topic,
-    key: e.stream,
-    message: {
-      eventId: e.id,
-      type: e.type,
-      aggregateId: e.stream,
-      occurredAt: e.metadata.occurredAt.toISOString(),
-      correlationId: e.metadata.correlationId,
-      causationId: null,
-      actor,
-      payload: e.data as object,
-    },
-  });
+  (e: RecordedEvent): OutgoingMessage =>
+    outgoing(topic, e, e.type, e.stream, e.data as object);
 
 async function createTopic(): Promise<string> {
   const topic = `bench.pipeline-${randomUUID().slice(0, 8)}.v1`;

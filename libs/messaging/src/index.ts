@@ -15,3 +15,4 @@ export * from './publishing/store-tail.publisher';
 export * from './consuming/rethrow-rpc-exceptions.filter';
 export * from './projections/projections.command';
 export * from './transaction';
+export * from './publishing/public-message.mapping';

@@ -8,6 +8,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { CheckpointStore } from '../checkpoints/checkpoint.store';
 import { KafkaMessageSink } from '../publishing/kafka.message-sink';
+import { outgoing } from '../publishing/public-message.mapping';
 import { StoreTailPublisher } from '../publishing/store-tail.publisher';
 
 async function main(): Promise<void> {
@@ -23,20 +24,7 @@ async function main(): Promise<void> {
   const publisher = new StoreTailPublisher(new PostgresEventStore(pool), new CheckpointStore(pool), sink, {
     name: `publisher:${env.TOPIC}`,
     batchSize: Number(env.BATCH_SIZE ?? 50),
-    toMessage: (e: RecordedEvent) => ({
-      topic: env.TOPIC,
-      key: e.stream,
-      message: {
-        eventId: e.id,
-        type: e.type,
-        aggregateId: e.stream,
-        occurredAt: e.metadata.occurredAt.toISOString(),
-        correlationId: e.metadata.correlationId,
-        causationId: e.metadata.causationId,
-        actor: e.metadata.actor,
-        payload: e.data as object,
-      },
-    }),
+    toMessage: (e: RecordedEvent) => outgoing(env.TOPIC, e, e.type, e.stream, e.data as object),
     afterAcknowledged: () => {
       acks += 1;
       if (String(acks) === env.KILL_AFTER_ACKS) process.kill(process.pid, 'SIGKILL');

@@ -1,27 +1,14 @@
-import type { PublicMessage } from '@vax/contracts';
 import { IdentityEventsV1 } from '@vax/contracts';
 import type { RecordedEvent } from '@vax/event-sourcing';
-import type { OutgoingMessage } from '@vax/messaging';
+import { type OutgoingMessage, outgoing } from '@vax/messaging';
 import type { BulkVerificationCompleted } from '../domain/bulk/bulk-verification.decider';
 import type { VerificationEvent } from '../domain/verification/verification.messages';
 
 /** Private verification events → identity.events.v1. Every stored event has a public counterpart. */
 export function identityEventToContractV1(event: RecordedEvent): OutgoingMessage | null {
   const e = event as unknown as (VerificationEvent | BulkVerificationCompleted) & RecordedEvent;
-  const envelope = (type: string, aggregateId: string, payload: object): OutgoingMessage => ({
-    topic: IdentityEventsV1.topic,
-    key: aggregateId,
-    message: {
-      eventId: event.id,
-      type,
-      aggregateId,
-      occurredAt: event.metadata.occurredAt.toISOString(),
-      correlationId: event.metadata.correlationId,
-      causationId: event.metadata.causationId,
-      actor: event.metadata.actor,
-      payload,
-    } satisfies PublicMessage,
-  });
+  const envelope = (type: string, aggregateId: string, payload: object) =>
+    outgoing(IdentityEventsV1.topic, event, type, aggregateId, payload);
   switch (e.type) {
     case 'VerificationRecorded': {
       const { verificationId, stated, registry, result, personId, differences, checkedAt } = e.data;

@@ -1,25 +1,13 @@
-import { InjectionsEventsV1, type PublicMessage } from '@vax/contracts';
+import { InjectionsEventsV1 } from '@vax/contracts';
 import type { RecordedEvent } from '@vax/event-sourcing';
-import type { OutgoingMessage } from '@vax/messaging';
+import { type OutgoingMessage, outgoing } from '@vax/messaging';
 import type { RecordEvent } from '../domain/record/record.messages';
 
 /** Private record events → injections.events.v1, keyed by person so one person's doses stay in order. */
 export function injectionsEventToContractV1(event: RecordedEvent): OutgoingMessage | null {
   const e = event as unknown as RecordEvent & RecordedEvent;
   const personId = e.data.personId;
-  const publish = (type: string, payload: object): OutgoingMessage => {
-    const message: PublicMessage = {
-      eventId: event.id,
-      type,
-      aggregateId: personId,
-      occurredAt: event.metadata.occurredAt.toISOString(),
-      correlationId: event.metadata.correlationId,
-      causationId: event.metadata.causationId,
-      actor: event.metadata.actor,
-      payload,
-    };
-    return { topic: InjectionsEventsV1.topic, key: personId, message };
-  };
+  const publish = (type: string, payload: object) => outgoing(InjectionsEventsV1.topic, event, type, personId, payload);
   const optional = (complaintId: string | null) => (complaintId ? { complaintId } : {});
   switch (e.type) {
     case 'DoseRecorded': {
