@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
 npx swc services libs bench -d dist --copy-files --quiet \
-  --ignore '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,**/*.check-spec.ts,**/public/**'
+  --ignore '**/*.spec-fixtures.ts,**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,**/*.check-spec.ts,**/public/**'
 mkdir -p dist/services/portal/src/web
 cp -r services/portal/src/web/public dist/services/portal/src/web/

@@ -1,37 +1,16 @@
-import { Body, Controller, HttpStatus, Inject, Param, ParseIntPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Inject, Param, ParseIntPipe, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles, validationProblem } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
 import { DoseRecordingService } from '../../application/dose-recording.service';
-import { DoseRejected } from '../../domain/record/immunization-record.decider';
+import { checkPersonId, rejectedAs422 } from './record-http.problems';
 import { CorrectDoseRequest, RecordRecoveryRequest, VoidDoseRequest } from './record-changes.request-dto';
 
 type Req = { id?: string };
-const PERSON_ID = /^[A-Za-z0-9-]{1,100}$/;
 const doseNumber = () =>
   new ParseIntPipe({
     exceptionFactory: () =>
       validationProblem([{ field: 'doseNumber', rule: 'isInt', message: 'must be a whole number' }]),
   });
-
-async function rejectedAs422<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof DoseRejected)) throw error;
-    throw new ProblemException(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      'change-rejected',
-      'The change cannot be recorded',
-      error.message,
-      error.problems,
-    );
-  }
-}
-
-function checkPersonId(personId: string): void {
-  if (!PERSON_ID.test(personId))
-    throw validationProblem([{ field: 'personId', rule: 'format', message: 'must be a person id' }]);
-}
 
 /** Corrections, voids and recovered patients: every change kept with its reason and who made it. */
 @ApiTags('records')

@@ -1,28 +1,13 @@
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles, validationProblem } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
 import type { Response } from 'express';
 import { DoseRecordingService } from '../../application/dose-recording.service';
 import { DoseRejected } from '../../domain/record/immunization-record.decider';
+import { checkPersonId, isPersonId, rejectedAs422 } from './record-http.problems';
 import { RecordDoseRequest, SyncDosesRequest } from './record-dose.request-dto';
 
 type Req = { id?: string };
-const PERSON_ID = /^[A-Za-z0-9-]{1,100}$/;
-
-function checkPersonId(personId: string): void {
-  if (!PERSON_ID.test(personId))
-    throw validationProblem([{ field: 'personId', rule: 'format', message: 'must be a person id' }]);
-}
-
-const rejection = (error: DoseRejected) =>
-  new ProblemException(
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    'dose-rejected',
-    'The dose cannot be recorded',
-    error.message,
-    error.problems,
-  );
-
 @ApiTags('records')
 @Controller()
 @UseGuards(ActorGuard)
@@ -40,13 +25,9 @@ export class RecordsHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     checkPersonId(personId);
-    try {
-      const result = await this.doses.record(personId, body, actor, req.id ?? 'none');
-      res.status(result.outcome === 'recorded' ? HttpStatus.CREATED : HttpStatus.OK);
-      return result;
-    } catch (error) {
-      throw error instanceof DoseRejected ? rejection(error) : error;
-    }
+    const result = await rejectedAs422(() => this.doses.record(personId, body, actor, req.id ?? 'none'));
+    res.status(result.outcome === 'recorded' ? HttpStatus.CREATED : HttpStatus.OK);
+    return result;
   }
 
   @Get('records/:personId')
@@ -70,7 +51,7 @@ export class RecordsHttpController {
     const results = [];
     for (const { personId, ...dose } of body.doses) {
       try {
-        if (!PERSON_ID.test(personId))
+        if (!isPersonId(personId))
           throw new DoseRejected([{ field: 'personId', rule: 'format', message: 'must be a person id' }]);
         const { outcome, dose: recorded } = await this.doses.record(personId, dose, actor, req.id ?? 'none');
         results.push({

@@ -1,13 +1,8 @@
 import { fold } from '@vax/event-sourcing';
-import type { Vaccine } from '../catalogue/vaccine';
-import { DoseRejected, immunizationRecordDecider as decider } from './immunization-record.decider';
+import { immunizationRecordDecider as decider } from './immunization-record.decider';
+import { brokenRules, catalogue, staff } from './record.spec-fixtures';
 import type { RecordDose, RecordEvent } from './record.messages';
 
-const catalogue = new Map<string, Vaccine>([
-  ['AZD1222', { code: 'AZD1222', name: 'AstraZeneca', primaryDoses: 2, minIntervalDays: 28 }],
-  ['COMIRNATY', { code: 'COMIRNATY', name: 'Pfizer', primaryDoses: 2, minIntervalDays: 21 }],
-]);
-const staff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
 const dose = (over: Partial<RecordDose> = {}): RecordDose => ({
   type: 'RecordDose',
   doseId: 'd-1',
@@ -42,15 +37,7 @@ const firstDose = decider.decide(
   }),
   decider.initialState(),
 );
-const rules = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DoseRejected) return error.problems.map((p) => `${p.field}:${p.rule}`);
-    throw error;
-  }
-  return [];
-};
+const rules = brokenRules;
 
 describe("a person's immunization record", () => {
   it('records dose 1 on a fresh, positive identity check, numbering it itself', () => {

@@ -1,11 +1,8 @@
 import { fold } from '@vax/event-sourcing';
-import type { Vaccine } from '../catalogue/vaccine';
-import { DoseRejected, immunizationRecordDecider as decider } from './immunization-record.decider';
+import { immunizationRecordDecider as decider } from './immunization-record.decider';
+import { brokenRules, catalogue, staff } from './record.spec-fixtures';
 import type { CorrectDose, RecordEvent, RecordRecovery, VoidDose } from './record.messages';
 
-const catalogue = new Map<string, Vaccine>([
-  ['AZD1222', { code: 'AZD1222', name: 'AstraZeneca', primaryDoses: 2, minIntervalDays: 28 }],
-]);
 const dose1: RecordEvent = {
   type: 'DoseRecorded',
   data: {
@@ -21,7 +18,6 @@ const dose1: RecordEvent = {
   },
 };
 const site = { id: 'LC-TD-01', active: true, openedOn: '2021-06-01' };
-const staff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
 const correct = (over: Partial<CorrectDose> = {}): CorrectDose => ({
   type: 'CorrectDose',
   personId: 'P1',
@@ -35,15 +31,7 @@ const correct = (over: Partial<CorrectDose> = {}): CorrectDose => ({
   today: '2021-11-05',
   ...over,
 });
-const rules = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DoseRejected) return error.problems.map((p) => `${p.field}:${p.rule}`);
-    throw error;
-  }
-  return [];
-};
+const rules = brokenRules;
 const decide = (events: RecordEvent[], command: CorrectDose | VoidDose | RecordRecovery) =>
   decider.decide(command, fold(decider, events));
 
