@@ -1,5 +1,5 @@
 import { Expose, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BackendServiceConfig } from '@vax/platform';
 
 /** Settings of the injections service; the dose policy is the province's to set. */
@@ -15,4 +15,14 @@ export class InjectionsConfig extends BackendServiceConfig {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })
   ALLOW_MIXED_SCHEDULES = true;
+
+  /** PEM Ed25519 private key that signs attested lists; without it a development key is generated. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  ATTESTATION_KEY_FILE?: string;
+
+  @Expose()
+  @IsString()
+  ATTESTATION_DEV_KEY_FILE = '.run/injections-attestation.dev-key.pem';
 }

@@ -7,9 +7,17 @@ import { RecordChangesHttpController } from './adapters/http/record-changes.http
 import { RecordsHttpController } from './adapters/http/records.http-controller';
 import { StatisticsHttpController } from './adapters/http/statistics.http-controller';
 import { DoseStatisticsQuery } from './application/dose-statistics.query';
+import { CoverageQuery } from './application/coverage.query';
+import { VerificationShareQuery } from './application/verification-share.query';
 import { INJECTIONS_PROJECTIONS } from './projections/injections.projections';
 import { INJECTIONS_INBOX, IdentityEventsKafkaConsumer } from './adapters/kafka/identity-events.kafka-consumer';
 import { DoseRecordingService } from './application/dose-recording.service';
+import { ComplaintCorrectionsService } from './application/complaint-corrections.service';
+import { RecordMergeService } from './application/record-merge.service';
+import { AttestationService } from './application/attestation.service';
+import { AttestationSigner } from './application/attestation-signer';
+import { AttestationsHttpController } from './adapters/http/attestations.http-controller';
+import { CorrectionCommandsKafkaConsumer } from './adapters/kafka/correction-commands.kafka-consumer';
 import { injectionsEventToContractV1 } from './application/injections-events.to-contract-v1';
 import { INJECTIONS_MIGRATIONS } from './application/injections.migrations';
 import { VerificationFactsRepository } from './application/verification-facts.repository';
@@ -22,6 +30,11 @@ export const SERVICE_NAME = 'injections';
 export class InjectionsModule {
   static forRoot(config: InjectionsConfig): DynamicModule {
     const reference = loadReferenceData();
+    const policy = {
+      verificationFreshHours: config.VERIFICATION_FRESH_HOURS,
+      allowMixedSchedules: config.ALLOW_MIXED_SCHEDULES,
+      boosterMinIntervalDays: reference.boosterMinIntervalDays,
+    };
     return {
       module: InjectionsModule,
       imports: [
@@ -39,13 +52,21 @@ export class InjectionsModule {
         RecordsHttpController,
         RecordChangesHttpController,
         StatisticsHttpController,
+        AttestationsHttpController,
         IdentityEventsKafkaConsumer,
+        CorrectionCommandsKafkaConsumer,
       ],
       providers: [
         {
           provide: DoseStatisticsQuery,
           inject: [PG_POOL],
           useFactory: (pool: Pool) => new DoseStatisticsQuery(pool, reference),
+        },
+        { provide: CoverageQuery, inject: [PG_POOL], useFactory: (pool: Pool) => new CoverageQuery(pool, reference) },
+        {
+          provide: VerificationShareQuery,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new VerificationShareQuery(pool, reference),
         },
         {
           provide: VerificationFactsRepository,
@@ -57,11 +78,29 @@ export class InjectionsModule {
           provide: DoseRecordingService,
           inject: [EVENT_STORE, VerificationFactsRepository],
           useFactory: (store: EventStore, facts: VerificationFactsRepository) =>
-            new DoseRecordingService(store, facts, reference, {
-              verificationFreshHours: config.VERIFICATION_FRESH_HOURS,
-              allowMixedSchedules: config.ALLOW_MIXED_SCHEDULES,
-              boosterMinIntervalDays: reference.boosterMinIntervalDays,
-            }),
+            new DoseRecordingService(store, facts, reference, policy),
+        },
+        {
+          provide: ComplaintCorrectionsService,
+          inject: [EVENT_STORE, VerificationFactsRepository],
+          useFactory: (store: EventStore, facts: VerificationFactsRepository) =>
+            new ComplaintCorrectionsService(store, facts, reference, policy),
+        },
+        {
+          provide: AttestationSigner,
+          useFactory: () =>
+            AttestationSigner.fromConfiguration(config.ATTESTATION_KEY_FILE, config.ATTESTATION_DEV_KEY_FILE),
+        },
+        {
+          provide: AttestationService,
+          inject: [EVENT_STORE, PG_POOL, AttestationSigner],
+          useFactory: (store: EventStore, pool: Pool, signer: AttestationSigner) =>
+            new AttestationService(store, pool, reference, signer),
+        },
+        {
+          provide: RecordMergeService,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) => new RecordMergeService(store),
         },
       ],
     };

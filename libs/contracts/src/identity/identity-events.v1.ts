@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayNotEmpty, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayNotEmpty, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { defineContract } from '../contract';
 import { IsCalendarDate, IsGender, IsIdNumber, IsInstant, IsReference } from '../common.v1';
 
@@ -25,6 +25,8 @@ export class IdentityVerified {
   @IsGender() gender!: 'male' | 'female';
   @IsIn(VERIFICATION_SOURCES) source!: (typeof VERIFICATION_SOURCES)[number];
   @IsInstant() verifiedAt!: string;
+  /** The district of the registered residence ('unknown' outside the province): for coverage by district. */
+  @IsOptional() @IsString() @MaxLength(100) residenceDistrict?: string;
 }
 
 export class FieldDifference {
@@ -74,7 +76,20 @@ export class BulkVerificationCompleted {
   @IsInstant() completedAt!: string;
 }
 
+export class PopulationCount {
+  @IsString() @MaxLength(100) district!: string;
+  @IsInt() @Min(1850) @Max(2200) birthYear!: number;
+  @IsInt() @Min(0) people!: number;
+}
+
+/** The registry's population by district and birth year (counts only), each time the registry is loaded. */
+export class RegistryPopulationCounted {
+  @IsInstant() countedAt!: string;
+  @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => PopulationCount) counts!: PopulationCount[];
+}
+
 export const IdentityEventsV1 = defineContract('identity.events.v1', {
+  RegistryPopulationCounted,
   BulkVerificationCompleted,
   IdentityVerified,
   IdentityMismatched,

@@ -31,6 +31,8 @@ export class DoseRecorded {
   /** The identity verification the dose was recorded on. */
   @IsReference() verificationId!: string;
   @IsReference() recordedBy!: string;
+  /** Set when the dose was added answering a complaint about a missing dose. */
+  @IsOptional() @IsReference() complaintId?: string;
 }
 
 export class DoseCorrected {
@@ -69,10 +71,42 @@ export class RecordsAttested {
   @IsInstant() attestedAt!: string;
 }
 
+export class RefusalProblem {
+  @IsString() @MaxLength(100) field!: string;
+  @IsString() @MaxLength(100) rule!: string;
+  @IsString() @MaxLength(500) message!: string;
+}
+
+/** A change asked for on injections.corrections.v1 broke the record's rules: nothing was changed. */
+export class CorrectionRefused {
+  @IsReference() commandId!: string;
+  @IsReference() complaintId!: string;
+  @IsReference() personId!: string;
+  @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => RefusalProblem) problems!: RefusalProblem[];
+}
+
+export class MergedDose extends DoseDetails {
+  @IsReference() recordId!: string;
+}
+
+/**
+ * Two records of one person were merged: the duplicate's record is closed, its doses moved to the
+ * surviving record, all numbered again in the order they were given (the full list is carried).
+ */
+export class RecordsMerged {
+  @IsReference() personId!: string;
+  @IsReference() mergedPersonId!: string;
+  @ValidateNested({ each: true }) @Type(() => MergedDose) doses!: MergedDose[];
+  @IsString() @MaxLength(500) reason!: string;
+  @IsReference() mergedBy!: string;
+}
+
 export const InjectionsEventsV1 = defineContract('injections.events.v1', {
   DoseRecorded,
   DoseCorrected,
   DoseVoided,
   RecoveryRecorded,
   RecordsAttested,
+  CorrectionRefused,
+  RecordsMerged,
 });

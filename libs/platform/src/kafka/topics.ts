@@ -8,6 +8,7 @@ export const Topics = {
   identityEvents: 'identity.events.v1',
   identityBulkRequests: 'identity.bulk-requests.v1',
   injectionsEvents: 'injections.events.v1',
+  injectionsCorrections: 'injections.corrections.v1',
   complaintsEvents: 'complaints.events.v1',
   certificationEvents: 'certification.events.v1',
   deadLetter: 'platform.dead-letter.v1',

@@ -3,10 +3,14 @@ import type { RecordedEvent } from '@vax/event-sourcing';
 import { type OutgoingMessage, outgoing } from '@vax/messaging';
 import type { BulkVerificationCompleted } from '../domain/bulk/bulk-verification.decider';
 import type { VerificationEvent } from '../domain/verification/verification.messages';
+import { loadPopulationReference } from '../population/population-reference';
+import { CENSUS_STREAM, type PopulationCounted, residenceDistrict } from '../population/population-census';
+
+const DISTRICTS: ReadonlySet<string> = new Set(loadPopulationReference().districts.map((d) => d.name));
 
 /** Private verification events → identity.events.v1. Every stored event has a public counterpart. */
 export function identityEventToContractV1(event: RecordedEvent): OutgoingMessage | null {
-  const e = event as unknown as (VerificationEvent | BulkVerificationCompleted) & RecordedEvent;
+  const e = event as unknown as (VerificationEvent | BulkVerificationCompleted | PopulationCounted) & RecordedEvent;
   const envelope = (type: string, aggregateId: string, payload: object) =>
     outgoing(IdentityEventsV1.topic, event, type, aggregateId, payload);
   switch (e.type) {
@@ -22,6 +26,7 @@ export function identityEventToContractV1(event: RecordedEvent): OutgoingMessage
           gender: registry.gender,
           source: stated.source,
           verifiedAt: checkedAt,
+          residenceDistrict: residenceDistrict(registry.address, DISTRICTS),
         });
       }
       if (result === 'mismatched') {
@@ -64,6 +69,8 @@ export function identityEventToContractV1(event: RecordedEvent): OutgoingMessage
         })),
       });
     }
+    case 'PopulationCounted':
+      return envelope('RegistryPopulationCounted', CENSUS_STREAM, e.data);
     default:
       return null;
   }

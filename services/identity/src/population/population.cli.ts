@@ -9,13 +9,15 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { migrate } from '@vax/event-sourcing';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore, migrate } from '@vax/event-sourcing';
 import { Pool } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
 import type { RegistryPerson } from '../domain/matching/registry-person';
 import { LOCAL_REGISTRY_MIGRATIONS } from '../registry/local-registry.migrations';
 import { LocalPopulationRegistry } from '../registry/local-population.registry';
 import { loadPopulationReference } from './population-reference';
 import { syntheticPopulation } from './synthetic-population';
+import { CENSUS_STREAM, type PopulationCounted, PopulationTally } from './population-census';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -59,13 +61,42 @@ async function load(): Promise<void> {
       if (rows[0].loaded) return void process.stderr.write('local registry already loaded, left as it is\n');
     }
     const started = Date.now();
-    const count = await new LocalPopulationRegistry(pool).replaceAll(values.file ? fromFile(values.file) : generated());
+    const tally = new PopulationTally(new Set(loadPopulationReference().districts.map((d) => d.name)));
+    const people = values.file ? tally.countAsync(fromFile(values.file)) : tally.count(generated());
+    const count = await new LocalPopulationRegistry(pool).replaceAll(people);
+    await recordCensus(pool, tally);
     process.stderr.write(
       `loaded ${count} people into the local registry in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * The counts by district and birth year go into identity's event store, so they reach injections
+ * (coverage against the registry's population) like every other fact: published, never queried across.
+ */
+async function recordCensus(pool: Pool, tally: PopulationTally): Promise<void> {
+  await migrate(pool, EVENT_STORE_MIGRATIONS);
+  const event: PopulationCounted = {
+    type: 'PopulationCounted',
+    data: { countedAt: new Date().toISOString(), counts: tally.result() },
+  };
+  const actor = { id: 'population-loader', role: 'system', scope: 'province' };
+  await new PostgresEventStore(pool).append(
+    CENSUS_STREAM,
+    [
+      {
+        id: uuidv7(),
+        type: event.type,
+        schemaVersion: 1,
+        data: event.data,
+        metadata: { correlationId: uuidv7(), causationId: null, actor, occurredAt: new Date() },
+      },
+    ],
+    'any',
+  );
 }
 
 const command = positionals[0];

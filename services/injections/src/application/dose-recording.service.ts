@@ -1,6 +1,10 @@
 import { type Actor, type EventStore, handleCommand } from '@vax/event-sourcing';
 import { vietnamToday } from '@vax/platform';
-import { type RecordedDose, immunizationRecordDecider } from '../domain/record/immunization-record.decider';
+import {
+  type RecordState,
+  type RecordedDose,
+  immunizationRecordDecider,
+} from '../domain/record/immunization-record.decider';
 import type { DoseDetails, DosePolicy } from '../domain/record/record.messages';
 import type { ReferenceData } from '../reference/reference-data';
 import type { VerificationFactsRepository } from './verification-facts.repository';
@@ -123,10 +127,14 @@ export class DoseRecordingService {
 
   /** The record now, or as it stood at a past instant (event sourcing keeps every earlier state). */
   async history(personId: string, asOf?: Date): Promise<RecordedDose[]> {
+    return (await this.recordAt(personId, asOf)).doses;
+  }
+
+  async recordAt(personId: string, asOf?: Date): Promise<RecordState> {
     const events = (await this.store.readStream(recordStream(personId))).filter((e) => !asOf || e.recordedAt <= asOf);
     return events.reduce(
       (state, e) => immunizationRecordDecider.evolve(state, e as never),
       immunizationRecordDecider.initialState(),
-    ).doses;
+    );
   }
 }

@@ -1,10 +1,12 @@
 import { InjectionsEventsV1 } from '@vax/contracts';
 import type { RecordedEvent } from '@vax/event-sourcing';
 import { type OutgoingMessage, outgoing } from '@vax/messaging';
+import type { DayAttested } from '../domain/attestation/attestation.messages';
 import type { RecordEvent } from '../domain/record/record.messages';
 
 /** Private record events → injections.events.v1, keyed by person so one person's doses stay in order. */
 export function injectionsEventToContractV1(event: RecordedEvent): OutgoingMessage | null {
+  if (event.type === 'DayAttested') return attested(event);
   const e = event as unknown as RecordEvent & RecordedEvent;
   const personId = e.data.personId;
   const publish = (type: string, payload: object) => outgoing(InjectionsEventsV1.topic, event, type, personId, payload);
@@ -18,6 +20,7 @@ export function injectionsEventToContractV1(event: RecordedEvent): OutgoingMessa
         dose: { doseNumber, vaccineCode, lotNumber, administeredOn, siteId },
         verificationId,
         recordedBy,
+        ...optional(e.data.complaintId ?? null),
       });
     }
     case 'DoseCorrected': {
@@ -45,7 +48,43 @@ export function injectionsEventToContractV1(event: RecordedEvent): OutgoingMessa
       const { positiveTestOn, recoveredOn, evidenceReference, stationId } = e.data;
       return publish('RecoveryRecorded', { personId, positiveTestOn, recoveredOn, evidenceReference, stationId });
     }
+    case 'CorrectionRefused': {
+      const { commandId, complaintId, problems } = e.data;
+      return publish('CorrectionRefused', { commandId, complaintId, personId, problems });
+    }
+    case 'DuplicateAbsorbed': {
+      const { fromPersonId, doses, reason, mergedBy } = e.data;
+      return publish('RecordsMerged', {
+        personId,
+        mergedPersonId: fromPersonId,
+        doses: doses
+          .filter((d) => !d.voided)
+          .map(({ doseId, doseNumber, vaccineCode, lotNumber, administeredOn, siteId }) => ({
+            recordId: doseId,
+            doseNumber,
+            vaccineCode,
+            lotNumber,
+            administeredOn,
+            siteId,
+          })),
+        reason,
+        mergedBy,
+      });
+    }
     default:
-      return null;
+      return null; // CorrectionApplied and RecordMergedInto are the record's own bookkeeping
   }
+}
+
+/** Keyed by site: an attestation is of a site's day, not of one person. */
+function attested(event: RecordedEvent): OutgoingMessage {
+  const { data } = event as unknown as DayAttested;
+  return outgoing(InjectionsEventsV1.topic, event, 'RecordsAttested', data.siteId, {
+    attestationId: data.attestationId,
+    siteId: data.siteId,
+    recordIds: data.entries.map((e) => e.doseId),
+    attestedBy: data.signedBy,
+    contentSha256: data.contentSha256,
+    attestedAt: data.signedAt,
+  });
 }

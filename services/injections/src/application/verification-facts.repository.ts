@@ -36,4 +36,27 @@ export class VerificationFactsRepository {
       [verificationId],
     );
   }
+
+  /** Birth year and district of a verified person: all coverage needs to know of them. */
+  async recordPerson(tx: PoolClient, person: { personId: string; birthYear: number; district: string }): Promise<void> {
+    await tx.query(
+      `insert into people_facts (person_id, birth_year, district) values ($1, $2, $3)
+       on conflict (person_id) do update set birth_year = excluded.birth_year, district = excluded.district`,
+      [person.personId, person.birthYear, person.district],
+    );
+  }
+
+  /** A new census replaces the previous one whole. */
+  async replacePopulation(
+    tx: PoolClient,
+    countedAt: string,
+    counts: { district: string; birthYear: number; people: number }[],
+  ): Promise<void> {
+    await tx.query('delete from registry_population');
+    await tx.query(
+      `insert into registry_population (district, birth_year, people, counted_at)
+       select d, y, n, $4 from unnest($1::text[], $2::int[], $3::int[]) as t(d, y, n)`,
+      [counts.map((c) => c.district), counts.map((c) => c.birthYear), counts.map((c) => c.people), countedAt],
+    );
+  }
 }

@@ -46,6 +46,17 @@ export const doseStatisticsProjection: Projection = {
           event.data.doseNumber,
         ]);
         return;
+      case 'DuplicateAbsorbed': {
+        // Both people's rows are replaced by the survivor's doses, numbered again.
+        const { personId, fromPersonId, doses } = event.data;
+        await tx.query(`delete from ${table} where person_id = any($1)`, [[personId, fromPersonId]]);
+        for (const d of doses.filter((x) => !x.voided))
+          await tx.query(
+            `insert into ${table} (person_id, dose_number, day, site_id, vaccine_code) values ($1, $2, $3, $4, $5)`,
+            [personId, d.doseNumber, d.administeredOn, d.siteId, d.vaccineCode],
+          );
+        return;
+      }
       default:
         return;
     }

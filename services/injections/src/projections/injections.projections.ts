@@ -1,5 +1,6 @@
 import type { Projection } from '@vax/messaging';
+import { doseRegisterProjection } from './dose-register.projection';
 import { doseStatisticsProjection } from './dose-statistics.projection';
 
 /** Every read model of injections; bump a projection's version to rebuild it beside the old one. */
-export const INJECTIONS_PROJECTIONS: Projection[] = [doseStatisticsProjection];
+export const INJECTIONS_PROJECTIONS: Projection[] = [doseStatisticsProjection, doseRegisterProjection];

@@ -3,7 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
 import { DoseRecordingService } from '../../application/dose-recording.service';
 import { checkPersonId, rejectedAs422 } from './record-http.problems';
-import { CorrectDoseRequest, RecordRecoveryRequest, VoidDoseRequest } from './record-changes.request-dto';
+import { RecordMergeService } from '../../application/record-merge.service';
+import {
+  CorrectDoseRequest,
+  MergeRecordsRequest,
+  RecordRecoveryRequest,
+  VoidDoseRequest,
+} from './record-changes.request-dto';
 
 type Req = { id?: string };
 const doseNumber = () =>
@@ -17,7 +23,10 @@ const doseNumber = () =>
 @Controller('records/:personId')
 @UseGuards(ActorGuard)
 export class RecordChangesHttpController {
-  constructor(@Inject(DoseRecordingService) private readonly records: DoseRecordingService) {}
+  constructor(
+    @Inject(DoseRecordingService) private readonly records: DoseRecordingService,
+    @Inject(RecordMergeService) private readonly merges: RecordMergeService,
+  ) {}
 
   @Post('doses/:doseNumber/corrections')
   @RequireRoles('site-staff')
@@ -66,6 +75,23 @@ export class RecordChangesHttpController {
     return rejectedAs422(async () => ({
       personId,
       recoveries: await this.records.recordRecovery(personId, body, actor, req.id ?? 'none'),
+    }));
+  }
+
+  @Post('merges')
+  @RequireRoles('site-staff', 'manager')
+  @ApiOperation({ summary: 'Merge another record of the same person into this one; the other is closed, not deleted' })
+  merge(
+    @Param('personId') personId: string,
+    @Body() body: MergeRecordsRequest,
+    @Caller() actor: CallerActor,
+    @Req() req: Req,
+  ) {
+    checkPersonId(personId);
+    return rejectedAs422(async () => ({
+      personId,
+      mergedPersonId: body.duplicatePersonId,
+      doses: await this.merges.merge(personId, body.duplicatePersonId, body.reason, actor, req.id ?? 'none'),
     }));
   }
 }

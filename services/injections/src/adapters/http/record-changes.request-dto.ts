@@ -28,3 +28,10 @@ export class RecordRecoveryRequest {
   evidenceReference!: string;
   @ApiProperty() @IsString() @MaxLength(50) stationId!: string;
 }
+
+export class MergeRecordsRequest {
+  @ApiProperty({ description: 'The other record of the same person; it is closed and its doses move here' })
+  @Matches(/^[A-Za-z0-9-]{1,100}$/, { message: 'must be a person id' })
+  duplicatePersonId!: string;
+  @ApiProperty() @IsString() @MaxLength(500) reason!: string;
+}

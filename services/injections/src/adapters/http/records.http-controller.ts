@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Req, Res
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
 import type { Response } from 'express';
+import { AttestationService } from '../../application/attestation.service';
 import { DoseRecordingService } from '../../application/dose-recording.service';
 import { DoseRejected } from '../../domain/record/immunization-record.decider';
 import { checkPersonId, isPersonId, rejectedAs422 } from './record-http.problems';
@@ -12,7 +13,10 @@ type Req = { id?: string };
 @Controller()
 @UseGuards(ActorGuard)
 export class RecordsHttpController {
-  constructor(@Inject(DoseRecordingService) private readonly doses: DoseRecordingService) {}
+  constructor(
+    @Inject(DoseRecordingService) private readonly doses: DoseRecordingService,
+    @Inject(AttestationService) private readonly attestations: AttestationService,
+  ) {}
 
   @Post('records/:personId/doses')
   @RequireRoles('site-staff')
@@ -32,14 +36,22 @@ export class RecordsHttpController {
 
   @Get('records/:personId')
   @RequireRoles('site-staff', 'manager', 'system')
-  @ApiOperation({ summary: "A person's doses, now or as they stood at `asOf`" })
+  @ApiOperation({ summary: "A person's record (doses, attestations, recoveries), now or as it stood at `asOf`" })
   async history(@Param('personId') personId: string, @Query('asOf') asOf?: string) {
     checkPersonId(personId);
     const at = asOf === undefined ? undefined : new Date(asOf);
     if (at && Number.isNaN(at.getTime())) {
       throw validationProblem([{ field: 'asOf', rule: 'isIso8601', message: 'must be an ISO 8601 instant' }]);
     }
-    return { personId, asOf: at?.toISOString() ?? null, doses: await this.doses.history(personId, at) };
+    const record = await this.doses.recordAt(personId, at);
+    const attested = at ? new Map<string, string>() : await this.attestations.coveringDoses(personId);
+    return {
+      personId,
+      asOf: at?.toISOString() ?? null,
+      mergedInto: record.mergedInto,
+      doses: record.doses.map((d) => ({ ...d, attestationId: attested.get(d.doseId) ?? null })),
+      recoveries: record.recoveries,
+    };
   }
 
   @Post('sync/doses')

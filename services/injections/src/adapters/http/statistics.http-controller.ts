@@ -1,7 +1,14 @@
 import { Controller, Get, Header, Inject, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, RequireRoles } from '@vax/platform';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ActorGuard, RequireRoles, vietnamToday } from '@vax/platform';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { CoverageQuery } from '../../application/coverage.query';
+import {
+  SHARE_DIMENSIONS,
+  type ShareDimension,
+  VerificationShareQuery,
+} from '../../application/verification-share.query';
 import type { Response } from 'express';
 import {
   DoseStatisticsQuery,
@@ -19,11 +26,31 @@ export class DoseStatisticsRequest {
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
+export class CoverageRequest {
+  @ApiPropertyOptional({ description: 'The year ages are reached in; this year by default', example: 2021 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2020)
+  @Max(2100)
+  year?: number;
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
+export class ShareRequest {
+  @ApiProperty({ enum: SHARE_DIMENSIONS }) @IsIn(SHARE_DIMENSIONS) groupBy!: ShareDimension;
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
 @ApiTags('statistics')
 @Controller('statistics')
 @UseGuards(ActorGuard)
 export class StatisticsHttpController {
-  constructor(@Inject(DoseStatisticsQuery) private readonly statistics: DoseStatisticsQuery) {}
+  constructor(
+    @Inject(DoseStatisticsQuery) private readonly statistics: DoseStatisticsQuery,
+    @Inject(CoverageQuery) private readonly coverage: CoverageQuery,
+    @Inject(VerificationShareQuery) private readonly share: VerificationShareQuery,
+  ) {}
 
   @Get('doses')
   @RequireRoles('manager', 'site-staff')
@@ -38,6 +65,54 @@ export class StatisticsHttpController {
     return toCsv(
       [q.groupBy, 'doses'],
       rows.map((r) => [r.key, r.doses]),
+    );
+  }
+
+  @Get('coverage')
+  @RequireRoles('manager')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "Coverage by district and age group against the registry's population; JSON or CSV" })
+  async coverageByDistrictAndAge(@Query() q: CoverageRequest, @Res({ passthrough: true }) res: Response) {
+    const year = q.year ?? Number(vietnamToday(new Date()).slice(0, 4));
+    const { countedAt, rows } = await this.coverage.byDistrictAndAge(year);
+    if (q.format !== 'csv') return { year, populationCountedAt: countedAt, rows };
+    res.type('text/csv; charset=utf-8').attachment(`coverage-${year}.csv`);
+    const share = (v: number | null) => (v === null ? '' : v.toFixed(4));
+    return toCsv(
+      [
+        'district',
+        'ageGroup',
+        'population',
+        'atLeastOneDose',
+        'primarySeries',
+        'booster',
+        'oneDoseShare',
+        'primarySeriesShare',
+      ],
+      rows.map((r) => [
+        r.district,
+        r.ageGroup,
+        r.population,
+        r.atLeastOneDose,
+        r.primarySeries,
+        r.booster,
+        share(r.oneDoseShare),
+        share(r.primarySeriesShare),
+      ]),
+    );
+  }
+
+  @Get('verification-share')
+  @RequireRoles('manager')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Share of doses identity-verified and attested, by site, commune or district; JSON or CSV' })
+  async verificationShare(@Query() q: ShareRequest, @Res({ passthrough: true }) res: Response) {
+    const rows = await this.share.grouped(q.groupBy);
+    if (q.format !== 'csv') return { groupBy: q.groupBy, rows };
+    res.type('text/csv; charset=utf-8').attachment(`verification-share-by-${q.groupBy}.csv`);
+    return toCsv(
+      [q.groupBy, 'doses', 'verified', 'attested', 'verifiedShare', 'attestedShare'],
+      rows.map((r) => [r.key, r.doses, r.verified, r.attested, r.verifiedShare.toFixed(4), r.attestedShare.toFixed(4)]),
     );
   }
 }

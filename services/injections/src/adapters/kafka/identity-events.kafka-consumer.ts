@@ -7,13 +7,20 @@ import { VerificationFactsRepository } from '../../application/verification-fact
 export const INJECTIONS_INBOX = Symbol('INJECTIONS_INBOX');
 
 type Payloads = {
-  IdentityVerified: { verificationId: string; personId: string; verifiedAt: string };
+  IdentityVerified: {
+    verificationId: string;
+    personId: string;
+    verifiedAt: string;
+    dateOfBirth: string;
+    residenceDistrict?: string;
+  };
+  RegistryPopulationCounted: { countedAt: string; counts: { district: string; birthYear: number; people: number }[] };
   IdentityMismatched: { verificationId: string; personId?: string; checkedAt: string };
   IdentityNotFound: { verificationId: string; checkedAt: string };
   IdentityResultReviewed: { verificationId: string; outcome: 'confirmed' | 'overridden' };
 };
 
-/** Keeps the identity checks doses depend on, each message applied once (inbox in the same transaction). */
+/** Keeps the identity checks doses depend on, and the population coverage is measured against, each message applied once (inbox in the same transaction). */
 @Controller()
 export class IdentityEventsKafkaConsumer {
   constructor(
@@ -28,6 +35,11 @@ export class IdentityEventsKafkaConsumer {
       switch (message.type) {
         case 'IdentityVerified': {
           const p = message.payload as Payloads['IdentityVerified'];
+          await this.facts.recordPerson(tx, {
+            personId: p.personId,
+            birthYear: Number(p.dateOfBirth.slice(0, 4)),
+            district: p.residenceDistrict ?? 'unknown',
+          });
           return this.facts.recordResult(tx, {
             verificationId: p.verificationId,
             personId: p.personId,
@@ -57,6 +69,10 @@ export class IdentityEventsKafkaConsumer {
           const p = message.payload as Payloads['IdentityResultReviewed'];
           if (p.outcome === 'overridden') await this.facts.markOverridden(tx, p.verificationId);
           return;
+        }
+        case 'RegistryPopulationCounted': {
+          const p = message.payload as Payloads['RegistryPopulationCounted'];
+          return this.facts.replacePopulation(tx, p.countedAt, p.counts);
         }
         default:
           return; // bulk results are the campaign's business

@@ -16,7 +16,7 @@ export class DoseRejected extends Error {
 
 export const problem = (field: string, rule: string, message: string): DoseProblem => ({ field, rule, message });
 
-export function identityProblems({ verification, personId, policy, now }: RecordDose): DoseProblem[] {
+export function identityProblems({ verification, personId, policy, now, complaintId }: RecordDose): DoseProblem[] {
   if (!verification)
     return [problem('verificationId', 'known', 'no identity verification with this id has reached injections')];
   if (verification.personId !== personId)
@@ -30,6 +30,7 @@ export function identityProblems({ verification, personId, policy, now }: Record
       ),
     ];
   }
+  if (complaintId) return []; // the complaint's own identity check: it may be days old, it is still this person
   const ageHours = (Date.parse(now) - Date.parse(verification.checkedAt)) / 3_600_000;
   return ageHours > policy.verificationFreshHours
     ? [problem('verificationId', 'fresh', `the identity check is older than ${policy.verificationFreshHours} hours`)]
@@ -42,11 +43,12 @@ export function siteProblems(
   actorScope: string,
   on: string,
   field = 'siteId',
+  staffOnly = true,
 ): DoseProblem[] {
   if (!site) return [problem(field, 'known', `no vaccination site ${siteId}`)];
   const problems: DoseProblem[] = [];
   if (!site.active) problems.push(problem(field, 'active', 'the site is not active'));
-  if (actorScope !== `site:${siteId}`)
+  if (staffOnly && actorScope !== `site:${siteId}`)
     problems.push(problem(field, 'staffOfSite', 'staff record at their own site only'));
   if (on < site.openedOn)
     problems.push(problem('administeredOn', 'afterSiteOpened', `is before the site opened (${site.openedOn})`));

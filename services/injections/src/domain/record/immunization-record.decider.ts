@@ -7,7 +7,10 @@ import {
   problem,
   siteProblems,
 } from './dose-problems';
+import { applyComplaintCorrection } from './complaint-corrections';
 import { correctDose, recordRecovery, voidDose } from './record-corrections';
+import { absorbDuplicate, markMergedInto } from './record-merge';
+import { assertNever, evolveRecord, initialRecordState } from './record.evolve';
 import type { RecordCommand, RecordDose, RecordEvent } from './record.messages';
 import type { RecordState } from './record.state';
 
@@ -26,66 +29,48 @@ const given = (state: RecordState) => state.doses.filter((d) => !d.voided);
  * Corrections and voids keep what was before; nothing is ever deleted.
  */
 export const immunizationRecordDecider: Decider<RecordState, RecordCommand, RecordEvent> = {
-  initialState: () => ({ doses: [], recoveries: [] }),
-
-  decide(command, state) {
-    switch (command.type) {
-      case 'RecordDose':
-        return recordDose(command, state);
-      case 'CorrectDose':
-        return [correctDose(command, state)];
-      case 'VoidDose':
-        return [voidDose(command, state)];
-      case 'RecordRecovery':
-        return [recordRecovery(command)];
-      default:
-        return assertNever(command);
-    }
-  },
-
-  evolve(state, event) {
-    switch (event.type) {
-      case 'DoseRecorded': {
-        const { doseId, doseNumber, vaccineCode, lotNumber, administeredOn, siteId } = event.data;
-        return {
-          ...state,
-          doses: [
-            ...state.doses,
-            { doseId, doseNumber, vaccineCode, lotNumber, administeredOn, siteId, voided: false },
-          ],
-        };
-      }
-      case 'DoseCorrected':
-        return {
-          ...state,
-          doses: state.doses.map((d) =>
-            d.doseNumber === event.data.doseNumber && !d.voided ? { ...d, ...event.data.after } : d,
-          ),
-        };
-      case 'DoseVoided':
-        return {
-          ...state,
-          doses: state.doses.map((d) => (d.doseNumber === event.data.doseNumber ? { ...d, voided: true } : d)),
-        };
-      case 'RecoveryRecorded':
-        return {
-          ...state,
-          recoveries: [
-            ...state.recoveries,
-            { positiveTestOn: event.data.positiveTestOn, recoveredOn: event.data.recoveredOn },
-          ],
-        };
-      default:
-        return assertNever(event);
-    }
-  },
+  initialState: initialRecordState,
+  decide,
+  evolve: evolveRecord,
 };
+
+function decide(command: RecordCommand, state: RecordState): RecordEvent[] {
+  if (state.mergedInto && command.type !== 'MarkMergedInto')
+    throw new DoseRejected([
+      problem('personId', 'notMerged', `this record was merged into ${state.mergedInto}; change that one`),
+    ]);
+  switch (command.type) {
+    case 'RecordDose':
+      return recordDose(command, state);
+    case 'CorrectDose':
+      return [correctDose(command, state)];
+    case 'VoidDose':
+      return [voidDose(command, state)];
+    case 'RecordRecovery':
+      return [recordRecovery(command)];
+    case 'ApplyComplaintCorrection':
+      return applyComplaintCorrection(command, state, decide);
+    case 'MarkMergedInto':
+      return markMergedInto(command, state);
+    case 'AbsorbDuplicate':
+      return absorbDuplicate(command, state);
+    default:
+      return assertNever(command);
+  }
+}
 
 function recordDose(command: RecordDose, state: RecordState): RecordEvent[] {
   if (state.doses.some((d) => d.doseId === command.doseId)) return []; // the same dose sent again
   const problems = [
     ...identityProblems(command),
-    ...siteProblems(command.site, command.siteId, command.recordedBy.scope, command.administeredOn),
+    ...siteProblems(
+      command.site,
+      command.siteId,
+      command.recordedBy.scope,
+      command.administeredOn,
+      'siteId',
+      !command.complaintId,
+    ),
     ...scheduleProblems(command, state),
   ];
   if (problems.length > 0) throw new DoseRejected(problems);
@@ -102,7 +87,12 @@ function recordDose(command: RecordDose, state: RecordState): RecordEvent[] {
   return [
     {
       type: 'DoseRecorded',
-      data: { ...data, verificationId: command.verification!.verificationId, recordedBy: command.recordedBy.id },
+      data: {
+        ...data,
+        verificationId: command.verification!.verificationId,
+        recordedBy: command.recordedBy.id,
+        ...(command.complaintId ? { complaintId: command.complaintId } : {}),
+      },
     },
   ];
 }
@@ -140,8 +130,4 @@ function scheduleProblems(command: RecordDose, state: RecordState): DoseProblem[
       ),
     );
   return problems;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

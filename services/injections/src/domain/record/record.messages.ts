@@ -1,5 +1,6 @@
 import type { Actor } from '@vax/event-sourcing';
 import type { VaccinationSite, Vaccine } from '../catalogue/vaccine';
+import type { RecordedDose } from './record.state';
 
 /** What injections knows of a person's identity check, from identity.events.v1. */
 export interface VerificationFact {
@@ -39,6 +40,11 @@ export interface RecordDose extends DoseDetails {
   /** ISO instant; today is its date in Vietnam. */
   now: string;
   today: string;
+  /**
+   * Set when a complaint's handling adds a dose the person was missing: the identity check is the
+   * complaint's (any age, still positive) and the accepting staff need not be of the dose's site.
+   */
+  complaintId?: string;
 }
 
 export type DoseRecorded = {
@@ -49,6 +55,7 @@ export type DoseRecorded = {
     doseNumber: number;
     verificationId: string;
     recordedBy: string;
+    complaintId?: string | null;
   };
 };
 
@@ -119,5 +126,78 @@ export type RecoveryRecorded = {
   };
 };
 
-export type RecordCommand = RecordDose | CorrectDose | VoidDose | RecordRecovery;
-export type RecordEvent = DoseRecorded | DoseCorrected | DoseVoided | RecoveryRecorded;
+/**
+ * A change a complaint's handling asks for (injections.corrections.v1). Applied once per command id;
+ * a change that breaks the rules is refused on the record, so the complaint hears why.
+ */
+export interface ApplyComplaintCorrection {
+  type: 'ApplyComplaintCorrection';
+  commandId: string;
+  complaintId: string;
+  personId: string;
+  change: RecordDose | CorrectDose | VoidDose;
+}
+
+export type CorrectionRefused = {
+  type: 'CorrectionRefused';
+  data: {
+    personId: string;
+    commandId: string;
+    complaintId: string;
+    problems: { field: string; rule: string; message: string }[];
+  };
+};
+
+/** Command ids are kept on the events they caused, so a redelivered command changes nothing. */
+export type CorrectionApplied = { type: 'CorrectionApplied'; data: { personId: string; commandId: string } };
+
+export type RecordCommand =
+  RecordDose | CorrectDose | VoidDose | RecordRecovery | ApplyComplaintCorrection | MarkMergedInto | AbsorbDuplicate;
+export type RecordEvent =
+  | DoseRecorded
+  | DoseCorrected
+  | DoseVoided
+  | RecoveryRecorded
+  | CorrectionApplied
+  | CorrectionRefused
+  | RecordMergedInto
+  | DuplicateAbsorbed;
+
+/** One person had two records (two ID numbers, a typo): the duplicate closes, pointing at the survivor. */
+export interface MarkMergedInto {
+  type: 'MarkMergedInto';
+  personId: string;
+  intoPersonId: string;
+  reason: string;
+  mergedBy: Actor;
+}
+
+/** The survivor takes the duplicate's doses; the same dose on both records is kept once. */
+export interface AbsorbDuplicate {
+  type: 'AbsorbDuplicate';
+  personId: string;
+  fromPersonId: string;
+  /** The duplicate's record as it stood when it was closed. */
+  duplicate: { doses: RecordedDose[]; mergedInto: string | null };
+  reason: string;
+  mergedBy: Actor;
+}
+
+export type RecordMergedInto = {
+  type: 'RecordMergedInto';
+  data: { personId: string; intoPersonId: string; reason: string; mergedBy: string };
+};
+
+export type DuplicateAbsorbed = {
+  type: 'DuplicateAbsorbed';
+  data: {
+    personId: string;
+    fromPersonId: string;
+    /** The duplicate's doses taken over (ids kept); the same dose on both records is not among them. */
+    movedDoseIds: string[];
+    /** The survivor's doses afterwards, numbered again in the order they were given. */
+    doses: RecordedDose[];
+    reason: string;
+    mergedBy: string;
+  };
+};

@@ -1,0 +1,108 @@
+import { type Actor, type EventStore, handleCommand } from '@vax/event-sourcing';
+import { vietnamToday } from '@vax/platform';
+import type { Pool } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { attestationDecider } from '../domain/attestation/attestation.decider';
+import type { AttestedEntry, DayAttested } from '../domain/attestation/attestation.messages';
+import type { ReferenceData } from '../reference/reference-data';
+import { canonicalContent, sha256Hex } from './attestation-content';
+import type { AttestationSigner } from './attestation-signer';
+
+export const attestationStream = (siteId: string, day: string) => `attestation-${siteId}-${day}`;
+
+export type AttestationView = DayAttested['data'] & { signatureValid: boolean };
+
+/** Site heads and commune chairmen sign a day's verified list; anyone allowed can check the signature later. */
+export class AttestationService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: Pool,
+    private readonly reference: ReferenceData,
+    private readonly signer: AttestationSigner,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async attest(siteId: string, day: string, actor: Actor, correlationId: string): Promise<AttestationView> {
+    const now = this.clock();
+    const attestationId = uuidv7();
+    const signedAt = now.toISOString();
+    const entries = await this.unattested(siteId, day);
+    const content = canonicalContent({
+      attestationId,
+      siteId,
+      day,
+      entries,
+      signedBy: actor.id,
+      signerRole: actor.role,
+      signedAt,
+    });
+    const site = this.reference.sites.get(siteId);
+    const { events } = await handleCommand(
+      this.store,
+      attestationDecider,
+      attestationStream(siteId, day),
+      {
+        type: 'AttestDay',
+        attestationId,
+        siteId,
+        day,
+        site: site && { id: site.id, commune: site.commune },
+        entries,
+        contentSha256: sha256Hex(content),
+        signature: this.signer.sign(content),
+        keyId: this.signer.keyId,
+        signer: actor,
+        signedAt,
+        today: vietnamToday(now),
+      },
+      { correlationId, causationId: null, actor, occurredAt: now },
+    );
+    return { ...events[0].data, signatureValid: true };
+  }
+
+  /** Lists carry person ids: only that site's people, its commune's chairman and managers read them. */
+  maySee(actor: Actor, siteId: string): boolean {
+    const site = this.reference.sites.get(siteId);
+    if (actor.role === 'manager') return true;
+    if (actor.role === 'commune-chairman') return !!site && actor.scope === `commune:${site.commune}`;
+    return actor.scope === `site:${siteId}`;
+  }
+
+  /** Every list signed for a site and day, each with its signature checked against its content now. */
+  async ofDay(siteId: string, day: string): Promise<AttestationView[]> {
+    const events = (await this.store.readStream(attestationStream(siteId, day))) as unknown as DayAttested[];
+    return events.map(({ data }) => {
+      const content = canonicalContent(data);
+      const signatureValid = sha256Hex(content) === data.contentSha256 && this.signer.verify(content, data.signature);
+      return { ...data, signatureValid };
+    });
+  }
+
+  /** The attestation covering each of a person's doses, where one does (read model). */
+  async coveringDoses(personId: string): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query(
+      'select dose_id, attestation_id from dose_register where person_id = $1 and attestation_id is not null',
+      [personId],
+    );
+    return new Map(rows.map((r) => [r.dose_id as string, r.attestation_id as string]));
+  }
+
+  /** The site's doses of that day, verified, not voided and not yet attested (read model: may lag by moments). */
+  private async unattested(siteId: string, day: string): Promise<AttestedEntry[]> {
+    const { rows } = await this.pool.query(
+      `select dose_id, person_id, dose_number, vaccine_code, lot_number, to_char(day, 'YYYY-MM-DD') as day, verification_id
+       from dose_register where site_id = $1 and day = $2 and not voided and attestation_id is null
+       and verification_id is not null order by dose_id`,
+      [siteId, day],
+    );
+    return rows.map((r) => ({
+      doseId: r.dose_id,
+      personId: r.person_id,
+      doseNumber: r.dose_number,
+      vaccineCode: r.vaccine_code,
+      lotNumber: r.lot_number,
+      administeredOn: r.day,
+      verificationId: r.verification_id,
+    }));
+  }
+}

@@ -1,0 +1,75 @@
+import { fold } from '@vax/event-sourcing';
+import { brokenRules } from '../record/record.spec-fixtures';
+import { attestationDecider as decider } from './attestation.decider';
+import type { AttestDay, AttestedEntry } from './attestation.messages';
+
+const entry = (doseId: string): AttestedEntry => ({
+  doseId,
+  personId: `P-${doseId}`,
+  doseNumber: 1,
+  vaccineCode: 'AZD1222',
+  lotNumber: 'ABV5811',
+  administeredOn: '2021-11-05',
+  verificationId: `v-${doseId}`,
+});
+const head = { id: 'head-1', role: 'site-head', scope: 'site:LC-TD-01' };
+const attest = (over: Partial<AttestDay> = {}): AttestDay => ({
+  type: 'AttestDay',
+  attestationId: 'a-1',
+  siteId: 'LC-TD-01',
+  day: '2021-11-05',
+  site: { id: 'LC-TD-01', commune: 'Xã Bình Lư' },
+  entries: [entry('d-1'), entry('d-2')],
+  contentSha256: 'ab'.repeat(32),
+  signature: 'c2ln',
+  keyId: 'k-1',
+  signer: head,
+  signedAt: '2021-11-05T10:00:00Z',
+  today: '2021-11-05',
+  ...over,
+});
+const signed = decider.decide(attest(), decider.initialState());
+
+describe("attesting a site's verified list of a day", () => {
+  it('records who signed, when, which doses and the signature over their content', () => {
+    expect(signed).toEqual([
+      {
+        type: 'DayAttested',
+        data: expect.objectContaining({
+          attestationId: 'a-1',
+          signedBy: 'head-1',
+          signerRole: 'site-head',
+          contentSha256: 'ab'.repeat(32),
+          entries: [entry('d-1'), entry('d-2')],
+        }),
+      },
+    ]);
+  });
+
+  it("lets the commune's chairman sign, and nobody else", () => {
+    const chairman = { id: 'ct-1', role: 'commune-chairman', scope: 'commune:Xã Bình Lư' };
+    expect(decider.decide(attest({ signer: chairman }), decider.initialState())).toHaveLength(1);
+    const staff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
+    const otherHead = { id: 'head-2', role: 'site-head', scope: 'site:LC-TD-02' };
+    for (const signer of [staff, otherHead])
+      expect(brokenRules(() => decider.decide(attest({ signer }), decider.initialState()))).toEqual([
+        'signer:responsiblePerson',
+      ]);
+  });
+
+  it('attests each dose once; a later list covers only doses synced since', () => {
+    const state = fold(decider, signed);
+    expect(decider.decide(attest(), state)).toEqual([]);
+    expect(brokenRules(() => decider.decide(attest({ attestationId: 'a-2' }), state))).toEqual(['day:notAttested']);
+    expect(decider.decide(attest({ attestationId: 'a-2', entries: [entry('d-3')] }), state)).toHaveLength(1);
+  });
+
+  it('refuses an empty list and a day not yet over', () => {
+    expect(brokenRules(() => decider.decide(attest({ entries: [] }), decider.initialState()))).toEqual([
+      'day:hasDoses',
+    ]);
+    expect(brokenRules(() => decider.decide(attest({ day: '2021-11-06' }), decider.initialState()))).toEqual([
+      'day:notInFuture',
+    ]);
+  });
+});
