@@ -1,3 +1,4 @@
+import { PeopleHttpController } from './adapters/http/people.http-controller';
 import { readFileSync } from 'node:fs';
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import type { EventStore } from '@vax/event-sourcing';
@@ -65,7 +66,7 @@ export class IdentityModule {
         }),
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
       ],
-      controllers: [VerificationsHttpController, BulkRequestsKafkaConsumer],
+      controllers: [VerificationsHttpController, PeopleHttpController, BulkRequestsKafkaConsumer],
       providers: [
         registryProvider(config),
         {

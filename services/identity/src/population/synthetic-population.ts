@@ -95,6 +95,7 @@ export function* syntheticPopulation(
       dateOfBirth,
       gender,
       address: `Bản ${random.pick(VILLAGES)}, ${commune}, ${district.name}, Lai Châu`,
+      phone: phoneOf(index),
       ethnicGroup: pool.group,
       district: district.name,
       commune,
@@ -136,4 +137,15 @@ function uniqueNumber(issued: Set<string>, draw: () => string): string {
       return candidate;
     }
   }
+}
+
+const MOBILE_PREFIXES = ['032', '033', '035', '038', '039', '086', '096', '097', '098', '081', '088', '091', '094'];
+
+/**
+ * A Vietnamese mobile number for the n-th person, derived from n alone (not the seeded stream), so
+ * adding phones changed no one's name, number or birth date. Unique: 13 prefixes × 10^7.
+ */
+function phoneOf(index: number): string {
+  const scrambled = (index * 7_654_321 + 1_234_567) % 10_000_000; // a bijection on 0..10^7-1 (gcd = 1)
+  return `${MOBILE_PREFIXES[Math.floor(index / 10_000_000) % MOBILE_PREFIXES.length]}${String(scrambled).padStart(7, '0')}`;
 }

@@ -27,6 +27,7 @@ interface GatewayCitizen {
   ngaySinh: string;
   gioiTinh: 'Nam' | 'Nữ';
   noiThuongTru?: string | null;
+  soDienThoai?: string | null;
   maCongDan: string;
 }
 
@@ -149,5 +150,6 @@ function toPerson(c: GatewayCitizen): RegistryPerson {
     dateOfBirth: `${y}-${m}-${d}`,
     gender: c.gioiTinh === 'Nữ' ? 'female' : 'male',
     address: c.noiThuongTru ?? undefined,
+    phone: c.soDienThoai ?? undefined,
   };
 }

@@ -13,9 +13,10 @@ interface Row {
   date_of_birth: string;
   gender: 'male' | 'female';
   address: string | null;
+  phone: string | null;
 }
 
-const SELECT = `select person_id, id_number, old_id_number, full_name, to_char(date_of_birth, 'YYYY-MM-DD') as date_of_birth, gender, address
+const SELECT = `select person_id, id_number, old_id_number, full_name, to_char(date_of_birth, 'YYYY-MM-DD') as date_of_birth, gender, address, phone
   from registry_people`;
 
 /** The registry as a table in identity's own database, loaded from a file (`population load`). */
@@ -68,7 +69,7 @@ export class LocalPopulationRegistry implements PopulationRegistry {
       await client.query('truncate registry_people');
       const copy = client.query(
         copyFrom(
-          'copy registry_people (person_id, id_number, old_id_number, full_name, date_of_birth, gender, address, folded_name) from stdin',
+          'copy registry_people (person_id, id_number, old_id_number, full_name, date_of_birth, gender, address, phone, folded_name) from stdin',
         ),
       );
       for await (const p of people as AsyncIterable<RegistryPerson>) {
@@ -80,6 +81,7 @@ export class LocalPopulationRegistry implements PopulationRegistry {
           p.dateOfBirth,
           p.gender,
           p.address ?? '\\N',
+          p.phone ?? '\\N',
           foldName(p.fullName),
         ]
           .map(escapeCopy)
@@ -116,5 +118,6 @@ function toPerson(row: Row): RegistryPerson {
     dateOfBirth: row.date_of_birth,
     gender: row.gender,
     address: row.address ?? undefined,
+    phone: row.phone ?? undefined,
   };
 }

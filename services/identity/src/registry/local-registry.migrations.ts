@@ -25,4 +25,8 @@ export const LOCAL_REGISTRY_MIGRATIONS: Migration[] = [
       create index registry_people_name_birth on registry_people (folded_name, date_of_birth);
     `,
   },
+  {
+    name: 'identity-0003-registry-phone',
+    sql: `alter table registry_people add column phone text;`,
+  },
 ];

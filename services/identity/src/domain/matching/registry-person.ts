@@ -10,4 +10,6 @@ export interface RegistryPerson {
   dateOfBirth: string;
   gender: Gender;
   address?: string;
+  /** The phone number on record: where a citizen's sign-in codes are sent. */
+  phone?: string;
 }
