@@ -8,3 +8,6 @@ npx swc services libs bench -d dist --copy-files --quiet \
   --ignore '**/*.spec-fixtures.ts,**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,**/*.check-spec.ts,**/public/**'
 mkdir -p dist/services/portal/src/web
 cp -r services/portal/src/web/public dist/services/portal/src/web/
+# The QR decoder the desk falls back on where the browser has no BarcodeDetector (Apache-2.0).
+mkdir -p dist/services/portal/src/web/public/vendor
+cp node_modules/jsqr/dist/jsQR.js dist/services/portal/src/web/public/vendor/jsQR.js

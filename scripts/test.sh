@@ -17,6 +17,7 @@ if [[ -z "${VAX_TEST_POSTGRES_URL:-}" && "$infra_status" =~ (down|start) ]]; the
 fi
 
 status=0
+deploy/local/browser.sh install || status=1 # the portal's browser tests drive Debian's chromium
 scripts/build.sh || status=1
 if [[ $status -eq 0 ]]; then
   npx jest --selectProjects unit checks integration --maxWorkers=2 --ci \

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ServiceProcess, type TestDatabase, createTestDatabase, testInfrastructure } from '@vax/testing';
+import { join } from 'node:path';
+import { REPO_ROOT, ServiceProcess, type TestDatabase, createTestDatabase, testInfrastructure } from '@vax/testing';
 
 export const SERVICES = [
   'identity',
@@ -87,6 +88,7 @@ export class PlatformUnderTest {
     for (const upstream of ['identity', 'injections', 'complaints', 'certification'] as const) {
       portal.env[`${upstream.toUpperCase()}_URL`] = `http://127.0.0.1:${this.processes.get(upstream)!.port}`;
     }
+    portal.env.ACCOUNTS_SEED_FILE = join(REPO_ROOT, 'dist/services/portal/src/accounts/demo-accounts.json');
     for (const name of SERVICES.filter((s) => !this.only.includes(s))) this.processes.delete(name);
     await this.beforeStart?.(this);
     for (const p of this.processes.values()) p.start();

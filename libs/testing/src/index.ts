@@ -11,3 +11,4 @@ export * from './local-kafka.control';
 export async function startEventStoreDbContainer() {
   return (await import('./containers')).startEventStoreDbContainer();
 }
+export * from './browser';

@@ -17,6 +17,7 @@ import { RecordMergeService } from './application/record-merge.service';
 import { AttestationService } from './application/attestation.service';
 import { AttestationSigner } from './application/attestation-signer';
 import { AttestationsHttpController } from './adapters/http/attestations.http-controller';
+import { ReferenceHttpController } from './adapters/http/reference.http-controller';
 import { CorrectionCommandsKafkaConsumer } from './adapters/kafka/correction-commands.kafka-consumer';
 import { injectionsEventToContractV1 } from './application/injections-events.to-contract-v1';
 import { INJECTIONS_MIGRATIONS } from './application/injections.migrations';
@@ -53,6 +54,7 @@ export class InjectionsModule {
         RecordChangesHttpController,
         StatisticsHttpController,
         AttestationsHttpController,
+        ReferenceHttpController,
         IdentityEventsKafkaConsumer,
         CorrectionCommandsKafkaConsumer,
       ],

@@ -1,20 +1,45 @@
-import { Expose } from 'class-transformer';
-import { IsString, IsUrl, MinLength } from 'class-validator';
+import { Expose, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { DatabaseConfig } from '@vax/platform';
 
 const serviceUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const message = 'must be the http(s) base URL of the service';
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-/** The portal owns only sessions (its database) and calls the other services over HTTP. */
+/** The portal owns only sessions, accounts and sign-in codes (its database) and calls the other services over HTTP. */
 export class PortalConfig extends DatabaseConfig {
   @Expose() @IsUrl(serviceUrl, { message }) IDENTITY_URL!: string;
   @Expose() @IsUrl(serviceUrl, { message }) INJECTIONS_URL!: string;
   @Expose() @IsUrl(serviceUrl, { message }) COMPLAINTS_URL!: string;
   @Expose() @IsUrl(serviceUrl, { message }) CERTIFICATION_URL!: string;
 
-  /** Signs the actor tokens the services verify; shared with them. */
+  /** Signs the actor tokens the services verify; shared with them. Also keys the hashes of sign-in codes. */
   @Expose()
   @IsString({ message: 'is required (at least 32 characters shared with the services)' })
   @MinLength(32, { message: 'must be at least 32 characters' })
   SERVICE_AUTH_SECRET!: string;
+
+  /** Idle minutes before a session ends. */
+  @Expose() @Type(() => Number) @IsInt() @Min(5) @Max(24 * 60) SESSION_IDLE_MINUTES = 30;
+
+  /** Secure cookies (HTTPS only). Browsers also keep them on http://localhost, so this stays true in development. */
+  @Expose() @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' }) COOKIE_SECURE = true;
+
+  /** Staff and manager accounts added on start when missing (development ships a demo file). */
+  @Expose() @IsOptional() @IsString() ACCOUNTS_SEED_FILE?: string;
+
+  /** development: messages are kept in the portal's outbox page, not sent. sms-gateway: sent for real. */
+  @Expose()
+  @IsIn(['development', 'sms-gateway'], { message: 'must be development or sms-gateway' })
+  NOTIFICATIONS: 'development' | 'sms-gateway' = 'development';
+
+  @Expose()
+  @ValidateIf((c: PortalConfig) => c.NOTIFICATIONS === 'sms-gateway')
+  @IsUrl(serviceUrl, { message: 'is required with NOTIFICATIONS=sms-gateway (https URL of the SMS gateway)' })
+  SMS_GATEWAY_URL?: string;
+
+  @Expose()
+  @ValidateIf((c: PortalConfig) => c.NOTIFICATIONS === 'sms-gateway')
+  @IsString({ message: 'is required with NOTIFICATIONS=sms-gateway' })
+  SMS_GATEWAY_API_KEY?: string;
 }

@@ -11,7 +11,11 @@ export const WEB_ROOT = join(__dirname, 'public');
 export class WebAssetsController {
   @Get()
   index(@Res() res: Response): void {
-    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    );
     res.sendFile(join(WEB_ROOT, 'index.html'));
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles, validationProblem } from '@vax/platform';
 import type { Response } from 'express';
 import { AttestationService } from '../../application/attestation.service';
 import { DoseRecordingService } from '../../application/dose-recording.service';
@@ -35,10 +35,17 @@ export class RecordsHttpController {
   }
 
   @Get('records/:personId')
-  @RequireRoles('site-staff', 'manager', 'system')
+  @RequireRoles('site-staff', 'site-head', 'manager', 'system', 'citizen')
   @ApiOperation({ summary: "A person's record (doses, attestations, recoveries), now or as it stood at `asOf`" })
-  async history(@Param('personId') personId: string, @Query('asOf') asOf?: string) {
+  async history(@Param('personId') personId: string, @Caller() actor: CallerActor, @Query('asOf') asOf?: string) {
     checkPersonId(personId);
+    if (actor.role === 'citizen' && actor.scope !== `person:${personId}`)
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'forbidden',
+        'Not allowed',
+        'a citizen sees only their own record',
+      );
     const at = asOf === undefined ? undefined : new Date(asOf);
     if (at && Number.isNaN(at.getTime())) {
       throw validationProblem([{ field: 'asOf', rule: 'isIso8601', message: 'must be an ISO 8601 instant' }]);

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import type { Pool } from 'pg';
+import { hashPassword } from './password-hash';
+
+export interface Account {
+  username: string;
+  passwordHash: string;
+  displayName: string;
+  role: string;
+  scope: string;
+  failedAttempts: number;
+  lockedUntil: Date | null;
+}
+
+export interface SeedAccount {
+  username: string;
+  password: string;
+  displayName: string;
+  role: string;
+  scope: string;
+}
+
+/** Staff and managers' accounts, each bound to a role and a scope. */
+export class AccountStore {
+  constructor(private readonly pool: Pool) {}
+
+  async find(username: string): Promise<Account | undefined> {
+    const { rows } = await this.pool.query(
+      `select username, password_hash, display_name, role, scope, failed_attempts, locked_until
+       from accounts where username = $1`,
+      [username.trim().toLowerCase()],
+    );
+    const r = rows[0];
+    return (
+      r && {
+        username: r.username,
+        passwordHash: r.password_hash,
+        displayName: r.display_name,
+        role: r.role,
+        scope: r.scope,
+        failedAttempts: r.failed_attempts,
+        lockedUntil: r.locked_until,
+      }
+    );
+  }
+
+  async recordFailures(username: string, failures: number, lockedUntil: Date | null): Promise<void> {
+    await this.pool.query('update accounts set failed_attempts = $2, locked_until = $3 where username = $1', [
+      username,
+      failures,
+      lockedUntil,
+    ]);
+  }
+
+  async clearFailures(username: string): Promise<void> {
+    await this.pool.query('update accounts set failed_attempts = 0, locked_until = null where username = $1', [
+      username,
+    ]);
+  }
+
+  /**
+   * Accounts from a seed file, added when missing (never overwriting a changed password). The seed
+   * that ships is for development and demos; a province supplies its own file.
+   */
+  async seed(file: string): Promise<number> {
+    const { accounts } = JSON.parse(readFileSync(file, 'utf8')) as { accounts: SeedAccount[] };
+    let added = 0;
+    for (const a of accounts) {
+      const { rowCount } = await this.pool.query(
+        `insert into accounts (username, password_hash, display_name, role, scope) values ($1, $2, $3, $4, $5)
+         on conflict (username) do nothing`,
+        [a.username.toLowerCase(), await hashPassword(a.password), a.displayName, a.role, a.scope],
+      );
+      added += rowCount ?? 0;
+    }
+    return added;
+  }
+}

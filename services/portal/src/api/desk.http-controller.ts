@@ -1,0 +1,45 @@
+import { Body, Controller, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
+import type { Session } from '../auth/session.store';
+import { UpstreamClient } from '../upstream/upstream.client';
+import { relay } from './upstream-relay';
+
+/**
+ * The injection desk: verify the person (scanned QR or typed), then record the dose. Bodies pass to
+ * the services, which validate them and answer field by field; the portal adds who is acting.
+ */
+@ApiTags('desk')
+@Controller('api/desk')
+@UseGuards(SessionGuard)
+@Roles('site-staff')
+export class DeskHttpController {
+  constructor(@Inject(UpstreamClient) private readonly upstream: UpstreamClient) {}
+
+  @Post('verifications')
+  @ApiOperation({ summary: 'Verify a person against the population registry' })
+  async verify(@Body() body: object, @CurrentSession() s: Session, @Res() res: Response) {
+    relay(res, await this.upstream.call('identity', 'POST', '/verifications', s.actor, body));
+  }
+
+  @Post('records/:personId/doses')
+  @ApiOperation({ summary: "Record a dose on the verified person's record" })
+  async record(
+    @Param('personId') personId: string,
+    @Body() body: object,
+    @CurrentSession() s: Session,
+    @Res() res: Response,
+  ) {
+    relay(
+      res,
+      await this.upstream.call('injections', 'POST', `/records/${encodeURIComponent(personId)}/doses`, s.actor, body),
+    );
+  }
+
+  @Post('records/:personId')
+  @ApiOperation({ summary: "The verified person's record, to show beside the desk form" })
+  async history(@Param('personId') personId: string, @CurrentSession() s: Session, @Res() res: Response) {
+    relay(res, await this.upstream.call('injections', 'GET', `/records/${encodeURIComponent(personId)}`, s.actor));
+  }
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
+import type { Session } from '../auth/session.store';
+import { UpstreamClient } from '../upstream/upstream.client';
+import { relay } from './upstream-relay';
+
+const query = (q: Record<string, string>) => new URLSearchParams(q).toString();
+
+/** Managers' figures: the services compute them; the query passes through and is validated there. */
+@ApiTags('manager')
+@Controller('api/manager')
+@UseGuards(SessionGuard)
+@Roles('manager')
+export class ManagerHttpController {
+  constructor(@Inject(UpstreamClient) private readonly upstream: UpstreamClient) {}
+
+  @Get('doses')
+  @ApiOperation({ summary: 'Doses by day, site, commune, district, vaccine or dose number (JSON or CSV)' })
+  async doses(@Query() q: Record<string, string>, @CurrentSession() s: Session, @Res() res: Response) {
+    relay(res, await this.upstream.call('injections', 'GET', `/statistics/doses?${query(q)}`, s.actor));
+  }
+
+  @Get('coverage')
+  @ApiOperation({ summary: 'Coverage by district and age group (JSON or CSV)' })
+  async coverage(@Query() q: Record<string, string>, @CurrentSession() s: Session, @Res() res: Response) {
+    relay(res, await this.upstream.call('injections', 'GET', `/statistics/coverage?${query(q)}`, s.actor));
+  }
+
+  @Get('verification-share')
+  @ApiOperation({ summary: 'Share of doses verified and attested (JSON or CSV)' })
+  async share(@Query() q: Record<string, string>, @CurrentSession() s: Session, @Res() res: Response) {
+    relay(res, await this.upstream.call('injections', 'GET', `/statistics/verification-share?${query(q)}`, s.actor));
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Inject, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentSession, SessionGuard } from '../auth/session.guard';
+import type { Session } from '../auth/session.store';
+import { UpstreamClient } from '../upstream/upstream.client';
+import { relay } from './upstream-relay';
+
+@ApiTags('reference')
+@Controller('api/reference')
+@UseGuards(SessionGuard)
+export class ReferenceHttpController {
+  constructor(@Inject(UpstreamClient) private readonly upstream: UpstreamClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Vaccines and vaccination sites' })
+  async all(@CurrentSession() s: Session, @Res() res: Response) {
+    relay(res, await this.upstream.call('injections', 'GET', '/reference', s.actor));
+  }
+}

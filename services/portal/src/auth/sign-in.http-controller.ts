@@ -1,0 +1,85 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type CallerActor, ProblemException } from '@vax/platform';
+import type { Request, Response } from 'express';
+import { PORTAL_COOKIE_SECURE } from '../portal.tokens';
+import { CurrentSession, SESSION_COOKIE, SessionGuard } from './session.guard';
+import { type Session, SessionStore } from './session.store';
+import { CitizenSignInRequest, SendCodeRequest, StaffSignInRequest } from './sign-in.request-dto';
+import { SignInRefused, SignInService } from './sign-in.service';
+
+/** Signing in and out. The session lives in an HTTP-only cookie; the page reads its CSRF token from /api/session. */
+@ApiTags('session')
+@Controller('api')
+export class SignInHttpController {
+  constructor(
+    @Inject(SignInService) private readonly signIn: SignInService,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(PORTAL_COOKIE_SECURE) private readonly secureCookie: boolean,
+  ) {}
+
+  @Post('auth/citizen/codes')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send a one-time sign-in code to the phone on record for this ID number' })
+  async sendCode(@Body() body: SendCodeRequest) {
+    return refusedAsProblem(() => this.signIn.sendCode(body.idNumber));
+  }
+
+  @Post('auth/citizen/session')
+  @ApiOperation({ summary: 'Sign a citizen in with their ID number and the code sent to their phone' })
+  async citizen(@Body() body: CitizenSignInRequest, @Res({ passthrough: true }) res: Response) {
+    const who = await refusedAsProblem(() => this.signIn.citizen(body.idNumber, body.code));
+    return this.start(who.actor, who.displayName, res);
+  }
+
+  @Post('auth/staff/session')
+  @ApiOperation({ summary: 'Sign staff or a manager in with their account' })
+  async staff(@Body() body: StaffSignInRequest, @Res({ passthrough: true }) res: Response) {
+    const who = await refusedAsProblem(() => this.signIn.staff(body.username, body.password));
+    return this.start(who.actor, who.displayName, res);
+  }
+
+  @Get('session')
+  @UseGuards(SessionGuard)
+  @ApiOperation({ summary: 'Who is signed in, and the CSRF token to send with changes' })
+  current(@CurrentSession() session: Session) {
+    return view(session);
+  }
+
+  @Delete('session')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @UseGuards(SessionGuard)
+  @ApiOperation({ summary: 'Sign out' })
+  async signOut(@Req() req: Request & { cookies?: Record<string, string> }, @Res({ passthrough: true }) res: Response) {
+    await this.sessions.destroy(req.cookies![SESSION_COOKIE]);
+    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secureCookie });
+  }
+
+  private async start(actor: CallerActor, displayName: string, res: Response) {
+    const { id, session } = await this.sessions.create(actor, displayName);
+    res.cookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secureCookie });
+    res.status(HttpStatus.CREATED);
+    return view(session);
+  }
+}
+
+const view = (s: Session) => ({
+  role: s.actor.role,
+  scope: s.actor.scope,
+  displayName: s.displayName,
+  csrfToken: s.csrfToken,
+});
+
+async function refusedAsProblem<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof SignInRefused)) throw error;
+    const status =
+      error.reason === 'too-many-codes' || error.reason === 'locked'
+        ? HttpStatus.TOO_MANY_REQUESTS
+        : HttpStatus.UNAUTHORIZED;
+    const detail = error.until ? `try again after ${error.until.toISOString()}` : undefined;
+    throw new ProblemException(status, `sign-in-${error.reason}`, 'Sign-in refused', detail);
+  }
+}

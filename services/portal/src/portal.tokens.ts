@@ -1,0 +1,1 @@
+export const PORTAL_COOKIE_SECURE = Symbol('PORTAL_COOKIE_SECURE');

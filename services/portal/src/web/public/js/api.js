@@ -1,0 +1,36 @@
+// Calls to the portal's own API: the session cookie goes by itself; changes carry the CSRF token.
+let csrfToken = null;
+
+export const setCsrfToken = (token) => (csrfToken = token);
+
+export class ApiProblem extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export async function api(method, path, body) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const type = res.headers.get('content-type') || '';
+  const data = type.includes('json') ? await res.json() : await res.text();
+  if (!res.ok) throw new ApiProblem(res.status, typeof data === 'object' ? data : { title: data });
+  return data;
+}
+
+/** Downloads a file the API answers (CSV, PDF) under the name the server gives. */
+export async function download(path, fallbackName) {
+  const res = await fetch(path, { headers: { accept: '*/*' } });
+  if (!res.ok) throw new ApiProblem(res.status, await res.json().catch(() => ({ title: res.statusText })));
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') || '')?.[1] || fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

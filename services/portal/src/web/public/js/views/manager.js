@@ -1,0 +1,125 @@
+import { api, download } from '../api.js';
+import { h } from '../dom.js';
+import { formatDate, formatPercent, t } from '../i18n.js';
+import { barChart } from '../chart.js';
+
+// Managers: coverage against the registry, doses by district, and how much of the record is verified and attested.
+export async function render(view) {
+  const year = new Date().getFullYear();
+  const [coverage, share, doses] = await Promise.all([
+    api('GET', `/api/manager/coverage?year=${year}`),
+    api('GET', '/api/manager/verification-share?groupBy=district'),
+    api('GET', `/api/manager/doses?groupBy=district&from=2021-01-01&to=${new Date().toISOString().slice(0, 10)}`),
+  ]);
+  view.append(h('h2', {}, t('manager.heading')), coverageSection(coverage), dosesSection(doses), shareSection(share));
+}
+
+function coverageSection(coverage) {
+  const byDistrict = new Map();
+  for (const r of coverage.rows) {
+    const d = byDistrict.get(r.district) ?? { population: 0, atLeastOneDose: 0, primarySeries: 0 };
+    d.population += r.population;
+    d.atLeastOneDose += r.atLeastOneDose;
+    d.primarySeries += r.primarySeries;
+    byDistrict.set(r.district, d);
+  }
+  const bars = [...byDistrict]
+    .filter(([, d]) => d.population > 0)
+    .map(([district, d]) => ({ label: district, value: d.primarySeries / d.population }));
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'coverage-heading' },
+    h('h3', { id: 'coverage-heading' }, t('manager.coverage', { year: coverage.year })),
+    coverage.populationCountedAt
+      ? h('p', { class: 'hint' }, t('manager.censusOf', { date: formatDate(coverage.populationCountedAt) }))
+      : h('p', { class: 'hint' }, t('manager.noCensus')),
+    barChart(bars, { max: 1, format: formatPercent, label: t('manager.primaryShare') }),
+    table(
+      ['district', 'population', 'atLeastOneDose', 'primarySeries', 'oneDoseShare'],
+      [...byDistrict].map(([district, d]) => [
+        district,
+        d.population,
+        d.atLeastOneDose,
+        d.primarySeries,
+        formatPercent(d.population ? d.atLeastOneDose / d.population : null),
+      ]),
+    ),
+    h(
+      'details',
+      {},
+      h('summary', {}, t('manager.byAgeGroup')),
+      table(
+        ['district', 'ageGroup', 'population', 'atLeastOneDose', 'primarySeries', 'oneDoseShare'],
+        coverage.rows.map((r) => [
+          r.district,
+          r.ageGroup,
+          r.population,
+          r.atLeastOneDose,
+          r.primarySeries,
+          formatPercent(r.oneDoseShare),
+        ]),
+      ),
+    ),
+    csvButton(`/api/manager/coverage?year=${coverage.year}&format=csv`, `coverage-${coverage.year}.csv`),
+  );
+}
+
+function dosesSection(doses) {
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'doses-heading' },
+    h('h3', { id: 'doses-heading' }, t('manager.doses')),
+    barChart(
+      doses.rows.map((r) => ({ label: r.key, value: r.doses })),
+      { format: String, label: t('manager.doses') },
+    ),
+    csvButton(`/api/manager/doses?groupBy=district&from=${doses.from}&to=${doses.to}&format=csv`, 'doses.csv'),
+  );
+}
+
+function shareSection(share) {
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'share-heading' },
+    h('h3', { id: 'share-heading' }, t('manager.share')),
+    table(
+      ['district', 'doses', 'verifiedShare', 'attestedShare'],
+      share.rows.map((r) => [r.key, r.doses, formatPercent(r.verifiedShare), formatPercent(r.attestedShare)]),
+    ),
+    csvButton('/api/manager/verification-share?groupBy=district&format=csv', 'verification-share.csv'),
+  );
+}
+
+function table(columns, rows) {
+  return h(
+    'div',
+    { class: 'table-scroll', tabindex: 0 },
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.map((c) => h('th', { scope: 'col' }, t(`column.${c}`))),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((r) =>
+          h(
+            'tr',
+            {},
+            r.map((v, i) => h('td', { 'data-label': t(`column.${columns[i]}`) }, String(v))),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+const csvButton = (path, name) =>
+  h('button', { type: 'button', class: 'secondary', onclick: () => download(path, name) }, t('manager.csv'));
