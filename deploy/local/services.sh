@@ -32,6 +32,9 @@ env_for() { # the settings of one service, as NAME=value words
   else
     echo "MESSAGE_TRANSPORT=kafka KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
   fi
+  # Development keys, generated on first start and kept with the rest of the local state.
+  [[ "$s" == certification ]] && echo "CERTIFICATION_KEYS_DIR=$VAX_RUN_DIR/certification-keys"
+  [[ "$s" == injections ]] && echo "ATTESTATION_DEV_KEY_FILE=$VAX_RUN_DIR/injections-attestation.dev-key.pem"
   [[ "$s" == complaints* ]] && echo "TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT"
   return 0
 }

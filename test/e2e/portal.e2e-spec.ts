@@ -11,8 +11,8 @@ const people = [...syntheticPopulation(loadPopulationReference(), { size: SIZE, 
 const PHONE = { width: 360, height: 740 };
 
 // A real headless Chromium against the platform's processes, on a phone-sized screen.
-describe('the portal in a browser (identity, injections and portal as processes, real Kafka)', () => {
-  const platform = new PlatformUnderTest('kafka', 4700, ['identity', 'injections', 'portal']);
+describe('the portal in a browser (identity, injections, certification and portal as processes, real Kafka)', () => {
+  const platform = new PlatformUnderTest('kafka', 4700, ['identity', 'injections', 'certification', 'portal']);
   platform.beforeStart = async (p) => {
     const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
     const args = [cli, 'load', '--size', String(SIZE), '--seed', '11', '--database', p.databaseUrl('identity')];
@@ -88,11 +88,25 @@ describe('the portal in a browser (identity, injections and portal as processes,
     await signInCitizen(page, people[0].idNumber);
     await page.getByRole('heading', { name: 'Hồ sơ tiêm chủng của tôi' }).waitFor();
     await page.getByRole('cell', { name: 'AZD1222' }).or(page.getByText('AZD1222')).first().waitFor();
+    // The certificate is issued from the dose's events; the page shows it once it exists.
+    await eventually(
+      async () => {
+        await page.reload();
+        await page.getByText('Đã tiêm chưa đủ liều (thẻ vàng)').waitFor({ timeout: 2_000 });
+      },
+      { attempts: 120, intervalMs: 500 },
+    );
+    await page.getByRole('img', { name: 'Mã QR chứng nhận tiêm chủng quốc tế' }).waitFor();
     await shot(page, 'citizen', '1-record-vi');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải bản in A4 (PDF)' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'My vaccination record' }).waitFor();
     await shot(page, 'citizen', '2-record-en');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);
   }, 120_000);
 
@@ -101,7 +115,7 @@ describe('the portal in a browser (identity, injections and portal as processes,
     await signInCitizen(page, people[1].idNumber);
     await page.getByRole('heading', { name: 'Hồ sơ tiêm chủng của tôi' }).waitFor();
     const answers = await page.evaluate(async (other) => {
-      const csrf = (await (await fetch('/api/session')).json()).csrfToken;
+      const csrf = ((await (await fetch('/api/session')).json()) as { csrfToken: string }).csrfToken;
       const headers = { 'content-type': 'application/json', 'x-csrf-token': csrf };
       const desk = await fetch(`/api/desk/records/${other}`, { method: 'POST', headers, body: '{}' });
       const noToken = await fetch('/api/desk/verifications', {

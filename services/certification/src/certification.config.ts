@@ -1,4 +1,34 @@
+import { Expose } from 'class-transformer';
+import { IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import { BackendServiceConfig } from '@vax/platform';
 
+const configuredKeys = (c: CertificationConfig) => !!(c.CERTIFICATION_DSC_CERT_FILE || c.CERTIFICATION_DSC_KEY_FILE);
+
 /** Settings of the certification service, read from the environment and validated at start-up. */
-export class CertificationConfig extends BackendServiceConfig {}
+export class CertificationConfig extends BackendServiceConfig {
+  /**
+   * The Document Signer Certificate (PEM or DER) and its private key (PEM, PKCS#8 or SEC1), as
+   * files (mounted from the secret store). Both or neither: without them a development chain is
+   * generated under CERTIFICATION_KEYS_DIR and every log line about signing says DEVELOPMENT.
+   */
+  @Expose()
+  @ValidateIf(configuredKeys)
+  @IsString({ message: 'is required with CERTIFICATION_DSC_KEY_FILE (path of the DSC certificate)' })
+  CERTIFICATION_DSC_CERT_FILE?: string;
+
+  @Expose()
+  @ValidateIf(configuredKeys)
+  @IsString({ message: 'is required with CERTIFICATION_DSC_CERT_FILE (path of the DSC private key)' })
+  CERTIFICATION_DSC_KEY_FILE?: string;
+
+  /** The country signing CA above the DSC, published in the trust list beside it. */
+  @Expose() @IsOptional() @IsString() CERTIFICATION_CSCA_CERT_FILE?: string;
+
+  /** Where the development chain is kept between restarts (never used when a DSC is configured). */
+  @Expose() @IsString() CERTIFICATION_KEYS_DIR = '.run/certification-keys';
+
+  /** The issuing entity inside every UVCI (`URN:UVCI:01:VN:<entity>/…`). */
+  @Expose()
+  @Matches(/^[A-Z0-9]{1,10}$/, { message: 'must be 1 to 10 capital letters or digits' })
+  CERTIFICATION_ISSUING_ENTITY = 'LC';
+}

@@ -1,17 +1,86 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { DiagnosticsModule, PlatformModule } from '@vax/platform';
+import { DynamicModule, Module, type OnModuleInit, Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '@vax/event-sourcing';
+import { Inbox } from '@vax/messaging';
+import { DiagnosticsModule, EVENT_STORE, EventSourcingModule, PG_POOL, PlatformModule } from '@vax/platform';
+import type { Pool } from 'pg';
+import {
+  CERTIFICATION_REFERENCE,
+  CertificatesHttpController,
+  SIGNING_KEYS,
+} from './adapters/http/certificates.http-controller';
+import { VerificationHttpController } from './adapters/http/verification.http-controller';
+import { IdentityEventsKafkaConsumer } from './adapters/kafka/identity-events.kafka-consumer';
+import { CERTIFICATION_INBOX, InjectionsEventsKafkaConsumer } from './adapters/kafka/injections-events.kafka-consumer';
+import { CertificateSigner } from './application/certificate-signer';
+import { certificationEventToContractV1 } from './application/certification-events.to-contract-v1';
+import { CERTIFICATION_MIGRATIONS } from './application/certification.migrations';
+import { CertificationService } from './application/certification.service';
+import { RevocationListQuery } from './application/revocation-list.query';
+import { TrustListRepository } from './application/trust-list.repository';
 import type { CertificationConfig } from './certification.config';
+import type { SigningKeys } from './keys/signing-keys';
+import { certificateRevocationsProjection } from './projections/certificate-revocations.projection';
+import { loadCertificationReference } from './reference/certification-reference.loader';
 
 export const SERVICE_NAME = 'certification';
 
+/** Puts the signing certificate on the trust list once the tables exist (migrations run first). */
+@Injectable()
+class SignerRegistration implements OnModuleInit {
+  constructor(
+    @Inject(TrustListRepository) private readonly trustList: TrustListRepository,
+    @Inject(SIGNING_KEYS) private readonly keys: SigningKeys,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.trustList.register(this.keys);
+  }
+}
+
 @Module({})
 export class CertificationModule {
-  static forRoot(config: CertificationConfig): DynamicModule {
+  static forRoot(config: CertificationConfig, keys: SigningKeys): DynamicModule {
+    const reference = loadCertificationReference();
     return {
       module: CertificationModule,
       imports: [
         PlatformModule.forService(SERVICE_NAME, config),
+        EventSourcingModule.forService({
+          service: SERVICE_NAME,
+          migrations: CERTIFICATION_MIGRATIONS,
+          toMessage: certificationEventToContractV1,
+          publish: config.PUBLISHER_ENABLED,
+          projections: [certificateRevocationsProjection],
+        }),
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
+      ],
+      controllers: [
+        CertificatesHttpController,
+        VerificationHttpController,
+        InjectionsEventsKafkaConsumer,
+        IdentityEventsKafkaConsumer,
+      ],
+      providers: [
+        { provide: SIGNING_KEYS, useValue: keys },
+        { provide: CERTIFICATION_REFERENCE, useValue: reference },
+        { provide: CERTIFICATION_INBOX, inject: [PG_POOL], useFactory: (pool: Pool) => new Inbox(pool, SERVICE_NAME) },
+        { provide: TrustListRepository, inject: [PG_POOL], useFactory: (pool: Pool) => new TrustListRepository(pool) },
+        {
+          provide: RevocationListQuery,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new RevocationListQuery(pool, reference.issuer.country),
+        },
+        {
+          provide: CertificationService,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) =>
+            new CertificationService(
+              store,
+              new CertificateSigner(keys, reference, config.CERTIFICATION_ISSUING_ENTITY),
+              reference,
+            ),
+        },
+        SignerRegistration,
       ],
     };
   }

@@ -11,5 +11,7 @@ export const Topics = {
   injectionsCorrections: 'injections.corrections.v1',
   complaintsEvents: 'complaints.events.v1',
   certificationEvents: 'certification.events.v1',
+  campaignEvents: 'campaign.events.v1',
+  injectionsLegacyDoseOutcomes: 'injections.legacy-dose-outcomes.v1',
   deadLetter: 'platform.dead-letter.v1',
 } as const;

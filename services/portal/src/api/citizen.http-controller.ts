@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
@@ -18,5 +18,36 @@ export class CitizenHttpController {
   @ApiOperation({ summary: 'My vaccination record' })
   async record(@CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('injections', 'GET', `/records/${encodeURIComponent(s.actor.id)}`, s.actor));
+  }
+
+  @Get('certificate')
+  @ApiOperation({ summary: 'My vaccination status and valid certificate (HC1), with its history' })
+  async certificate(@CurrentSession() s: Session, @Res() res: Response) {
+    relay(
+      res,
+      await this.upstream.call('certification', 'GET', `/certificates/${encodeURIComponent(s.actor.id)}`, s.actor),
+    );
+  }
+
+  @Get('certificate/qr.png')
+  @ApiOperation({ summary: "My certificate's QR code" })
+  async qr(@CurrentSession() s: Session, @Res() res: Response) {
+    relay(
+      res,
+      await this.upstream.call(
+        'certification',
+        'GET',
+        `/certificates/${encodeURIComponent(s.actor.id)}/qr.png`,
+        s.actor,
+      ),
+    );
+  }
+
+  @Get('certificate.pdf')
+  @ApiOperation({ summary: 'My printable certificate (A4 or A5)' })
+  async pdf(@Query('size') size: string | undefined, @CurrentSession() s: Session, @Res() res: Response) {
+    const query = new URLSearchParams({ size: size ?? 'A4' });
+    const path = `/certificates/${encodeURIComponent(s.actor.id)}/certificate.pdf?${query}`;
+    relay(res, await this.upstream.call('certification', 'GET', path, s.actor));
   }
 }

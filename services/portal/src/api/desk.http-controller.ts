@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
@@ -41,5 +41,17 @@ export class DeskHttpController {
   @ApiOperation({ summary: "The verified person's record, to show beside the desk form" })
   async history(@Param('personId') personId: string, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('injections', 'GET', `/records/${encodeURIComponent(personId)}`, s.actor));
+  }
+
+  @Get('certificates/:personId/certificate.pdf')
+  @ApiOperation({ summary: "Print the person's certificate at the desk (A4 or A5)" })
+  async print(
+    @Param('personId') personId: string,
+    @Query('size') size: string | undefined,
+    @CurrentSession() s: Session,
+    @Res() res: Response,
+  ) {
+    const path = `/certificates/${encodeURIComponent(personId)}/certificate.pdf?${new URLSearchParams({ size: size ?? 'A4' })}`;
+    relay(res, await this.upstream.call('certification', 'GET', path, s.actor));
   }
 }

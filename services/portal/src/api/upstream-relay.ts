@@ -3,8 +3,8 @@ import type { UpstreamAnswer } from '../upstream/upstream.client';
 
 /** Sends a service's answer on to the browser as it came: status, type and bytes (PDFs, CSV, problems). */
 export function relay(res: Response, answer: UpstreamAnswer): void {
-  const disposition = answer.contentType.startsWith('text/csv') || answer.contentType === 'application/pdf';
   res.status(answer.status).type(answer.contentType);
-  if (disposition) res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Cache-Control', 'no-store'); // personal data: never kept by a shared cache or the back button
+  if (answer.disposition) res.setHeader('Content-Disposition', answer.disposition);
   res.send(answer.body);
 }

@@ -94,6 +94,8 @@ export class SignInService {
     }
     await this.codes.spend(idNumber);
     const personId = stored!.personId;
-    return { actor: { id: personId, role: 'citizen', scope: `person:${personId}` }, displayName: personId };
+    // The portal holds no name: the person is shown by the end of their ID number, which they recognise.
+    const displayName = `${idNumber.length === 12 ? 'CCCD' : 'CMND'} •••${idNumber.slice(-3)}`;
+    return { actor: { id: personId, role: 'citizen', scope: `person:${personId}` }, displayName };
   }
 }

@@ -6,6 +6,8 @@ export type Upstream = 'identity' | 'injections' | 'complaints' | 'certification
 export interface UpstreamAnswer {
   status: number;
   contentType: string;
+  /** Content-Disposition, for files (PDF, CSV) the browser should save under the service's name. */
+  disposition: string | null;
   body: Buffer;
 }
 
@@ -41,6 +43,7 @@ export class UpstreamClient {
       return {
         status: res.status,
         contentType: res.headers.get('content-type') ?? 'application/octet-stream',
+        disposition: res.headers.get('content-disposition'),
         body: Buffer.from(await res.arrayBuffer()),
       };
     } catch {

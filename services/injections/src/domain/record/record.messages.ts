@@ -1,5 +1,6 @@
 import type { Actor } from '@vax/event-sourcing';
 import type { VaccinationSite, Vaccine } from '../catalogue/vaccine';
+import type { DoseDetails } from './dose-details';
 import type { RecordedDose } from './record.state';
 
 /** What injections knows of a person's identity check, from identity.events.v1. */
@@ -19,13 +20,7 @@ export interface DosePolicy {
   boosterMinIntervalDays: number;
 }
 
-export interface DoseDetails {
-  vaccineCode: string;
-  lotNumber: string;
-  /** YYYY-MM-DD */
-  administeredOn: string;
-  siteId: string;
-}
+export type { DoseDetails } from './dose-details';
 
 export interface RecordDose extends DoseDetails {
   type: 'RecordDose';

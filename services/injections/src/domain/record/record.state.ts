@@ -1,4 +1,4 @@
-import type { DoseDetails } from './record.messages';
+import type { DoseDetails } from './dose-details';
 
 export interface RecordedDose extends DoseDetails {
   doseId: string;

@@ -1,22 +1,70 @@
-import { api } from '../api.js';
+import { api, download } from '../api.js';
 import { h } from '../dom.js';
 import { formatDate, t } from '../i18n.js';
 
 // A citizen's own record: the doses the platform holds, whether each is attested, corrections visible.
 export async function render(view) {
-  const record = await api('GET', '/api/me/record');
+  const [record, certification, reference] = await Promise.all([
+    api('GET', '/api/me/record'),
+    api('GET', '/api/me/certificate').catch(() => null), // certification down or nothing yet: the record still shows
+    api('GET', '/api/reference').catch(() => ({ sites: [] })),
+  ]);
   const given = record.doses.filter((d) => !d.voided);
+  const siteNames = new Map(reference.sites.map((x) => [x.id, x.name]));
   view.append(
-    h('h2', {}, t('citizen.heading')),
-    given.length === 0 ? h('p', {}, t('citizen.noDoses')) : dosesTable(record.doses),
-    record.recoveries?.length
-      ? h('p', {}, t('citizen.recovered', { date: formatDate(record.recoveries.at(-1).recoveredOn) }))
-      : null,
-    h('p', { class: 'hint' }, t('citizen.wrongData')),
+    ...[
+      h('h2', {}, t('citizen.heading')),
+      given.length === 0 ? h('p', {}, t('citizen.noDoses')) : dosesTable(record.doses, siteNames),
+      record.recoveries?.length
+        ? h('p', {}, t('citizen.recovered', { date: formatDate(record.recoveries.at(-1).recoveredOn) }))
+        : null,
+      certificateSection(certification),
+      h('p', { class: 'hint' }, t('citizen.wrongData')),
+    ].filter(Boolean),
   );
 }
 
-function dosesTable(doses) {
+function certificateSection(certification) {
+  const current = certification?.certificate;
+  const section = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'certificate-heading' },
+    h('h3', { id: 'certificate-heading' }, t('certificate.heading')),
+  );
+  if (!current) return (section.append(h('p', {}, t('certificate.none'))), section);
+  section.append(
+    h('p', { class: `status-${current.status}` }, t(`certificate.status.${current.status}`)),
+    h('img', {
+      src: `/api/me/certificate/qr.png?id=${encodeURIComponent(current.certificateId)}`,
+      alt: t('certificate.qrAlt'),
+      class: 'qr',
+      width: 280,
+      height: 280,
+    }),
+    h('p', { class: 'hint' }, t('certificate.validUntil', { date: formatDate(current.expiresAt) })),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        { type: 'button', onclick: () => download('/api/me/certificate.pdf?size=A4', 'certificate-A4.pdf') },
+        t('certificate.pdfA4'),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          onclick: () => download('/api/me/certificate.pdf?size=A5', 'certificate-A5.pdf'),
+        },
+        t('certificate.pdfA5'),
+      ),
+    ),
+  );
+  return section;
+}
+
+function dosesTable(doses, siteNames) {
   return h(
     'table',
     { class: 'doses' },
@@ -40,7 +88,7 @@ function dosesTable(doses) {
           h('td', { 'data-label': t('doses.dose') }, d.voided ? '—' : String(d.doseNumber)),
           h('td', { 'data-label': t('doses.vaccine') }, d.vaccineCode),
           h('td', { 'data-label': t('doses.date') }, formatDate(d.administeredOn)),
-          h('td', { 'data-label': t('doses.site') }, d.siteId),
+          h('td', { 'data-label': t('doses.site') }, siteNames.get(d.siteId) ?? d.siteId),
           h(
             'td',
             { 'data-label': t('doses.status') },

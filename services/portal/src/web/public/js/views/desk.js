@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, download } from '../api.js';
 import { clearProblem, field, h, showProblem } from '../dom.js';
 import { formatDate, t } from '../i18n.js';
 import { scanWithCamera } from '../qr-camera.js';
@@ -132,10 +132,22 @@ function doseForm(v, reference, siteId) {
           { class: 'verified', role: 'status' },
           t('desk.recorded', { n: answer.dose.doseNumber, date: formatDate(answer.dose.administeredOn) }),
         ),
+        printButton(form, v.personId),
       );
     } catch (error) {
       showProblem(form, error);
     }
   });
   return form;
+}
+
+/** The certificate is issued from the dose's event a moment later; until then the print says so. */
+function printButton(form, personId) {
+  const print = h('button', { type: 'button', class: 'secondary' }, t('desk.print'));
+  print.addEventListener('click', () =>
+    download(`/api/desk/certificates/${encodeURIComponent(personId)}/certificate.pdf?size=A4`, 'certificate.pdf').catch(
+      () => showProblem(form, { message: t('desk.printNotYet') }),
+    ),
+  );
+  return print;
 }

@@ -1,0 +1,73 @@
+import { Controller, Get, Header, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem, vietnamToday } from '@vax/platform';
+import type { Response } from 'express';
+import { certificateDocumentOf, certificationView } from '../../application/certificate.view';
+import { CertificationService } from '../../application/certification.service';
+import type { CertificationReference } from '../../domain/certification-reference';
+import { hcertQrPng } from '../../hcert/qr-code';
+import type { SigningKeys } from '../../keys/signing-keys';
+import { renderCertificatePdf } from '../../pdf/certificate.pdf';
+import { CERTIFICATE_READERS, checkAccess, noCertificate } from './certificate-access';
+
+export const CERTIFICATION_REFERENCE = Symbol('CERTIFICATION_REFERENCE');
+export const SIGNING_KEYS = Symbol('SIGNING_KEYS');
+
+@ApiTags('certificates')
+@Controller('certificates')
+@UseGuards(ActorGuard)
+@RequireRoles(...CERTIFICATE_READERS)
+export class CertificatesHttpController {
+  constructor(
+    @Inject(CertificationService) private readonly certification: CertificationService,
+    @Inject(CERTIFICATION_REFERENCE) private readonly reference: CertificationReference,
+    @Inject(SIGNING_KEYS) private readonly keys: SigningKeys,
+  ) {}
+
+  @Get(':personId')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "A person's status today, their valid certificate (HC1 text) and every earlier one" })
+  async get(@Param('personId') personId: string, @Caller() actor: CallerActor) {
+    checkAccess(personId, actor);
+    const state = await this.certification.state(personId);
+    return certificationView(personId, state, this.reference, vietnamToday(new Date()));
+  }
+
+  @Get(':personId/qr.png')
+  @ApiOperation({ summary: 'The QR of the valid certificate (alphanumeric mode)' })
+  async qr(@Param('personId') personId: string, @Caller() actor: CallerActor, @Res() res: Response) {
+    checkAccess(personId, actor);
+    const current = (await this.certification.state(personId)).certificates.find((c) => c.revoked === null);
+    if (!current) throw noCertificate();
+    res
+      .type('image/png')
+      .set('Cache-Control', 'no-store')
+      .send(await hcertQrPng(current.hc1));
+  }
+
+  @Get(':personId/certificate.pdf')
+  @ApiOperation({
+    summary: 'The printable certificate, A4 or A5, in Vietnamese: for site staff to print, for the citizen to download',
+  })
+  async pdf(
+    @Param('personId') personId: string,
+    @Caller() actor: CallerActor,
+    @Res() res: Response,
+    @Query('size') size = 'A4',
+  ) {
+    checkAccess(personId, actor);
+    if (size !== 'A4' && size !== 'A5')
+      throw validationProblem([{ field: 'size', rule: 'isIn', message: 'must be A4 or A5' }]);
+    const document = certificateDocumentOf(
+      await this.certification.state(personId),
+      this.reference,
+      this.keys.development,
+    );
+    if (!document) throw noCertificate();
+    res
+      .type('application/pdf')
+      .set('Cache-Control', 'no-store')
+      .attachment(`chung-nhan-tiem-chung-${size}.pdf`)
+      .send(await renderCertificatePdf(document, size));
+  }
+}

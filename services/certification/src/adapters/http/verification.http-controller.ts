@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, validationProblem } from '@vax/platform';
+import { RevocationListQuery } from '../../application/revocation-list.query';
+import { TrustListRepository } from '../../application/trust-list.repository';
+import { revocationHashesOfHcert, verifyHcert } from '../../hcert/hcert.verifier';
+import { trustedSignerOf } from '../../hcert/trusted-signer';
+import type { SigningKeys } from '../../keys/signing-keys';
+import { SIGNING_KEYS } from './certificates.http-controller';
+import { VerifyCertificateRequest } from './verify-certificate.request-dto';
+
+/** Verification for anyone who scans a QR, and the public lists an offline verifier needs. */
+@ApiTags('verification')
+@Controller()
+export class VerificationHttpController {
+  constructor(
+    @Inject(TrustListRepository) private readonly trustList: TrustListRepository,
+    @Inject(RevocationListQuery) private readonly revocations: RevocationListQuery,
+    @Inject(SIGNING_KEYS) private readonly keys: SigningKeys,
+  ) {}
+
+  @Post('verifications')
+  @HttpCode(200)
+  @UseGuards(ActorGuard)
+  @ApiOperation({
+    summary: 'Verify an HC1 text: every check, and which one failed; the holder shown to compare with their ID',
+  })
+  async verify(@Body() body: VerifyCertificateRequest) {
+    const trusted = (await this.trustList.all()).map((e) => trustedSignerOf(e.certificateDer));
+    const hashes = revocationHashesOfHcert(body.hc1);
+    const revoked = hashes ? await this.revocations.isRevoked(hashes) : false;
+    const { dcc, ...result } = verifyHcert(body.hc1, {
+      at: body.at ? new Date(body.at) : new Date(),
+      trustList: trusted,
+      isRevoked: () => revoked,
+    });
+    const nam = dcc?.nam as { fn?: string; gn?: string } | undefined;
+    return {
+      ...result,
+      holder: dcc ? { name: [nam?.fn, nam?.gn].filter(Boolean).join(' '), dateOfBirth: dcc.dob } : null,
+    };
+  }
+
+  @Get('trust-list')
+  @ApiOperation({ summary: 'The signing certificates (DSC, base64 DER) and the CSCA above them; public' })
+  async trustListDocument() {
+    const signers = await this.trustList.all();
+    return {
+      certificates: signers.map((s) => ({
+        kid: s.kid,
+        certificateType: 'DSC',
+        country: 'VN',
+        rawData: s.certificateDer.toString('base64'),
+        development: s.development,
+      })),
+      csca: this.keys.cscaDer
+        ? [{ country: 'VN', rawData: this.keys.cscaDer.toString('base64'), development: this.keys.development }]
+        : [],
+    };
+  }
+
+  @Get('revocation-list')
+  @ApiOperation({ summary: 'Revoked certificates as EU revocation batches (SHA-256/128 hashes, base64); public' })
+  async revocationList(@Query('since') since?: string) {
+    const after = since === undefined ? undefined : new Date(since);
+    if (after && Number.isNaN(after.getTime()))
+      throw validationProblem([{ field: 'since', rule: 'isIso8601', message: 'must be an ISO 8601 instant' }]);
+    return { batches: await this.revocations.batches(after) };
+  }
+}

@@ -1,0 +1,49 @@
+import { randomInt } from 'node:crypto';
+import type { CertificateContent } from '../domain/dcc/certificate-content';
+import { cwtClaimsOf, dccPayloadOf } from '../domain/dcc/dcc-payload';
+import type { SignedCertificate } from '../domain/certificate/certification.messages';
+import type { CertificationReference } from '../domain/certification-reference';
+import { uvciOf } from '../domain/uvci/uvci';
+import { COSE_ALG } from '../hcert/cose-sign1';
+import { encodeHcert } from '../hcert/hcert.encoder';
+import { revocationHashes } from '../hcert/revocation-hashes';
+import type { SigningKeys } from '../keys/signing-keys';
+
+const UNIQUE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I/1, O/0: read aloud over the phone
+const UNIQUE_LENGTH = 16; // 80 bits
+
+/** A fresh identifier's random part: reveals nothing about the person, never repeats in practice. */
+export function randomUnique(): string {
+  return Array.from({ length: UNIQUE_LENGTH }, () => UNIQUE_ALPHABET[randomInt(UNIQUE_ALPHABET.length)]).join('');
+}
+
+/** Turns certificate content into a signed EU DCC: new UVCI, payload, CWT claims, COSE, HC1. */
+export class CertificateSigner {
+  constructor(
+    private readonly keys: SigningKeys,
+    private readonly reference: CertificationReference,
+    private readonly issuingEntity: string,
+    private readonly unique: () => string = randomUnique,
+  ) {}
+
+  get kid(): Buffer {
+    return this.keys.signer.kid;
+  }
+
+  sign(content: CertificateContent, now: Date): SignedCertificate {
+    const certificateId = uvciOf(this.reference.issuer.country, this.issuingEntity, this.unique());
+    const claims = cwtClaimsOf(dccPayloadOf(content, certificateId, this.reference), now, this.reference);
+    const { hc1, signature } = encodeHcert(claims, this.keys.signer);
+    return {
+      certificateId,
+      content,
+      hc1,
+      issuedAt: new Date(claims.iat * 1000).toISOString(),
+      expiresAt: new Date(claims.exp * 1000).toISOString(),
+      kid: this.keys.signer.kid.toString('base64'),
+      hashes: revocationHashes({ uvci: certificateId, issuerCountry: claims.iss, signature, alg: COSE_ALG.ES256 }),
+      valueSetVersion: this.reference.valueSetVersion,
+      schemaVersion: this.reference.schemaVersion,
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import type { CertificationReference } from '../certification-reference';
+import { addMonths } from '../status/calendar';
+import { type DccName, dccNameOf } from '../names/vietnamese-name';
+import type { CertificateContent, RecoveryEntry, VaccinationEntry } from './certificate-content';
+
+/** The EU DCC payload (schema 1.3.0): name, date of birth, one entry. No ID-card number, by construction. */
+export interface DccPayload {
+  ver: string;
+  nam: DccName;
+  dob: string;
+  v?: (VaccinationEntry & { ci: string })[];
+  r?: (RecoveryEntry & { ci: string })[];
+}
+
+export function dccPayloadOf(
+  content: CertificateContent,
+  certificateId: string,
+  ref: CertificationReference,
+): DccPayload {
+  const base = { ver: ref.schemaVersion, nam: dccNameOf(content.holder.fullName), dob: content.holder.dateOfBirth };
+  return content.type === 'v'
+    ? { ...base, v: [{ ...content.entry, ci: certificateId }] }
+    : { ...base, r: [{ ...content.entry, ci: certificateId }] };
+}
+
+/** CWT claims of an HCERT: issuer country, issued-at and expiry in whole seconds (I-CO4), the payload. */
+export interface CwtClaims {
+  iss: string;
+  iat: number;
+  exp: number;
+  hcert: DccPayload;
+}
+
+/** Expiry `certificateValidityMonths` (12, Decision 5772/QĐ-BYT) after issue. */
+export function cwtClaimsOf(payload: DccPayload, issuedAt: Date, ref: CertificationReference): CwtClaims {
+  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+  return {
+    iss: ref.issuer.country,
+    iat: seconds(issuedAt),
+    exp: seconds(addMonths(issuedAt, ref.policy.certificateValidityMonths)),
+    hcert: payload,
+  };
+}

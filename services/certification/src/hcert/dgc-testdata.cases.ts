@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The public EU DCC test vectors (../shared/testdata/dgc-testdata), read as they are. */
+export const DGC_TESTDATA = join(__dirname, '../../../../../shared/testdata/dgc-testdata');
+
+export interface DgcCase {
+  name: string;
+  prefix: string | undefined;
+  json: unknown;
+  cborHex: string | undefined;
+  certificate: string;
+  clock: Date;
+  expected: Record<string, boolean>;
+}
+
+/** Some files spell keys their own way (EXPTECTEDEXPIRED); they are read as the stage they name. */
+const KEY_ALIASES: Record<string, string> = { EXPTECTEDEXPIRED: 'EXPIRATIONCHECK' };
+
+export function loadDgcCases(): DgcCase[] {
+  const countries = readdirSync(DGC_TESTDATA, { withFileTypes: true }).filter((d) => d.isDirectory());
+  return countries.flatMap((country) => {
+    const dir = join(DGC_TESTDATA, country.name, '2DCode/raw');
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((file) => toCase(`${country.name}/${file}`, JSON.parse(readFileSync(join(dir, file), 'utf8'))));
+  });
+}
+
+function toCase(name: string, raw: Record<string, unknown>): DgcCase {
+  const ctx = raw.TESTCTX as { CERTIFICATE: string; VALIDATIONCLOCK: string };
+  const expected: Record<string, boolean> = {};
+  for (const [key, value] of Object.entries((raw.EXPECTEDRESULTS ?? {}) as Record<string, boolean>)) {
+    const stage = KEY_ALIASES[key] ?? key.replace(/^EXPECTED/, '');
+    expected[stage] = value;
+  }
+  return {
+    name,
+    prefix: raw.PREFIX as string | undefined,
+    json: raw.JSON,
+    cborHex: raw.CBOR as string | undefined,
+    certificate: ctx.CERTIFICATE,
+    clock: new Date(ctx.VALIDATIONCLOCK.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')),
+    expected,
+  };
+}

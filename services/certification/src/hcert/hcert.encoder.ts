@@ -1,0 +1,49 @@
+import { type KeyObject, sign } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import type { CwtClaims } from '../domain/dcc/dcc-payload';
+import { base45Encode } from './base45';
+import { cborEncoder, fromJson } from './cbor';
+import { COSE_ALG, encodeCoseSign1, protectedHeaderBytes, sigStructure } from './cose-sign1';
+import { CWT_CLAIM, HC1_PREFIX, HCERT_V1 } from './hcert.decoder';
+
+/** The Document Signer's key, and its protected header (the same bytes for every certificate). */
+export interface HcertSigner {
+  kid: Buffer;
+  privateKey: KeyObject;
+  protectedHeader: Buffer;
+}
+
+export function hcertSignerOf(kid: Buffer, privateKey: KeyObject): HcertSigner {
+  if (privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new Error('the DSC key must be EC P-256');
+  return { kid, privateKey, protectedHeader: protectedHeaderBytes(COSE_ALG.ES256, kid) };
+}
+
+/**
+ * The default 32 KiB window on purpose: a smaller one compresses these sub-KiB messages as well and
+ * sets up faster, but changes the zlib header's first byte from 0x78, and verifiers in the field
+ * (PathCheck's SDK among them) take "starts with 0x78" to mean "compressed" (ADR 8).
+ */
+const DEFLATE = { level: 9 };
+
+export interface EncodedHcert {
+  hc1: string;
+  /** r‖s, 64 bytes: what the SIGNATURE revocation hash is computed from. */
+  signature: Buffer;
+}
+
+/** CWT claims → CBOR → COSE_Sign1 (ES256, kid in the protected header) → zlib → Base45 → `HC1:`. */
+export function encodeHcert(claims: CwtClaims, signer: HcertSigner): EncodedHcert {
+  const cwt = new Map<number, unknown>([
+    [CWT_CLAIM.iss, claims.iss],
+    [CWT_CLAIM.iat, claims.iat],
+    [CWT_CLAIM.exp, claims.exp],
+    [CWT_CLAIM.hcert, new Map([[HCERT_V1, fromJson(claims.hcert)]])],
+  ]);
+  const payload = cborEncoder.encode(cwt);
+  const signature = sign('sha256', sigStructure(signer.protectedHeader, payload), {
+    key: signer.privateKey,
+    dsaEncoding: 'ieee-p1363',
+  });
+  const cose = encodeCoseSign1(signer.protectedHeader, payload, signature);
+  return { hc1: HC1_PREFIX + base45Encode(deflateSync(cose, DEFLATE)), signature };
+}

@@ -1,0 +1,33 @@
+import type { RecordedEvent } from '@vax/event-sourcing';
+import type { Projection } from '@vax/messaging';
+import type { PoolClient } from 'pg';
+import type { CertificationEvent } from '../domain/certificate/certification.messages';
+
+/**
+ * The revocation list: one row per hash of each revoked certificate, as the EU revocation format
+ * lists them (kid, hash type, 128-bit hash). Applying an event twice changes nothing.
+ */
+export const certificateRevocationsProjection: Projection = {
+  name: 'certificate_revocations',
+  version: 1,
+
+  async createTable(tx: PoolClient, table: string) {
+    await tx.query(`
+      create table ${table} (
+        hash_type text not null, hash text not null, kid text not null, certificate_id text not null,
+        revoked_at timestamptz not null, expires_at timestamptz not null,
+        primary key (hash_type, hash))`);
+  },
+
+  async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
+    const event = recorded as unknown as CertificationEvent;
+    if (event.type !== 'CertificateRevoked') return;
+    const { hashes, kid, certificateId, revokedAt, expiresAt } = event.data;
+    for (const [hashType, hash] of Object.entries(hashes))
+      await tx.query(
+        `insert into ${table} (hash_type, hash, kid, certificate_id, revoked_at, expires_at)
+         values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
+        [hashType, hash, kid, certificateId, revokedAt, expiresAt],
+      );
+  },
+};

@@ -1,0 +1,38 @@
+import type { CertificationPolicy, CertificationReference, CertifiedVaccine } from '../domain/certification-reference';
+import { DCC_SCHEMA_VERSION } from '../hcert/dcc-schema.validator';
+import valueSets from './eu-dcc/value-sets.json';
+import vaccines from './vaccines.json';
+
+type ValueSets = { pinned: string; sets: Record<string, { values: Record<string, { active: boolean }> }> };
+
+/** The catalogue, the policy and the pinned EU codes, from this folder's JSON (replace them, not the code). */
+export function loadCertificationReference(): CertificationReference {
+  const data = vaccines as {
+    vaccines: CertifiedVaccine[];
+    policy: CertificationPolicy;
+    issuer: { country: string; name: string };
+  };
+  const sets = valueSets as ValueSets;
+  const problems = data.vaccines.flatMap((v) => unpinnedCodes(v, sets));
+  if (problems.length > 0)
+    throw new Error(`vaccines.json uses codes outside the pinned value sets: ${problems.join(', ')}`);
+  return {
+    catalogue: new Map(data.vaccines.map((v) => [v.code, v])),
+    policy: data.policy,
+    issuer: data.issuer,
+    valueSetVersion: sets.pinned,
+    schemaVersion: DCC_SCHEMA_VERSION,
+  };
+}
+
+/** Each DCC code must be an active entry of its value set at the pinned version. */
+function unpinnedCodes(vaccine: CertifiedVaccine, sets: ValueSets): string[] {
+  const check: [string, string][] = [
+    ['vaccine-prophylaxis', vaccine.dcc.vp],
+    ['vaccine-medicinal-product', vaccine.dcc.mp],
+    ['vaccine-mah-manf', vaccine.dcc.ma],
+  ];
+  return check
+    .filter(([set, code]) => !sets.sets[set]?.values[code]?.active)
+    .map(([set, code]) => `${vaccine.code}: ${set} ${code}`);
+}
