@@ -36,6 +36,7 @@ env_for() { # the settings of one service, as NAME=value words
   [[ "$s" == certification ]] && echo "CERTIFICATION_KEYS_DIR=$VAX_RUN_DIR/certification-keys"
   [[ "$s" == injections ]] && echo "ATTESTATION_DEV_KEY_FILE=$VAX_RUN_DIR/injections-attestation.dev-key.pem"
   [[ "$s" == complaints* ]] && echo "TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT"
+  [[ "$s" == complaints-worker ]] && echo "IDENTITY_URL=http://127.0.0.1:${PORT[identity]}"
   return 0
 }
 

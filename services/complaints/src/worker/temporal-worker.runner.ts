@@ -3,8 +3,10 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { LifecycleState } from '@vax/platform';
 import { Logger, PinoLogger } from 'nestjs-pino';
+import type { ComplaintLifecycleActivities } from '../activities/complaint-lifecycle.activities';
 import { createPipesCheckActivities } from '../activities/pipes-check.activities';
 import { ComplaintsWorkerConfig } from './complaints-worker.config';
+import { LIFECYCLE_ACTIVITIES } from './lifecycle-activities.provider';
 import { TemporalLogBridge } from './temporal-log.bridge';
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -23,6 +25,7 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
     private readonly logger: Logger,
     private readonly lifecycle: LifecycleState,
     private readonly pino: PinoLogger,
+    @Inject(LIFECYCLE_ACTIVITIES) private readonly lifecycleActivities: ComplaintLifecycleActivities,
   ) {}
 
   get state(): string {
@@ -40,7 +43,10 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowsPath: require.resolve('../workflows'),
-      activities: createPipesCheckActivities(`complaints-worker@${hostname()}:${process.pid}`),
+      activities: {
+        ...createPipesCheckActivities(`complaints-worker@${hostname()}:${process.pid}`),
+        ...this.lifecycleActivities,
+      },
       maxConcurrentActivityTaskExecutions: 20,
     });
     this.running = this.worker.run().finally(() => connection.close());

@@ -1,0 +1,52 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Turn } from '../workflows/complaint-lifecycle.messages';
+import { type LifecycleDependencies, type StepInput, loadFiled } from './lifecycle-dependencies';
+import { type CitizenMessage, type HolderMessage, citizenText, holderText } from './notification-texts';
+import { createOutcomeActivities } from './outcome.activities';
+import { createTurnActivities } from './turn.activities';
+
+export type { LifecycleDependencies, StepInput } from './lifecycle-dependencies';
+
+/**
+ * The activities of the complaint lifecycle workflow, built from their dependencies. Each changes the
+ * complaint only by a command to its aggregate, and is idempotent by its step key, so Temporal may
+ * retry any of them.
+ */
+export function createComplaintLifecycleActivities(deps: LifecycleDependencies) {
+  return {
+    ...createTurnActivities(deps),
+    ...createOutcomeActivities(deps),
+    ...createNotificationActivities(deps),
+  };
+}
+
+export type ComplaintLifecycleActivities = ReturnType<typeof createComplaintLifecycleActivities>;
+
+function createNotificationActivities(deps: LifecycleDependencies) {
+  return {
+    async notifyCitizen(input: StepInput & { message: CitizenMessage }): Promise<void> {
+      const [state, filing] = await Promise.all([
+        loadFiled(deps, input.complaintId),
+        deps.complaints.filing(input.complaintId),
+      ]);
+      if (!filing) throw ApplicationFailure.nonRetryable(`no filing for ${input.complaintId}`, 'ComplaintMissing');
+      await deps.notifications.send({
+        key: input.step,
+        complaintId: input.complaintId,
+        to: { kind: 'phone', phone: filing.contact.phone },
+        template: `complaint-${input.message}`,
+        text: citizenText(input.message, state),
+      });
+    },
+
+    async notifyHolder(input: StepInput & { turn: Turn; message: HolderMessage }): Promise<void> {
+      await deps.notifications.send({
+        key: input.step,
+        complaintId: input.complaintId,
+        to: { kind: 'unit', unitId: input.turn.unitId },
+        template: `complaint-${input.message}`,
+        text: holderText(input.message, input.complaintId, input.turn.dueAt),
+      });
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { HttpStatus } from '@nestjs/common';
+import { ProblemException, validationProblem } from '@vax/platform';
+import { FilingError, type FilingErrorCode } from '../../application/complaint-filing.service';
+import { ComplaintError, type ComplaintErrorCode } from '../../domain/complaint.errors';
+
+const COMPLAINT_STATUS: Record<ComplaintErrorCode, HttpStatus> = {
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  'not-found': HttpStatus.NOT_FOUND,
+  'not-allowed': HttpStatus.FORBIDDEN,
+  'already-filed': HttpStatus.CONFLICT,
+  'wrong-state': HttpStatus.CONFLICT,
+  'not-yet-due': HttpStatus.CONFLICT,
+  closed: HttpStatus.CONFLICT,
+  'appeal-window-closed': HttpStatus.CONFLICT,
+  'already-appealed': HttpStatus.CONFLICT,
+};
+
+const FILING_STATUS: Record<FilingErrorCode, HttpStatus> = {
+  'too-many-codes': HttpStatus.TOO_MANY_REQUESTS,
+  'too-many-filings': HttpStatus.TOO_MANY_REQUESTS,
+  'code-not-confirmed': HttpStatus.UNPROCESSABLE_ENTITY,
+  evidence: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+/** Runs a request; the domain's refusals become RFC 9457 problems, with the broken rules by field. */
+export async function answering<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ComplaintError)
+      throw new ProblemException(
+        COMPLAINT_STATUS[error.code],
+        `complaint-${error.code}`,
+        'The complaint does not allow this',
+        error.message,
+        error.problems,
+      );
+    if (error instanceof FilingError)
+      throw new ProblemException(
+        FILING_STATUS[error.code],
+        `filing-${error.code}`,
+        'The complaint cannot be filed',
+        error.message,
+      );
+    throw error;
+  }
+}
+
+const COMPLAINT_ID = /^[A-Za-z0-9:._-]{1,100}$/;
+
+/** A complaint id in a path: refused by field and rule before anything is read. */
+export function checkComplaintId(complaintId: string): string {
+  if (!COMPLAINT_ID.test(complaintId))
+    throw validationProblem([{ field: 'complaintId', rule: 'format', message: 'must be a complaint id' }]);
+  return complaintId;
+}

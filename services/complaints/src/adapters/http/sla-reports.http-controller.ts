@@ -1,0 +1,82 @@
+import { Controller, ForbiddenException, Get, Header, Inject, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import type { Response } from 'express';
+import { REPORT_GROUPS, type ManagerScope, type ReportGroup, SlaReportQuery } from '../../application/sla-report.query';
+import { toCsv } from './csv';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class SlaSummaryRequest {
+  @ApiProperty({ enum: REPORT_GROUPS }) @IsIn(REPORT_GROUPS) groupBy!: ReportGroup;
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
+export class BreachesRequest {
+  @ApiProperty({ example: '2021-11-01' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) from!: string;
+  @ApiProperty({ example: '2021-11-30' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) to!: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
+/** A manager's reach from their scope: the province, or one district. */
+function reachOf(manager: CallerActor): ManagerScope {
+  if (manager.scope.startsWith('province:')) return { province: true };
+  if (manager.scope.startsWith('district:')) return { district: manager.scope.slice('district:'.length) };
+  throw new ForbiddenException('SLA reports are for district and provincial managers');
+}
+
+/** Managers' SLA read model: open and overdue complaints, breaches, escalations, time to resolve. */
+@ApiTags('SLA reports')
+@Controller('sla')
+@UseGuards(ActorGuard)
+@RequireRoles('manager')
+export class SlaReportsHttpController {
+  constructor(@Inject(SlaReportQuery) private readonly reports: SlaReportQuery) {}
+
+  @Get('summary')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Per site, commune or district: open, overdue, breaches, escalated, resolved, median and p90 hours',
+  })
+  async summary(
+    @Query() q: SlaSummaryRequest,
+    @Caller() manager: CallerActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const rows = await this.reports.summary(q.groupBy, reachOf(manager), new Date());
+    if (q.format !== 'csv') return { groupBy: q.groupBy, rows };
+    res.type('text/csv; charset=utf-8').attachment(`complaints-sla-by-${q.groupBy}.csv`);
+    const header = [q.groupBy, 'open', 'overdue', 'breaches', 'escalated', 'resolved', 'median_hours', 'p90_hours'];
+    return toCsv(
+      header,
+      rows.map((r) => [
+        r.key,
+        r.open,
+        r.overdue,
+        r.breaches,
+        r.escalated,
+        r.resolved,
+        r.medianHoursToResolve ?? '',
+        r.p90HoursToResolve ?? '',
+      ]),
+    );
+  }
+
+  @Get('breaches')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'SLA breaches per day (Vietnam time) and level' })
+  async breaches(
+    @Query() q: BreachesRequest,
+    @Caller() manager: CallerActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const rows = await this.reports.breachesByDay(reachOf(manager), q.from, q.to);
+    if (q.format !== 'csv') return { from: q.from, to: q.to, rows };
+    res.type('text/csv; charset=utf-8').attachment(`complaints-breaches-${q.from}-${q.to}.csv`);
+    return toCsv(
+      ['day', 'level', 'breaches'],
+      rows.map((r) => [r.day, r.level, r.breaches]),
+    );
+  }
+}

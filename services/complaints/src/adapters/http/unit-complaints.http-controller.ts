@@ -1,0 +1,77 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
+import type { Response } from 'express';
+import { ComplaintReadingService } from '../../application/complaint-reading.service';
+import { ComplaintRequestsService } from '../../application/complaint-requests.service';
+import { SlaReportQuery } from '../../application/sla-report.query';
+import { answering, checkComplaintId } from './complaint-http.problems';
+import { DecideComplaintRequest } from './decide-complaint.request-dto';
+
+const STAFF = ['site-staff', 'police-verifier', 'manager'] as const;
+
+/** Units' work (queue, decisions) and reading a complaint, for whoever may read it. */
+@ApiTags('complaints (units)')
+@Controller()
+@UseGuards(ActorGuard)
+export class UnitComplaintsHttpController {
+  constructor(
+    @Inject(ComplaintRequestsService) private readonly requests: ComplaintRequestsService,
+    @Inject(ComplaintReadingService) private readonly reading: ComplaintReadingService,
+    @Inject(SlaReportQuery) private readonly reports: SlaReportQuery,
+  ) {}
+
+  @Get('queue')
+  @RequireRoles(...STAFF)
+  @ApiOperation({
+    summary: "The complaints the caller's unit holds, most urgent first (those waiting on the citizen last)",
+  })
+  queue(@Caller() staff: CallerActor) {
+    return this.reports.queue(staff.scope);
+  }
+
+  @Post('complaints/:complaintId/decisions')
+  @RequireRoles(...STAFF)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Accept with a correction, reject on a listed ground, or ask the citizen (stops the clock)',
+    description:
+      'Answers once recorded; 409 when another decision came first, 403 when the caller does not hold the turn',
+  })
+  decide(@Param('complaintId') id: string, @Body() body: DecideComplaintRequest, @Caller() staff: CallerActor) {
+    return answering(() => this.requests.decide(checkComplaintId(id), staff, body.toDecision()));
+  }
+
+  @Get('complaints/:complaintId')
+  @RequireRoles('citizen', ...STAFF)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'A complaint: its subject, photos, turn and deadline, decision or outcome' })
+  view(@Param('complaintId') id: string, @Caller() actor: CallerActor) {
+    return answering(() => this.reading.view(actor, checkComplaintId(id)));
+  }
+
+  @Get('complaints/:complaintId/evidence/:evidenceId')
+  @RequireRoles('citizen', ...STAFF)
+  @ApiOperation({ summary: "A complaint's photo, to those who may read the complaint" })
+  async photo(
+    @Param('complaintId') id: string,
+    @Param('evidenceId') evidenceId: string,
+    @Caller() actor: CallerActor,
+    @Res() res: Response,
+  ) {
+    const photo = await answering(() => this.reading.photo(actor, checkComplaintId(id), evidenceId));
+    res.status(200).type(photo.mediaType).set('Cache-Control', 'private, no-store').send(photo.content);
+  }
+}

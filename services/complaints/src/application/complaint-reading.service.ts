@@ -1,0 +1,39 @@
+import type { Actor } from '@vax/event-sourcing';
+import { siteOf } from '../domain/complaint-subject';
+import { ComplaintError } from '../domain/complaint.errors';
+import type { FiledComplaint } from '../domain/complaint.state';
+import type { ComplaintCommandService } from './complaint.command-service';
+import { complaintView, mayRead } from './complaint.view';
+import type { EvidenceStoragePort, StoredEvidence } from './ports/evidence-storage.port';
+
+/**
+ * Reading complaints and their photos, for those allowed only. A complaint someone may not read is
+ * "not found" to them: its existence is not disclosed.
+ */
+export class ComplaintReadingService {
+  constructor(
+    private readonly complaints: ComplaintCommandService,
+    private readonly evidence: EvidenceStoragePort,
+    private readonly districtOf: (siteId: string) => string | null,
+  ) {}
+
+  async view(actor: Actor, complaintId: string) {
+    return complaintView(await this.readable(actor, complaintId));
+  }
+
+  async photo(actor: Actor, complaintId: string, evidenceId: string): Promise<StoredEvidence> {
+    const state = await this.readable(actor, complaintId);
+    const photo = state.evidence.some((e) => e.evidenceId === evidenceId) ? await this.evidence.get(evidenceId) : null;
+    if (!photo) throw new ComplaintError('not-found', 'no such photo on this complaint');
+    return photo;
+  }
+
+  private async readable(actor: Actor, complaintId: string): Promise<FiledComplaint> {
+    const state = await this.complaints.load(complaintId);
+    if (state.status === 'none') throw new ComplaintError('not-found', 'no such complaint');
+    const site = siteOf(state.subject);
+    if (!mayRead(actor, state, site ? this.districtOf(site) : null))
+      throw new ComplaintError('not-found', 'no such complaint');
+    return state;
+  }
+}

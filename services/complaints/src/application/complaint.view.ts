@@ -1,0 +1,46 @@
+import type { Actor } from '@vax/event-sourcing';
+import type { FiledComplaint } from '../domain/complaint.state';
+
+/** A complaint as the people allowed to read it see it: no stated identity or contact (they stay in the store). */
+export function complaintView(state: FiledComplaint) {
+  const { complaintId, complaintType, subject, evidence, assignment, breaches, appealsUsed } = state;
+  const base = {
+    complaintId,
+    complaintType,
+    status: state.status,
+    subject,
+    evidence: evidence.map(({ evidenceId, mediaType, sizeBytes }) => ({ evidenceId, mediaType, sizeBytes })),
+    identityResult: state.identity?.result ?? null,
+    assignment: assignment && { level: assignment.level, unitId: assignment.unitId, dueAt: assignment.dueAt },
+    breaches,
+    appealsUsed,
+  };
+  switch (state.status) {
+    case 'awaiting-citizen':
+      return { ...base, question: state.question, replyBy: state.replyBy, pausedMinutesLeft: state.remainingMinutes };
+    case 'accepted':
+    case 'corrected':
+      return { ...base, correction: state.correction };
+    case 'closed':
+      return {
+        ...base,
+        outcome: state.outcome,
+        reason: state.reason,
+        closedAt: state.closedAt,
+        appealUntil: state.appealUntil,
+      };
+    default:
+      return base;
+  }
+}
+
+/**
+ * Who may read a complaint (and its photos): the citizen who filed it, staff of the unit holding
+ * it, the province's managers, and managers of the district of the site it is about.
+ */
+export function mayRead(actor: Actor, state: FiledComplaint, districtOfComplaint: string | null): boolean {
+  if (actor.role === 'citizen') return actor.id === state.citizenId;
+  if (actor.role === 'manager' && actor.scope.startsWith('province:')) return true;
+  if (actor.role === 'manager' && districtOfComplaint) return actor.scope === `district:${districtOfComplaint}`;
+  return state.assignment?.unitId === actor.scope && state.status !== 'closed';
+}

@@ -1,0 +1,41 @@
+import type { Provider } from '@nestjs/common';
+import type { EventStore } from '@vax/event-sourcing';
+import type { MessageSink } from '@vax/messaging';
+import { EVENT_STORE, MESSAGE_SINK, PG_POOL } from '@vax/platform';
+import type { Pool } from 'pg';
+import {
+  type ComplaintLifecycleActivities,
+  createComplaintLifecycleActivities,
+} from '../activities/complaint-lifecycle.activities';
+import { IdentityServiceClient } from '../adapters/identity/identity-service.client';
+import { InjectionsCorrectionsPublisher } from '../adapters/messaging/injections-corrections.publisher';
+import { DevelopmentNotificationOutbox } from '../adapters/postgres/development-notifications.adapter';
+import { IssuedCertificatesRepository } from '../adapters/postgres/issued-certificates.repository';
+import { JsonSiteDirectory } from '../adapters/reference/json-site-directory';
+import { loadSlaDeadlines } from '../adapters/reference/sla-reference';
+import { ComplaintCommandService } from '../application/complaint.command-service';
+import type { ComplaintsWorkerConfig } from './complaints-worker.config';
+
+export const LIFECYCLE_ACTIVITIES = Symbol('LIFECYCLE_ACTIVITIES');
+
+/**
+ * The complaint lifecycle's activities with their production adapters: the complaint store, SLA
+ * reference data, the identity service over HTTP, correction commands over the message transport,
+ * certificates as certification announced them, and the development notification outbox.
+ */
+export function lifecycleActivitiesProvider(config: ComplaintsWorkerConfig): Provider<ComplaintLifecycleActivities> {
+  return {
+    provide: LIFECYCLE_ACTIVITIES,
+    inject: [EVENT_STORE, PG_POOL, MESSAGE_SINK],
+    useFactory: (store: EventStore, pool: Pool, sink: MessageSink) =>
+      createComplaintLifecycleActivities({
+        complaints: new ComplaintCommandService(store),
+        deadlines: loadSlaDeadlines(config.PROVINCE_CODE),
+        sites: JsonSiteDirectory.fromReferenceFile(),
+        identity: new IdentityServiceClient(config.IDENTITY_URL, config.SERVICE_AUTH_SECRET),
+        injections: new InjectionsCorrectionsPublisher(sink),
+        certificates: new IssuedCertificatesRepository(pool),
+        notifications: new DevelopmentNotificationOutbox(pool),
+      }),
+  };
+}
