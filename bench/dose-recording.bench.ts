@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: KAFKA_BROKERS.join(','),
     KAFKA_CONSUMER_GROUP: `bench-${randomUUID()}`,
     SERVICE_AUTH_SECRET: secret,
+    HTTP_WORKERS: process.env.BENCH_HTTP_WORKERS ?? '2',
   });
   setGlobalDispatcher(new Agent({ connections: CLIENTS, keepAliveTimeout: 10_000 }));
   const token = signActorToken(staff, secret, Date.now(), 3_600);

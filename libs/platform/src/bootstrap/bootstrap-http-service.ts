@@ -10,6 +10,7 @@ import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { bodyParserErrors, jsonBodyParser, requireJsonBodies } from '../http/request-body.middleware';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { type ConsumerSettings, consumerTransport } from './consumer-transport';
+import { runInWorkers } from './http-workers';
 import { exitGracefullyOnSignals, exitOnConfigError } from './process-lifecycle';
 
 export interface HttpServiceDefinition<C extends HttpServiceConfig> {
@@ -25,8 +26,17 @@ export interface HttpServiceDefinition<C extends HttpServiceConfig> {
 /** Starts one HTTP service the way every service starts: config, logs, hardening, docs, shutdown. */
 export async function bootstrapHttpService<C extends HttpServiceConfig & ConsumerSettings>(
   definition: HttpServiceDefinition<C>,
-): Promise<INestApplication> {
+): Promise<INestApplication | undefined> {
   const config = exitOnConfigError(() => loadConfig(definition.service, definition.configClass));
+  let app: INestApplication | undefined;
+  await runInWorkers(config.HTTP_WORKERS, async () => (app = await startHttpService(definition, config)));
+  return app;
+}
+
+async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
+  definition: HttpServiceDefinition<C>,
+  config: C,
+): Promise<INestApplication> {
   const app = await NestFactory.create(definition.rootModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
@@ -40,6 +50,8 @@ export async function bootstrapHttpService<C extends HttpServiceConfig & Consume
   exitGracefullyOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, app.get(Logger));
   mountOpenApi(app, definition.service, definition.description);
 
+  // Modules first (migrations, pools), then consumers: a message must never meet a missing table.
+  await app.init();
   if (definition.consumesMessages) {
     const consumer = app.connectMicroservice(
       { strategy: consumerTransport(definition.service, config) },

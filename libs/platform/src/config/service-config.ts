@@ -54,6 +54,14 @@ export class HttpServiceConfig {
   @Max(50 * 1024 * 1024)
   HTTP_BODY_LIMIT_BYTES = 100 * 1024;
 
+  /** Processes serving this service's port (node:cluster); more than one when one event loop bounds it. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  HTTP_WORKERS = 1;
+
   @Expose()
   @Type(() => Number)
   @IsInt()

@@ -37,8 +37,11 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
       `projections:${this.options.service}`,
       () => this.stopped,
       async () => {
+        this.runners.forEach((r) => r.stop()); // those of an attempt that failed
+        this.runners.length = 0;
         await Promise.all((this.options.projections ?? []).map((projection) => this.serve(projection)));
       },
+      (error, retryInMs) => this.logger.error(`projections failed, retrying in ${retryInMs} ms: ${String(error)}`),
     );
   }
 

@@ -45,6 +45,7 @@ export class PublisherHost implements OnApplicationBootstrap, OnApplicationShutd
         this.logger.log(`publishing ${this.options.service}'s events`);
         await this.publisher.run();
       },
+      (error, retryInMs) => this.logger.error(`publisher failed, retrying in ${retryInMs} ms: ${String(error)}`),
     );
   }
 

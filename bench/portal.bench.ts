@@ -1,0 +1,153 @@
+/**
+ * The portal as people meet it: first load in headless Chromium (bytes transferred, time until the
+ * sign-in form can be used) beside loading the bare index.html from the same server; and the main
+ * API calls at 50 concurrent signed-in users (citizen record, manager coverage) beside the same
+ * calls made directly to the service behind the portal (what the portal's hop costs).
+ *   npm run bench:portal     (BENCH_SECONDS=10 BENCH_CLIENTS=50)
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Agent, setGlobalDispatcher } from 'undici';
+import { ACTOR_HEADER, signActorToken } from '../libs/platform/src/auth/actor-token';
+import { launchChromium } from '../libs/testing/src/browser';
+import { KAFKA_BROKERS, fmt, freshDatabase, machine, measure, runBenchmark, startService } from './bench-support';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const PORTS = { identity: 4601, injections: 4602, certification: 4604, portal: 4600 };
+const PEOPLE = 2_000;
+
+async function main(): Promise<void> {
+  const secret = randomBytes(32).toString('hex');
+  const dbs: Record<string, Awaited<ReturnType<typeof freshDatabase>>> = Object.fromEntries(
+    await Promise.all(
+      ['identity', 'injections', 'certification', 'portal'].map(async (s) => [s, await freshDatabase(s)]),
+    ),
+  );
+  const cli = join(__dirname, '../services/identity/src/population/population.cli.js');
+  execFileSync(process.execPath, [
+    cli,
+    'load',
+    '--size',
+    String(PEOPLE),
+    '--seed',
+    '5',
+    '--database',
+    dbs.identity.url,
+  ]);
+  const common = { SERVICE_AUTH_SECRET: secret, KAFKA_BROKERS: KAFKA_BROKERS.join(','), KAFKA_CONSUMER_GROUP: '' };
+  const url = (s: keyof typeof PORTS) => `http://127.0.0.1:${PORTS[s]}`;
+  const services = [];
+  for (const s of ['identity', 'injections', 'certification'] as const)
+    services.push(
+      await startService(`services/${s}/src/main.js`, PORTS[s], {
+        ...common,
+        DATABASE_URL: dbs[s].url,
+        KAFKA_CONSUMER_GROUP: `bench-${s}-${randomBytes(3).toString('hex')}`,
+      }),
+    );
+  services.push(
+    await startService('services/portal/src/main.js', PORTS.portal, {
+      SERVICE_AUTH_SECRET: secret,
+      DATABASE_URL: dbs.portal.url,
+      IDENTITY_URL: url('identity'),
+      INJECTIONS_URL: url('injections'),
+      COMPLAINTS_URL: 'http://127.0.0.1:9', // not measured here
+      CERTIFICATION_URL: url('certification'),
+      ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/accounts/demo-accounts.json'),
+    }),
+  );
+  console.log(
+    `# Portal — ${machine()}; first load in headless Chromium; API at ${CLIENTS} concurrent users, ${SECONDS} s each`,
+  );
+  await firstLoad(url('portal'));
+  await apiCalls(url('portal'), url('injections'), secret);
+  for (const s of services.reverse()) await s.stop();
+  for (const db of Object.values(dbs)) await db.drop();
+}
+
+async function firstLoad(portal: string): Promise<void> {
+  const browser = await launchChromium();
+  const runs: { bytes: number; interactiveMs: number; bareMs: number; bareBytes: number }[] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } }); // a cold cache each time
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+    const bareStart = performance.now();
+    await page.goto(`${portal}/assets/i18n/vi.json`); // a static file, no script: the floor
+    const bareMs = performance.now() - bareStart;
+    const bareBytes = bytes;
+    bytes = 0;
+    const started = performance.now();
+    await page.goto(portal);
+    await page.getByLabel('Tên đăng nhập').waitFor(); // the sign-in form is there, texts loaded
+    runs.push({ bytes, interactiveMs: performance.now() - started, bareMs, bareBytes });
+    await context.close();
+  }
+  await browser.close();
+  const median = <T>(xs: T[], key: (x: T) => number) => xs.map(key).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const tti = median(runs, (r) => r.interactiveMs);
+  const bare = median(runs, (r) => r.bareMs);
+  console.log('\n| first load (cold cache, 360 px, median of 5) | bytes transferred | ms |');
+  console.log('|---|---:|---:|');
+  console.log(
+    `| bare static file from the same server (the floor) | ${fmt(median(runs, (r) => r.bareBytes))} | ${fmt(bare, 1)} |`,
+  );
+  console.log(
+    `| portal: page, scripts, texts, session check, sign-in form usable | ${fmt(median(runs, (r) => r.bytes))} | ${fmt(tti, 1)} |`,
+  );
+  console.log(`\nratio of time to interactive to the floor: ${fmt(tti / bare, 1)}`);
+}
+
+async function apiCalls(portal: string, injections: string, secret: string): Promise<void> {
+  setGlobalDispatcher(new Agent({ connections: CLIENTS * 2, keepAliveTimeout: 10_000 }));
+  const sessions = await Promise.all(Array.from({ length: CLIENTS }, () => staffSession(portal)));
+  const manager = { id: 'quanly.soyte', role: 'manager', scope: 'province:LC' };
+  const direct = signActorToken(manager, secret, Date.now(), 3_600);
+  const viaPortal = (path: string) => (w: number) =>
+    fetch(`${portal}${path}`, { headers: { cookie: sessions[w] } }).then(
+      async (r) => (await r.arrayBuffer(), r.ok ? 1 : 0),
+    );
+  const straight = (path: string) => () =>
+    fetch(`${injections}${path}`, { headers: { [ACTOR_HEADER]: direct } }).then(
+      async (r) => (await r.arrayBuffer(), r.ok ? 1 : 0),
+    );
+  console.log('\n| call | per second | p50 ms | p99 ms |');
+  console.log('|---|---:|---:|---:|');
+  for (const [name, path, upstream] of [
+    ['coverage (manager dashboard)', '/api/manager/coverage', '/statistics/coverage'],
+    [
+      'doses by district (manager dashboard)',
+      '/api/manager/doses?groupBy=district&from=2021-01-01&to=2030-01-01',
+      '/statistics/doses?groupBy=district&from=2021-01-01&to=2030-01-01',
+    ],
+  ] as const) {
+    const base = await measure(CLIENTS, SECONDS * 1000, straight(upstream));
+    const ours = await measure(CLIENTS, SECONDS * 1000, viaPortal(path));
+    console.log(
+      `| ${name}: the service directly (baseline) | ${fmt(base.itemsPerSecond)} | ${fmt(base.p50, 1)} | ${fmt(base.p99, 1)} |`,
+    );
+    console.log(
+      `| ${name}: through the portal (session, role check, hop) | ${fmt(ours.itemsPerSecond)} | ${fmt(ours.p50, 1)} | ${fmt(ours.p99, 1)} |`,
+    );
+    console.log(
+      `ratio ${name}: throughput ${fmt(ours.itemsPerSecond / base.itemsPerSecond, 2)}, p99 ${fmt(ours.p99 / base.p99, 2)}`,
+    );
+  }
+}
+
+async function staffSession(portal: string): Promise<string> {
+  const res = await fetch(`${portal}/api/auth/staff/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'quanly.soyte', password: 'demo-LaiChau-2021' }),
+  });
+  if (res.status !== 201) throw new Error(`sign-in answered ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
+
+runBenchmark(main);
