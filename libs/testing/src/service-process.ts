@@ -63,4 +63,9 @@ export class ServiceProcess {
   kill(): void {
     this.child?.kill('SIGKILL');
   }
+
+  /** SIGSTOP freezes the process (it accepts connections but never answers), SIGCONT thaws it. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.child?.kill(signal);
+  }
 }
