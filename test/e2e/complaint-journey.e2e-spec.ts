@@ -75,13 +75,13 @@ describe('a wrong-dose complaint from filing to closure (every service and the w
     expect(site).toMatchObject({ resolved: 1 });
   }, 600_000);
 
-  it("refuses another site's staff the complaint, and another citizen too", async () => {
+  it("refuses another site's staff the complaint (403), and hides it from another citizen (404)", async () => {
     const mine = (await c.call('GET', 'complaints', '/complaints/mine', c.citizenOf(person))).body as unknown as {
       complaintId: string;
     }[];
     const path = `/complaints/${mine[0].complaintId}`;
     const otherSite = await c.call('GET', 'complaints', path, c.token('staff-9', 'site-staff', 'site:LC-PT-01'));
     const otherCitizen = await c.call('GET', 'complaints', path, c.citizenOf(people[1]));
-    expect([otherSite.status, otherCitizen.status]).toEqual([404, 404]);
+    expect([otherSite.status, otherCitizen.status]).toEqual([403, 404]);
   });
 });

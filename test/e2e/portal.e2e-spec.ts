@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Pool } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { REPO_ROOT, eventually, launchChromium, screenshotPath } from '@vax/testing';
 import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
@@ -9,16 +10,30 @@ import { PlatformUnderTest } from './platform-processes';
 const SIZE = 200;
 const people = [...syntheticPopulation(loadPopulationReference(), { size: SIZE, seed: 11 })];
 const PHONE = { width: 360, height: 740 };
+// A 1×1 PNG: the photo the citizen picks in the phone's file chooser.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 // A real headless Chromium against the platform's processes, on a phone-sized screen.
-describe('the portal in a browser (identity, injections, certification and portal as processes, real Kafka)', () => {
-  const platform = new PlatformUnderTest('kafka', 4700, ['identity', 'injections', 'certification', 'portal']);
+describe('the portal in a browser (every service and the worker as processes, real Kafka, PostgreSQL and Temporal)', () => {
+  const platform = new PlatformUnderTest('kafka', 4700, [
+    'identity',
+    'injections',
+    'certification',
+    'complaints',
+    'complaints-worker',
+    'portal',
+  ]);
   platform.beforeStart = async (p) => {
     const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
     const args = [cli, 'load', '--size', String(SIZE), '--seed', '11', '--database', p.databaseUrl('identity')];
     execFileSync(process.execPath, args, { stdio: 'pipe' });
   };
   let browser: Browser;
+  /** What the journeys pass on: the complaint filed, the certificate's QR before the correction. */
+  const complaint: { id?: string; firstQr?: string } = {};
   const portal = (path = '/') => platform.service('portal').url(path);
   const contexts: BrowserContext[] = [];
   const newPage = async (): Promise<Page> => {
@@ -49,6 +64,21 @@ describe('the portal in a browser (identity, injections, certification and porta
     await page.locator('form', { hasText: 'Người dân' }).getByRole('button', { name: 'Đăng nhập' }).click();
   };
 
+  /** The code complaints sent to the phone (development: kept in its database, not sent). */
+  const complaintCode = async (phone: string) => {
+    const pool = new Pool({ connectionString: platform.databaseUrl('complaints') });
+    try {
+      const { rows } = await pool.query(
+        `select body from development_notifications where recipient = $1 and template = 'complaint-contact-code'
+         order by created_at desc limit 1`,
+        [phone],
+      );
+      return /(\d{6})/.exec(rows[0].body as string)![1];
+    } finally {
+      await pool.end();
+    }
+  };
+
   beforeAll(async () => {
     browser = await launchChromium();
     await platform.start();
@@ -62,6 +92,7 @@ describe('the portal in a browser (identity, injections, certification and porta
   it('site staff verify a person at the desk by typed details and record the dose', async () => {
     const page = await newPage();
     await signInStaff(page, 'tyt.binhlu');
+    await page.getByRole('link', { name: 'Bàn tiêm' }).click();
     await page.getByRole('heading', { name: 'Bàn tiêm — LC-TD-01' }).waitFor();
     await shot(page, 'desk', '1-signed-in');
     const person = people[0];
@@ -97,6 +128,9 @@ describe('the portal in a browser (identity, injections, certification and porta
       { attempts: 120, intervalMs: 500 },
     );
     await page.getByRole('img', { name: 'Mã QR chứng nhận tiêm chủng quốc tế' }).waitFor();
+    complaint.firstQr = (await page
+      .getByRole('img', { name: 'Mã QR chứng nhận tiêm chủng quốc tế' })
+      .getAttribute('src'))!;
     await shot(page, 'citizen', '1-record-vi');
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
@@ -109,6 +143,99 @@ describe('the portal in a browser (identity, injections, certification and porta
     const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);
   }, 120_000);
+
+  const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  it('a citizen files a correction with a photo from the phone and follows it', async () => {
+    const person = people[0];
+    const page = await newPage();
+    await signInCitizen(page, person.idNumber);
+    await page.getByRole('link', { name: 'Phản ánh của tôi' }).click();
+    await page.getByRole('link', { name: 'Gửi phản ánh về dữ liệu tiêm chủng' }).click();
+    await page.getByLabel('Trường bị sai').selectOption('administeredOn');
+    await page.getByLabel('Thông tin đúng').fill(yesterday);
+    await page.getByLabel('Cơ sở tiêm').first().selectOption('LC-TD-01');
+    await page.getByLabel('Họ và tên').fill(person.fullName);
+    await page.getByLabel('Ngày sinh').fill(person.dateOfBirth);
+    await page.getByLabel('Giới tính').selectOption(person.gender);
+    await page.getByLabel('Số CCCD/CMND').fill(person.idNumber);
+    await page.getByLabel('Số điện thoại').fill(person.phone!);
+    await page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
+    await page.getByRole('button', { name: 'Đã gửi mã — gửi lại' }).waitFor();
+    await page.getByLabel('Mã xác thực').fill(await complaintCode(person.phone!));
+    await page.getByLabel('Địa chỉ').fill(person.address!);
+    await page.getByLabel('Mô tả').fill('Số lô mũi 1 trên hệ thống khác giấy xác nhận tiêm');
+    await page
+      .getByLabel('Ảnh giấy xác nhận tiêm chủng')
+      .setInputFiles({ name: 'giay-xac-nhan.png', mimeType: 'image/png', buffer: PNG });
+    await shot(page, 'complaint', '1-citizen-form');
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await page.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor();
+    complaint.id = new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('id')!;
+    await eventually(
+      async () => {
+        await page.reload();
+        await page.getByText('Đang chờ cơ sở xử lý').waitFor({ timeout: 2_000 });
+      },
+      { attempts: 120, intervalMs: 500 },
+    );
+    await page.getByRole('img', { name: 'Ảnh giấy xác nhận đính kèm' }).waitFor();
+    await shot(page, 'complaint', '2-citizen-follows');
+  }, 240_000);
+
+  it('the site finds it at the top of its queue and accepts with the correction prefilled from the record', async () => {
+    const page = await newPage();
+    await signInStaff(page, 'tyt.binhlu');
+    await page.getByRole('heading', { name: 'Phản ánh cần xử lý' }).waitFor();
+    const first = page.locator('ul.queue li').first();
+    await shot(page, 'complaint', '3-site-queue');
+    expect(await first.getByRole('link').getAttribute('href')).toContain(complaint.id);
+    await first.getByRole('link').click();
+    await page.getByRole('heading', { name: 'Xử lý phản ánh' }).waitFor();
+    expect(await page.getByLabel('Ngày tiêm').inputValue()).toBe(yesterday);
+    await shot(page, 'complaint', '4-site-decides');
+    await page.getByRole('button', { name: 'Gửi quyết định' }).click();
+    await page.getByRole('heading', { name: 'Phản ánh cần xử lý' }).waitFor();
+  }, 120_000);
+
+  it('the citizen sees it resolved and downloads the new certificate', async () => {
+    const page = await newPage();
+    await signInCitizen(page, people[0].idNumber);
+    await page.getByRole('heading', { name: 'Hồ sơ tiêm chủng của tôi' }).waitFor(); // signed in
+    await page.goto(portal(`/#/complaint?id=${complaint.id}`));
+    await eventually(
+      async () => {
+        await page.reload();
+        await page.getByText('Đã đóng — đã giải quyết').waitFor({ timeout: 2_000 });
+      },
+      { attempts: 240, intervalMs: 500 },
+    );
+    await shot(page, 'complaint', '5-citizen-resolved');
+    await page.getByRole('link', { name: 'Hồ sơ tiêm chủng của tôi' }).click();
+    await page.getByText(yesterday.split('-').reverse().join('/')).first().waitFor(); // the corrected day, dd/MM/yyyy
+    const qr = page.getByRole('img', { name: 'Mã QR chứng nhận tiêm chủng quốc tế' });
+    await eventually(
+      async () => {
+        await page.reload();
+        if ((await qr.getAttribute('src', { timeout: 2_000 })) === complaint.firstQr)
+          throw new Error('not reissued yet');
+      },
+      { attempts: 120, intervalMs: 500 },
+    );
+    await shot(page, 'complaint', '6-citizen-new-certificate');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải bản in A4 (PDF)' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  }, 240_000);
+
+  it("another site's staff cannot open the complaint (403)", async () => {
+    const page = await newPage();
+    await signInStaff(page, 'tyt.muongso');
+    await page.getByRole('heading', { name: 'Phản ánh cần xử lý' }).waitFor();
+    const status = await page.evaluate(async (id) => (await fetch(`/api/complaints/${id}`)).status, complaint.id!);
+    expect(status).toBe(403);
+  }, 60_000);
 
   it("a citizen cannot reach another person's record, and no change goes through without the CSRF token", async () => {
     const page = await newPage();

@@ -19,6 +19,10 @@ export class PortalConfig extends DatabaseConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   SERVICE_AUTH_SECRET!: string;
 
+  /** Photos of paper certificates pass through, base64 (5 MB each at most, checked by complaints). */
+  @Expose() @Type(() => Number) @IsInt() @Min(1024) @Max(16 * 1024 * 1024) override HTTP_BODY_LIMIT_BYTES =
+    8 * 1024 * 1024;
+
   /** Idle minutes before a session ends. */
   @Expose() @Type(() => Number) @IsInt() @Min(5) @Max(24 * 60) SESSION_IDLE_MINUTES = 30;
 

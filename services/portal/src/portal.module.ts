@@ -8,6 +8,7 @@ import { AccountStore } from './accounts/account.store';
 import { CitizenHttpController } from './api/citizen.http-controller';
 import { DeskHttpController } from './api/desk.http-controller';
 import { ManagerHttpController } from './api/manager.http-controller';
+import { ComplaintsHttpController } from './api/complaints.http-controller';
 import { AttestationsHttpController } from './api/attestations.http-controller';
 import { ReferenceHttpController } from './api/reference.http-controller';
 import { sameOriginOnly } from './auth/same-origin.middleware';
@@ -43,6 +44,7 @@ export class PortalModule implements NestModule {
         CitizenHttpController,
         DeskHttpController,
         ManagerHttpController,
+        ComplaintsHttpController,
         AttestationsHttpController,
         ReferenceHttpController,
         DevOutboxHttpController,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RevocationHashes } from '../domain/certificate/certification.messages';
 import { COSE_ALG } from './cose-sign1';
 
@@ -7,8 +7,8 @@ export type RevocationHashType = 'SIGNATURE' | 'UCI' | 'COUNTRYCODEUCI';
 
 export type { RevocationHashes };
 
-const first16 = (bytes: Uint8Array | string) =>
-  createHash('sha256').update(bytes).digest().subarray(0, 16).toString('base64');
+/** One-shot SHA-256 (no Hash object per value), its first 16 bytes in base64. */
+const first16 = (bytes: Uint8Array | string) => hash('sha256', bytes, 'buffer').toString('base64', 0, 16);
 
 /**
  * The three entries a revoked certificate may be listed under: SHA-256 truncated to 128 bits,

@@ -11,9 +11,9 @@ const step = (n: number, name: string, at = FILED_AT) => ({
   at,
 });
 
-async function filedAndAssigned() {
+async function filedAndAssigned(over: Parameters<typeof fileCommand>[2] = {}) {
   const bed = lifecycleTestbed();
-  await bed.complaints.execute('c-1', fileCommand('c-1', FILED_AT), { actor: citizen, correlationId: 'test' });
+  await bed.complaints.execute('c-1', fileCommand('c-1', FILED_AT, over), { actor: citizen, correlationId: 'test' });
   const acts = createComplaintLifecycleActivities(bed.deps);
   const mock = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') }); // an expected retry logs a WARN
   // MockActivityEnvironment.run cannot infer an activity's result type: this keeps it.
@@ -153,11 +153,25 @@ describe('the complaint lifecycle activities', () => {
   });
 
   it('wait for the reissued certificate by failing (to be retried) until certification has it', async () => {
-    const { bed, acts, env } = await filedAndAssigned();
+    const wrongDay = {
+      type: 'dose-details' as const,
+      doseNumber: 2,
+      fields: ['administeredOn' as const],
+      claimed: { administeredOn: '2021-10-01' },
+      siteId: 'LC-TD-01',
+    };
+    const { bed, acts, env } = await filedAndAssigned({ subject: wrongDay });
     bed.certificates.notYet = 1;
     const input = { ...step(5, 'reissue-certificate'), since: FILED_AT };
     await expect(env.run(acts.reissueCertificate, input)).rejects.toThrow('no certificate reissued yet');
     expect(await env.run(acts.reissueCertificate, input)).toEqual({ certificateId: bed.certificates.certificateId });
+  });
+
+  it('do not wait for a certificate when only the lot or the site was corrected: a certificate shows neither', async () => {
+    const { bed, acts, env } = await filedAndAssigned();
+    bed.certificates.notYet = 1;
+    const input = { ...step(5, 'reissue-certificate'), since: FILED_AT };
+    expect(await env.run(acts.reissueCertificate, input)).toEqual({ certificateId: null });
   });
 
   it('tell the citizen by SMS, naming the complaint and never the person, and the unit by its id', async () => {

@@ -69,7 +69,7 @@ export function createOutcomeActivities(deps: LifecycleDependencies) {
     async reissueCertificate(input: StepInput & { since: string }): Promise<{ certificateId: string | null }> {
       const state = await loadFiled(deps, input.complaintId);
       const personId = state.identity?.personId;
-      if (!personId) return { certificateId: null };
+      if (!personId || !changesCertificate(state)) return { certificateId: null };
       return deps.certificates.reissuedSince({
         key: input.step,
         complaintId: input.complaintId,
@@ -94,4 +94,14 @@ export function createOutcomeActivities(deps: LifecycleDependencies) {
       return 'refused' in result ? result : { accepted: true };
     },
   };
+}
+
+/**
+ * Whether the accepted correction changes what a certificate shows. An EU DCC vaccination entry has
+ * the vaccine, the date and the dose number, not the lot or the site: correcting only those leaves
+ * the valid certificate as it is, and there is nothing to wait for.
+ */
+function changesCertificate(state: { subject: { type: string; fields?: string[] } }): boolean {
+  if (state.subject.type !== 'dose-details') return true;
+  return !(state.subject.fields ?? []).every((f) => f === 'lotNumber' || f === 'siteId');
 }

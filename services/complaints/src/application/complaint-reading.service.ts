@@ -18,7 +18,8 @@ export class ComplaintReadingService {
   ) {}
 
   async view(actor: Actor, complaintId: string) {
-    return complaintView(await this.readable(actor, complaintId));
+    const view = complaintView(await this.readable(actor, complaintId));
+    return { ...view, timeline: await this.complaints.timeline(complaintId) };
   }
 
   async photo(actor: Actor, complaintId: string, evidenceId: string): Promise<StoredEvidence> {
@@ -32,8 +33,11 @@ export class ComplaintReadingService {
     const state = await this.complaints.load(complaintId);
     if (state.status === 'none') throw new ComplaintError('not-found', 'no such complaint');
     const site = siteOf(state.subject);
-    if (!mayRead(actor, state, site ? this.districtOf(site) : null))
-      throw new ComplaintError('not-found', 'no such complaint');
+    if (!mayRead(actor, state, site ? this.districtOf(site) : null)) {
+      // Staff are told it is not theirs (403); to another citizen a complaint does not exist (404).
+      if (actor.role === 'citizen') throw new ComplaintError('not-found', 'no such complaint');
+      throw new ComplaintError('not-allowed', "this complaint is not held by the caller's unit");
+    }
     return state;
   }
 }

@@ -67,6 +67,20 @@ export class ComplaintCommandService {
     return fold(complaintDecider, recorded as unknown as ComplaintEvent[]);
   }
 
+  /**
+   * What happened, step by step, for the timeline people follow: each step's kind, when, and the
+   * unit it concerns — never the filing's personal data or free texts.
+   */
+  async timeline(
+    complaintId: string,
+  ): Promise<{ step: string; at: string; unitId: string | null; level: string | null }[]> {
+    const recorded = await this.store.readStream(complaintStream(complaintId));
+    return recorded.map((e) => {
+      const data = e.data as { unitId?: string; level?: string };
+      return { step: e.type, at: e.recordedAt.toISOString(), unitId: data.unitId ?? null, level: data.level ?? null };
+    });
+  }
+
   /** What the citizen filed, contact and stated identity included: personal data, for the activities that need it. */
   async filing(complaintId: string): Promise<ComplaintFiled['data'] | undefined> {
     const [first] = await this.store.readStream(complaintStream(complaintId), { maxCount: 1 });

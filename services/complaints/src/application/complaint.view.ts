@@ -11,6 +11,8 @@ export function complaintView(state: FiledComplaint) {
     subject,
     evidence: evidence.map(({ evidenceId, mediaType, sizeBytes }) => ({ evidenceId, mediaType, sizeBytes })),
     identityResult: state.identity?.result ?? null,
+    /** The registry's id of the person (no personal data): the site opens their record beside the complaint. */
+    personId: state.identity?.personId ?? null,
     assignment: assignment && { level: assignment.level, unitId: assignment.unitId, dueAt: assignment.dueAt },
     breaches,
     appealsUsed,

@@ -17,10 +17,12 @@ export function dccPayloadOf(
   certificateId: string,
   ref: CertificationReference,
 ): DccPayload {
-  const base = { ver: ref.schemaVersion, nam: dccNameOf(content.holder.fullName), dob: content.holder.dateOfBirth };
+  const ver = ref.schemaVersion;
+  const nam = dccNameOf(content.holder.fullName);
+  const dob = content.holder.dateOfBirth;
   return content.type === 'v'
-    ? { ...base, v: [{ ...content.entry, ci: certificateId }] }
-    : { ...base, r: [{ ...content.entry, ci: certificateId }] };
+    ? { ver, nam, dob, v: [{ ...content.entry, ci: certificateId }] }
+    : { ver, nam, dob, r: [{ ...content.entry, ci: certificateId }] };
 }
 
 /** CWT claims of an HCERT: issuer country, issued-at and expiry in whole seconds (I-CO4), the payload. */

@@ -5,6 +5,9 @@
  */
 const CODE_POINTS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:';
 const N = CODE_POINTS.length;
+/** The code point of each character code below 128, or −1 for a character a UVCI cannot hold. */
+const CODE_POINT_OF = new Int8Array(128).fill(-1);
+for (let i = 0; i < N; i++) CODE_POINT_OF[CODE_POINTS.charCodeAt(i)] = i;
 const UVCI_PREFIX = 'URN:UVCI:01:';
 const OPAQUE = /^[A-Z0-9]+(\/[A-Z0-9]+)*$/;
 /** The shape of our identifiers; the check character may be `/` or `:` too. */
@@ -15,7 +18,8 @@ function luhnSum(text: string, firstFactor: 1 | 2): number {
   let factor = firstFactor;
   let sum = 0;
   for (let i = text.length - 1; i >= 0; i--) {
-    const codePoint = CODE_POINTS.indexOf(text[i]);
+    const code = text.charCodeAt(i);
+    const codePoint = code < 128 ? CODE_POINT_OF[code] : -1;
     if (codePoint < 0) throw new Error(`character ${JSON.stringify(text[i])} cannot be in a UVCI`);
     const addend = factor * codePoint;
     factor = factor === 2 ? 1 : 2;

@@ -163,10 +163,10 @@ describe('the complaints API', () => {
     );
     expect((await call(citizen, 'GET', `/complaints/${complaintId}`)).body).toMatchObject({ status: 'assigned' });
     expect((await call(stranger, 'GET', `/complaints/${complaintId}`)).status).toBe(404);
-    expect((await call(otherSite, 'GET', `/complaints/${complaintId}`)).status).toBe(404);
+    expect((await call(otherSite, 'GET', `/complaints/${complaintId}`)).status).toBe(403);
     const photo = await call(station, 'GET', `/complaints/${complaintId}/evidence/${evidenceId}`);
     expect(photo).toMatchObject({ status: 200, type: 'image/jpeg' });
-    expect((await call(otherSite, 'GET', `/complaints/${complaintId}/evidence/${evidenceId}`)).status).toBe(404);
+    expect((await call(otherSite, 'GET', `/complaints/${complaintId}/evidence/${evidenceId}`)).status).toBe(403);
   });
 
   it("puts it in the station's queue, takes the holder's decision, and refuses another site's", async () => {

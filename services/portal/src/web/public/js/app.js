@@ -5,8 +5,15 @@ import { loadTexts, t } from './i18n.js';
 import { go, homeOf, onSessionChange, refreshSession, state } from './session.js';
 
 const MENUS = {
-  citizen: [['#/citizen', 'menu.myRecord']],
-  'site-staff': [['#/desk', 'menu.desk']],
+  citizen: [
+    ['#/citizen', 'menu.myRecord'],
+    ['#/complaints', 'menu.myComplaints'],
+  ],
+  'site-staff': [
+    ['#/queue', 'menu.queue'],
+    ['#/desk', 'menu.desk'],
+  ],
+  'police-verifier': [['#/queue', 'menu.queue']],
   'site-head': [['#/attest', 'menu.attest']],
   'commune-chairman': [['#/attest', 'menu.attest']],
   manager: [['#/manager', 'menu.dashboard']],
@@ -18,6 +25,10 @@ const ROUTES = {
   '#/attest': () => import('./views/attest.js'),
   '#/manager': () => import('./views/manager.js'),
   '#/dev/outbox': () => import('./views/dev-outbox.js'),
+  '#/complaints': () => import('./views/my-complaints.js'),
+  '#/complaints/new': () => import('./views/complaint-new.js'),
+  '#/complaint': () => import('./views/complaint.js'),
+  '#/queue': () => import('./views/queue.js'),
 };
 
 onSessionChange(() => renderChrome());

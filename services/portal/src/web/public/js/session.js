@@ -7,7 +7,8 @@ const listeners = [];
 
 const HOME = {
   citizen: '#/citizen',
-  'site-staff': '#/desk',
+  'site-staff': '#/queue',
+  'police-verifier': '#/queue',
   'site-head': '#/attest',
   'commune-chairman': '#/attest',
   manager: '#/manager',

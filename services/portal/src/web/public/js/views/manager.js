@@ -6,10 +6,12 @@ import { barChart } from '../chart.js';
 // Managers: coverage against the registry, doses by district, and how much of the record is verified and attested.
 export async function render(view) {
   const year = new Date().getFullYear();
-  const [coverage, share, doses] = await Promise.all([
+  const [coverage, share, doses, sla, breaches] = await Promise.all([
     api('GET', `/api/manager/coverage?year=${year}`),
     api('GET', '/api/manager/verification-share?groupBy=district'),
     api('GET', `/api/manager/doses?groupBy=district&from=2021-01-01&to=${new Date().toISOString().slice(0, 10)}`),
+    api('GET', '/api/manager/sla/summary?groupBy=district').catch(() => null), // complaints down: the rest still shows
+    api('GET', `/api/manager/sla/breaches?from=${daysBack(30)}&to=${daysBack(0)}`).catch(() => null),
   ]);
   view.append(h('h2', {}, t('manager.heading')), coverageSection(coverage), dosesSection(doses), shareSection(share));
 }
@@ -123,3 +125,45 @@ function table(columns, rows) {
 
 const csvButton = (path, name) =>
   h('button', { type: 'button', class: 'secondary', onclick: () => download(path, name) }, t('manager.csv'));
+
+const daysBack = (n) => new Date(Date.now() + 7 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
+
+/** Complaints under SLA: what is open and overdue where, breaches over the last 30 days, time to resolve. */
+function slaSection(sla, breaches) {
+  const section = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'sla-heading' },
+    h('h3', { id: 'sla-heading' }, t('manager.sla')),
+  );
+  if (!sla) return (section.append(h('p', { class: 'form-error' }, t('problem.upstream-unavailable'))), section);
+  const perDay = new Map();
+  for (const b of breaches?.rows ?? []) perDay.set(b.day, (perDay.get(b.day) ?? 0) + b.breaches);
+  section.append(
+    barChart(
+      sla.rows.map((r) => ({ label: r.key, value: r.overdue })),
+      { format: String, label: t('manager.overdueByDistrict') },
+    ),
+    table(
+      ['district', 'open', 'overdue', 'breaches', 'escalated', 'resolved', 'medianHours', 'p90Hours'],
+      sla.rows.map((r) => [
+        r.key,
+        r.open,
+        r.overdue,
+        r.breaches,
+        r.escalated,
+        r.resolved,
+        r.medianHoursToResolve ?? '—',
+        r.p90HoursToResolve ?? '—',
+      ]),
+    ),
+    h('h4', {}, t('manager.breachesOverTime')),
+    perDay.size
+      ? barChart(
+          [...perDay].map(([day, n]) => ({ label: formatDate(day), value: n })),
+          { format: String, label: t('manager.breachesOverTime') },
+        )
+      : h('p', {}, t('manager.noBreaches')),
+    csvButton('/api/manager/sla/summary?groupBy=district&format=csv', 'complaints-sla.csv'),
+  );
+  return section;
+}
