@@ -17,6 +17,10 @@ export class ServiceProcess {
     readonly logName = name,
   ) {}
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get port(): number {
     return Number(this.env.PORT);
   }
