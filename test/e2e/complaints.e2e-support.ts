@@ -49,7 +49,7 @@ export function complaintsClient(platform: PlatformUnderTest) {
   }
 
   /** A wrong-day complaint filed as the portal files it: a phone code, a photo, the national form. */
-  async function fileWrongDay(p: SyntheticPerson, rightDay: string) {
+  async function fileWrongDay(p: SyntheticPerson, rightDay: string, siteId = 'LC-TD-01') {
     expect(
       (await call('POST', 'complaints', '/complaints/contact-codes', citizenOf(p), { phone: p.phone })).status,
     ).toBe(202);
@@ -66,7 +66,7 @@ export function complaintsClient(platform: PlatformUnderTest) {
         doseNumber: 1,
         fields: ['administeredOn'],
         claimed: { administeredOn: rightDay },
-        siteId: 'LC-TD-01',
+        siteId,
       },
       description: 'Ngày tiêm mũi 1 trên hệ thống sai một ngày so với giấy xác nhận',
       evidenceIds: [photo.body.evidenceId],

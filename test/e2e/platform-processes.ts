@@ -88,7 +88,8 @@ export class PlatformUnderTest {
     for (const upstream of ['identity', 'injections', 'complaints', 'certification'] as const) {
       portal.env[`${upstream.toUpperCase()}_URL`] = `http://127.0.0.1:${this.processes.get(upstream)!.port}`;
     }
-    this.processes.get('complaints-worker')!.env.IDENTITY_URL = `http://127.0.0.1:${this.processes.get('identity')!.port}`;
+    this.processes.get('complaints-worker')!.env.IDENTITY_URL =
+      `http://127.0.0.1:${this.processes.get('identity')!.port}`;
     portal.env.ACCOUNTS_SEED_FILE = join(REPO_ROOT, 'dist/services/portal/src/accounts/demo-accounts.json');
     for (const name of SERVICES.filter((s) => !this.only.includes(s))) this.processes.delete(name);
     await this.beforeStart?.(this);

@@ -1,12 +1,12 @@
 import { Expose, Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { WorkflowServiceConfig } from '@vax/platform';
+import { ComplaintsNotificationsConfig } from './notifications.config';
 
 /** The service's name: its database, consumer group, log field; the worker shares the database. */
 export const SERVICE_NAME = 'complaints';
 
 /** Settings of the complaints service, read from the environment and validated at start-up. */
-export class ComplaintsConfig extends WorkflowServiceConfig {
+export class ComplaintsConfig extends ComplaintsNotificationsConfig {
   /** Where complaint workflows are started: the task queue the complaints worker polls. */
   @Expose()
   @Matches(/^[a-z0-9-]+$/, { message: 'must be a task queue name (a-z, 0-9, -)' })

@@ -14,8 +14,8 @@ import { SlaReportsHttpController } from './adapters/http/sla-reports.http-contr
 import { UnitComplaintsHttpController } from './adapters/http/unit-complaints.http-controller';
 import { CertificationEventsKafkaConsumer } from './adapters/kafka/certification-events.kafka-consumer';
 import { COMPLAINT_WORKFLOWS, InjectionsEventsKafkaConsumer } from './adapters/kafka/injections-events.kafka-consumer';
+import { notificationsFor } from './adapters/notifications/notifications.factory';
 import { ContactCodesRepository } from './adapters/postgres/contact-codes.repository';
-import { DevelopmentNotificationOutbox } from './adapters/postgres/development-notifications.adapter';
 import { IssuedCertificatesRepository } from './adapters/postgres/issued-certificates.repository';
 import { PostgresEvidenceStorage } from './adapters/postgres/postgres-evidence.storage';
 import { JsonSiteDirectory } from './adapters/reference/json-site-directory';
@@ -32,6 +32,9 @@ import { type ComplaintsConfig, SERVICE_NAME } from './complaints.config';
 import { complaintSlaProjection } from './projections/complaint-sla.projection';
 
 export { SERVICE_NAME } from './complaints.config';
+
+/** The notification port (one-time codes to phones), as NOTIFICATIONS names it. */
+const NOTIFICATIONS = Symbol('NOTIFICATIONS');
 
 @Module({})
 export class ComplaintsModule {
@@ -77,7 +80,7 @@ function storageProviders(config: ComplaintsConfig): Provider[] {
     onPool(IssuedCertificatesRepository, (p) => new IssuedCertificatesRepository(p)),
     onPool(PostgresEvidenceStorage, (p) => new PostgresEvidenceStorage(p)),
     onPool(ContactCodesRepository, (p) => new ContactCodesRepository(p, config.SERVICE_AUTH_SECRET)),
-    onPool(DevelopmentNotificationOutbox, (p) => new DevelopmentNotificationOutbox(p)),
+    { provide: NOTIFICATIONS, inject: [PG_POOL], useFactory: (p: Pool) => notificationsFor(config, p) },
     onPool(SlaReportQuery, (p) => new SlaReportQuery(p)),
     {
       provide: COMPLAINT_WORKFLOWS,
@@ -95,7 +98,7 @@ function serviceProviders(sites: JsonSiteDirectory): Provider[] {
         ComplaintCommandService,
         ContactCodesRepository,
         PostgresEvidenceStorage,
-        DevelopmentNotificationOutbox,
+        NOTIFICATIONS,
         COMPLAINT_WORKFLOWS,
       ],
       useFactory: (...deps: ConstructorParameters<typeof ComplaintFilingService>) =>

@@ -70,12 +70,12 @@ export function createOutcomeActivities(deps: LifecycleDependencies) {
       const state = await loadFiled(deps, input.complaintId);
       const personId = state.identity?.personId;
       if (!personId || !changesCertificate(state)) return { certificateId: null };
-      return deps.certificates.reissuedSince({
-        key: input.step,
-        complaintId: input.complaintId,
-        personId,
-        since: input.since,
-      });
+      // Certification reacts to the same correction as this workflow and may issue first: any
+      // certificate since the site accepted (second precision, as certification stamps it) counts.
+      const steps = await deps.complaints.timeline(input.complaintId);
+      const accepted = steps.filter((s) => s.step === 'ComplaintAccepted').pop();
+      const since = accepted && accepted.at < input.since ? accepted.at : input.since;
+      return deps.certificates.reissuedSince({ key: input.step, complaintId: input.complaintId, personId, since });
     },
 
     async resolve(input: StepInput & { certificateId: string | null }): Promise<void> {

@@ -1,9 +1,9 @@
 import { Expose } from 'class-transformer';
-import { IsIn, Matches } from 'class-validator';
-import { WorkflowServiceConfig } from '@vax/platform';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { ComplaintsNotificationsConfig } from '../notifications.config';
 
-/** The worker serves health on PORT and polls TEMPORAL_TASK_QUEUE. */
-export class ComplaintsWorkerConfig extends WorkflowServiceConfig {
+/** The worker serves health on PORT and polls TEMPORAL_TASK_QUEUE; NOTIFICATIONS and the rest: notifications.config.ts. */
+export class ComplaintsWorkerConfig extends ComplaintsNotificationsConfig {
   @Expose()
   @Matches(/^[a-z0-9-]+$/, { message: 'must be a task queue name (a-z, 0-9, -)' })
   TEMPORAL_TASK_QUEUE = 'complaints';
@@ -19,10 +19,9 @@ export class ComplaintsWorkerConfig extends WorkflowServiceConfig {
   PROVINCE_CODE = '12';
 
   /**
-   * How citizens and units are told. Only `development` exists yet: messages are kept in PostgreSQL
-   * for the portal to show, never sent. An SMS gateway adapter is the production choice to come.
+   * Files replacing reference/sla-policy.json and reference/working-calendar.json: a province's own
+   * policy and calendar without a new build (or, for demos and tests, limits of minutes).
    */
-  @Expose()
-  @IsIn(['development'], { message: 'must be development (no SMS gateway adapter yet)' })
-  NOTIFICATIONS = 'development' as const;
+  @Expose() @IsOptional() @IsString() SLA_POLICY_FILE?: string;
+  @Expose() @IsOptional() @IsString() WORKING_CALENDAR_FILE?: string;
 }

@@ -70,7 +70,15 @@ describe('the complaints worker', () => {
   it('carries a complaint from filing to resolution with its real adapters', async () => {
     const complaintId = `w-${randomBytes(4).toString('hex')}`;
     const complaints = new ComplaintCommandService(app.get<EventStore>(EVENT_STORE));
-    const filing = fileCommand(complaintId, new Date().toISOString());
+    // A wrong day: the day is on the certificate, so the workflow waits for it to be reissued.
+    const subject = {
+      type: 'dose-details' as const,
+      doseNumber: 2,
+      fields: ['administeredOn' as const],
+      claimed: { administeredOn: '2021-10-01' },
+      siteId: 'LC-TD-01',
+    };
+    const filing = fileCommand(complaintId, new Date().toISOString(), { subject });
     await complaints.execute(complaintId, filing, { actor: filing.citizen, correlationId: 'test' });
     const connection = new TemporalConnection(infra().temporalAddress, 'default');
     const workflows = new TemporalComplaintWorkflows(connection, taskQueue);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@vax/event-sourcing';
 import type { MessageSink } from '@vax/messaging';
@@ -9,7 +10,7 @@ import {
 } from '../activities/complaint-lifecycle.activities';
 import { IdentityServiceClient } from '../adapters/identity/identity-service.client';
 import { InjectionsCorrectionsPublisher } from '../adapters/messaging/injections-corrections.publisher';
-import { DevelopmentNotificationOutbox } from '../adapters/postgres/development-notifications.adapter';
+import { notificationsFor } from '../adapters/notifications/notifications.factory';
 import { IssuedCertificatesRepository } from '../adapters/postgres/issued-certificates.repository';
 import { JsonSiteDirectory } from '../adapters/reference/json-site-directory';
 import { loadSlaDeadlines } from '../adapters/reference/sla-reference';
@@ -21,7 +22,7 @@ export const LIFECYCLE_ACTIVITIES = Symbol('LIFECYCLE_ACTIVITIES');
 /**
  * The complaint lifecycle's activities with their production adapters: the complaint store, SLA
  * reference data, the identity service over HTTP, correction commands over the message transport,
- * certificates as certification announced them, and the development notification outbox.
+ * certificates as certification announced them, and the notifications NOTIFICATIONS names.
  */
 export function lifecycleActivitiesProvider(config: ComplaintsWorkerConfig): Provider<ComplaintLifecycleActivities> {
   return {
@@ -30,12 +31,17 @@ export function lifecycleActivitiesProvider(config: ComplaintsWorkerConfig): Pro
     useFactory: (store: EventStore, pool: Pool, sink: MessageSink) =>
       createComplaintLifecycleActivities({
         complaints: new ComplaintCommandService(store),
-        deadlines: loadSlaDeadlines(config.PROVINCE_CODE),
+        deadlines: loadSlaDeadlines(config.PROVINCE_CODE, {
+          policy: config.SLA_POLICY_FILE ? JSON.parse(readFileSync(config.SLA_POLICY_FILE, 'utf8')) : undefined,
+          calendar: config.WORKING_CALENDAR_FILE
+            ? JSON.parse(readFileSync(config.WORKING_CALENDAR_FILE, 'utf8'))
+            : undefined,
+        }),
         sites: JsonSiteDirectory.fromReferenceFile(),
         identity: new IdentityServiceClient(config.IDENTITY_URL, config.SERVICE_AUTH_SECRET),
         injections: new InjectionsCorrectionsPublisher(sink),
         certificates: new IssuedCertificatesRepository(pool),
-        notifications: new DevelopmentNotificationOutbox(pool),
+        notifications: notificationsFor(config, pool),
       }),
   };
 }

@@ -26,7 +26,7 @@ export class IssuedCertificatesRepository implements CertificatesPort {
 
   async reissuedSince(request: { personId: string; since: string }): Promise<{ certificateId: string | null }> {
     const { rows } = await this.pool.query<{ certificate_id: string }>(
-      `select certificate_id from issued_certificates where person_id = $1 and issued_at >= $2
+      `select certificate_id from issued_certificates where person_id = $1 and issued_at >= date_trunc('second', $2::timestamptz)
        order by issued_at desc limit 1`,
       [request.personId, request.since],
     );

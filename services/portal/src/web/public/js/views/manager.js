@@ -13,7 +13,13 @@ export async function render(view) {
     api('GET', '/api/manager/sla/summary?groupBy=district').catch(() => null), // complaints down: the rest still shows
     api('GET', `/api/manager/sla/breaches?from=${daysBack(30)}&to=${daysBack(0)}`).catch(() => null),
   ]);
-  view.append(h('h2', {}, t('manager.heading')), coverageSection(coverage), dosesSection(doses), shareSection(share));
+  view.append(
+    h('h2', {}, t('manager.heading')),
+    slaSection(sla, breaches),
+    coverageSection(coverage),
+    dosesSection(doses),
+    shareSection(share),
+  );
 }
 
 function coverageSection(coverage) {

@@ -1,0 +1,89 @@
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { loadConfig } from '@vax/platform';
+import type { Pool } from 'pg';
+import { ComplaintsWorkerConfig } from '../../worker/complaints-worker.config';
+import { DevelopmentNotificationOutbox } from '../postgres/development-notifications.adapter';
+import { LocalSmtpServer, readMail } from './local-smtp-server.spec-fixtures';
+import { notificationsFor } from './notifications.factory';
+
+// NOTIFICATIONS=sms-gateway,smtp as the worker builds it from its environment: phones by the gateway
+// (a local HTTP stand-in), units by e-mail (a local SMTP server) at the mailboxes of the file.
+
+const env = {
+  PORT: '3005',
+  DATABASE_URL: 'postgres://vax:vax@127.0.0.1:5432/complaints',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  SERVICE_AUTH_SECRET: 'a-test-secret-of-at-least-32-characters!',
+  TEMPORAL_ADDRESS: '127.0.0.1:7233',
+};
+const noPool = {} as Pool; // only the development outbox has a database
+
+describe('the notifications NOTIFICATIONS names', () => {
+  const smtp = new LocalSmtpServer({ user: 'phananh', pass: 'mat-khau' });
+  let gateway: Server;
+  let texts: { to: string; text: string }[];
+  let logged: string[];
+  const logger = { log: (m: string) => logged.push(m), warn: (m: string) => logged.push(m) };
+
+  beforeAll(async () => {
+    await smtp.start();
+    gateway = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      texts.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      res.writeHead(202).end();
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+  });
+  beforeEach(() => {
+    texts = [];
+    logged = [];
+    smtp.received.length = 0;
+  });
+  afterAll(async () => {
+    await smtp.stop();
+    await new Promise((resolve) => gateway.close(resolve));
+  });
+
+  it('sends SMS to phones and e-mail to units with a mailbox; a unit without one finds it in its queue', async () => {
+    const config = loadConfig('complaints-worker', ComplaintsWorkerConfig, {
+      ...env,
+      NOTIFICATIONS: 'sms-gateway,smtp',
+      SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`,
+      SMS_GATEWAY_API_KEY: 'khoa-api-thu',
+      SMTP_URL: smtp.url,
+      SMTP_FROM: 'phananh@laichau.example',
+      SMTP_REQUIRE_TLS: 'false',
+      UNIT_MAILBOXES_FILE: join(__dirname, '../../reference/unit-mailboxes.example.json'),
+    });
+    const notifications = notificationsFor(config, noPool, logger);
+    const common = { complaintId: 'c-7', template: 'complaint-assigned' };
+    const assigned = 'Phản ánh c-7 được giao cho đơn vị, hạn xử lý 13/02/2026 10:00.';
+    await notifications.send({ ...common, key: 'k1', to: { kind: 'unit', unitId: 'site:LC-TD-01' }, text: assigned });
+    await notifications.send({ ...common, key: 'k2', to: { kind: 'unit', unitId: 'site:LC-PT-01' }, text: assigned });
+    const received = 'Phản ánh c-7 đã được tiếp nhận và đang được xử lý.';
+    await notifications.send({
+      key: 'k3',
+      complaintId: 'c-7',
+      template: 'complaint-received',
+      to: { kind: 'phone', phone: '0912345678' },
+      text: received,
+    });
+
+    expect(texts).toEqual([{ to: '0912345678', text: received }]);
+    expect(smtp.received.map((m) => m.to)).toEqual([['tramyte.binhlu@laichau.example']]);
+    expect(readMail(smtp.received[0].data).text.trim()).toBe(assigned);
+    expect(logged).toEqual([
+      'complaint-assigned of complaint c-7 sent by smtp',
+      'complaint-assigned of complaint c-7 not sent: no channel configured reaches unit site:LC-PT-01',
+      'complaint-received of complaint c-7 sent by sms-gateway',
+    ]);
+  });
+
+  it('keeps everything in the development outbox by default', () => {
+    const config = loadConfig('complaints-worker', ComplaintsWorkerConfig, env);
+    expect(notificationsFor(config, noPool, logger)).toBeInstanceOf(DevelopmentNotificationOutbox);
+  });
+});
