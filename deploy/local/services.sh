@@ -3,10 +3,10 @@
 # Usage: services.sh up|down|status [service...]   (needs infra.sh up and npm run build first)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ALL=(identity injections certification complaints complaints-worker portal)
-declare -A PORT=([portal]=3000 [identity]=3001 [injections]=3002 [complaints]=3003 [certification]=3004 [complaints-worker]=3005)
-declare -A ENTRY=([complaints-worker]=services/complaints/src/worker.main.js)
-declare -A DATABASE=([complaints-worker]=complaints)
+ALL=(identity injections certification complaints complaints-worker campaign campaign-worker portal)
+declare -A PORT=([portal]=3000 [identity]=3001 [injections]=3002 [complaints]=3003 [certification]=3004 [complaints-worker]=3005 [campaign]=3006 [campaign-worker]=3007)
+declare -A ENTRY=([complaints-worker]=services/complaints/src/worker.main.js [campaign-worker]=services/campaign/src/worker.main.js)
+declare -A DATABASE=([complaints-worker]=complaints [campaign-worker]=campaign)
 
 # kafka (the distributed stack) or embedded (the single-machine default: the bus log in PostgreSQL).
 VAX_TRANSPORT="${VAX_TRANSPORT:-kafka}"
@@ -35,7 +35,8 @@ env_for() { # the settings of one service, as NAME=value words
   # Development keys, generated on first start and kept with the rest of the local state.
   [[ "$s" == certification ]] && echo "CERTIFICATION_KEYS_DIR=$VAX_RUN_DIR/certification-keys"
   [[ "$s" == injections ]] && echo "ATTESTATION_DEV_KEY_FILE=$VAX_RUN_DIR/injections-attestation.dev-key.pem"
-  [[ "$s" == complaints* ]] && echo "TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT"
+  [[ "$s" == campaign ]] && echo "ATTESTATION_DEV_KEY_FILE=$VAX_RUN_DIR/campaign-attestation.dev-key.pem"
+  [[ "$s" == complaints* || "$s" == campaign* ]] && echo "TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT"
   [[ "$s" == complaints-worker ]] && echo "IDENTITY_URL=http://127.0.0.1:${PORT[identity]}"
   return 0
 }

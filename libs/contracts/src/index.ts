@@ -8,3 +8,5 @@ export * from './injections/injections-events.v1';
 export * from './injections/injections-corrections.v1';
 export * from './complaints/complaints-events.v1';
 export * from './certification/certification-events.v1';
+export * from './campaign/campaign-events.v1';
+export * from './campaign/legacy-dose-outcomes.v1';

@@ -19,6 +19,8 @@ import { AttestationSigner } from './application/attestation-signer';
 import { AttestationsHttpController } from './adapters/http/attestations.http-controller';
 import { ReferenceHttpController } from './adapters/http/reference.http-controller';
 import { CorrectionCommandsKafkaConsumer } from './adapters/kafka/correction-commands.kafka-consumer';
+import { CampaignEventsKafkaConsumer } from './adapters/kafka/campaign-events.kafka-consumer';
+import { LegacyDoseImportService } from './application/legacy-dose-import.service';
 import { injectionsEventToContractV1 } from './application/injections-events.to-contract-v1';
 import { INJECTIONS_MIGRATIONS } from './application/injections.migrations';
 import { VerificationFactsRepository } from './application/verification-facts.repository';
@@ -57,6 +59,7 @@ export class InjectionsModule {
         ReferenceHttpController,
         IdentityEventsKafkaConsumer,
         CorrectionCommandsKafkaConsumer,
+        CampaignEventsKafkaConsumer,
       ],
       providers: [
         {
@@ -98,6 +101,11 @@ export class InjectionsModule {
           inject: [EVENT_STORE, PG_POOL, AttestationSigner],
           useFactory: (store: EventStore, pool: Pool, signer: AttestationSigner) =>
             new AttestationService(store, pool, reference, signer),
+        },
+        {
+          provide: LegacyDoseImportService,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) => new LegacyDoseImportService(store, reference),
         },
         {
           provide: RecordMergeService,

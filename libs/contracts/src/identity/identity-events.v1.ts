@@ -8,9 +8,11 @@ import { IsCalendarDate, IsGender, IsIdNumber, IsInstant, IsReference } from '..
 export const VERIFICATION_SOURCES = ['cccd-qr', 'personal-qr-1405', 'typed', 'bulk'] as const;
 export const DIFFERENCE_KINDS = [
   'accents-only',
+  'transliteration',
   'edit-distance',
   'day-month-swapped',
   'year-only',
+  'old-id-number',
   'different',
   'missing',
 ] as const;

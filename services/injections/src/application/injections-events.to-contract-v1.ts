@@ -1,4 +1,4 @@
-import { InjectionsEventsV1 } from '@vax/contracts';
+import { InjectionsEventsV1, LegacyDoseOutcomesV1 } from '@vax/contracts';
 import type { RecordedEvent } from '@vax/event-sourcing';
 import { type OutgoingMessage, outgoing } from '@vax/messaging';
 import type { DayAttested } from '../domain/attestation/attestation.messages';
@@ -71,6 +71,9 @@ export function injectionsEventToContractV1(event: RecordedEvent): OutgoingMessa
         mergedBy,
       });
     }
+    case 'LegacyDoseImported':
+    case 'LegacyDoseRefused': // the answer to the campaign, on its own topic
+      return outgoing(LegacyDoseOutcomesV1.topic, event, e.type, personId, e.data);
     default:
       return null; // CorrectionApplied and RecordMergedInto are the record's own bookkeeping
   }

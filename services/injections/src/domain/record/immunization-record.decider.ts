@@ -10,6 +10,7 @@ import {
 import { applyComplaintCorrection } from './complaint-corrections';
 import { correctDose, recordRecovery, voidDose } from './record-corrections';
 import { absorbDuplicate, markMergedInto } from './record-merge';
+import { importLegacyDose } from './legacy-dose-import';
 import { assertNever, evolveRecord, initialRecordState } from './record.evolve';
 import type { RecordCommand, RecordDose, RecordEvent } from './record.messages';
 import type { RecordState } from './record.state';
@@ -54,6 +55,8 @@ function decide(command: RecordCommand, state: RecordState): RecordEvent[] {
       return markMergedInto(command, state);
     case 'AbsorbDuplicate':
       return absorbDuplicate(command, state);
+    case 'ImportLegacyDose':
+      return importLegacyDose(command, state);
     default:
       return assertNever(command);
   }

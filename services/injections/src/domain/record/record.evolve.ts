@@ -38,6 +38,9 @@ export function evolveRecord(state: RecordState, event: RecordEvent): RecordStat
     case 'CorrectionApplied':
     case 'CorrectionRefused':
       return { ...state, appliedCommands: [...state.appliedCommands, event.data.commandId] };
+    case 'LegacyDoseImported':
+    case 'LegacyDoseRefused': // a legacy dose's client id answered once, like a command id
+      return { ...state, appliedCommands: [...state.appliedCommands, event.data.doseId] };
     case 'RecordMergedInto':
       return { ...state, mergedInto: event.data.intoPersonId };
     case 'DuplicateAbsorbed':

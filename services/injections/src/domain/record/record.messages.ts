@@ -1,6 +1,7 @@
 import type { Actor } from '@vax/event-sourcing';
 import type { VaccinationSite, Vaccine } from '../catalogue/vaccine';
 import type { DoseDetails } from './dose-details';
+import type { ImportLegacyDose, LegacyDoseImported, LegacyDoseRefused } from './legacy-dose.messages';
 import type { RecordedDose } from './record.state';
 
 /** What injections knows of a person's identity check, from identity.events.v1. */
@@ -147,7 +148,14 @@ export type CorrectionRefused = {
 export type CorrectionApplied = { type: 'CorrectionApplied'; data: { personId: string; commandId: string } };
 
 export type RecordCommand =
-  RecordDose | CorrectDose | VoidDose | RecordRecovery | ApplyComplaintCorrection | MarkMergedInto | AbsorbDuplicate;
+  | RecordDose
+  | CorrectDose
+  | VoidDose
+  | RecordRecovery
+  | ApplyComplaintCorrection
+  | MarkMergedInto
+  | AbsorbDuplicate
+  | ImportLegacyDose;
 export type RecordEvent =
   | DoseRecorded
   | DoseCorrected
@@ -156,7 +164,9 @@ export type RecordEvent =
   | CorrectionApplied
   | CorrectionRefused
   | RecordMergedInto
-  | DuplicateAbsorbed;
+  | DuplicateAbsorbed
+  | LegacyDoseImported
+  | LegacyDoseRefused;
 
 /** One person had two records (two ID numbers, a typo): the duplicate closes, pointing at the survivor. */
 export interface MarkMergedInto {

@@ -1,0 +1,114 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { Kafka, logLevel } from 'kafkajs';
+import { KAFKA_BROKERS } from './bench-support';
+
+const CAMPAIGN_TOPICS = ['campaign.events.v1', 'injections.legacy-dose-outcomes.v1'];
+
+/**
+ * Kafka for a benchmark's own consumer groups: the campaign's topics exist (6 partitions, as
+ * deploy/kafka/topics.json should list them), and each fresh group starts at the end of every topic,
+ * so earlier runs' messages are not processed again.
+ */
+export async function prepareKafka(groups: string[]): Promise<void> {
+  const admin = new Kafka({ clientId: 'campaign-bench', brokers: KAFKA_BROKERS, logLevel: logLevel.ERROR }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = CAMPAIGN_TOPICS.filter((t) => !existing.has(t));
+    if (missing.length > 0)
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: 6, replicationFactor: 1 })),
+      });
+    for (const topic of await admin.listTopics()) {
+      if (topic.startsWith('__')) continue;
+      const ends = await admin.fetchTopicOffsets(topic);
+      for (const groupId of groups)
+        await admin.setOffsets({
+          groupId,
+          topic,
+          partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+        });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** CPU seconds (user + system) a process has used, from /proc: what each part of the path costs. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+  } catch {
+    return 0;
+  }
+}
+
+/** Every running process whose command line contains the text (PostgreSQL's backends, Kafka's JVM). */
+export function pidsOf(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** CPU used by groups of processes between two moments. */
+export function cpuMeter(groups: Record<string, () => number[]>) {
+  const read = () =>
+    Object.fromEntries(
+      Object.entries(groups).map(([name, pids]) => [name, pids().reduce((s, p) => s + cpuSeconds(p), 0)]),
+    );
+  const start = read();
+  return () => {
+    const end = read();
+    return Object.fromEntries(Object.keys(groups).map((name) => [name, end[name] - start[name]])) as Record<
+      string,
+      number
+    >;
+  };
+}
+
+/** A compiled service as its own process, ready when /health/ready answers; its pid, for the CPU meter. */
+export async function startProcess(
+  entry: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<{ pid: number; stop(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const child = spawn(process.execPath, [join(__dirname, '..', entry)], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; ; i++) {
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (i > 240 || child.exitCode !== null) throw new Error(`${entry} did not become ready`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { ACTOR_HEADER, ProblemDetailsFilter, loadConfig, signActorToken, strictValidationPipe } from '@vax/platform';
+import { type TestDatabase, createTestDatabase, testInfrastructure } from '@vax/testing';
+import { Pool } from 'pg';
+import { CampaignConfig } from '../../campaign.config';
+import { CampaignModule } from '../../campaign.module';
+import { parseMapping } from '../../domain/legacy-row/column-mapping';
+import { importFile } from '../../import/import-file';
+import { loadCampaignReference } from '../../reference/reference-data';
+// Not exported by @vax/platform: bootstrapHttpService applies them; this test wires the same by hand.
+import { jsonBodyParser, requireJsonBodies } from '../../../../../libs/platform/src/http/request-body.middleware';
+
+/** The fields these tests read from answers. */
+type Answer = { campaignId: string; errors: unknown[]; rows: { key: string; rows: number }[] } & Record<
+  string,
+  unknown
+>;
+const body = async (res: Response): Promise<Answer> => (await res.json()) as Answer;
+
+// The API as bootstrapHttpService wires it (without its Kafka consumer), on real PostgreSQL and the
+// Temporal dev server; no worker polls this test's task queue, so started campaigns wait there.
+describe('campaign API', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let base: string;
+  const secret = randomBytes(32).toString('hex');
+  const taskQueue = `campaign-api-${randomBytes(3).toString('hex')}`;
+  const as = (role: string, scope: string) => ({
+    'content-type': 'application/json',
+    [ACTOR_HEADER]: signActorToken({ id: `${role}-1`, role, scope }, secret),
+  });
+  const manager = as('manager', 'province:LC');
+  let campaignId = '';
+
+  beforeAll(async () => {
+    db = await createTestDatabase('campaign_api');
+    const infra = testInfrastructure();
+    const config = loadConfig('campaign', CampaignConfig, {
+      PORT: '1',
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      TEMPORAL_ADDRESS: infra.temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      SERVICE_AUTH_SECRET: secret,
+      PUBLISHER_ENABLED: 'false',
+      ATTESTATION_DEV_KEY_FILE: join(tmpdir(), `${taskQueue}.pem`),
+    });
+    app = await NestFactory.create(CampaignModule.forRoot(config), { bodyParser: false, logger: false });
+    app.use(requireJsonBodies(), jsonBodyParser(100_000));
+    app.useGlobalPipes(strictValidationPipe());
+    app.useGlobalFilters(new ProblemDetailsFilter());
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+    const pool = new Pool({ connectionString: db.url, max: 2 });
+    const mapping = parseMapping(
+      JSON.parse(readFileSync(join(__dirname, '../../../mappings/legacy-list.vi.json'), 'utf8')),
+    );
+    const context = { ...loadCampaignReference(), today: '2021-12-01', firstVaccinationDay: '2021-03-01' };
+    await importFile(pool, join(__dirname, '../../import/fixtures/legacy-list.csv'), {
+      importId: 'imp-a',
+      mapping,
+      context,
+    });
+    await pool.end();
+  }, 60_000);
+  afterAll(async () => {
+    if (campaignId) {
+      const client = new Client({
+        connection: await Connection.connect({ address: testInfrastructure().temporalAddress }),
+      });
+      await client.workflow
+        .getHandle(`campaign-${campaignId}`)
+        .terminate('test over')
+        .catch(() => undefined);
+      await client.connection.close();
+    }
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('starts a campaign over finished imports only, and answers with problems naming field and rule', async () => {
+    const bad = await fetch(`${base}/campaigns`, {
+      method: 'POST',
+      headers: manager,
+      body: JSON.stringify({ name: 'Đợt 1', importIds: ['imp-x'], deadline: '2099-12-31' }),
+    });
+    expect(bad.status).toBe(422);
+    expect((await body(bad)).errors).toEqual([expect.objectContaining({ field: 'importIds', rule: 'finishedImport' })]);
+    const invalid = await fetch(`${base}/campaigns`, {
+      method: 'POST',
+      headers: manager,
+      body: JSON.stringify({ name: 'Đợt 1', importIds: ['imp-a'], deadline: '31/12/2099' }),
+    });
+    expect(invalid.status).toBe(400);
+    const started = await fetch(`${base}/campaigns`, {
+      method: 'POST',
+      headers: manager,
+      body: JSON.stringify({ name: 'Đợt 1', importIds: ['imp-a'], deadline: '2099-12-31' }),
+    });
+    expect(started.status).toBe(201);
+    campaignId = (await body(started)).campaignId;
+    const status = await body(await fetch(`${base}/campaigns/${campaignId}`, { headers: manager }));
+    expect(status).toMatchObject({ campaignId, status: 'running', importIds: ['imp-a'] });
+  });
+
+  it('is for managers: site staff may not start or steer campaigns, and nobody without a token', async () => {
+    const staff = as('site-staff', 'site:LC-TD-01');
+    expect((await fetch(`${base}/campaigns/${campaignId}/pause`, { method: 'POST', headers: staff })).status).toBe(403);
+    expect((await fetch(`${base}/campaigns/${campaignId}`)).status).toBe(401);
+    expect((await fetch(`${base}/campaigns/${campaignId}/pause`, { method: 'POST', headers: manager })).status).toBe(
+      202,
+    );
+  });
+
+  it('reports progress by district as JSON and by site as CSV, against the deadline', async () => {
+    const json = await body(
+      await fetch(`${base}/campaigns/${campaignId}/progress?groupBy=district`, { headers: manager }),
+    );
+    expect(json).toMatchObject({ campaignId, deadline: '2099-12-31', groupBy: 'district' });
+    expect(json.rows.map((r: { key: string; rows: number }) => [r.key, r.rows])).toEqual([
+      ['(no known site)', 3],
+      ['Phong Thổ', 1],
+      ['Tam Đường', 4],
+    ]);
+    const csv = await fetch(`${base}/campaigns/${campaignId}/progress?groupBy=site&format=csv`, { headers: manager });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'site,rows,sent,matched,mismatched,notFound,invalidId,rejected,duplicates,recorded,corrected,attested,worklistOpen,worklistOverdue,settledShare,deadline,daysLeft',
+    );
+    expect(lines.find((l) => l.startsWith('LC-TD-02,'))).toMatch(/^LC-TD-02,2,0,0,/);
+    const district = as('manager', 'district:Phong Thổ');
+    const mine = await body(
+      await fetch(`${base}/campaigns/${campaignId}/progress?groupBy=site`, { headers: district }),
+    );
+    expect(mine.rows.map((r: { key: string }) => r.key)).toEqual(['LC-PT-01']);
+  });
+
+  it("shows a site only its own worklist, and refuses a correction of another site's row", async () => {
+    const other = as('site-staff', 'site:LC-PT-01');
+    expect((await fetch(`${base}/campaigns/${campaignId}/worklists?siteId=LC-TD-01`, { headers: other })).status).toBe(
+      403,
+    );
+    const own = await fetch(`${base}/campaigns/${campaignId}/worklists?siteId=LC-PT-01`, { headers: other });
+    expect(await body(own)).toEqual({ campaignId, siteId: 'LC-PT-01', items: [] });
+    const unknown = await fetch(`${base}/campaigns/${campaignId}/worklist-items/nope/correction`, {
+      method: 'POST',
+      headers: other,
+      body: JSON.stringify({ dateOfBirth: '1990-05-03' }),
+    });
+    expect(unknown.status).toBe(404);
+    const badId = await fetch(`${base}/campaigns/${campaignId}/worklist-items/nope/correction`, {
+      method: 'POST',
+      headers: other,
+      body: JSON.stringify({ idNumber: '123' }),
+    });
+    expect(badId.status).toBe(400);
+  });
+
+  it('lets only the responsible person sign a list, and publishes the signing key', async () => {
+    const staff = as('site-staff', 'site:LC-TD-02');
+    expect(
+      (
+        await fetch(`${base}/campaigns/${campaignId}/attestations`, {
+          method: 'POST',
+          headers: staff,
+          body: JSON.stringify({ scope: 'site', unit: 'LC-TD-02' }),
+        })
+      ).status,
+    ).toBe(403);
+    const head = as('site-head', 'site:LC-TD-02');
+    const empty = await fetch(`${base}/campaigns/${campaignId}/attestations`, {
+      method: 'POST',
+      headers: head,
+      body: JSON.stringify({ scope: 'site', unit: 'LC-TD-02' }),
+    });
+    expect(empty.status).toBe(422); // nothing of this site is on the records yet
+    expect((await body(empty)).errors).toEqual([expect.objectContaining({ field: 'unit', rule: 'hasMatchedDoses' })]);
+    const key = await body(await fetch(`${base}/campaigns/attestations/signing-key`, { headers: staff }));
+    expect(key).toMatchObject({ development: true, keyId: expect.stringMatching(/^dev-/) });
+  });
+});

@@ -1,0 +1,1 @@
+export const SITE_DIRECTORY = Symbol('SITE_DIRECTORY');

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
+import { MergeProposalsService } from '../../application/merge-proposals.service';
+import { WorklistService } from '../../application/worklist.service';
+import { CorrectRowRequest, MergeDecisionRequest, SiteRequest, WorklistRequest } from './campaign.request-dto';
+import { checkSiteAccess, refusalsAsProblems } from './campaign-http.problems';
+
+const SITE_ROLES = ['site-staff', 'site-head', 'manager'];
+
+/** What the campaign sends back to each site: doubtful rows to correct, probable duplicates to decide. */
+@ApiTags('worklists')
+@Controller('campaigns/:campaignId')
+@UseGuards(ActorGuard)
+export class WorklistsHttpController {
+  constructor(
+    @Inject(WorklistService) private readonly worklists: WorklistService,
+    @Inject(MergeProposalsService) private readonly merges: MergeProposalsService,
+  ) {}
+
+  @Get('worklists')
+  @RequireRoles(...SITE_ROLES)
+  @ApiOperation({ summary: "A site's worklist: its rows that did not match, with why and by when" })
+  async worklist(@Param('campaignId') campaignId: string, @Query() q: WorklistRequest, @Caller() actor: CallerActor) {
+    const siteId = q.siteId ?? null;
+    checkSiteAccess(actor, siteId);
+    return { campaignId, siteId, items: await this.worklists.forSite(campaignId, siteId, q.status) };
+  }
+
+  @Post('worklist-items/:itemId/correction')
+  @RequireRoles(...SITE_ROLES)
+  @ApiOperation({ summary: 'Correct the identity fields of a row; the registry checks it again' })
+  async correct(
+    @Param('campaignId') campaignId: string,
+    @Param('itemId') itemId: string,
+    @Body() body: CorrectRowRequest,
+    @Caller() actor: CallerActor,
+  ) {
+    const status = await refusalsAsProblems(() => this.worklists.correct(campaignId, itemId, body, actor));
+    return { itemId, status };
+  }
+
+  @Get('merge-proposals')
+  @RequireRoles(...SITE_ROLES)
+  @ApiOperation({ summary: "Probable duplicates among a site's rows, with the evidence" })
+  async proposals(@Param('campaignId') campaignId: string, @Query() q: SiteRequest, @Caller() actor: CallerActor) {
+    checkSiteAccess(actor, q.siteId);
+    return { campaignId, siteId: q.siteId, proposals: await this.merges.forSite(campaignId, q.siteId) };
+  }
+
+  @Post('merge-proposals/:proposalId/decision')
+  @RequireRoles(...SITE_ROLES)
+  @ApiOperation({ summary: 'Confirm (one injection entered twice) or reject (two doses) a merge proposal' })
+  async decide(
+    @Param('campaignId') campaignId: string,
+    @Param('proposalId') proposalId: string,
+    @Body() body: MergeDecisionRequest,
+    @Caller() actor: CallerActor,
+  ) {
+    const status = await refusalsAsProblems(() => this.merges.decide(campaignId, proposalId, body.decision, actor));
+    return { proposalId, status };
+  }
+}

@@ -1,0 +1,130 @@
+import { type Actor, type EventStore, fold, handleCommand } from '@vax/event-sourcing';
+import type { Pool } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  AttestationRefused,
+  type AttestedDose,
+  type ListAttested,
+  listAttestationDecider,
+} from '../domain/attestation/list-attestation.decider';
+import type { SiteDirectory } from '../domain/legacy-row/reference-directories';
+import { canonicalListContent, sha256Hex } from './attestation-content';
+import type { ListSigner } from './list-signer';
+
+export const attestationStream = (campaignId: string, commune: string) =>
+  `campaign-attestation-${campaignId}-${commune}`;
+
+export type AttestationView = ListAttested['data'] & { signatureValid: boolean };
+
+/** Site heads and commune chairmen sign the matched lists of their unit; anyone allowed can check a signature later. */
+export class ListAttestationService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: Pool,
+    private readonly sites: SiteDirectory,
+    private readonly signer: ListSigner,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async attest(campaignId: string, scope: 'site' | 'commune', unit: string, actor: Actor, correlationId: string) {
+    const commune = this.communeOf(scope, unit);
+    const stream = attestationStream(campaignId, commune);
+    const before = fold(listAttestationDecider, (await this.store.readStream(stream)) as unknown as ListAttested[]);
+    const siteIds =
+      scope === 'site'
+        ? [unit]
+        : this.sites
+            .all()
+            .filter((s) => s.commune === unit)
+            .map((s) => s.id);
+    const entries = (await this.matchedUnattested(campaignId, siteIds)).filter(
+      (e) => !before.attestedDoseIds.has(e.doseId),
+    );
+    const now = this.clock();
+    const attestationId = uuidv7();
+    const signedAt = now.toISOString();
+    const content = canonicalListContent({
+      attestationId,
+      campaignId,
+      scope,
+      unit,
+      entries,
+      signedBy: actor.id,
+      signerRole: actor.role,
+      signedAt,
+    });
+    const { events } = await handleCommand(
+      this.store,
+      listAttestationDecider,
+      stream,
+      {
+        type: 'AttestList',
+        attestationId,
+        campaignId,
+        scope,
+        unit,
+        entries,
+        contentSha256: sha256Hex(content),
+        signature: this.signer.sign(content),
+        keyId: this.signer.keyId,
+        signer: actor,
+        signedAt,
+      },
+      { correlationId, causationId: null, actor, occurredAt: now },
+    );
+    // The stream is the truth; the table mark feeds progress (and is repaired here if a crash left it behind).
+    await this.markAttested(
+      attestationId,
+      entries.map((e) => e.doseId),
+    );
+    return { ...events[0].data, signatureValid: true };
+  }
+
+  /** Every list signed in a commune for the campaign, each signature checked against its content now. */
+  async ofCommune(campaignId: string, commune: string): Promise<AttestationView[]> {
+    const events = (await this.store.readStream(attestationStream(campaignId, commune))) as unknown as ListAttested[];
+    return events.map(({ data }) => {
+      const content = canonicalListContent(data);
+      const signatureValid = sha256Hex(content) === data.contentSha256 && this.signer.verify(content, data.signature);
+      return { ...data, signatureValid };
+    });
+  }
+
+  communeOf(scope: 'site' | 'commune', unit: string): string {
+    const commune =
+      scope === 'site' ? this.sites.get(unit)?.commune : this.sites.all().find((s) => s.commune === unit)?.commune;
+    if (!commune)
+      throw new AttestationRefused([
+        { field: 'unit', rule: 'known', message: `no ${scope} ${unit} in the site directory` },
+      ]);
+    return commune;
+  }
+
+  private async matchedUnattested(campaignId: string, siteIds: string[]): Promise<AttestedDose[]> {
+    const { rows } = await this.pool.query(
+      `select d.dose_id, d.person_id, l.vaccine_code, l.lot_number, l.administered_on::text as day, d.site_id, r.batch_id
+       from dose_submissions d
+       join legacy_rows l on l.import_id = d.import_id and l.row_number = d.row_number
+       join row_results r on r.campaign_id = d.campaign_id and r.import_id = d.import_id and r.row_number = d.row_number
+       where d.campaign_id = $1 and d.site_id = any($2) and d.outcome in ('recorded', 'already-on-record')
+         and d.attestation_id is null order by d.dose_id`,
+      [campaignId, siteIds],
+    );
+    return rows.map((r) => ({
+      doseId: r.dose_id,
+      personId: r.person_id,
+      vaccineCode: r.vaccine_code,
+      lotNumber: r.lot_number,
+      administeredOn: r.day,
+      siteId: r.site_id,
+      verificationId: r.batch_id,
+    }));
+  }
+
+  private async markAttested(attestationId: string, doseIds: string[]): Promise<void> {
+    await this.pool.query(
+      'update dose_submissions set attestation_id = $1 where dose_id = any($2) and attestation_id is null',
+      [attestationId, doseIds],
+    );
+  }
+}

@@ -1,0 +1,110 @@
+import type { Actor } from '@vax/event-sourcing';
+import { inTransaction } from '@vax/messaging';
+import type { Pool } from 'pg';
+import {
+  type IdentityCorrection,
+  WorklistRefused,
+  type WorklistStatus,
+  correctItem,
+} from '../domain/worklists/worklist-item';
+import type { WorklistReason } from '../domain/classification/row-class';
+
+export interface WorklistEntry {
+  itemId: string;
+  reason: WorklistReason;
+  status: WorklistStatus;
+  dueOn: string;
+  /** Where the row is in the site's own file, so staff can find it there. */
+  sourceName: string;
+  rowNumber: number;
+  /** The row as the list has it (the site's own people: its staff may see them). */
+  row: Record<string, string | number | null>;
+  details: { differences?: { field: string; kind: string }[]; problems?: string; refusedBy?: string };
+}
+
+/** The rows sent back to a site, and the site's corrections of them. */
+export class WorklistService {
+  constructor(
+    private readonly pool: Pool,
+    private readonly signalChanges: (campaignId: string) => Promise<unknown>,
+  ) {}
+
+  async forSite(campaignId: string, siteId: string | null, status?: WorklistStatus): Promise<WorklistEntry[]> {
+    const { rows } = await this.pool.query(
+      `select w.item_id, w.reason, w.status, w.due_on::text, w.details, i.source_name, l.row_number,
+         l.full_name, l.date_of_birth::text as date_of_birth, l.gender, l.id_number, l.vaccine_code, l.lot_number,
+         l.administered_on::text as administered_on, l.dose_number
+       from worklist_items w join legacy_rows l on l.import_id = w.import_id and l.row_number = w.row_number
+       join legacy_imports i on i.import_id = w.import_id
+       where w.campaign_id = $1 and w.site_id is not distinct from $2 and ($3::text is null or w.status = $3)
+       order by w.due_on, w.item_id limit 5000`,
+      [campaignId, siteId, status ?? null],
+    );
+    return rows.map((r) => ({
+      itemId: r.item_id,
+      reason: r.reason,
+      status: r.status,
+      dueOn: r.due_on,
+      sourceName: r.source_name,
+      rowNumber: r.row_number,
+      row: {
+        fullName: r.full_name,
+        dateOfBirth: r.date_of_birth,
+        gender: r.gender,
+        idNumber: r.id_number,
+        vaccineCode: r.vaccine_code,
+        lotNumber: r.lot_number,
+        administeredOn: r.administered_on,
+        doseNumber: r.dose_number,
+      },
+      details: r.details,
+    }));
+  }
+
+  /** Keeps the corrected fields beside the row as the site kept it, and asks the campaign to check it again. */
+  async correct(
+    campaignId: string,
+    itemId: string,
+    correction: IdentityCorrection,
+    actor: Actor,
+  ): Promise<WorklistStatus> {
+    const status = await inTransaction(this.pool, async (tx) => {
+      const { rows } = await tx.query(
+        `select w.item_id, w.site_id, w.reason, w.status, w.due_on::text, w.import_id, w.row_number, c.status as campaign_status
+         from worklist_items w join campaigns c using (campaign_id) where w.campaign_id = $1 and w.item_id = $2 for update of w`,
+        [campaignId, itemId],
+      );
+      const item = rows[0];
+      if (!item) throw new WorklistRefused('itemId', 'known', 'no such worklist item in this campaign');
+      if (item.campaign_status !== 'running')
+        throw new WorklistRefused('campaignId', 'running', 'the campaign is closed');
+      const next = correctItem(
+        { itemId, siteId: item.site_id, reason: item.reason, status: item.status, dueOn: item.due_on },
+        correction,
+        actor,
+      );
+      await tx.query(
+        `insert into row_corrections (campaign_id, import_id, row_number, full_name, date_of_birth, gender, id_number, corrected_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)
+         on conflict (campaign_id, import_id, row_number) do update set full_name = coalesce(excluded.full_name, row_corrections.full_name),
+           date_of_birth = coalesce(excluded.date_of_birth, row_corrections.date_of_birth), gender = coalesce(excluded.gender, row_corrections.gender),
+           id_number = coalesce(excluded.id_number, row_corrections.id_number), corrected_by = excluded.corrected_by,
+           corrected_at = now(), recheck_batch_id = null`,
+        [
+          campaignId,
+          item.import_id,
+          item.row_number,
+          correction.fullName ?? null,
+          correction.dateOfBirth ?? null,
+          correction.gender ?? null,
+          correction.idNumber ?? null,
+          actor.id,
+        ],
+      );
+      await tx.query(`update worklist_items set status = $2, updated_at = now() where item_id = $1`, [itemId, next]);
+      return next;
+    });
+    await this.signalChanges(campaignId);
+    return status;
+  }
+}

@@ -1,0 +1,122 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { EventStore } from '@vax/event-sourcing';
+import { Inbox } from '@vax/messaging';
+import {
+  DiagnosticsModule,
+  EVENT_STORE,
+  EventSourcingModule,
+  PG_POOL,
+  PlatformModule,
+  TemporalConnection,
+  vietnamToday,
+} from '@vax/platform';
+import type { Pool } from 'pg';
+import { AttestationsHttpController } from './adapters/http/attestations.http-controller';
+import { CampaignsHttpController } from './adapters/http/campaigns.http-controller';
+import { SITE_DIRECTORY } from './adapters/http/tokens';
+import { WorklistsHttpController } from './adapters/http/worklists.http-controller';
+import { DoseOutcomesKafkaConsumer } from './adapters/kafka/dose-outcomes.kafka-consumer';
+import { IdentityAnswersKafkaConsumer } from './adapters/kafka/identity-answers.kafka-consumer';
+import { BulkAnswersService } from './application/bulk-answers.service';
+import { CAMPAIGN_MIGRATIONS } from './application/campaign.migrations';
+import { CampaignService } from './application/campaign.service';
+import { campaignEventToContractV1 } from './application/campaign-events.to-contract-v1';
+import { CampaignsRepository } from './application/campaigns.repository';
+import { DoseOutcomesService } from './application/dose-outcomes.service';
+import { DoseQueueRepository } from './application/dose-queue.repository';
+import { ListAttestationService } from './application/list-attestation.service';
+import { ListSigner } from './application/list-signer';
+import { MergeProposalsService } from './application/merge-proposals.service';
+import { ProgressQuery } from './application/progress.query';
+import { VerificationRepository } from './application/verification.repository';
+import { WorklistService } from './application/worklist.service';
+import { WorklistsRepository } from './application/worklists.repository';
+import type { CampaignConfig } from './campaign.config';
+import { loadCampaignReference } from './reference/reference-data';
+
+export const SERVICE_NAME = 'campaign';
+
+const withPool = <T>(provide: new (...args: never[]) => T, make: (pool: Pool) => T) => ({
+  provide,
+  inject: [PG_POOL],
+  useFactory: make,
+});
+
+@Module({})
+export class CampaignModule {
+  static forRoot(config: CampaignConfig): DynamicModule {
+    const reference = loadCampaignReference();
+    const today = () => vietnamToday();
+    return {
+      module: CampaignModule,
+      imports: [
+        PlatformModule.forService(SERVICE_NAME, config),
+        EventSourcingModule.forService({
+          service: SERVICE_NAME,
+          migrations: CAMPAIGN_MIGRATIONS,
+          toMessage: campaignEventToContractV1,
+          publish: config.PUBLISHER_ENABLED,
+        }),
+        DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
+      ],
+      controllers: [
+        CampaignsHttpController,
+        WorklistsHttpController,
+        AttestationsHttpController,
+        IdentityAnswersKafkaConsumer,
+        DoseOutcomesKafkaConsumer,
+      ],
+      providers: [
+        { provide: SITE_DIRECTORY, useValue: reference.sites },
+        withPool(ProgressQuery, (pool) => new ProgressQuery(pool)),
+        withPool(
+          BulkAnswersService,
+          (pool) => new BulkAnswersService(new Inbox(pool, SERVICE_NAME), new VerificationRepository(pool)),
+        ),
+        withPool(
+          DoseOutcomesService,
+          (pool) =>
+            new DoseOutcomesService(
+              new Inbox(pool, SERVICE_NAME),
+              new DoseQueueRepository(pool),
+              new WorklistsRepository(pool),
+              today,
+            ),
+        ),
+        {
+          provide: CampaignService,
+          inject: [PG_POOL, TemporalConnection],
+          useFactory: (pool: Pool, temporal: TemporalConnection) =>
+            new CampaignService(new CampaignsRepository(pool), temporal, {
+              taskQueue: config.TEMPORAL_TASK_QUEUE,
+              chunkSize: config.CAMPAIGN_CHUNK_SIZE,
+              maxInFlight: config.CAMPAIGN_MAX_IN_FLIGHT,
+              worklistDueDays: config.WORKLIST_DUE_DAYS,
+            }),
+        },
+        {
+          provide: WorklistService,
+          inject: [PG_POOL, CampaignService],
+          useFactory: (pool: Pool, campaigns: CampaignService) =>
+            new WorklistService(pool, (id) => campaigns.signal(id, 'changes')),
+        },
+        {
+          provide: MergeProposalsService,
+          inject: [PG_POOL, CampaignService],
+          useFactory: (pool: Pool, campaigns: CampaignService) =>
+            new MergeProposalsService(pool, (id) => campaigns.signal(id, 'changes')),
+        },
+        {
+          provide: ListSigner,
+          useFactory: () => ListSigner.fromConfiguration(config.ATTESTATION_KEY_FILE, config.ATTESTATION_DEV_KEY_FILE),
+        },
+        {
+          provide: ListAttestationService,
+          inject: [EVENT_STORE, PG_POOL, ListSigner],
+          useFactory: (store: EventStore, pool: Pool, signer: ListSigner) =>
+            new ListAttestationService(store, pool, reference.sites, signer),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+// Everything the campaign worker runs as a workflow; bundled by Temporal's webpack bundler.
+export { campaignWorkflow } from './campaign.workflow';
