@@ -11,7 +11,7 @@ export VAX_TRANSPORT="${VAX_TRANSPORT:-embedded}"
 
 case "${1:-up}" in
   up)
-    [[ -d node_modules ]] || { step "Installing npm dependencies (npm ci)"; npm ci --no-audit --no-fund; }
+    [[ -d node_modules ]] || { step "Installing npm dependencies"; npm install --no-audit --no-fund; } # not `ci`: see .ci/run
     step "Building services (swc)"
     scripts/build.sh
     deploy/local/infra.sh up
