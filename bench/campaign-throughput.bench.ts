@@ -2,7 +2,7 @@
  * A campaign end to end over 1,000,000 legacy rows against the 480,000-person registry: import
  * (CSV parsed, validated, COPY in batches), then the workflow verifying every chunk through Kafka and
  * the identity service until every answer is stored — beside a bare COPY of the same file.
- *   npm run bench:campaign   (BENCH_RECORDS=1000000 BENCH_PEOPLE=480000 BENCH_TRANSPORT=embedded|kafka)
+ *   npm run bench:campaign-throughput   (BENCH_RECORDS=1000000 BENCH_PEOPLE=480000 BENCH_TRANSPORT=embedded|kafka BENCH_SETTLE=true)
  */
 import { createReadStream, mkdtempSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
