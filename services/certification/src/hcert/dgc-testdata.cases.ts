@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The public EU DCC test vectors (../shared/testdata/dgc-testdata), read as they are. */
-export const DGC_TESTDATA = join(__dirname, '../../../../../shared/testdata/dgc-testdata');
+/** The public EU DCC test vectors (services/certification/testdata/dgc-testdata, vendored from ../shared/testdata with its LICENSE and NOTICE), read as they are. */
+export const DGC_TESTDATA = join(__dirname, '../../testdata/dgc-testdata');
 
 export interface DgcCase {
   name: string;
