@@ -25,9 +25,22 @@ describe('coverage against the registry population', () => {
       2021,
     );
     expect(rows).toEqual([
-      expect.objectContaining({ district: 'Tam Đường', ageGroup: '18-49', population: 100, atLeastOneDose: 50, oneDoseShare: 0.5, primarySeriesShare: 0.4 }),
+      expect.objectContaining({
+        district: 'Tam Đường',
+        ageGroup: '18-49',
+        population: 100,
+        atLeastOneDose: 50,
+        oneDoseShare: 0.5,
+        primarySeriesShare: 0.4,
+      }),
       expect.objectContaining({ district: 'Tam Đường', ageGroup: '65+', population: 10, booster: 10, oneDoseShare: 1 }),
-      expect.objectContaining({ district: 'unknown', ageGroup: '18-49', population: 0, atLeastOneDose: 1, oneDoseShare: null }),
+      expect.objectContaining({
+        district: 'unknown',
+        ageGroup: '18-49',
+        population: 0,
+        atLeastOneDose: 1,
+        oneDoseShare: null,
+      }),
     ]);
   });
 });

@@ -47,7 +47,16 @@ export function coverage(
     const key = `${district}|${ageGroup}`;
     let r = rows.get(key);
     if (!r) {
-      r = { district, ageGroup, population: 0, atLeastOneDose: 0, primarySeries: 0, booster: 0, oneDoseShare: null, primarySeriesShare: null };
+      r = {
+        district,
+        ageGroup,
+        population: 0,
+        atLeastOneDose: 0,
+        primarySeries: 0,
+        booster: 0,
+        oneDoseShare: null,
+        primarySeriesShare: null,
+      };
       rows.set(key, r);
     }
     return r;
@@ -65,5 +74,8 @@ export function coverage(
       oneDoseShare: r.population ? r.atLeastOneDose / r.population : null,
       primarySeriesShare: r.population ? r.primarySeries / r.population : null,
     }))
-    .sort((a, b) => a.district.localeCompare(b.district, 'vi') || AGE_GROUPS.indexOf(a.ageGroup) - AGE_GROUPS.indexOf(b.ageGroup));
+    .sort(
+      (a, b) =>
+        a.district.localeCompare(b.district, 'vi') || AGE_GROUPS.indexOf(a.ageGroup) - AGE_GROUPS.indexOf(b.ageGroup),
+    );
 }
