@@ -57,6 +57,7 @@ describe('a campaign over a real database: verify, propose merges, record, send 
   beforeAll(async () => {
     db = await createTestDatabase('campaign_settle');
     pool = new Pool({ connectionString: db.url, max: 5 });
+    pool.on('error', () => undefined); // an idle client cut off by the server is replaced; pg asks for a listener
     await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...CAMPAIGN_MIGRATIONS]);
     await importFile(pool, join(__dirname, '../import/fixtures/legacy-list.csv'), {
       importId: 'csv',
