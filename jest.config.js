@@ -23,6 +23,9 @@ const withInfrastructure = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A fresh worker process for each test file: a Temporal client's retry timer that outlives its
+  // closed channel ("Channel has been shut down") then dies with its file instead of failing the next.
+  workerIdleMemoryLimit: '1MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.(int|e2e|check)-spec\\.ts$'] },
     { ...common, displayName: 'checks', testMatch: ['**/*.check-spec.ts'] },
