@@ -20,3 +20,4 @@ export * from './auth/actor-token';
 export * from './auth/actor.guard';
 export * from './event-sourcing/event-sourcing.module';
 export * from './time/vietnam-date';
+export * from './signing/list-signer';

@@ -25,7 +25,7 @@ import { CampaignsRepository } from './application/campaigns.repository';
 import { DoseOutcomesService } from './application/dose-outcomes.service';
 import { DoseQueueRepository } from './application/dose-queue.repository';
 import { ListAttestationService } from './application/list-attestation.service';
-import { ListSigner } from './application/list-signer';
+import { ListSigner } from '@vax/platform';
 import { MergeProposalsService } from './application/merge-proposals.service';
 import { ProgressQuery } from './application/progress.query';
 import { VerificationRepository } from './application/verification.repository';

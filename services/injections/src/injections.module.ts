@@ -15,7 +15,7 @@ import { DoseRecordingService } from './application/dose-recording.service';
 import { ComplaintCorrectionsService } from './application/complaint-corrections.service';
 import { RecordMergeService } from './application/record-merge.service';
 import { AttestationService } from './application/attestation.service';
-import { AttestationSigner } from './application/attestation-signer';
+import { ListSigner } from '@vax/platform';
 import { AttestationsHttpController } from './adapters/http/attestations.http-controller';
 import { ReferenceHttpController } from './adapters/http/reference.http-controller';
 import { CorrectionCommandsKafkaConsumer } from './adapters/kafka/correction-commands.kafka-consumer';
@@ -92,14 +92,13 @@ export class InjectionsModule {
             new ComplaintCorrectionsService(store, facts, reference, policy),
         },
         {
-          provide: AttestationSigner,
-          useFactory: () =>
-            AttestationSigner.fromConfiguration(config.ATTESTATION_KEY_FILE, config.ATTESTATION_DEV_KEY_FILE),
+          provide: ListSigner,
+          useFactory: () => ListSigner.fromConfiguration(config.ATTESTATION_KEY_FILE, config.ATTESTATION_DEV_KEY_FILE),
         },
         {
           provide: AttestationService,
-          inject: [EVENT_STORE, PG_POOL, AttestationSigner],
-          useFactory: (store: EventStore, pool: Pool, signer: AttestationSigner) =>
+          inject: [EVENT_STORE, PG_POOL, ListSigner],
+          useFactory: (store: EventStore, pool: Pool, signer: ListSigner) =>
             new AttestationService(store, pool, reference, signer),
         },
         {

@@ -16,7 +16,7 @@ import { CampaignsRepository } from './campaigns.repository';
 import { DoseOutcomesService } from './dose-outcomes.service';
 import { DoseQueueRepository } from './dose-queue.repository';
 import { ListAttestationService } from './list-attestation.service';
-import { ListSigner } from './list-signer';
+import { ListSigner } from '@vax/platform';
 import { MergeProposalsService } from './merge-proposals.service';
 import { WorklistService } from './worklist.service';
 import { WorklistsRepository } from './worklists.repository';

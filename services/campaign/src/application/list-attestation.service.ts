@@ -9,7 +9,7 @@ import {
 } from '../domain/attestation/list-attestation.decider';
 import type { SiteDirectory } from '../domain/legacy-row/reference-directories';
 import { canonicalListContent, sha256Hex } from './attestation-content';
-import type { ListSigner } from './list-signer';
+import type { ListSigner } from '@vax/platform';
 
 export const attestationStream = (campaignId: string, commune: string) =>
   `campaign-attestation-${campaignId}-${commune}`;

@@ -6,7 +6,7 @@ import { attestationDecider } from '../domain/attestation/attestation.decider';
 import type { AttestedEntry, DayAttested } from '../domain/attestation/attestation.messages';
 import type { ReferenceData } from '../reference/reference-data';
 import { canonicalContent, sha256Hex } from './attestation-content';
-import type { AttestationSigner } from './attestation-signer';
+import type { ListSigner } from '@vax/platform';
 
 export const attestationStream = (siteId: string, day: string) => `attestation-${siteId}-${day}`;
 
@@ -18,7 +18,7 @@ export class AttestationService {
     private readonly store: EventStore,
     private readonly pool: Pool,
     private readonly reference: ReferenceData,
-    private readonly signer: AttestationSigner,
+    private readonly signer: ListSigner,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 

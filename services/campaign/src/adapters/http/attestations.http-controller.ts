@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, UseGuards } fro
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
 import { ListAttestationService } from '../../application/list-attestation.service';
-import { ListSigner } from '../../application/list-signer';
+import { ListSigner } from '@vax/platform';
 import { AttestListRequest, CommuneRequest } from './campaign.request-dto';
 import { refusalsAsProblems } from './campaign-http.problems';
 

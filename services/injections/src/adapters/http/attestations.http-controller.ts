@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpStatus, Inject, Post, Query, Req, UseGuards 
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles } from '@vax/platform';
 import { AttestationService } from '../../application/attestation.service';
-import { AttestationSigner } from '../../application/attestation-signer';
+import { ListSigner } from '@vax/platform';
 import { AttestDayRequest } from './attestations.request-dto';
 import { rejectedAs422 } from './record-http.problems';
 
@@ -13,7 +13,7 @@ import { rejectedAs422 } from './record-http.problems';
 export class AttestationsHttpController {
   constructor(
     @Inject(AttestationService) private readonly attestations: AttestationService,
-    @Inject(AttestationSigner) private readonly signer: AttestationSigner,
+    @Inject(ListSigner) private readonly signer: ListSigner,
   ) {}
 
   @Post()

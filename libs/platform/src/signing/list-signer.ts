@@ -11,16 +11,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
- * Signs attested lists (Ed25519: deterministic, so the same content always has the same signature).
+ * Signs attested lists (injections' day lists, the campaign's matched lists) (Ed25519: deterministic, so the same content always has the same signature).
  * The key comes from configuration; without one, a development key is generated once and kept beside
  * the other local state, its id prefixed "dev-" so a development signature is never taken for real.
  */
-export class AttestationSigner {
+export class ListSigner {
   readonly keyId: string;
   readonly publicKeyPem: string;
   private readonly publicKey: KeyObject;
 
-  private constructor(
+  constructor(
     private readonly privateKey: KeyObject,
     readonly development: boolean,
   ) {
@@ -30,14 +30,14 @@ export class AttestationSigner {
     this.keyId = `${development ? 'dev-' : ''}${createHash('sha256').update(der).digest('hex').slice(0, 16)}`;
   }
 
-  static fromConfiguration(keyFile: string | undefined, developmentKeyFile: string): AttestationSigner {
-    if (keyFile) return new AttestationSigner(createPrivateKey(readFileSync(keyFile)), false);
+  static fromConfiguration(keyFile: string | undefined, developmentKeyFile: string): ListSigner {
+    if (keyFile) return new ListSigner(createPrivateKey(readFileSync(keyFile)), false);
     if (!existsSync(developmentKeyFile)) {
       const { privateKey } = generateKeyPairSync('ed25519');
       mkdirSync(dirname(developmentKeyFile), { recursive: true });
       writeFileSync(developmentKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     }
-    return new AttestationSigner(createPrivateKey(readFileSync(developmentKeyFile)), true);
+    return new ListSigner(createPrivateKey(readFileSync(developmentKeyFile)), true);
   }
 
   sign(content: Buffer): string {
