@@ -57,6 +57,17 @@ describe('complaints on PostgreSQL', () => {
     expect(await complaints.load('retry')).toMatchObject({ breaches: 1, assignment: { dueAt: cmd.escalate().dueAt } });
   });
 
+  it('answers a step run again after later steps with the state its own events left', async () => {
+    // A local activity re-runs when its workflow task is lost: the decision must read as it was taken.
+    await assigned('rerun');
+    const decision = { actor: siteStaff, correlationId: 't', idempotencyKey: 'complaint-rerun/5:decision' };
+    await complaints.execute('rerun', cmd.accept(), decision);
+    await complaints.execute('rerun', cmd.corrected(), { actor: system, correlationId: 't', idempotencyKey: 'later' });
+    const again = await complaints.execute('rerun', cmd.accept(), decision);
+    expect(again.events).toEqual([]);
+    expect(again.state.status).toBe('accepted');
+  });
+
   it('keeps development notifications once per key, for the portal to show', async () => {
     const outbox = new DevelopmentNotificationOutbox(pool);
     const sms = {

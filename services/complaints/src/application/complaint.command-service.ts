@@ -34,9 +34,14 @@ export class ComplaintCommandService {
     const stream = complaintStream(complaintId);
     for (let attempt = 0; ; attempt++) {
       const recorded = await this.store.readStream(stream);
+      const answered = context.idempotencyKey ? lastCausedBy(recorded, context.idempotencyKey) : -1;
+      // A command run again (a retried or re-run step) gets the same answer: the state its events left.
+      if (answered >= 0)
+        return {
+          state: fold(complaintDecider, recorded.slice(0, answered + 1) as unknown as ComplaintEvent[]),
+          events: [],
+        };
       const state = fold(complaintDecider, recorded as unknown as ComplaintEvent[]);
-      if (context.idempotencyKey && recorded.some((e) => e.metadata.causationId === context.idempotencyKey))
-        return { state, events: [] };
       const events = complaintDecider.decide(command, state);
       if (events.length === 0) return { state, events };
       try {
@@ -105,3 +110,9 @@ export class ComplaintCommandService {
 
 const revisionOf = (recorded: RecordedEvent[]) =>
   recorded.length ? recorded[recorded.length - 1].revision : ('no_stream' as const);
+
+/** The position of the last event the command with this key caused; -1 if it caused none yet. */
+function lastCausedBy(recorded: readonly { metadata: { causationId?: string | null } }[], key: string): number {
+  for (let i = recorded.length - 1; i >= 0; i--) if (recorded[i].metadata.causationId === key) return i;
+  return -1;
+}

@@ -11,7 +11,7 @@ import { complaintWorkflowId } from './complaint-lifecycle.messages';
 
 const HISTORIES = join(__dirname, 'histories');
 /** Histories recorded before a patched() change, kept: complaints that started then must still replay. */
-const EARLIER = ['before-reply-reminder'];
+const EARLIER = ['before-reply-reminder', 'before-local-steps'];
 const PATHS = [
   'weekend-escalation',
   'tet-deadline',

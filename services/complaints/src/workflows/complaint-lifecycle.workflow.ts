@@ -1,6 +1,6 @@
 import { ActivityFailure, condition } from '@temporalio/workflow';
 import type { Correction } from '../domain/complaint-subject';
-import { Lifecycle, activities, certification, now, waitUntil } from './complaint-lifecycle.context';
+import { Lifecycle, certification, now, waitUntil } from './complaint-lifecycle.context';
 import type { ComplaintLifecycleInput, Turn } from './complaint-lifecycle.messages';
 import { holdTurn } from './complaint-turn';
 
@@ -20,15 +20,15 @@ export async function complaintLifecycleWorkflow({ complaintId }: ComplaintLifec
   const close = async (outcome: ComplaintOutcome['outcome']): Promise<ComplaintOutcome> => {
     lc.inbox.enter('closed');
     lc.inbox.progress.outcome = outcome;
-    if (outcome !== 'rejected') await activities.notifyCitizen({ ...lc.step(`notify-${outcome}`), message: outcome });
+    if (outcome !== 'rejected') await lc.activities.notifyCitizen({ ...lc.step(`notify-${outcome}`), message: outcome });
     return { complaintId, outcome };
   };
 
-  await activities.notifyCitizen({ ...lc.step('notify-received'), message: 'received' });
-  await activities.checkIdentity(lc.step('check-identity'));
+  await lc.activities.notifyCitizen({ ...lc.step('notify-received'), message: 'received' });
+  await lc.activities.checkIdentity(lc.step('check-identity'));
   if (await lc.withdraw()) return close('withdrawn');
-  let turn: Turn = await activities.assignTurn(lc.step('assign'));
-  await activities.notifyHolder({ ...lc.step('notify-assigned'), turn, message: 'assigned' });
+  let turn: Turn = await lc.activities.assignTurn(lc.step('assign'));
+  await lc.activities.notifyHolder({ ...lc.step('notify-assigned'), turn, message: 'assigned' });
   for (;;) {
     const end = await holdTurn(lc, turn);
     if (end.kind === 'withdrawn') return close('withdrawn');
@@ -38,10 +38,10 @@ export async function complaintLifecycleWorkflow({ complaintId }: ComplaintLifec
       turn = carried.turn;
       continue;
     }
-    await activities.notifyCitizen({ ...lc.step('notify-rejected'), message: 'rejected' });
+    await lc.activities.notifyCitizen({ ...lc.step('notify-rejected'), message: 'rejected' });
     if (!(await appealWindow(lc, end.appealUntil))) return close('rejected');
-    turn = await activities.assignTurn(lc.step('assign-appeal'));
-    await activities.notifyHolder({ ...lc.step('notify-assigned'), turn, message: 'assigned' });
+    turn = await lc.activities.assignTurn(lc.step('assign-appeal'));
+    await lc.activities.notifyHolder({ ...lc.step('notify-assigned'), turn, message: 'assigned' });
   }
 }
 
@@ -51,7 +51,7 @@ type Carried = { kind: 'resolved' } | { kind: 'withdrawn' } | { kind: 'back-to-t
 async function carryOut(lc: Lifecycle, correction: Correction): Promise<Carried> {
   if (correction.action !== 'none') {
     const request = lc.step('request-correction');
-    const requested = await activities.requestCorrection(request);
+    const requested = await lc.activities.requestCorrection(request);
     if (requested.kind === 'refused') return { kind: 'back-to-turn', turn: requested.turn };
     lc.inbox.enter('awaiting-correction');
     const answered = () => lc.inbox.corrected !== null || lc.inbox.refusalOf(request.step) !== undefined;
@@ -62,14 +62,14 @@ async function carryOut(lc: Lifecycle, correction: Correction): Promise<Carried>
     }
     const refusal = lc.inbox.refusalOf(request.step);
     if (!lc.inbox.corrected && refusal) {
-      const turn = await activities.refuseCorrection({ ...lc.step('refuse-correction'), problem: refusal.problem });
+      const turn = await lc.activities.refuseCorrection({ ...lc.step('refuse-correction'), problem: refusal.problem });
       return { kind: 'back-to-turn', turn };
     }
-    await activities.recordCorrection({ ...lc.step('record-correction'), recordId: lc.inbox.corrected!.recordId });
+    await lc.activities.recordCorrection({ ...lc.step('record-correction'), recordId: lc.inbox.corrected!.recordId });
   }
   lc.inbox.enter('reissuing-certificate');
   const certificateId = await reissuedCertificate(lc);
-  await activities.resolve({ ...lc.step('resolve'), certificateId });
+  await lc.activities.resolve({ ...lc.step('resolve'), certificateId });
   return { kind: 'resolved' };
 }
 
@@ -90,10 +90,10 @@ async function appealWindow(lc: Lifecycle, appealUntil: string): Promise<boolean
     lc.inbox.enter('appeal-window');
     lc.inbox.progress.appealUntil = appealUntil;
     if (!(await waitUntil(appealUntil, () => lc.inbox.has('appeals')))) return false;
-    const result = await activities.appeal({ ...lc.step('appeal'), ...lc.inbox.take('appeals') });
+    const result = await lc.activities.appeal({ ...lc.step('appeal'), ...lc.inbox.take('appeals') });
     if (!('refused' in result)) {
       lc.inbox.settle('appeals');
-      await activities.notifyCitizen({ ...lc.step('notify-appeal-received'), message: 'appeal-received' });
+      await lc.activities.notifyCitizen({ ...lc.step('notify-appeal-received'), message: 'appeal-received' });
       return true;
     }
   }

@@ -1,6 +1,6 @@
 import { patched } from '@temporalio/workflow';
 import type { Correction } from '../domain/complaint-subject';
-import { type Lifecycle, activities, waitUntil } from './complaint-lifecycle.context';
+import { type Lifecycle, waitUntil } from './complaint-lifecycle.context';
 import type { Turn } from './complaint-lifecycle.messages';
 
 export type TurnEnd =
@@ -17,7 +17,7 @@ export async function holdTurn(lc: Lifecycle, first: Turn): Promise<TurnEnd> {
     lc.inbox.enter('awaiting-decision', turn);
     if (turn.remindAt && reminded !== turn.dueAt && !(await waitUntil(turn.remindAt, () => woken(lc)))) {
       reminded = turn.dueAt;
-      await activities.notifyHolder({ ...lc.step('remind'), turn, message: 'reminder' });
+      await lc.activities.notifyHolder({ ...lc.step('remind'), turn, message: 'reminder' });
     }
     if (!woken(lc) && !(await waitUntil(turn.dueAt, () => woken(lc)))) {
       turn = await escalate(lc, turn);
@@ -27,7 +27,7 @@ export async function holdTurn(lc: Lifecycle, first: Turn): Promise<TurnEnd> {
       if (await lc.withdraw()) return { kind: 'withdrawn' };
       continue;
     }
-    const outcome = await activities.recordDecision({ ...lc.step('decision'), decision: lc.inbox.decisions.take() });
+    const outcome = await lc.activities.recordDecision({ ...lc.step('decision'), decision: lc.inbox.decisions.take() });
     lc.inbox.decisions.decided(
       'refused' in outcome ? { outcome: 'refused', code: outcome.refused } : { outcome: outcome.kind },
     );
@@ -42,9 +42,9 @@ export async function holdTurn(lc: Lifecycle, first: Turn): Promise<TurnEnd> {
 const woken = (lc: Lifecycle) => lc.inbox.decisions.pending || lc.inbox.has('withdrawals');
 
 async function escalate(lc: Lifecycle, turn: Turn): Promise<Turn> {
-  const next = await activities.escalateTurn({ ...lc.step('escalate'), expectedDueAt: turn.dueAt });
+  const next = await lc.activities.escalateTurn({ ...lc.step('escalate'), expectedDueAt: turn.dueAt });
   lc.inbox.progress.escalations += 1;
-  await activities.notifyHolder({ ...lc.step('notify-escalated'), turn: next, message: 'escalated' });
+  await lc.activities.notifyHolder({ ...lc.step('notify-escalated'), turn: next, message: 'escalated' });
   return next;
 }
 
@@ -59,7 +59,7 @@ async function citizensTurn(
   lc: Lifecycle,
   asked: { remainingMinutes: number; replyBy: string; remindAt?: string | null },
 ): Promise<TurnEnd | { kind: 'resumed'; turn: Turn }> {
-  await activities.notifyCitizen({ ...lc.step('notify-asked'), message: 'information-requested' });
+  await lc.activities.notifyCitizen({ ...lc.step('notify-asked'), message: 'information-requested' });
   const heard = () => lc.inbox.has('replies') || lc.inbox.has('withdrawals');
   let remindAt = patched(CITIZEN_REMINDER_PATCH) ? (asked.remindAt ?? null) : null;
   for (;;) {
@@ -67,17 +67,17 @@ async function citizensTurn(
     lc.inbox.progress.paused = { remainingMinutes: asked.remainingMinutes, replyBy: asked.replyBy };
     if (remindAt && !(await waitUntil(remindAt, heard))) {
       remindAt = null;
-      await activities.notifyCitizen({ ...lc.step('remind-citizen'), message: 'reply-reminder' });
+      await lc.activities.notifyCitizen({ ...lc.step('remind-citizen'), message: 'reply-reminder' });
     }
     if (!(await waitUntil(asked.replyBy, heard))) {
-      const { appealUntil } = await activities.closeUnanswered(lc.step('close-unanswered'));
+      const { appealUntil } = await lc.activities.closeUnanswered(lc.step('close-unanswered'));
       return { kind: 'rejected', appealUntil };
     }
     if (lc.inbox.has('withdrawals')) {
       if (await lc.withdraw()) return { kind: 'withdrawn' };
       continue;
     }
-    const resumed = await activities.resumeTurn({ ...lc.step('resume'), reply: lc.inbox.take('replies') });
+    const resumed = await lc.activities.resumeTurn({ ...lc.step('resume'), reply: lc.inbox.take('replies') });
     if ('refused' in resumed) continue;
     lc.inbox.settle('replies');
     return { kind: 'resumed', turn: resumed };
