@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       INJECTIONS_URL: url('injections'),
       COMPLAINTS_URL: 'http://127.0.0.1:9', // not measured here
       CERTIFICATION_URL: url('certification'),
+      CAMPAIGN_URL: 'http://127.0.0.1:9', // not measured here
       ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/accounts/demo-accounts.json'),
     }),
   );

@@ -25,6 +25,7 @@ env_for() { # the settings of one service, as NAME=value words
   if [[ "$s" == portal ]]; then
     echo "IDENTITY_URL=http://127.0.0.1:${PORT[identity]} INJECTIONS_URL=http://127.0.0.1:${PORT[injections]}"
     echo "COMPLAINTS_URL=http://127.0.0.1:${PORT[complaints]} CERTIFICATION_URL=http://127.0.0.1:${PORT[certification]}"
+    echo "CAMPAIGN_URL=http://127.0.0.1:${PORT[campaign]}"
     # Development: demo accounts (passwords in the README) and sign-in codes kept in the portal's outbox page.
     echo "ACCOUNTS_SEED_FILE=$REPO_ROOT/dist/services/portal/src/accounts/demo-accounts.json NOTIFICATIONS=development"
   elif [[ "$VAX_TRANSPORT" == embedded ]]; then

@@ -41,6 +41,7 @@ describe('start-up configuration', () => {
       INJECTIONS_URL: 'http://127.0.0.1:3002',
       COMPLAINTS_URL: 'http://127.0.0.1:3003',
       CERTIFICATION_URL: 'http://127.0.0.1:3004',
+      CAMPAIGN_URL: 'http://127.0.0.1:3006',
       SERVICE_AUTH_SECRET: 'x'.repeat(32),
     });
     expect(code).toBe(78);

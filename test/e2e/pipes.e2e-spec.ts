@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { ENV, eventually, localKafka, testInfrastructure } from '@vax/testing';
-import { PlatformUnderTest, SERVICES } from './platform-processes';
+import { CORE_SERVICES, PlatformUnderTest } from './platform-processes';
 
 async function json(url: string, init?: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url, init);
@@ -113,7 +113,7 @@ describe('the pipes: every service as its own process on real Kafka, PostgreSQL 
       return found;
     });
     for (const line of lines) expect(JSON.parse(line)).toMatchObject({ service: 'identity', correlationId });
-    const allLogs = SERVICES.map((s) => readFileSync(platform.logFile(s), 'utf8')).join('\n');
+    const allLogs = CORE_SERVICES.map((s) => readFileSync(platform.logFile(s), 'utf8')).join('\n');
     expect(allLogs).not.toContain('001203004567');
     expect(allLogs).not.toContain('0912345678');
   });

@@ -9,8 +9,13 @@ export const SERVICES = [
   'complaints',
   'complaints-worker',
   'portal',
+  // After the portal, so the ports of the others stay as they were.
+  'campaign',
+  'campaign-worker',
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
+/** What a run starts unless told otherwise: the campaign and its worker only where a test needs them. */
+export const CORE_SERVICES: readonly ServiceName[] = SERVICES.filter((s) => !s.startsWith('campaign'));
 
 const ENTRY: Record<ServiceName, string> = {
   identity: 'services/identity/src/main.js',
@@ -19,10 +24,13 @@ const ENTRY: Record<ServiceName, string> = {
   complaints: 'services/complaints/src/main.js',
   'complaints-worker': 'services/complaints/src/worker.main.js',
   portal: 'services/portal/src/main.js',
+  campaign: 'services/campaign/src/main.js',
+  'campaign-worker': 'services/campaign/src/worker.main.js',
 };
 const DATABASE: Record<ServiceName, string> = {
   ...Object.fromEntries(SERVICES.map((s) => [s, s])),
   'complaints-worker': 'complaints',
+  'campaign-worker': 'campaign',
 } as Record<ServiceName, string>;
 
 /**
@@ -32,6 +40,8 @@ const DATABASE: Record<ServiceName, string> = {
 export class PlatformUnderTest {
   readonly runId = randomBytes(3).toString('hex');
   readonly taskQueue = `complaints-e2e-${this.runId}`;
+  /** The campaign's workflows have a queue of their own: a complaints worker must never poll them. */
+  readonly campaignTaskQueue = `campaign-e2e-${this.runId}`;
   readonly authSecret = randomBytes(32).toString('hex');
   readonly processes = new Map<ServiceName, ServiceProcess>();
   private databases: TestDatabase[] = [];
@@ -41,8 +51,8 @@ export class PlatformUnderTest {
   constructor(
     readonly transport: 'kafka' | 'embedded' = 'kafka',
     private readonly basePort = 4100,
-    /** Start only these (the portal needs the four services behind it). */
-    private readonly only: readonly ServiceName[] = SERVICES,
+    /** Start only these (the portal needs the services behind it; the campaign's pages need campaign). */
+    private readonly only: readonly ServiceName[] = CORE_SERVICES,
   ) {}
 
   /** The database URL a service of this run uses (e.g. to load the local registry). */
@@ -80,12 +90,12 @@ export class PlatformUnderTest {
           : { BUS_DATABASE_URL: dbs.get('bus')!.url }),
         KAFKA_CONSUMER_GROUP: `${name}-e2e-${this.runId}`,
         TEMPORAL_ADDRESS: infra.temporalAddress,
-        TEMPORAL_TASK_QUEUE: this.taskQueue,
+        TEMPORAL_TASK_QUEUE: name.startsWith('campaign') ? this.campaignTaskQueue : this.taskQueue,
       };
       this.processes.set(name, new ServiceProcess(name, ENTRY[name], env, this.logName(name)));
     });
     const portal = this.processes.get('portal')!;
-    for (const upstream of ['identity', 'injections', 'complaints', 'certification'] as const) {
+    for (const upstream of ['identity', 'injections', 'complaints', 'certification', 'campaign'] as const) {
       portal.env[`${upstream.toUpperCase()}_URL`] = `http://127.0.0.1:${this.processes.get(upstream)!.port}`;
     }
     this.processes.get('complaints-worker')!.env.IDENTITY_URL =

@@ -55,6 +55,8 @@ describe('the portal in a browser (every service and the worker as processes, re
     'complaints',
     'complaints-worker',
     'portal',
+    'campaign',
+    'campaign-worker',
   ]);
   platform.beforeStart = async (p) => {
     // Deadlines of about two minutes, round the clock and through holidays, so a breach can be seen.
@@ -337,4 +339,89 @@ describe('the portal in a browser (every service and the worker as processes, re
     await page.getByRole('heading', { name: 'Số lần quá hạn 30 ngày qua' }).waitFor();
     expect(await page.getByText('Không có lần quá hạn nào trong 30 ngày qua.').count()).toBe(0);
   }, 420_000);
+
+  it('a manager uploads an old list, reads its report, starts a campaign and follows it by district, with CSV', async () => {
+    const page = await newPage();
+    await signInStaff(page, 'quanly.soyte');
+    await page.getByRole('heading', { name: 'Bảng điều hành' }).waitFor();
+    const lists = page.locator('section', { hasText: 'Danh sách tiêm chủng cũ' });
+    await lists
+      .getByLabel('Tệp danh sách (CSV hoặc Excel .xlsx)')
+      .setInputFiles(join(REPO_ROOT, 'services/campaign/src/import/fixtures/legacy-list.csv'));
+    await lists.getByLabel('Cách đọc các cột').selectOption('legacy-list.vi');
+    await lists.getByRole('button', { name: 'Tải lên' }).click();
+    await lists.getByText(/^Đã nhập danh sách, mã imp-/).waitFor({ timeout: 60_000 });
+    await lists.getByText(/^Số dòng đã đọc: \d+/).waitFor();
+    await shot(page, 'campaign', '1-imported');
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      lists.getByRole('button', { name: 'Tải báo cáo từng dòng (CSV)' }).click(),
+    ]);
+    expect(report.suggestedFilename()).toMatch(/^import-imp-.+-report\.csv$/);
+
+    // The imports list was refreshed: the new one can be ticked; the deadline is typed as the date input takes it.
+    await lists.getByLabel('Tên chiến dịch').fill('Làm sạch dữ liệu Bình Lư (e2e)');
+    await lists
+      .getByRole('checkbox', { name: /^legacy-list\.csv, nhập lúc/ })
+      .first()
+      .check();
+    const deadline = new Date(Date.now() + 7 * 3_600_000 + 14 * 86_400_000).toISOString().slice(0, 10);
+    await lists.getByLabel('Hạn chót').fill(deadline);
+    await lists.getByRole('button', { name: 'Bắt đầu' }).click();
+    await lists.getByText(/^Đã bắt đầu chiến dịch/).waitFor();
+
+    await page.reload();
+    const progress = page.locator('section', { hasText: 'Tiến độ chiến dịch làm sạch dữ liệu' });
+    await progress
+      .getByLabel('Chiến dịch')
+      .selectOption({ label: `Làm sạch dữ liệu Bình Lư (e2e) (hạn ${deadline.split('-').reverse().join('/')})` });
+    await progress.getByText(`Hạn chót ${deadline.split('-').reverse().join('/')}: còn 14 ngày`).waitFor();
+    await progress.getByRole('columnheader', { name: 'Khớp' }).waitFor();
+    await progress.getByRole('img', { name: 'Tỷ lệ bản ghi đã khớp hoặc đã sửa' }).waitFor();
+    await progress.getByLabel('Xem theo').selectOption('site');
+    await progress.getByRole('columnheader', { name: 'Cơ sở tiêm chủng' }).waitFor();
+    await shot(page, 'campaign', '2-progress');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      progress.getByRole('button', { name: 'Tải CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^campaign-cmp-[0-9a-f]+-by-site\.csv$/);
+    // Nothing wider than the phone: the tables scroll inside their own box.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+  }, 180_000);
+
+  it('an upload of the wrong type is 415 and a mapping it cannot use is 400 naming the field and rule', async () => {
+    const page = await newPage();
+    await signInStaff(page, 'quanly.soyte');
+    await page.getByRole('heading', { name: 'Bảng điều hành' }).waitFor();
+    const answers = await page.evaluate(async () => {
+      const csrf = ((await (await fetch('/api/session')).json()) as { csrfToken: string }).csrfToken;
+      const send = async (query: string, type: string, body: string) => {
+        const res = await fetch(`/api/manager/campaigns/imports?${query}`, {
+          method: 'POST',
+          headers: { 'content-type': type, 'x-csrf-token': csrf },
+          body,
+        });
+        return {
+          status: res.status,
+          problem: (await res.json()) as { type: string; errors?: { field: string; rule: string }[] },
+        };
+      };
+      return {
+        wrongType: await send('name=a.pdf&preset=legacy-list.vi', 'application/pdf', '%PDF-1.4'),
+        unknownPreset: await send('name=a.csv&preset=nope', 'text/csv', 'a;b\n1;2\n'),
+        missingColumns: await send('name=a.csv&preset=legacy-list.vi', 'text/csv', 'Họ và tên;Ghi chú\nA;B\n'),
+      };
+    });
+    expect(answers.wrongType.status).toBe(415);
+    expect(answers.wrongType.problem.type).toMatch(/unsupported-media-type$/);
+    expect(answers.unknownPreset.status).toBe(400);
+    expect(answers.unknownPreset.problem.errors).toContainEqual(
+      expect.objectContaining({ field: 'preset', rule: 'known' }),
+    );
+    expect(answers.missingColumns.status).toBe(400);
+    expect(answers.missingColumns.problem.errors).toContainEqual(
+      expect.objectContaining({ field: 'idNumber', rule: 'columnPresent' }),
+    );
+  }, 120_000);
 });

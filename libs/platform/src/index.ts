@@ -7,6 +7,7 @@ export * from './diagnostics/diagnostics.module';
 export * from './health/dependency-checks';
 export * from './health/lifecycle.state';
 export * from './http/problem-details';
+export type { StreamedBodyRoute } from './http/request-body.middleware';
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
 export * from './kafka/kafka.tokens';

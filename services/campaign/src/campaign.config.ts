@@ -18,6 +18,14 @@ export class CampaignConfig extends WorkflowServiceConfig {
   /** Days a site has for a worklist item (never past the campaign's deadline), unless a campaign says otherwise. */
   @Expose() @Type(() => Number) @IsInt() @Min(1) @Max(90) WORKLIST_DUE_DAYS = 7;
 
+  /** The largest list an upload may be (bytes): the file is streamed, never held, so this bounds time, not memory. */
+  @Expose() @Type(() => Number) @IsInt() @Min(1024 * 1024) @Max(8 * 1024 ** 3) IMPORT_MAX_BYTES = 512 * 1024 * 1024;
+
+  /** No COVID-19 injection of an imported list before this day (the province's first doses; the CLI's --first-day). */
+  @Expose()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  FIRST_VACCINATION_DAY = '2021-03-01';
+
   /** PEM Ed25519 private key that signs attested lists; without it a development key is generated. */
   @Expose() @IsOptional() @IsString() ATTESTATION_KEY_FILE?: string;
 

@@ -13,7 +13,8 @@ import {
 import type { Pool } from 'pg';
 import { AttestationsHttpController } from './adapters/http/attestations.http-controller';
 import { CampaignsHttpController } from './adapters/http/campaigns.http-controller';
-import { SITE_DIRECTORY } from './adapters/http/tokens';
+import { ImportsHttpController } from './adapters/http/imports.http-controller';
+import { IMPORT_MAX_BYTES, SITE_DIRECTORY } from './adapters/http/tokens';
 import { WorklistsHttpController } from './adapters/http/worklists.http-controller';
 import { DoseOutcomesKafkaConsumer } from './adapters/kafka/dose-outcomes.kafka-consumer';
 import { IdentityAnswersKafkaConsumer } from './adapters/kafka/identity-answers.kafka-consumer';
@@ -24,6 +25,8 @@ import { campaignEventToContractV1 } from './application/campaign-events.to-cont
 import { CampaignsRepository } from './application/campaigns.repository';
 import { DoseOutcomesService } from './application/dose-outcomes.service';
 import { DoseQueueRepository } from './application/dose-queue.repository';
+import { LegacyImportsRepository } from './application/legacy-imports.repository';
+import { LegacyUploadsService } from './application/legacy-uploads.service';
 import { ListAttestationService } from './application/list-attestation.service';
 import { ListSigner } from '@vax/platform';
 import { MergeProposalsService } from './application/merge-proposals.service';
@@ -32,6 +35,7 @@ import { VerificationRepository } from './application/verification.repository';
 import { WorklistService } from './application/worklist.service';
 import { WorklistsRepository } from './application/worklists.repository';
 import type { CampaignConfig } from './campaign.config';
+import { loadMappingPresets } from './import/mapping-presets';
 import { loadCampaignReference } from './reference/reference-data';
 
 export const SERVICE_NAME = 'campaign';
@@ -60,6 +64,7 @@ export class CampaignModule {
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
       ],
       controllers: [
+        ImportsHttpController, // before CampaignsHttpController: /campaigns/imports is not a campaign id
         CampaignsHttpController,
         WorklistsHttpController,
         AttestationsHttpController,
@@ -68,6 +73,16 @@ export class CampaignModule {
       ],
       providers: [
         { provide: SITE_DIRECTORY, useValue: reference.sites },
+        { provide: IMPORT_MAX_BYTES, useValue: config.IMPORT_MAX_BYTES },
+        withPool(LegacyImportsRepository, (pool) => new LegacyImportsRepository(pool)),
+        withPool(
+          LegacyUploadsService,
+          (pool) =>
+            new LegacyUploadsService(pool, reference, loadMappingPresets(), {
+              firstVaccinationDay: config.FIRST_VACCINATION_DAY,
+              today,
+            }),
+        ),
         withPool(ProgressQuery, (pool) => new ProgressQuery(pool)),
         withPool(
           BulkAnswersService,

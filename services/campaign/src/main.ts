@@ -1,4 +1,5 @@
 import { bootstrapHttpService } from '@vax/platform';
+import { ALL_UPLOAD_CONTENT_TYPES } from './adapters/http/upload-body';
 import { CampaignConfig } from './campaign.config';
 import { CampaignModule, SERVICE_NAME } from './campaign.module';
 
@@ -9,4 +10,5 @@ void bootstrapHttpService({
   configClass: CampaignConfig,
   rootModule: (config) => CampaignModule.forRoot(config),
   consumesMessages: true,
+  streamedBodies: [{ path: '/campaigns/imports', contentTypes: ALL_UPLOAD_CONTENT_TYPES }],
 });

@@ -1,4 +1,5 @@
 import { bootstrapHttpService } from '@vax/platform';
+import { CAMPAIGN_UPLOAD_PATH, CAMPAIGN_UPLOAD_TYPES } from './api/campaigns.http-controller';
 import { PortalConfig } from './portal.config';
 import { PortalModule, SERVICE_NAME } from './portal.module';
 
@@ -7,4 +8,6 @@ void bootstrapHttpService({
   description: 'The web portal for citizens, vaccination sites and managers, and its backend-for-frontend.',
   configClass: PortalConfig,
   rootModule: (config) => PortalModule.forRoot(config),
+  // A list upload goes through to the campaign service as it arrives, never parsed nor held here.
+  streamedBodies: [{ path: CAMPAIGN_UPLOAD_PATH, contentTypes: CAMPAIGN_UPLOAD_TYPES }],
 });

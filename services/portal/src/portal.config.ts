@@ -12,6 +12,8 @@ export class PortalConfig extends DatabaseConfig {
   @Expose() @IsUrl(serviceUrl, { message }) INJECTIONS_URL!: string;
   @Expose() @IsUrl(serviceUrl, { message }) COMPLAINTS_URL!: string;
   @Expose() @IsUrl(serviceUrl, { message }) CERTIFICATION_URL!: string;
+  /** The reconciliation campaign's API (port 3006 locally): progress, imports, uploads of old lists. */
+  @Expose() @IsUrl(serviceUrl, { message }) CAMPAIGN_URL!: string;
 
   /** Signs the actor tokens the services verify; shared with them. Also keys the hashes of sign-in codes. */
   @Expose()

@@ -8,6 +8,7 @@ import { AccountStore } from './accounts/account.store';
 import { CitizenHttpController } from './api/citizen.http-controller';
 import { DeskHttpController } from './api/desk.http-controller';
 import { ManagerHttpController } from './api/manager.http-controller';
+import { CampaignsHttpController } from './api/campaigns.http-controller';
 import { ComplaintsHttpController } from './api/complaints.http-controller';
 import { AttestationsHttpController } from './api/attestations.http-controller';
 import { ReferenceHttpController } from './api/reference.http-controller';
@@ -44,6 +45,7 @@ export class PortalModule implements NestModule {
         CitizenHttpController,
         DeskHttpController,
         ManagerHttpController,
+        CampaignsHttpController,
         ComplaintsHttpController,
         AttestationsHttpController,
         ReferenceHttpController,
@@ -77,6 +79,7 @@ export class PortalModule implements NestModule {
               injections: config.INJECTIONS_URL,
               complaints: config.COMPLAINTS_URL,
               certification: config.CERTIFICATION_URL,
+              campaign: config.CAMPAIGN_URL,
             },
             config.SERVICE_AUTH_SECRET,
           ),

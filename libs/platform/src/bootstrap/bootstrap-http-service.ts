@@ -7,7 +7,12 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../config/config.loader';
 import type { HttpServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
-import { bodyParserErrors, jsonBodyParser, requireJsonBodies } from '../http/request-body.middleware';
+import {
+  type StreamedBodyRoute,
+  bodyParserErrors,
+  jsonBodyParser,
+  requireJsonBodies,
+} from '../http/request-body.middleware';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { type ConsumerSettings, consumerTransport } from './consumer-transport';
 import { runInWorkers } from './http-workers';
@@ -21,7 +26,12 @@ export interface HttpServiceDefinition<C extends HttpServiceConfig> {
   rootModule: (config: C) => DynamicModule;
   /** Runs the service's @EventPattern handlers on its transport (Kafka or the embedded log). */
   consumesMessages?: boolean;
+  /** Routes that stream their own body (uploads): no JSON parsing, their own types and limit. */
+  streamedBodies?: readonly StreamedBodyRoute[];
 }
+
+/** An upload of hundreds of MB over a district's link outlasts Node's default of 5 minutes per request. */
+const STREAMED_REQUEST_TIMEOUT_MS = 60 * 60_000;
 
 /** Starts one HTTP service the way every service starts: config, logs, hardening, docs, shutdown. */
 export async function bootstrapHttpService<C extends HttpServiceConfig & ConsumerSettings>(
@@ -41,7 +51,7 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(
-    requireJsonBodies(),
+    requireJsonBodies(['application/json'], definition.streamedBodies),
     jsonBodyParser(config.HTTP_BODY_LIMIT_BYTES),
     bodyParserErrors(config.HTTP_BODY_LIMIT_BYTES),
   );
@@ -60,6 +70,7 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
     consumer.useGlobalFilters(new RethrowRpcExceptionsFilter());
     await app.startAllMicroservices();
   }
+  if (definition.streamedBodies?.length) app.getHttpServer().requestTimeout = STREAMED_REQUEST_TIMEOUT_MS;
   await app.listen(config.PORT, config.HOST);
   app.get(Logger).log(`${definition.service} listening on ${config.HOST}:${config.PORT}`);
   return app;

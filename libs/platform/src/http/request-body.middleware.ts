@@ -11,17 +11,33 @@ function problem(res: Parameters<RequestHandler>[1], status: number, slug: strin
     .json({ type: problemType(slug), title, status, detail, instance: res.req.originalUrl.split('?')[0] });
 }
 
+/**
+ * A route that reads its body itself, as a stream (a file upload of any size): the JSON parser and
+ * its size limit do not apply there, only these content types are let through, and the route
+ * enforces its own limit while it reads.
+ */
+export interface StreamedBodyRoute {
+  /** The exact path, without query string (e.g. `/campaigns/imports`). */
+  path: string;
+  contentTypes: string[];
+}
+
 /** A body in a form we do not read is refused (415) rather than silently ignored as empty. */
-export function requireJsonBodies(allowed: string[] = ['application/json']): RequestHandler {
+export function requireJsonBodies(
+  allowed: string[] = ['application/json'],
+  streamed: readonly StreamedBodyRoute[] = [],
+): RequestHandler {
   return (req, res, next) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (!BODY_METHODS.has(req.method) || !hasBody || req.is(allowed)) return next();
+    const path = req.originalUrl.split('?')[0].replace(/\/+$/, '');
+    const types = streamed.find((r) => r.path === path)?.contentTypes ?? allowed;
+    if (!BODY_METHODS.has(req.method) || !hasBody || req.is(types)) return next();
     problem(
       res,
       415,
       'unsupported-media-type',
       'Unsupported media type',
-      `content-type must be one of: ${allowed.join(', ')}`,
+      `content-type must be one of: ${types.join(', ')}`,
     );
   };
 }

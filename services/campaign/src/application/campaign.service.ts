@@ -12,7 +12,7 @@ import {
   progressQuery,
   resumeSignal,
 } from '../workflows/campaign.messages';
-import type { CampaignRecord, CampaignsRepository } from './campaigns.repository';
+import type { CampaignListing, CampaignRecord, CampaignsRepository } from './campaigns.repository';
 
 export class CampaignRefused extends Error {
   constructor(
@@ -76,6 +76,10 @@ export class CampaignService {
       ],
     });
     return campaign;
+  }
+
+  list(): Promise<CampaignListing[]> {
+    return this.campaigns.list();
   }
 
   find(campaignId: string): Promise<CampaignRecord | undefined> {

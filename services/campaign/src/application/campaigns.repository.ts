@@ -11,6 +11,13 @@ export interface CampaignRecord {
   createdBy: string;
 }
 
+/** A campaign as the managers' list shows it: its lists' size without counting their rows' outcomes. */
+export interface CampaignListing extends Omit<CampaignRecord, 'worklistDueDays' | 'createdBy'> {
+  createdAt: string;
+  /** Rows of its lists (accepted and rejected). */
+  rows: number;
+}
+
 export class CampaignsRepository {
   constructor(private readonly pool: Pool) {}
 
@@ -49,6 +56,25 @@ export class CampaignsRepository {
         createdBy: r.created_by,
       }
     );
+  }
+
+  async list(limit = 200): Promise<CampaignListing[]> {
+    const { rows } = await this.pool.query(
+      `select c.campaign_id, c.name, c.import_ids, c.deadline::text, c.status, c.created_at,
+         (select coalesce(sum(i.rows_accepted + i.rows_rejected), 0) from legacy_imports i
+          where i.import_id = any(c.import_ids))::int as rows
+       from campaigns c order by c.created_at desc limit $1`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      campaignId: r.campaign_id,
+      name: r.name,
+      importIds: r.import_ids,
+      deadline: r.deadline,
+      status: r.status,
+      createdAt: (r.created_at as Date).toISOString(),
+      rows: r.rows,
+    }));
   }
 
   /** Where each of the campaign's lists ends: the workflow cuts its chunks from these. */

@@ -1,20 +1,31 @@
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { Readable, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { CellValue } from '../domain/legacy-row/legacy-row';
 
-/** The delimiter of the header line: sites exported with commas, semicolons (Excel in Vietnamese) or tabs. */
+const SNIFF_BYTES = 64 * 1024;
+
+/** The delimiter of a header line: sites exported with commas, semicolons (Excel in Vietnamese) or tabs. */
+export function delimiterOf(head: string): string {
+  const firstLine = head.split(/\r?\n/)[0];
+  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+/** The delimiter of a file's header line. */
 export function sniffDelimiter(path: string): string {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(64 * 1024);
+    const buffer = Buffer.alloc(SNIFF_BYTES);
     const length = readSync(fd, buffer, 0, buffer.length, 0);
-    const firstLine = buffer.subarray(0, length).toString('utf8').split(/\r?\n/)[0];
-    const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
-    return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+    return delimiterOf(buffer.subarray(0, length).toString('utf8'));
   } finally {
     closeSync(fd);
   }
 }
+
+const parserFor = (delimiter: string) =>
+  parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
 
 /**
  * The records of a CSV file, header first, streamed: the file is never whole in memory. Quoted
@@ -22,14 +33,36 @@ export function sniffDelimiter(path: string): string {
  * or too few cells is still yielded (validation says what is missing), never a reason to stop.
  */
 export async function* csvRows(path: string): AsyncGenerator<CellValue[]> {
-  const parser = createReadStream(path).pipe(
-    parse({
-      bom: true,
-      delimiter: sniffDelimiter(path),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-    }),
-  );
+  yield* parsed(createReadStream(path), sniffDelimiter(path));
+}
+
+/**
+ * The same from a stream (an upload): the delimiter is read from the first line, held back until
+ * it is complete, then the bytes go on to the parser in order. An error of the stream (too large,
+ * the client gone) ends the rows with that error.
+ */
+export async function* csvStreamRows(input: AsyncIterable<Buffer | string>): AsyncGenerator<CellValue[]> {
+  const chunks = input[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let size = 0;
+  while (size < SNIFF_BYTES && !head.some((c) => c.includes(10))) {
+    const next = await chunks.next();
+    if (next.done) break;
+    const chunk = Buffer.from(next.value);
+    head.push(chunk);
+    size += chunk.length;
+  }
+  const first = Buffer.concat(head);
+  async function* all() {
+    yield first;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield Buffer.from(next.value);
+  }
+  yield* parsed(Readable.from(all()), delimiterOf(first.subarray(0, SNIFF_BYTES).toString('utf8')));
+}
+
+async function* parsed(source: Readable, delimiter: string): AsyncGenerator<CellValue[]> {
+  const parser = parserFor(delimiter);
+  // pipeline, not pipe: an error of the source reaches the parser, and so the loop below.
+  pipeline(source, parser, () => undefined);
   for await (const record of parser) yield record as string[];
 }

@@ -9,6 +9,7 @@ import { csvRows } from './csv-rows';
 import { importLegacyList } from './legacy-import';
 import type { ImportSummary, RowReportLine } from './legacy-import.port';
 import { PostgresLegacyRowSink } from './postgres-row.sink';
+import { ROW_REPORT_HEADER, rowReportLine } from './row-report.csv';
 import { xlsxRows } from './xlsx-rows';
 
 export interface ImportFileOptions {
@@ -46,13 +47,13 @@ export async function importFile(pool: Pool, path: string, options: ImportFileOp
   }
 }
 
-/** The per-row report as CSV: row, status, idState, problems (field:rule|…). Nothing personal in it. */
+/** The per-row report written to a file as the rows are read. */
 function reportWriter(path: string) {
   const out = createWriteStream(path, { encoding: 'utf8' });
-  out.write('row,status,idState,problems\n');
+  out.write(ROW_REPORT_HEADER);
   return {
     write: async (l: RowReportLine) => {
-      if (!out.write(`${l.rowNumber},${l.status},${l.idState},${l.problems}\n`)) await once(out, 'drain');
+      if (!out.write(rowReportLine(l))) await once(out, 'drain');
     },
     close: async () => {
       out.end();

@@ -1,4 +1,4 @@
-import { type ColumnMapping, resolveColumns } from '../domain/legacy-row/column-mapping';
+import { type ColumnMapping, MappingRejected, resolveColumns } from '../domain/legacy-row/column-mapping';
 import type { CellValue, LegacyRow } from '../domain/legacy-row/legacy-row';
 import { problemText } from '../domain/legacy-row/legacy-row';
 import { type ValidationContext, validateRow } from '../domain/legacy-row/row-validation';
@@ -71,7 +71,8 @@ export async function importLegacyList(
       batch = [];
     }
   }
-  if (!columns) throw new Error('the file has no header row');
+  if (!columns)
+    throw new MappingRejected([{ field: 'file', rule: 'headerRow', message: 'the file has no header row' }]);
   await writing;
   if (batch.length > 0) await sink.write(importId, batch);
   await sink.finish(importId);

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../domain/legacy-row/legacy-row';
 
@@ -20,10 +21,10 @@ export function cellValueOf(raw: RawCell): CellValue {
  * The rows of one worksheet of an .xlsx file, header first, streamed with exceljs's reader: rows are
  * read as the zip is inflated, never the whole sheet. Shared strings are cached (the format puts
  * them before the sheets); styles are read so date cells come back as dates. Gaps in a row are kept
- * as empty cells so columns stay aligned.
+ * as empty cells so columns stay aligned. The input is a file's path or a stream (an upload).
  */
-export async function* xlsxRows(path: string, sheet: string | number = 1): AsyncGenerator<CellValue[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+export async function* xlsxRows(input: string | Readable, sheet: string | number = 1): AsyncGenerator<CellValue[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

@@ -1,5 +1,6 @@
+import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
-import type { UpstreamAnswer } from '../upstream/upstream.client';
+import type { StreamedAnswer, UpstreamAnswer } from '../upstream/upstream.client';
 
 /** Sends a service's answer on to the browser as it came: status, type and bytes (PDFs, CSV, problems). */
 export function relay(res: Response, answer: UpstreamAnswer): void {
@@ -7,4 +8,12 @@ export function relay(res: Response, answer: UpstreamAnswer): void {
   res.setHeader('Cache-Control', 'no-store'); // personal data: never kept by a shared cache or the back button
   if (answer.disposition) res.setHeader('Content-Disposition', answer.disposition);
   res.send(answer.body);
+}
+
+/** The same for a streamed answer (a report of millions of rows): passed on as it arrives. */
+export async function relayStream(res: Response, answer: StreamedAnswer): Promise<void> {
+  res.status(answer.status).type(answer.contentType);
+  res.setHeader('Cache-Control', 'no-store');
+  if (answer.disposition) res.setHeader('Content-Disposition', answer.disposition);
+  await pipeline(answer.body, res).catch(() => res.destroy()); // cut off upstream: the browser sees it cut off too
 }

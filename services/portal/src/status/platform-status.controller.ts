@@ -22,6 +22,7 @@ export class PlatformStatusController {
       injections: this.config.INJECTIONS_URL,
       complaints: this.config.COMPLAINTS_URL,
       certification: this.config.CERTIFICATION_URL,
+      campaign: this.config.CAMPAIGN_URL,
     };
     const services = await Promise.all(
       Object.entries(upstreams).map(async ([service, base]) => ({ service, ready: await isReady(base) })),

@@ -1,7 +1,21 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Readable } from 'node:stream';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { type CallerActor, ProblemException, signActorToken, ACTOR_HEADER } from '@vax/platform';
 
-export type Upstream = 'identity' | 'injections' | 'complaints' | 'certification';
+export type Upstream = 'identity' | 'injections' | 'complaints' | 'certification' | 'campaign';
+
+/** A body passed through as it arrives (an upload), with its type and, when the browser said it, its length. */
+export interface StreamedBody {
+  body: Readable;
+  contentType: string;
+  contentLength?: string;
+}
+
+export interface StreamedAnswer extends Omit<UpstreamAnswer, 'body'> {
+  body: IncomingMessage;
+}
 
 export interface UpstreamAnswer {
   status: number;
@@ -47,13 +61,46 @@ export class UpstreamClient {
         body: Buffer.from(await res.arrayBuffer()),
       };
     } catch {
-      throw new ProblemException(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'upstream-unavailable',
-        'Service unavailable',
-        `the ${upstream} service did not answer; try again shortly`,
-      );
+      throw unavailable(upstream);
     }
+  }
+
+  /**
+   * A call whose body and answer are streamed, for files of any size: nothing is held here beyond
+   * the sockets' buffers. The time limit is on silence (`idleMs` without a byte either way), not on
+   * the whole call, which may take minutes. An answer that comes before the body is all sent (a
+   * refusal) is returned at once; the rest of the browser's body is then read and dropped.
+   */
+  stream(
+    upstream: Upstream,
+    method: string,
+    path: string,
+    actor: CallerActor,
+    upload?: StreamedBody,
+    idleMs = 120_000,
+  ): Promise<StreamedAnswer> {
+    const url = new URL(path, this.bases[upstream]);
+    const headers: Record<string, string> = { [ACTOR_HEADER]: signActorToken(actor, this.secret, Date.now(), 60) };
+    if (upload) headers['content-type'] = upload.contentType;
+    if (upload?.contentLength) headers['content-length'] = upload.contentLength;
+    return new Promise((resolve, reject) => {
+      const call = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, headers, timeout: idleMs });
+      call.on('timeout', () => call.destroy(new Error('upstream idle')));
+      call.on('error', () => reject(unavailable(upstream))); // after an answer, a no-op
+      call.on('response', (res) => {
+        if (upload && !upload.body.readableEnded) upload.body.unpipe(call).resume();
+        resolve({
+          status: res.statusCode ?? 502,
+          contentType: res.headers['content-type'] ?? 'application/octet-stream',
+          disposition: (res.headers['content-disposition'] as string | undefined) ?? null,
+          body: res,
+        });
+      });
+      if (!upload) return void call.end();
+      // The browser gone mid-way: the service must see a cut-off request, not a short file.
+      upload.body.on('close', () => !upload.body.readableEnded && call.destroy());
+      upload.body.pipe(call);
+    });
   }
 
   /** A JSON answer, or the service's own problem passed on unchanged (it already names field and rule). */
@@ -64,6 +111,14 @@ export class UpstreamClient {
     return parsed as T;
   }
 }
+
+const unavailable = (upstream: Upstream) =>
+  new ProblemException(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'upstream-unavailable',
+    'Service unavailable',
+    `the ${upstream} service did not answer; try again shortly`,
+  );
 
 /** A service's RFC 9457 answer, relayed to the browser as it was (its type, field and rule). */
 export class UpstreamProblem extends HttpException {

@@ -30,6 +30,16 @@ export class CampaignsHttpController {
     return refusalsAsProblems(() => this.campaigns.start(body, actor));
   }
 
+  @Get()
+  @RequireRoles('manager')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Campaigns, newest first: name, state, deadline and days left, rows of their lists' })
+  async list() {
+    const today = vietnamToday();
+    const campaigns = await this.campaigns.list();
+    return { campaigns: campaigns.map((c) => ({ ...c, daysLeft: daysLeft(today, c.deadline) })) };
+  }
+
   @Get(':campaignId')
   @RequireRoles('manager')
   @ApiOperation({ summary: "A campaign and its workflow's live progress" })

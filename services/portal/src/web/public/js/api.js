@@ -34,3 +34,15 @@ export async function download(path, fallbackName) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Sends a file as the request body (streamed by the browser, never read into the page), with the CSRF token. */
+export async function upload(path, file, contentType) {
+  const headers = { accept: 'application/json', 'content-type': contentType };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { method: 'POST', headers, body: file });
+  const data = (res.headers.get('content-type') || '').includes('json')
+    ? await res.json()
+    : { title: await res.text() };
+  if (!res.ok) throw new ApiProblem(res.status, data);
+  return data;
+}

@@ -1,17 +1,23 @@
-import { api, download } from '../api.js';
+import { api } from '../api.js';
 import { h } from '../dom.js';
 import { formatDate, formatPercent, t } from '../i18n.js';
 import { barChart } from '../chart.js';
+import { csvButton, table } from '../table.js';
+import { campaignPanel } from './campaign.js';
+import { campaignListsPanel } from './campaign-lists.js';
 
-// Managers: coverage against the registry, doses by district, and how much of the record is verified and attested.
+// Managers: coverage against the registry, doses by district, how much of the record is verified and
+// attested, and the cleaning campaign (its progress, lists uploaded, campaigns started).
 export async function render(view) {
   const year = new Date().getFullYear();
-  const [coverage, share, doses, sla, breaches] = await Promise.all([
+  const [coverage, share, doses, sla, breaches, campaign, lists] = await Promise.all([
     api('GET', `/api/manager/coverage?year=${year}`),
     api('GET', '/api/manager/verification-share?groupBy=district'),
     api('GET', `/api/manager/doses?groupBy=district&from=2021-01-01&to=${new Date().toISOString().slice(0, 10)}`),
     api('GET', '/api/manager/sla/summary?groupBy=district').catch(() => null), // complaints down: the rest still shows
     api('GET', `/api/manager/sla/breaches?from=${daysBack(30)}&to=${daysBack(0)}`).catch(() => null),
+    campaignPanel(), // each shows its own message when the campaign service is down
+    campaignListsPanel(),
   ]);
   view.append(
     h('h2', {}, t('manager.heading')),
@@ -19,6 +25,8 @@ export async function render(view) {
     coverageSection(coverage),
     dosesSection(doses),
     shareSection(share),
+    campaign,
+    lists,
   );
 }
 
@@ -97,40 +105,6 @@ function shareSection(share) {
     csvButton('/api/manager/verification-share?groupBy=district&format=csv', 'verification-share.csv'),
   );
 }
-
-function table(columns, rows) {
-  return h(
-    'div',
-    { class: 'table-scroll', tabindex: 0 },
-    h(
-      'table',
-      {},
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          columns.map((c) => h('th', { scope: 'col' }, t(`column.${c}`))),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        rows.map((r) =>
-          h(
-            'tr',
-            {},
-            r.map((v, i) => h('td', { 'data-label': t(`column.${columns[i]}`) }, String(v))),
-          ),
-        ),
-      ),
-    ),
-  );
-}
-
-const csvButton = (path, name) =>
-  h('button', { type: 'button', class: 'secondary', onclick: () => download(path, name) }, t('manager.csv'));
 
 const daysBack = (n) => new Date(Date.now() + 7 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
 

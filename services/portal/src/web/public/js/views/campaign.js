@@ -1,0 +1,103 @@
+import { ApiProblem, api } from '../api.js';
+import { field, h } from '../dom.js';
+import { formatDate, formatPercent, t } from '../i18n.js';
+import { barChart } from '../chart.js';
+import { csvButton, table } from '../table.js';
+
+const COUNTERS = ['rows', 'sent', 'matched', 'mismatched', 'notFound', 'corrected', 'attested'];
+const LEVELS = ['district', 'commune', 'site'];
+const enc = encodeURIComponent;
+
+/** The cleaning campaign's progress by district, commune or site against its deadline, with a chart and CSV. */
+export async function campaignPanel() {
+  const section = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'campaign-heading' },
+    h('h3', { id: 'campaign-heading' }, t('campaign.heading')),
+  );
+  let campaigns;
+  try {
+    campaigns = (await api('GET', '/api/manager/campaigns')).campaigns;
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 401) throw error;
+    return (section.append(h('p', { class: 'form-error' }, t('problem.upstream-unavailable'))), section);
+  }
+  if (!campaigns.length) return (section.append(h('p', { class: 'hint' }, t('campaign.none'))), section);
+  const pick = h(
+    'select',
+    { name: 'campaign' },
+    campaigns.map((c) =>
+      h('option', { value: c.campaignId }, t('campaign.option', { name: c.name, deadline: formatDate(c.deadline) })),
+    ),
+  );
+  const level = h(
+    'select',
+    { name: 'groupBy' },
+    LEVELS.map((l) => h('option', { value: l }, t(`campaign.level.${l}`))),
+  );
+  const body = h('div', { 'aria-live': 'polite' });
+  const show = async () => {
+    body.replaceChildren(h('p', { class: 'hint' }, t('campaign.loading')));
+    try {
+      body.replaceChildren(...(await progressView(pick.value, level.value, show)));
+    } catch (error) {
+      body.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, error.problem?.detail || error.message));
+    }
+  };
+  pick.addEventListener('change', show);
+  level.addEventListener('change', show);
+  section.append(
+    field('campaign-pick', 'campaign.pick', pick),
+    field('campaign-level', 'campaign.groupBy', level),
+    body,
+  );
+  await show();
+  return section;
+}
+
+async function progressView(campaignId, groupBy, refresh) {
+  const base = `/api/manager/campaigns/${enc(campaignId)}`;
+  const [progress, status] = await Promise.all([
+    api('GET', `${base}/progress?groupBy=${groupBy}`),
+    api('GET', base).catch(() => null), // the workflow's live state is a bonus: the counts come from the database
+  ]);
+  return [
+    h('p', {}, deadlineText(progress), ' · ', stateText(progress.status, status?.progress)),
+    steerButtons(base, progress.status, status?.progress, refresh),
+    barChart(
+      progress.rows.map((r) => ({ label: r.key, value: r.settledShare ?? 0 })),
+      { max: 1, format: formatPercent, label: t('campaign.settledChart') },
+    ),
+    table(
+      [groupBy, ...COUNTERS],
+      progress.rows.map((r) => [r.key, ...COUNTERS.map((c) => r[c])]),
+    ),
+    csvButton(`${base}/progress?groupBy=${groupBy}&format=csv`, `campaign-${campaignId}-by-${groupBy}.csv`),
+  ];
+}
+
+function deadlineText({ deadline, daysLeft }) {
+  const date = formatDate(deadline);
+  if (daysLeft > 0) return t('campaign.daysLeft', { date, days: daysLeft });
+  if (daysLeft === 0) return t('campaign.dueToday', { date });
+  return t('campaign.pastDeadline', { date, days: -daysLeft });
+}
+
+const stateText = (status, live) => t(`campaign.state.${live?.paused && status === 'running' ? 'paused' : status}`);
+
+function steerButtons(base, status, live, refresh) {
+  if (status !== 'running' || !live) return null;
+  const action = live.paused ? 'resume' : 'pause';
+  const button = h('button', { type: 'button', class: 'secondary' }, t(`campaign.${action}`));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await api('POST', `${base}/${action}`);
+      await refresh();
+    } catch (error) {
+      button.disabled = false;
+      button.after(h('p', { class: 'form-error', role: 'alert' }, error.problem?.detail || error.message));
+    }
+  });
+  return h('div', { class: 'actions' }, button);
+}
