@@ -20,7 +20,8 @@ export async function complaintLifecycleWorkflow({ complaintId }: ComplaintLifec
   const close = async (outcome: ComplaintOutcome['outcome']): Promise<ComplaintOutcome> => {
     lc.inbox.enter('closed');
     lc.inbox.progress.outcome = outcome;
-    if (outcome !== 'rejected') await lc.activities.notifyCitizen({ ...lc.step(`notify-${outcome}`), message: outcome });
+    if (outcome !== 'rejected')
+      await lc.activities.notifyCitizen({ ...lc.step(`notify-${outcome}`), message: outcome });
     return { complaintId, outcome };
   };
 
