@@ -3,6 +3,7 @@
  * sign-in form can be used) beside loading the bare index.html from the same server; and the main
  * API calls at 50 concurrent signed-in users (citizen record, manager coverage) beside the same
  * calls made directly to the service behind the portal (what the portal's hop costs).
+ * Calls: a citizen's own record (the citizen's home page), the manager's coverage and doses by district.
  *   npm run bench:portal     (BENCH_SECONDS=10 BENCH_CLIENTS=50)
  */
 import { execFileSync } from 'node:child_process';
@@ -11,12 +12,15 @@ import { join } from 'node:path';
 import { Agent, setGlobalDispatcher } from 'undici';
 import { ACTOR_HEADER, signActorToken } from '../libs/platform/src/auth/actor-token';
 import { launchChromium } from '../libs/testing/src/browser';
+import { loadPopulationReference } from '../services/identity/src/population/population-reference';
+import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
 import { KAFKA_BROKERS, fmt, freshDatabase, machine, measure, runBenchmark, startService } from './bench-support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PORTS = { identity: 4601, injections: 4602, certification: 4604, portal: 4600 };
 const PEOPLE = 2_000;
+const SEED = 5;
 
 async function main(): Promise<void> {
   const secret = randomBytes(32).toString('hex');
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
     '--size',
     String(PEOPLE),
     '--seed',
-    '5',
+    String(SEED),
     '--database',
     dbs.identity.url,
   ]);
@@ -74,19 +78,24 @@ async function firstLoad(portal: string): Promise<void> {
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } }); // a cold cache each time
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+    // Bytes on the wire (headers and bodies) of every response, awaited before each figure is read.
+    const sizes: Promise<number>[] = [];
+    page.on('requestfinished', (request) =>
+      sizes.push(request.sizes().then((z) => z.responseHeadersSize + z.responseBodySize)),
+    );
+    const transferred = async () => (await Promise.all(sizes.splice(0))).reduce((a, b) => a + b, 0);
     const bareStart = performance.now();
     await page.goto(`${portal}/assets/i18n/vi.json`); // a static file, no script: the floor
     const bareMs = performance.now() - bareStart;
-    const bareBytes = bytes;
-    bytes = 0;
+    await page.waitForLoadState('networkidle');
+    const bareBytes = await transferred();
     const started = performance.now();
     await page.goto(portal);
     await page.getByLabel('Tên đăng nhập').waitFor(); // the sign-in form is there, texts loaded
-    runs.push({ bytes, interactiveMs: performance.now() - started, bareMs, bareBytes });
+    const interactiveMs = performance.now() - started;
+    await page.waitForLoadState('networkidle');
+    const bytes = await transferred();
+    runs.push({ bytes, interactiveMs, bareMs, bareBytes });
     await context.close();
   }
   await browser.close();
@@ -106,29 +115,45 @@ async function firstLoad(portal: string): Promise<void> {
 
 async function apiCalls(portal: string, injections: string, secret: string): Promise<void> {
   setGlobalDispatcher(new Agent({ connections: CLIENTS * 2, keepAliveTimeout: 10_000 }));
-  const sessions = await Promise.all(Array.from({ length: CLIENTS }, () => staffSession(portal)));
+  const managers = await Promise.all(Array.from({ length: CLIENTS }, () => staffSession(portal)));
+  const citizens = await citizenSessions(portal, CLIENTS);
   const manager = { id: 'quanly.soyte', role: 'manager', scope: 'province:LC' };
-  const direct = signActorToken(manager, secret, Date.now(), 3_600);
-  const viaPortal = (path: string) => (w: number) =>
-    fetch(`${portal}${path}`, { headers: { cookie: sessions[w] } }).then(
-      async (r) => (await r.arrayBuffer(), r.ok ? 1 : 0),
-    );
-  const straight = (path: string) => () =>
-    fetch(`${injections}${path}`, { headers: { [ACTOR_HEADER]: direct } }).then(
-      async (r) => (await r.arrayBuffer(), r.ok ? 1 : 0),
-    );
+  const token = (actor: object) =>
+    signActorToken(actor as Parameters<typeof signActorToken>[0], secret, Date.now(), 3_600);
+  const managerToken = token(manager);
+  const citizenTokens = citizens.map((c) => token({ id: c.personId, role: 'citizen', scope: `person:${c.personId}` }));
+  const ok = async (r: Response) => {
+    await r.arrayBuffer();
+    if (!r.ok) throw new Error(`${r.url} answered ${r.status}`); // a benchmark of errors measures nothing
+    return 1;
+  };
+  const calls: { name: string; direct: (w: number) => Promise<number>; viaPortal: (w: number) => Promise<number> }[] = [
+    {
+      name: "citizen's own record (citizen home)",
+      direct: (w) =>
+        fetch(`${injections}/records/${citizens[w].personId}`, { headers: { [ACTOR_HEADER]: citizenTokens[w] } }).then(
+          ok,
+        ),
+      viaPortal: (w) => fetch(`${portal}/api/me/record`, { headers: { cookie: citizens[w].cookie } }).then(ok),
+    },
+    ...[
+      ['coverage (manager dashboard)', '/api/manager/coverage', '/statistics/coverage'],
+      [
+        'doses by district (manager dashboard)',
+        '/api/manager/doses?groupBy=district&from=2021-01-01&to=2030-01-01',
+        '/statistics/doses?groupBy=district&from=2021-01-01&to=2030-01-01',
+      ],
+    ].map(([name, path, upstream]) => ({
+      name,
+      direct: () => fetch(`${injections}${upstream}`, { headers: { [ACTOR_HEADER]: managerToken } }).then(ok),
+      viaPortal: (w: number) => fetch(`${portal}${path}`, { headers: { cookie: managers[w] } }).then(ok),
+    })),
+  ];
   console.log('\n| call | per second | p50 ms | p99 ms |');
   console.log('|---|---:|---:|---:|');
-  for (const [name, path, upstream] of [
-    ['coverage (manager dashboard)', '/api/manager/coverage', '/statistics/coverage'],
-    [
-      'doses by district (manager dashboard)',
-      '/api/manager/doses?groupBy=district&from=2021-01-01&to=2030-01-01',
-      '/statistics/doses?groupBy=district&from=2021-01-01&to=2030-01-01',
-    ],
-  ] as const) {
-    const base = await measure(CLIENTS, SECONDS * 1000, straight(upstream));
-    const ours = await measure(CLIENTS, SECONDS * 1000, viaPortal(path));
+  for (const { name, direct, viaPortal } of calls) {
+    const base = await measure(CLIENTS, SECONDS * 1000, direct);
+    const ours = await measure(CLIENTS, SECONDS * 1000, viaPortal);
     console.log(
       `| ${name}: the service directly (baseline) | ${fmt(base.itemsPerSecond)} | ${fmt(base.p50, 1)} | ${fmt(base.p99, 1)} |`,
     );
@@ -139,6 +164,34 @@ async function apiCalls(portal: string, injections: string, secret: string): Pro
       `ratio ${name}: throughput ${fmt(ours.itemsPerSecond / base.itemsPerSecond, 2)}, p99 ${fmt(ours.p99 / base.p99, 2)}`,
     );
   }
+}
+
+/** Citizens signed in as people do: a code to the phone on record (read from the development outbox). */
+async function citizenSessions(portal: string, n: number): Promise<{ cookie: string; personId: string }[]> {
+  const people = [...syntheticPopulation(loadPopulationReference(), { size: PEOPLE, seed: SEED })]
+    .filter((p) => p.phone && p.idNumber.length === 12)
+    .slice(0, n);
+  const sessions = [];
+  for (const person of people) {
+    const post = (path: string, body: object) =>
+      fetch(`${portal}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const sent = await post('/api/auth/citizen/codes', { idNumber: person.idNumber });
+    if (sent.status !== 202) throw new Error(`code request answered ${sent.status}`);
+    const outbox = (await (await fetch(`${portal}/api/dev/outbox?phone=${person.phone}`)).json()) as {
+      messages: { body: string }[];
+    };
+    const code = /(\d{6})/.exec(outbox.messages[0].body)![1];
+    const signedIn = await post('/api/auth/citizen/session', { idNumber: person.idNumber, code });
+    if (signedIn.status !== 201) throw new Error(`citizen sign-in answered ${signedIn.status}`);
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0];
+    const session = (await (await fetch(`${portal}/api/session`, { headers: { cookie } })).json()) as { scope: string };
+    sessions.push({ cookie, personId: session.scope.replace(/^person:/, '') });
+  }
+  return sessions;
 }
 
 async function staffSession(portal: string): Promise<string> {
