@@ -215,6 +215,10 @@ describe('the portal in a browser (every service and the worker as processes, re
       { attempts: 120, intervalMs: 500 },
     );
     await page.getByRole('img', { name: 'Ảnh giấy xác nhận đính kèm' }).waitFor();
+    // The "received" SMS, readable on the page: it goes out before the assignment shown above.
+    const sent = page.getByRole('region', { name: 'Tin nhắn đã gửi cho bạn' });
+    await sent.getByText(`Phản ánh ${complaint.id} đã được tiếp nhận và đang được xử lý.`).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')).toBe(false);
     await shot(page, 'complaint', '2-citizen-follows');
   }, 240_000);
 

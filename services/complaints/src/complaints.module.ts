@@ -18,6 +18,7 @@ import { notificationsFor } from './adapters/notifications/notifications.factory
 import { ContactCodesRepository } from './adapters/postgres/contact-codes.repository';
 import { IssuedCertificatesRepository } from './adapters/postgres/issued-certificates.repository';
 import { PostgresEvidenceStorage } from './adapters/postgres/postgres-evidence.storage';
+import { PostgresSentMessages } from './adapters/postgres/sent-messages.log';
 import { JsonSiteDirectory } from './adapters/reference/json-site-directory';
 import { TemporalComplaintWorkflows } from './adapters/temporal/temporal-complaint-workflows';
 import { ComplaintCommandService } from './application/complaint.command-service';
@@ -33,7 +34,7 @@ import { complaintSlaProjection } from './projections/complaint-sla.projection';
 
 export { SERVICE_NAME } from './complaints.config';
 
-/** The notification port (one-time codes to phones), as NOTIFICATIONS names it. */
+/** The notification port (one-time codes to phones), as NOTIFICATIONS names it, logging what citizens are sent. */
 const NOTIFICATIONS = Symbol('NOTIFICATIONS');
 
 @Module({})
@@ -79,6 +80,7 @@ function storageProviders(config: ComplaintsConfig): Provider[] {
     },
     onPool(IssuedCertificatesRepository, (p) => new IssuedCertificatesRepository(p)),
     onPool(PostgresEvidenceStorage, (p) => new PostgresEvidenceStorage(p)),
+    onPool(PostgresSentMessages, (p) => new PostgresSentMessages(p)),
     onPool(ContactCodesRepository, (p) => new ContactCodesRepository(p, config.SERVICE_AUTH_SECRET)),
     { provide: NOTIFICATIONS, inject: [PG_POOL], useFactory: (p: Pool) => notificationsFor(config, p) },
     onPool(SlaReportQuery, (p) => new SlaReportQuery(p)),
@@ -112,9 +114,9 @@ function serviceProviders(sites: JsonSiteDirectory): Provider[] {
     },
     {
       provide: ComplaintReadingService,
-      inject: [ComplaintCommandService, PostgresEvidenceStorage],
-      useFactory: (c: ComplaintCommandService, e: PostgresEvidenceStorage) =>
-        new ComplaintReadingService(c, e, (siteId) => sites.areaOf(siteId)?.district ?? null),
+      inject: [ComplaintCommandService, PostgresEvidenceStorage, PostgresSentMessages],
+      useFactory: (c: ComplaintCommandService, e: PostgresEvidenceStorage, m: PostgresSentMessages) =>
+        new ComplaintReadingService(c, e, m, (siteId) => sites.areaOf(siteId)?.district ?? null),
     },
   ];
 }

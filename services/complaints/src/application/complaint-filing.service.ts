@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '@vax/event-sourcing';
 import { v7 as uuidv7 } from 'uuid';
+import { CONTACT_CODE_TEMPLATE } from '../domain/citizen-messages';
 import type { ComplaintSubject, StatedPerson } from '../domain/complaint-subject';
 import { ComplaintError } from '../domain/complaint.errors';
 import type { ComplaintState, FiledComplaint } from '../domain/complaint.state';
@@ -65,7 +66,7 @@ export class ComplaintFilingService {
       key: `contact-code/${uuidv7()}`,
       complaintId: 'none',
       to: { kind: 'phone', phone },
-      template: 'complaint-contact-code',
+      template: CONTACT_CODE_TEMPLATE,
       text: `Mã xác nhận phản ánh tiêm chủng: ${code}. Mã có hiệu lực 10 phút.`,
     });
   }

@@ -5,15 +5,17 @@ import type { FiledComplaint } from '../domain/complaint.state';
 import type { ComplaintCommandService } from './complaint.command-service';
 import { complaintView, mayRead } from './complaint.view';
 import type { EvidenceStoragePort, StoredEvidence } from './ports/evidence-storage.port';
+import type { SentMessage, SentMessagesPort } from './ports/sent-messages.port';
 
 /**
- * Reading complaints and their photos, for those allowed only. A complaint someone may not read is
- * "not found" to them: its existence is not disclosed.
+ * Reading complaints, their photos and the messages sent about them, for those allowed only. A complaint
+ * someone may not read is "not found" to them: its existence is not disclosed.
  */
 export class ComplaintReadingService {
   constructor(
     private readonly complaints: ComplaintCommandService,
     private readonly evidence: EvidenceStoragePort,
+    private readonly sent: SentMessagesPort,
     private readonly districtOf: (siteId: string) => string | null,
   ) {}
 
@@ -27,6 +29,12 @@ export class ComplaintReadingService {
     const photo = state.evidence.some((e) => e.evidenceId === evidenceId) ? await this.evidence.get(evidenceId) : null;
     if (!photo) throw new ComplaintError('not-found', 'no such photo on this complaint');
     return photo;
+  }
+
+  /** What was sent to the citizen about the complaint, newest last: to whoever may read the complaint. */
+  async messages(actor: Actor, complaintId: string): Promise<{ messages: SentMessage[] }> {
+    await this.readable(actor, complaintId);
+    return { messages: await this.sent.ofComplaint(complaintId) };
   }
 
   private async readable(actor: Actor, complaintId: string): Promise<FiledComplaint> {

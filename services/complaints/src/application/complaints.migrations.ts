@@ -72,4 +72,19 @@ export const COMPLAINTS_MIGRATIONS: Migration[] = [
       create index complaint_filings_citizen on complaint_filings (citizen_id, filed_at);
     `,
   },
+  {
+    name: 'complaints-0005-sent-messages',
+    sql: `
+      -- What was sent to the citizen about each complaint, for the portal to show them, in every mode.
+      -- Not the phone: the citizen knows it, and the log is per complaint. One row per idempotency key.
+      create table complaint_sent_messages (
+        key text primary key,
+        complaint_id text not null,
+        template text not null,
+        text text not null,
+        sent_at timestamptz not null default now()
+      );
+      create index complaint_sent_messages_complaint on complaint_sent_messages (complaint_id, sent_at);
+    `,
+  },
 ];

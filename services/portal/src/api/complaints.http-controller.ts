@@ -55,6 +55,13 @@ export class ComplaintsHttpController {
     relay(res, await this.upstream.call('complaints', 'GET', `/complaints/${id(complaintId)}`, s.actor));
   }
 
+  @Get('complaints/:complaintId/messages')
+  @Roles('citizen', 'manager', ...STAFF)
+  @ApiOperation({ summary: 'What the platform sent the citizen about the complaint, newest last' })
+  async messages(@Param('complaintId') complaintId: string, @CurrentSession() s: Session, @Res() res: Response) {
+    relay(res, await this.upstream.call('complaints', 'GET', `/complaints/${id(complaintId)}/messages`, s.actor));
+  }
+
   @Get('complaints/:complaintId/evidence/:evidenceId')
   @Roles('citizen', 'manager', ...STAFF)
   @ApiOperation({ summary: "A complaint's photo" })

@@ -17,6 +17,7 @@ import type { ComplaintWorkflowsPort } from '../../application/ports/complaint-w
 import type { ComplaintsConfig } from '../../complaints.config';
 import { ComplaintsModule } from '../../complaints.module';
 import { COMPLAINT_WORKFLOWS } from '../kafka/injections-events.kafka-consumer';
+import { SentMessagesLog } from '../postgres/sent-messages.log';
 
 // The complaints API on a real PostgreSQL, over HTTP, with the workflows stood in for (their own
 // tests run them): filing with a code and a photo, reading by who may, a unit's queue and decision,
@@ -89,7 +90,8 @@ describe('the complaints API', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, type, body: type.includes('json') ? await res.json() : await res.text() };
+    const cache = res.headers.get('cache-control');
+    return { status: res.status, type, cache, body: type.includes('json') ? await res.json() : await res.text() };
   };
   const sentCode = async () => {
     const pool = app.get<Pool>(PG_POOL);
@@ -167,6 +169,27 @@ describe('the complaints API', () => {
     const photo = await call(station, 'GET', `/complaints/${complaintId}/evidence/${evidenceId}`);
     expect(photo).toMatchObject({ status: 200, type: 'image/jpeg' });
     expect((await call(otherSite, 'GET', `/complaints/${complaintId}/evidence/${evidenceId}`)).status).toBe(403);
+  });
+
+  it('tells the filer what they were sent about it, and shows it to whoever may read the complaint only', async () => {
+    // As the worker's notification port logs it (the workflows are stood in for here).
+    const received = `Phản ánh ${complaintId} đã được tiếp nhận và đang được xử lý.`;
+    await new SentMessagesLog({ send: async () => undefined }, app.get<Pool>(PG_POOL)).send({
+      key: `complaint-${complaintId}/3:notify-received`,
+      complaintId,
+      to: { kind: 'phone', phone: '0912345678' },
+      template: 'complaint-received',
+      text: received,
+    });
+    const path = `/complaints/${complaintId}/messages`;
+    expect(await call(citizen, 'GET', path)).toMatchObject({
+      status: 200,
+      cache: 'no-store',
+      body: { messages: [{ template: 'complaint-received', text: received, sentAt: expect.any(String) }] },
+    });
+    expect((await call(station, 'GET', path)).status).toBe(200);
+    expect((await call(stranger, 'GET', path)).status).toBe(404);
+    expect((await call(otherSite, 'GET', path)).status).toBe(403);
   });
 
   it("puts it in the station's queue, takes the holder's decision, and refuses another site's", async () => {

@@ -62,6 +62,14 @@ export class UnitComplaintsHttpController {
     return answering(() => this.reading.view(actor, checkComplaintId(id)));
   }
 
+  @Get('complaints/:complaintId/messages')
+  @RequireRoles('citizen', ...STAFF)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'What the platform sent the citizen about the complaint, newest last' })
+  messages(@Param('complaintId') id: string, @Caller() actor: CallerActor) {
+    return answering(() => this.reading.messages(actor, checkComplaintId(id)));
+  }
+
   @Get('complaints/:complaintId/evidence/:evidenceId')
   @RequireRoles('citizen', ...STAFF)
   @ApiOperation({ summary: "A complaint's photo, to those who may read the complaint" })

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { loadConfig } from '@vax/platform';
 import type { Pool } from 'pg';
 import { ComplaintsWorkerConfig } from '../../worker/complaints-worker.config';
-import { DevelopmentNotificationOutbox } from '../postgres/development-notifications.adapter';
 import { LocalSmtpServer, readMail } from './local-smtp-server.spec-fixtures';
 import { notificationsFor } from './notifications.factory';
 
@@ -18,7 +17,12 @@ const env = {
   SERVICE_AUTH_SECRET: 'a-test-secret-of-at-least-32-characters!',
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
 };
-const noPool = {} as Pool; // only the development outbox has a database
+// The database (the development outbox, the log of what citizens were sent) stood in for: the tables
+// written, in order. The log itself is tested on PostgreSQL in sent-messages.log.int-spec.ts.
+let written: string[];
+const pool = {
+  query: async (sql: string) => (written.push(/insert into (\w+)/.exec(sql)?.[1] ?? sql), { rows: [] }),
+} as unknown as Pool;
 
 describe('the notifications NOTIFICATIONS names', () => {
   const smtp = new LocalSmtpServer({ user: 'phananh', pass: 'mat-khau' });
@@ -40,6 +44,7 @@ describe('the notifications NOTIFICATIONS names', () => {
   beforeEach(() => {
     texts = [];
     logged = [];
+    written = [];
     smtp.received.length = 0;
   });
   afterAll(async () => {
@@ -58,7 +63,7 @@ describe('the notifications NOTIFICATIONS names', () => {
       SMTP_REQUIRE_TLS: 'false',
       UNIT_MAILBOXES_FILE: join(__dirname, '../../reference/unit-mailboxes.example.json'),
     });
-    const notifications = notificationsFor(config, noPool, logger);
+    const notifications = notificationsFor(config, pool, logger);
     const common = { complaintId: 'c-7', template: 'complaint-assigned' };
     const assigned = 'Phản ánh c-7 được giao cho đơn vị, hạn xử lý 13/02/2026 10:00.';
     await notifications.send({ ...common, key: 'k1', to: { kind: 'unit', unitId: 'site:LC-TD-01' }, text: assigned });
@@ -80,10 +85,19 @@ describe('the notifications NOTIFICATIONS names', () => {
       'complaint-assigned of complaint c-7 not sent: no channel configured reaches unit site:LC-PT-01',
       'complaint-received of complaint c-7 sent by sms-gateway',
     ]);
+    expect(written).toEqual(['complaint_sent_messages']); // the citizen's message only
   });
 
-  it('keeps everything in the development outbox by default', () => {
+  it('keeps everything in the development outbox by default, and logs what the citizen was sent', async () => {
     const config = loadConfig('complaints-worker', ComplaintsWorkerConfig, env);
-    expect(notificationsFor(config, noPool, logger)).toBeInstanceOf(DevelopmentNotificationOutbox);
+    await notificationsFor(config, pool, logger).send({
+      key: 'k4',
+      complaintId: 'c-7',
+      template: 'complaint-received',
+      to: { kind: 'phone', phone: '0912345678' },
+      text: 'Phản ánh c-7 đã được tiếp nhận và đang được xử lý.',
+    });
+    expect(texts).toEqual([]);
+    expect(written).toEqual(['development_notifications', 'complaint_sent_messages']);
   });
 });

@@ -2,6 +2,7 @@ import { api } from '../api.js';
 import { clearProblem, field, h, showProblem } from '../dom.js';
 import { formatDate, formatDateTime, t } from '../i18n.js';
 import { go } from '../session.js';
+import { sentMessages } from './complaint-messages.js';
 
 const REJECTION_REASONS = [
   'record-already-correct',
@@ -18,8 +19,12 @@ const REJECTION_REASONS = [
 // what the person looking at it may do now (the service refuses anything else).
 export async function render(view, state) {
   const id = new URLSearchParams(location.hash.split('?')[1]).get('id');
-  const c = await api('GET', `/api/complaints/${encodeURIComponent(id)}`);
   const role = state.session.role;
+  // The messages are the citizen's own; without them the page still shows the complaint.
+  const [c, sent] = await Promise.all([
+    api('GET', `/api/complaints/${encodeURIComponent(id)}`),
+    role === 'citizen' ? api('GET', `/api/complaints/${encodeURIComponent(id)}/messages`).catch(() => null) : null,
+  ]);
   view.append(
     h('h2', {}, t(`complaintType.${c.complaintType}`)),
     h(
@@ -59,8 +64,10 @@ export async function render(view, state) {
         )
       : null,
   );
-  if (role === 'citizen') view.append(citizenActions(id, c));
-  else if (c.status === 'assigned' || c.status === 'appealed') view.append(await decideForm(id, c));
+  if (role === 'citizen') {
+    if (sent) view.append(sentMessages(sent.messages));
+    view.append(citizenActions(id, c));
+  } else if (c.status === 'assigned' || c.status === 'appealed') view.append(await decideForm(id, c));
 }
 
 function citizenActions(id, c) {
