@@ -1,7 +1,7 @@
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
-import { Readable, pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
 import type { CellValue } from '../domain/legacy-row/legacy-row';
+import { csvRecords } from './csv-records';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -23,9 +23,6 @@ export function sniffDelimiter(path: string): string {
     closeSync(fd);
   }
 }
-
-const parserFor = (delimiter: string) =>
-  parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
 
 /**
  * The records of a CSV file, header first, streamed: the file is never whole in memory. Quoted
@@ -61,8 +58,5 @@ export async function* csvStreamRows(input: AsyncIterable<Buffer | string>): Asy
 }
 
 async function* parsed(source: Readable, delimiter: string): AsyncGenerator<CellValue[]> {
-  const parser = parserFor(delimiter);
-  // pipeline, not pipe: an error of the source reaches the parser, and so the loop below.
-  pipeline(source, parser, () => undefined);
-  for await (const record of parser) yield record as string[];
+  yield* csvRecords(source, delimiter);
 }
