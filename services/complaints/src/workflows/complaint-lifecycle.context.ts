@@ -16,9 +16,10 @@ const remoteSteps = proxyActivities<Steps>(STEP_OPTIONS);
 /**
  * Since LOCAL_STEPS_PATCH: each step a local activity, run by the worker that runs the workflow and
  * recorded as one marker; consecutive steps share one workflow task. The steps are short commands
- * and notifications, idempotent by step key, so a worker lost mid-step costs a rerun, never a second
- * effect. It cuts a complaint's history from ~73 events to ~35 and the server's work with it (the
- * complaint benchmark's bound: docs/performance.md). Retries past a few seconds back off on timers.
+ * and notifications, idempotent by step key, so a lost workflow task (a worker gone, a speculative
+ * task dropped) costs a rerun, never a second effect, and a rerun gets the first run's answer. It
+ * cut a complaint's history from 73 events to 33 and the server's work with it (the complaint
+ * benchmark's bound: docs/performance.md). Retries past a few seconds back off on timers.
  */
 const localSteps = proxyLocalActivities<Steps>({ ...STEP_OPTIONS, localRetryThreshold: '10 seconds' });
 
