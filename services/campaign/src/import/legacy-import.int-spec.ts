@@ -9,6 +9,7 @@ import { CAMPAIGN_MIGRATIONS } from '../application/campaign.migrations';
 import { parseMapping } from '../domain/legacy-row/column-mapping';
 import { loadCampaignReference } from '../reference/reference-data';
 import { importFile } from './import-file';
+import { PostgresLegacyRowSink } from './postgres-row.sink';
 
 const mapping = parseMapping(JSON.parse(readFileSync(join(__dirname, '../../mappings/legacy-list.vi.json'), 'utf8')));
 const context = { ...loadCampaignReference(), today: '2021-12-01', firstVaccinationDay: '2021-03-01' };
@@ -179,5 +180,21 @@ describe('importing site lists into PostgreSQL', () => {
     });
     expect(again).toMatchObject({ resumedAfterRow: 4, rowsRead: 5 });
     expect((await rowsOf('csv-2')).map((r) => r.row_number)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('commits batches written side by side in order: one after a failed batch never commits', async () => {
+    const sink = new PostgresLegacyRowSink(pool);
+    await sink.begin({ importId: 'order-1', sourceName: 'a.csv', format: 'csv', mapping });
+    const row = (rowNumber: number) =>
+      ({ rowNumber, status: 'accepted', idState: 'valid', fullName: 'Lò Văn A', problems: [] }) as never;
+    let failFirst!: (error: Error) => void;
+    const first = new Promise<void>((_, reject) => (failFirst = reject));
+    const second = sink.write('order-1', [row(3), row(4)], first);
+    second.catch(() => undefined);
+    failFirst(new Error('the batch before failed'));
+    await expect(second).rejects.toThrow('the batch before failed');
+    expect(await rowsOf('order-1')).toEqual([]);
+    const { rows } = await pool.query(`select committed_through from legacy_imports where import_id = 'order-1'`);
+    expect(rows[0].committed_through).toBe(0);
   });
 });

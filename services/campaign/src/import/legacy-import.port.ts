@@ -13,7 +13,11 @@ export interface ImportStart {
 export interface LegacyRowSink {
   /** Opens the import, or finds it again: rows up to `committedThrough` were written by an earlier run. */
   begin(start: ImportStart): Promise<{ committedThrough: number }>;
-  write(importId: string, rows: LegacyRow[]): Promise<void>;
+  /**
+   * Writes a batch; it becomes durable only after `after` (the batch before) did, so batches may be
+   * written side by side and still commit in order. If `after` fails, so does this batch.
+   */
+  write(importId: string, rows: LegacyRow[], after?: Promise<void>): Promise<void>;
   finish(importId: string): Promise<void>;
 }
 
