@@ -12,6 +12,7 @@ const common = {
     '^@vax/event-sourcing$': '<rootDir>/libs/event-sourcing/src/index.ts',
     '^@vax/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@vax/messaging$': '<rootDir>/libs/messaging/src/index.ts',
+    '^@vax/temporal-worker$': '<rootDir>/libs/temporal-worker/src/index.ts',
   },
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/test', '<rootDir>/deploy'],

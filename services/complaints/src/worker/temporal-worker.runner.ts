@@ -1,45 +1,37 @@
 import { hostname } from 'node:os';
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { LifecycleState } from '@vax/platform';
+import { HostedTemporalWorker } from '@vax/temporal-worker';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import type { ComplaintLifecycleActivities } from '../activities/complaint-lifecycle.activities';
 import { createPipesCheckActivities } from '../activities/pipes-check.activities';
 import { ComplaintsWorkerConfig } from './complaints-worker.config';
 import { LIFECYCLE_ACTIVITIES } from './lifecycle-activities.provider';
-import { TemporalLogBridge } from './temporal-log.bridge';
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
 
-/**
- * Runs the Temporal worker inside the Nest application context, so it shares logging, health and
- * shutdown: on SIGTERM the worker stops polling and lets running activities finish first.
- */
+/** The complaints' Temporal worker, hosted in the Nest application context (logging, health, shutdown). */
 @Injectable()
 export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private worker?: Worker;
-  private running?: Promise<void>;
+  private readonly hosted: HostedTemporalWorker;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: ComplaintsWorkerConfig,
-    private readonly logger: Logger,
-    private readonly lifecycle: LifecycleState,
-    private readonly pino: PinoLogger,
+    logger: Logger,
+    lifecycle: LifecycleState,
+    pino: PinoLogger,
     @Inject(LIFECYCLE_ACTIVITIES) private readonly lifecycleActivities: ComplaintLifecycleActivities,
-  ) {}
-
-  get state(): string {
-    return this.worker?.getState() ?? 'NOT_STARTED';
+  ) {
+    this.hosted = new HostedTemporalWorker(logger, lifecycle, pino);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.lifecycle.registerProbe('worker', async () => {
-      if (this.state !== 'RUNNING') throw new Error(`temporal worker is ${this.state}`);
-    });
-    Runtime.install({ logger: new TemporalLogBridge(this.pino), telemetryOptions: { logging: { forward: {} } } });
-    const connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
-    this.worker = await Worker.create({
-      connection,
+  get state(): string {
+    return this.hosted.state;
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.hosted.start({
+      address: this.config.TEMPORAL_ADDRESS,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowsPath: require.resolve('../workflows'),
@@ -49,13 +41,9 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
       },
       maxConcurrentActivityTaskExecutions: 20,
     });
-    this.running = this.worker.run().finally(() => connection.close());
-    this.running.catch((error) => this.logger.error(`temporal worker stopped with an error: ${String(error)}`));
-    this.logger.log(`temporal worker polling task queue ${this.config.TEMPORAL_TASK_QUEUE}`);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
-    await this.running?.catch(() => undefined);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.hosted.stop();
   }
 }
