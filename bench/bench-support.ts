@@ -70,12 +70,12 @@ export async function measure(
   };
 }
 
-/** Starts a compiled service as its own process and waits until it is ready; returns how to stop it. */
+/** A compiled service as its own process, ready when /health/ready answers; its pid, for the CPU meter. */
 export async function startService(
   entry: string,
   port: number,
   env: Record<string, string>,
-): Promise<{ stop(): Promise<void> }> {
+): Promise<{ pid: number; stop(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const { join } = await import('node:path');
   const child = spawn(process.execPath, [join(__dirname, '..', entry)], {
@@ -89,19 +89,19 @@ export async function startService(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; ; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
     if (i > 240 || child.exitCode !== null) throw new Error(`${entry} did not become ready`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

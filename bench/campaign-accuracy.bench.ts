@@ -4,13 +4,7 @@
  * identity's bulk matcher, answers stored, merge proposals — and every class is scored.
  *   npm run bench:campaign-accuracy   (BENCH_RECORDS=200000 BENCH_PEOPLE=480000)
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EVENT_STORE_MIGRATIONS, migrate } from '@vax/event-sourcing';
-import { MESSAGING_MIGRATIONS, inTransaction } from '@vax/messaging';
-import { Pool } from 'pg';
-import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/application/campaign.migrations';
+import { inTransaction } from '@vax/messaging';
 import { CampaignsRepository } from '../services/campaign/src/application/campaigns.repository';
 import { MergesRepository } from '../services/campaign/src/application/merges.repository';
 import { VerificationRepository } from '../services/campaign/src/application/verification.repository';
@@ -24,28 +18,19 @@ import { loadCampaignReference } from '../services/campaign/src/reference/refere
 import { ChunkPlan } from '../services/campaign/src/workflows/campaign-chunks';
 import { BulkVerificationService } from '../services/identity/src/application/bulk-verification.service';
 import { DEFAULT_MATCH_POLICY } from '../services/identity/src/domain/matching/person-matcher';
-import { loadPopulationReference } from '../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
-import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/registry/local-registry.migrations';
 import { LocalPopulationRegistry } from '../services/identity/src/registry/local-population.registry';
 import { PostgresEventStore } from '@vax/event-sourcing';
-import { fmt, freshDatabase, machine, runBenchmark } from './bench-support';
-import { CLASSES, MAPPING, writeLegacyList } from './campaign-legacy-list';
+import { fmt, machine, runBenchmark } from './bench-support';
+import { CLASSES, MAPPING } from './campaign-legacy-list';
 import { scoreCampaign } from './campaign-scoring';
+import { campaignStage } from './campaign-stage';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 480_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000);
 
 async function main(): Promise<void> {
-  const [identityDb, campaignDb] = [await freshDatabase('acc_identity'), await freshDatabase('acc_campaign')];
-  const identityPool = new Pool({ connectionString: identityDb.url, max: 4 });
-  const pool = new Pool({ connectionString: campaignDb.url, max: 4 });
-  await migrate(identityPool, LOCAL_REGISTRY_MIGRATIONS);
-  await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...CAMPAIGN_MIGRATIONS]);
-  const people = [...syntheticPopulation(loadPopulationReference(), { size: PEOPLE, seed: 42 })];
-  await new LocalPopulationRegistry(identityPool).replaceAll(people);
-  const file = join(mkdtempSync(join(tmpdir(), 'campaign-acc-')), 'list.csv');
-  const truth = await writeLegacyList(file, people, RECORDS, 7);
+  const stage = await campaignStage('acc', PEOPLE, RECORDS);
+  const { identityPool, pool, file, truth } = stage;
   console.log(
     `# Campaign accuracy — ${machine()}; registry of ${fmt(PEOPLE)} people, ${fmt(truth.rows - 1)} rows (${fmt(truth.duplicates)} injected duplicates, ${fmt(truth.namesakes)} namesakes vaccinated beside the person)`,
   );
@@ -107,8 +92,7 @@ async function main(): Promise<void> {
   console.log(
     `- recall: ${pct(score.duplicatesFound, truth.duplicates)} of injected duplicates; ${pct(score.duplicatesFound, score.duplicatesWithId)} of those whose rows carry an ID number`,
   );
-  await Promise.all([pool.end(), identityPool.end()]);
-  await Promise.all([identityDb.drop(), campaignDb.drop()]);
+  await stage.close();
 }
 
 const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${fmt((100 * a) / b, 3)}%`);

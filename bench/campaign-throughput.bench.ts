@@ -5,27 +5,21 @@
  *   npm run bench:campaign-throughput   (BENCH_RECORDS=1000000 BENCH_PEOPLE=480000 BENCH_TRANSPORT=embedded|kafka BENCH_SETTLE=true
  *    BENCH_CHUNK=2000 BENCH_IN_FLIGHT=6 BENCH_POLL_MS=250)
  */
-import { createReadStream, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { EVENT_STORE_MIGRATIONS, migrate } from '@vax/event-sourcing';
-import { MESSAGING_MIGRATIONS } from '@vax/messaging';
 import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/application/campaign.migrations';
 import { parseMapping } from '../services/campaign/src/domain/legacy-row/column-mapping';
 import { importFile } from '../services/campaign/src/import/import-file';
 import { loadCampaignReference } from '../services/campaign/src/reference/reference-data';
-import { loadPopulationReference } from '../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
-import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/registry/local-registry.migrations';
-import { LocalPopulationRegistry } from '../services/identity/src/registry/local-population.registry';
-import { KAFKA_BROKERS, fmt, freshDatabase, machine, runBenchmark } from './bench-support';
-import { MAPPING, writeLegacyList } from './campaign-legacy-list';
+import { KAFKA_BROKERS, fmt, freshDatabase, machine, runBenchmark, startService } from './bench-support';
+import { MAPPING } from './campaign-legacy-list';
+import { campaignStage } from './campaign-stage';
 import { campaignOn, report } from './campaign-throughput.report';
-import { cpuMeter, pidsOf, prepareKafka, startProcess } from './campaign-processes';
+import { cpuMeter, pidsOf, prepareKafka } from './campaign-processes';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 480_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -56,16 +50,8 @@ async function bareCopy(pool: Pool, file: string): Promise<void> {
 
 async function main(): Promise<void> {
   const run = randomBytes(3).toString('hex');
-  const [identityDb, campaignDb] = [await freshDatabase('tp_identity'), await freshDatabase('tp_campaign')];
-  const identityPool = new Pool({ connectionString: identityDb.url, max: 4 });
-  const pool = new Pool({ connectionString: campaignDb.url, max: 4 });
-  await migrate(identityPool, LOCAL_REGISTRY_MIGRATIONS);
-  await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...CAMPAIGN_MIGRATIONS]);
-  const people = [...syntheticPopulation(loadPopulationReference(), { size: PEOPLE, seed: 42 })];
-  await new LocalPopulationRegistry(identityPool).replaceAll(people);
-  const file = join(mkdtempSync(join(tmpdir(), 'campaign-tp-')), 'list.csv');
-  const truth = await writeLegacyList(file, people, RECORDS, 7);
-  people.length = 0;
+  const stage = await campaignStage('tp', PEOPLE, RECORDS);
+  const { identityDb, campaignDb, pool, file, truth } = stage;
   const rows = truth.rows - 1;
   console.log(
     `# Campaign throughput — ${machine()}; registry of ${fmt(PEOPLE)}, ${fmt(rows)} rows (${fmt(statSync(file).size / 2 ** 20)} MiB CSV), chunks of ${fmt(CHUNK)}, ${IN_FLIGHT} in flight, answers looked for every ${POLL_MS} ms, ${TRANSPORT} transport`,
@@ -85,12 +71,12 @@ async function main(): Promise<void> {
     ...(bus ? { BUS_DATABASE_URL: bus.url } : { KAFKA_BROKERS: KAFKA_BROKERS.join(',') }),
   };
   const temporal = { TEMPORAL_ADDRESS: TEMPORAL, TEMPORAL_TASK_QUEUE: `campaign-bench-${run}` };
-  const identity = await startProcess('services/identity/src/main.js', 4691, {
+  const identity = await startService('services/identity/src/main.js', 4691, {
     ...common,
     DATABASE_URL: identityDb.url,
     KAFKA_CONSUMER_GROUP: groups.identity,
   });
-  const api = await startProcess('services/campaign/src/main.js', 4692, {
+  const api = await startService('services/campaign/src/main.js', 4692, {
     ...common,
     ...temporal,
     DATABASE_URL: campaignDb.url,
@@ -99,7 +85,7 @@ async function main(): Promise<void> {
     CAMPAIGN_MAX_IN_FLIGHT: String(IN_FLIGHT),
     ATTESTATION_DEV_KEY_FILE: join(tmpdir(), `campaign-bench-${run}.pem`),
   });
-  const worker = await startProcess('services/campaign/src/worker.main.js', 4693, {
+  const worker = await startService('services/campaign/src/worker.main.js', 4693, {
     ...common,
     ...temporal,
     DATABASE_URL: campaignDb.url,
@@ -144,8 +130,8 @@ async function main(): Promise<void> {
   await campaign.end(campaignId, TEMPORAL);
   report({ rows, bare, importSeconds, verifySeconds, classes, cpuImport, cpuVerify, settled });
   await Promise.all([worker.stop(), api.stop(), identity.stop()]);
-  await Promise.all([pool.end(), identityPool.end()]);
-  await Promise.all([identityDb.drop(), campaignDb.drop(), bus?.drop()]);
+  await stage.close();
+  await bus?.drop();
 }
 
 runBenchmark(main);
