@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { Client } from 'pg';
+import { Pool as HttpPool } from 'undici';
 
 /** The admin URL of the PostgreSQL to measure on: BENCH_POSTGRES_URL, or the local stack's. */
 export const POSTGRES_ADMIN_URL =
@@ -78,7 +79,9 @@ export async function startService(
 ): Promise<{ pid: number; stop(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const { join } = await import('node:path');
-  const child = spawn(process.execPath, [join(__dirname, '..', entry)], {
+  // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of each service started (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, join(__dirname, '..', entry)], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
@@ -117,4 +120,44 @@ export function runBenchmark(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/**
+ * A lean HTTP/1.1 client for load generation: undici's pool with `request`, not `fetch` (whose
+ * WHATWG streams cost the generator ~1 ms of CPU a call, taken from the service on a 2-core machine).
+ */
+export function loadClient(origin: string, connections: number) {
+  const pool = new HttpPool(origin, { connections, keepAliveTimeout: 10_000, pipelining: 1 });
+  return {
+    async postJson(path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; text: string }> {
+      const res = await pool.request({
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      return { status: res.statusCode, text: await res.body.text() };
+    },
+    close: () => pool.close(),
+  };
+}
+
+/**
+ * Waits until every reader of the event store in this database (the service's publisher and
+ * projections, by their checkpoints) has passed its last event, so one phase's backlog is not
+ * measured as the next phase's load.
+ */
+export async function waitForReaders(pool: { query: Client['query'] }, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ behind: number }>(
+      `select count(*)::int as behind from subscription_checkpoints c
+       where (c.name like 'publisher:%' or c.name like 'projection:%')
+         and exists (select 1 from es_events e where (e.transaction_id, e.global_position) >
+               (split_part(c.checkpoint, ':', 1)::xid8, split_part(c.checkpoint, ':', 2)::bigint))`,
+    );
+    if (rows[0].behind === 0) return;
+    if (Date.now() > deadline) throw new Error(`${rows[0].behind} store readers still behind after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -39,8 +39,9 @@ export class ProjectionRunner {
   async catchUp(): Promise<number> {
     const checkpoints = new CheckpointStore(this.pool);
     let total = 0;
+    // Loaded once a pass: within it only this runner moves the checkpoint (the caller holds the lock).
+    let after = await checkpoints.load(this.checkpointName);
     for (;;) {
-      const after = await checkpoints.load(this.checkpointName);
       const batch = await this.store.readAll({ after, maxCount: this.batchSize });
       if (this.stopped) return total;
       if (batch.length === 0) {
@@ -48,10 +49,13 @@ export class ProjectionRunner {
         await new Promise((resolve) => setTimeout(resolve, 20)); // behind an older transaction still running
         continue;
       }
+      const checkpoint = batch[batch.length - 1].checkpoint;
       await inTransaction(this.pool, async (tx) => {
-        for (const event of batch) await this.projection.apply(tx, this.table, event);
-        await checkpoints.save(this.checkpointName, batch[batch.length - 1].checkpoint, tx);
+        if (this.projection.applyBatch) await this.projection.applyBatch(tx, this.table, batch);
+        else for (const event of batch) await this.projection.apply(tx, this.table, event);
+        await checkpoints.save(this.checkpointName, checkpoint, tx);
       });
+      after = checkpoint;
       total += batch.length;
     }
   }

@@ -1,8 +1,9 @@
 import type { RecordedEvent } from '@vax/event-sourcing';
-import type { Projection } from '@vax/messaging';
+import { type Projection, consecutiveRuns } from '@vax/messaging';
 import type { PoolClient } from 'pg';
 import type { AttestationEvent } from '../domain/attestation/attestation.messages';
 import type { RecordEvent } from '../domain/record/record.messages';
+import { isDoseRecorded } from './dose-recorded.event';
 
 /**
  * Every dose by id, with the identity check it was recorded on and the attestation that covers it:
@@ -21,6 +22,32 @@ export const doseRegisterProjection: Projection = {
         verification_id text, voided boolean not null default false, attestation_id text);
       create index ${table}_site_day on ${table} (site_id, day);
       create index ${table}_person on ${table} (person_id, dose_number)`);
+  },
+
+  /** Runs of new doses (nearly all of the log) go in one statement; everything else one at a time. */
+  async applyBatch(tx: PoolClient, table: string, events: readonly RecordedEvent[]) {
+    for (const run of consecutiveRuns(events, isDoseRecorded)) {
+      if (!run.bulk) {
+        for (const event of run.events) await doseRegisterProjection.apply(tx, table, event);
+        continue;
+      }
+      const doses = run.events.map((e) => e.data);
+      await tx.query(
+        `insert into ${table} (dose_id, person_id, dose_number, vaccine_code, lot_number, day, site_id, verification_id)
+         select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[])
+         on conflict (dose_id) do nothing`,
+        [
+          doses.map((d) => d.doseId),
+          doses.map((d) => d.personId),
+          doses.map((d) => d.doseNumber),
+          doses.map((d) => d.vaccineCode),
+          doses.map((d) => d.lotNumber),
+          doses.map((d) => d.administeredOn),
+          doses.map((d) => d.siteId),
+          doses.map((d) => d.verificationId),
+        ],
+      );
+    }
   },
 
   async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@vax/event-sourcing';
-import type { Projection } from '@vax/messaging';
+import { type Projection, consecutiveRuns } from '@vax/messaging';
 import type { PoolClient } from 'pg';
 import type { RecordEvent } from '../domain/record/record.messages';
+import { isDoseRecorded } from './dose-recorded.event';
 
 /**
  * One row per dose given, kept current through corrections and voids: what managers' statistics are
@@ -18,6 +19,29 @@ export const doseStatisticsProjection: Projection = {
         day date not null, site_id text not null, vaccine_code text not null, voided boolean not null default false,
         primary key (person_id, dose_number));
       create index ${table}_day on ${table} (day)`);
+  },
+
+  /** Runs of new doses (nearly all of the log) go in one statement; everything else one at a time. */
+  async applyBatch(tx: PoolClient, table: string, events: readonly RecordedEvent[]) {
+    for (const run of consecutiveRuns(events, isDoseRecorded)) {
+      if (!run.bulk) {
+        for (const event of run.events) await doseStatisticsProjection.apply(tx, table, event);
+        continue;
+      }
+      const doses = run.events.map((e) => e.data);
+      await tx.query(
+        `insert into ${table} (person_id, dose_number, day, site_id, vaccine_code)
+         select * from unnest($1::text[], $2::int[], $3::date[], $4::text[], $5::text[])
+         on conflict (person_id, dose_number) do nothing`,
+        [
+          doses.map((d) => d.personId),
+          doses.map((d) => d.doseNumber),
+          doses.map((d) => d.administeredOn),
+          doses.map((d) => d.siteId),
+          doses.map((d) => d.vaccineCode),
+        ],
+      );
+    }
   },
 
   async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
