@@ -35,8 +35,11 @@ export class ProjectionRunner {
     });
   }
 
-  /** Applies every event committed so far; returns how many it applied. */
-  async catchUp(): Promise<number> {
+  /**
+   * Applies every event committed so far; returns how many it applied. With `untilPartialBatch` it
+   * returns after the first batch that was not full: the caller waits before reading again.
+   */
+  async catchUp({ untilPartialBatch = false } = {}): Promise<number> {
     const checkpoints = new CheckpointStore(this.pool);
     let total = 0;
     // Loaded once a pass: within it only this runner moves the checkpoint (the caller holds the lock).
@@ -45,7 +48,7 @@ export class ProjectionRunner {
       const batch = await this.store.readAll({ after, maxCount: this.batchSize });
       if (this.stopped) return total;
       if (batch.length === 0) {
-        if (!(await this.store.hasEventsAfter(after))) return total;
+        if (untilPartialBatch || !(await this.store.hasEventsAfter(after))) return total;
         await new Promise((resolve) => setTimeout(resolve, 20)); // behind an older transaction still running
         continue;
       }
@@ -57,14 +60,20 @@ export class ProjectionRunner {
       });
       after = checkpoint;
       total += batch.length;
+      if (untilPartialBatch && batch.length < this.batchSize) return total;
     }
   }
 
-  /** Runs until stop(): catches up, then looks again every idleWaitMs. */
+  /**
+   * Runs until stop(), looking again idleWaitMs after each partial batch. Reading again at once under
+   * a steady stream of appends would apply a handful of events a transaction (five round trips each);
+   * waiting lets the next batch fill, and reads lag the log by at most about idleWaitMs.
+   */
   async run(idleWaitMs = 200): Promise<void> {
     await this.prepare();
     while (!this.stopped) {
-      if ((await this.catchUp()) === 0) await new Promise((resolve) => setTimeout(resolve, idleWaitMs));
+      await this.catchUp({ untilPartialBatch: true });
+      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, idleWaitMs));
     }
   }
 
