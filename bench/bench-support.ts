@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { Pool as HttpPool } from 'undici';
 
@@ -46,7 +47,7 @@ export async function measure(
   writers: number,
   durationMs: number,
   op: (writer: number, i: number) => Promise<number>,
-): Promise<{ itemsPerSecond: number; p50: number; p99: number; calls: number }> {
+): Promise<{ itemsPerSecond: number; p50: number; p90: number; p99: number; max: number; calls: number }> {
   const latencies: number[] = [];
   let items = 0;
   const started = performance.now();
@@ -66,7 +67,9 @@ export async function measure(
   return {
     itemsPerSecond: items / elapsed,
     p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
     p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
     calls: latencies.length,
   };
 }
@@ -160,4 +163,75 @@ export async function waitForReaders(pool: { query: Client['query'] }, timeoutMs
     if (Date.now() > deadline) throw new Error(`${rows[0].behind} store readers still behind after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * Puts fresh consumer groups at the end of every topic, so a service started for a benchmark does
+ * not spend the measurement consuming what earlier runs (or other benchmarks) left in Kafka.
+ */
+export async function startGroupsAtEnd(groups: string[]): Promise<void> {
+  const admin = new Kafka({ clientId: 'bench', brokers: KAFKA_BROKERS, logLevel: logLevel.ERROR }).admin();
+  await admin.connect();
+  try {
+    for (const topic of await admin.listTopics()) {
+      if (topic.startsWith('__')) continue;
+      const ends = await admin.fetchTopicOffsets(topic);
+      for (const groupId of groups)
+        await admin.setOffsets({
+          groupId,
+          topic,
+          partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+        });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * `clients` loops sharing a fixed schedule of `ratePerSecond` calls: client c makes its k-th call at
+ * start + (k·clients + c) / rate. The first `warmupMs` of the schedule run but are not counted (the
+ * previous phase's aftermath, JIT, pools); then `durationMs` are measured. A call that starts late
+ * (the one before it was slow) is timed from when it was due, not when it went out, so a stall is
+ * counted in full (no coordinated omission). The rate a service sustains, and the latency at it.
+ */
+export async function paced(
+  clients: number,
+  ratePerSecond: number,
+  durationMs: number,
+  op: () => Promise<number>,
+  warmupMs = 0,
+): Promise<{ itemsPerSecond: number; p50: number; p90: number; p99: number; max: number; calls: number; late: number }> {
+  const latencies: number[] = [];
+  let items = 0;
+  let late = 0;
+  const started = performance.now();
+  const measuredFrom = started + warmupMs;
+  const perClient = Math.floor((ratePerSecond * (warmupMs + durationMs)) / 1000 / clients);
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let k = 0; k < perClient; k++) {
+        const due = started + ((k * clients + c) * 1000) / ratePerSecond;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const counted = due >= measuredFrom;
+        if (counted && wait < -1) late += 1;
+        const done = await op();
+        if (!counted) continue;
+        items += done;
+        latencies.push(performance.now() - due);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - measuredFrom) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    itemsPerSecond: items / elapsed,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    calls: latencies.length,
+    late,
+  };
 }

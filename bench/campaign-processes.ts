@@ -1,13 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
-import { KAFKA_BROKERS } from './bench-support';
+import { KAFKA_BROKERS, startGroupsAtEnd } from './bench-support';
 
 const CAMPAIGN_TOPICS = ['campaign.events.v1', 'injections.legacy-dose-outcomes.v1'];
 
 /**
  * Kafka for a benchmark's own consumer groups: the campaign's topics exist (6 partitions, as
- * deploy/kafka/topics.json should list them), and each fresh group starts at the end of every topic,
- * so earlier runs' messages are not processed again.
+ * deploy/kafka/topics.json should list them), and each fresh group starts at the end of every topic.
  */
 export async function prepareKafka(groups: string[]): Promise<void> {
   const admin = new Kafka({ clientId: 'campaign-bench', brokers: KAFKA_BROKERS, logLevel: logLevel.ERROR }).admin();
@@ -20,19 +19,10 @@ export async function prepareKafka(groups: string[]): Promise<void> {
         waitForLeaders: true,
         topics: missing.map((topic) => ({ topic, numPartitions: 6, replicationFactor: 1 })),
       });
-    for (const topic of await admin.listTopics()) {
-      if (topic.startsWith('__')) continue;
-      const ends = await admin.fetchTopicOffsets(topic);
-      for (const groupId of groups)
-        await admin.setOffsets({
-          groupId,
-          topic,
-          partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
-        });
-    }
   } finally {
     await admin.disconnect();
   }
+  await startGroupsAtEnd(groups);
 }
 
 /** CPU seconds (user + system) a process has used, from /proc: what each part of the path costs. */

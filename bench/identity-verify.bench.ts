@@ -5,7 +5,6 @@
  *   npm run bench:verify     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_PEOPLE=480000)
  */
 import { randomBytes } from 'node:crypto';
-import { Agent, setGlobalDispatcher } from 'undici';
 import { Pool } from 'pg';
 import { ACTOR_HEADER, signActorToken } from '../libs/platform/src/auth/actor-token';
 import { migrate } from '@vax/event-sourcing';
@@ -17,6 +16,7 @@ import {
   KAFKA_BROKERS,
   fmt,
   freshDatabase,
+  loadClient,
   machine,
   measure,
   percentile,
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     SERVICE_AUTH_SECRET: secret,
     PUBLISHER_ENABLED: process.env.BENCH_PUBLISHER ?? 'true',
   });
-  setGlobalDispatcher(new Agent({ connections: CLIENTS, keepAliveTimeout: 10_000 }));
+  const client = loadClient(`http://127.0.0.1:${PORT}`, CLIENTS);
   const token = signActorToken({ id: 'bench', role: 'site-staff', scope: 'site:LC-TD-01' }, secret, Date.now(), 3_600);
   const person = () => people[Math.floor(Math.random() * people.length)];
 
@@ -85,15 +85,12 @@ async function main(): Promise<void> {
   });
   const verifyOne = async () => {
     const p = person();
-    const res = await fetch(`http://127.0.0.1:${PORT}/verifications`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [ACTOR_HEADER]: token },
-      body: JSON.stringify({
-        typed: { idNumber: p.idNumber, fullName: p.fullName, dateOfBirth: p.dateOfBirth, gender: p.gender },
-      }),
-    });
-    if (res.status !== 201) throw new Error(`verification answered ${res.status}: ${await res.text()}`);
-    await res.arrayBuffer();
+    const res = await client.postJson(
+      '/verifications',
+      { [ACTOR_HEADER]: token },
+      { typed: { idNumber: p.idNumber, fullName: p.fullName, dateOfBirth: p.dateOfBirth, gender: p.gender } },
+    );
+    if (res.status !== 201) throw new Error(`verification answered ${res.status}: ${res.text}`);
     return 1;
   };
   await openLoop(RATE, 2_000, verifyOne); // warm-up: JIT, pools, the publisher's first batches
@@ -112,6 +109,7 @@ async function main(): Promise<void> {
   console.log(
     `\nratio of throughput to the raw lookup: ${fmt(http.itemsPerSecond / raw.itemsPerSecond, 2)}; p99 target < 20 ms: ${http.p99 < 20 ? 'met' : 'NOT met'}`,
   );
+  await client.close();
   await service.stop();
   await pool.end();
   await db.drop();

@@ -21,6 +21,7 @@ export type PlatformConfig = HttpServiceConfig &
   TransportSettings & {
     SERVICE_AUTH_SECRET?: string;
     DATABASE_URL?: string;
+    DATABASE_POOL_SIZE?: number;
     TEMPORAL_ADDRESS?: string;
     TEMPORAL_NAMESPACE?: string;
   };
@@ -42,7 +43,7 @@ export class PlatformModule {
     const probeTokens: (symbol | typeof TemporalConnection)[] = [];
 
     if (config.DATABASE_URL) {
-      imports.push(DatabaseModule.forRoot(config.DATABASE_URL, service));
+      imports.push(DatabaseModule.forRoot(config.DATABASE_URL, service, config.DATABASE_POOL_SIZE));
       probeTokens.push(PG_POOL);
       probes.database = postgresProbe as never;
     }

@@ -81,6 +81,17 @@ export class DatabaseConfig extends HttpServiceConfig {
   @IsString({ message: 'is required (postgres://user:pass@host:port/db)' })
   @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL naming a database' })
   DATABASE_URL!: string;
+
+  /**
+   * Connections each process keeps to its database. Requests queue for one in the process, not in
+   * PostgreSQL; with many concurrent writers more of them let commits share WAL flushes.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(2)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
 }
 
 export const MESSAGE_TRANSPORTS = ['kafka', 'embedded'] as const;

@@ -15,14 +15,19 @@ class PoolCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(connectionString: string, applicationName: string): DynamicModule {
+  static forRoot(connectionString: string, applicationName: string, poolSize = 10): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
         {
           provide: PG_POOL,
           useFactory: () =>
-            new Pool({ connectionString, application_name: applicationName, max: 10, connectionTimeoutMillis: 3_000 }),
+            new Pool({
+              connectionString,
+              application_name: applicationName,
+              max: poolSize,
+              connectionTimeoutMillis: 3_000,
+            }),
         },
         PoolCloser,
       ],
