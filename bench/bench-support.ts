@@ -235,3 +235,12 @@ export async function paced(
     late,
   };
 }
+
+/**
+ * After a bulk load or a phase: vacuum and analyze, then a checkpoint, so the next measurement does
+ * not meet the aftermath (autovacuum on the grown tables, a checkpoint writing the new pages).
+ */
+export async function settle(pool: { query: Client['query'] }): Promise<void> {
+  await pool.query('vacuum (analyze)');
+  await pool.query('checkpoint');
+}

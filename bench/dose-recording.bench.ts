@@ -4,7 +4,7 @@
  * side by side with the bare event-store append of the same events. Two load shapes: the clients
  * without pause (the most the service does; latency there is queueing, 50 ÷ throughput on average)
  * and the same clients sharing a steady 500/s (the issue's sustained rate: the latency people get).
- *   npm run bench:doses     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_RATE=500 BENCH_HTTP_WORKERS=2)
+ *   npm run bench:doses     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_RATE=500 BENCH_HTTP_WORKERS=1)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PostgresEventStore, migrate } from '@vax/event-sourcing';
@@ -21,6 +21,7 @@ import {
   measure,
   paced,
   runBenchmark,
+  settle,
   startGroupsAtEnd,
   startService,
   waitForReaders,
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     `insert into identity_verifications select 'v-' || i, 'P' || i, 'verified', now() from generate_series(1, $1) as i`,
     [PEOPLE],
   );
+  await settle(pool);
   const secret = randomBytes(32).toString('hex');
   const group = `bench-${randomUUID()}`;
   await startGroupsAtEnd([group]);
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: KAFKA_BROKERS.join(','),
     KAFKA_CONSUMER_GROUP: group,
     SERVICE_AUTH_SECRET: secret,
-    HTTP_WORKERS: process.env.BENCH_HTTP_WORKERS ?? '2',
+    HTTP_WORKERS: process.env.BENCH_HTTP_WORKERS ?? '1',
     DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10',
   });
   const client = loadClient(`http://127.0.0.1:${PORT}`, CLIENTS);
@@ -103,14 +105,19 @@ async function main(): Promise<void> {
     return 1;
   };
   // The service's publisher and projections read every phase's appends (the bare ones too): each
-  // phase starts once they are through, so one phase's backlog is not the next one's load.
-  const bare = await measure(CLIENTS, SECONDS * 1000, bareAppend);
-  await waitForReaders(pool);
+  // phase starts once they are through and the database has settled, so one phase's backlog and
+  // autovacuum are not the next one's load. Paced phases first, on the freshly settled database.
+  const between = async () => {
+    await waitForReaders(pool);
+    await settle(pool);
+  };
   const barePaced = await paced(CLIENTS, RATE, SECONDS * 1000, bareAppend, WARMUP_MS);
-  await waitForReaders(pool);
-  const http = await measure(CLIENTS, SECONDS * 1000, recordDose);
-  await waitForReaders(pool);
+  await between();
   const httpPaced = await paced(CLIENTS, RATE, SECONDS * 1000, recordDose, WARMUP_MS);
+  await between();
+  const bare = await measure(CLIENTS, SECONDS * 1000, bareAppend);
+  await between();
+  const http = await measure(CLIENTS, SECONDS * 1000, recordDose);
 
   const row = (path: string, r: { itemsPerSecond: number; p50: number; p90: number; p99: number; max: number }) =>
     console.log(
