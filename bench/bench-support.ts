@@ -237,8 +237,10 @@ export async function paced(
 }
 
 /**
- * After a bulk load or a phase: vacuum and analyze, then a checkpoint, so the next measurement does
- * not meet the aftermath (autovacuum on the grown tables, a checkpoint writing the new pages).
+ * After a bulk load: vacuum and analyze, then a checkpoint, so the measurement does not meet the
+ * load's aftermath (autovacuum on the new tables, a checkpoint writing the loaded pages). The first
+ * writes after a checkpoint log whole pages, so a phase without pause should come next, not a
+ * latency measurement.
  */
 export async function settle(pool: { query: Client['query'] }): Promise<void> {
   await pool.query('vacuum (analyze)');

@@ -78,11 +78,11 @@ async function main(): Promise<void> {
     if (res.status !== 201) throw new Error(`verification answered ${res.status}: ${res.text}`);
     return 1;
   };
+  // Each paced phase follows a phase without pause of the same path, which warms it (JIT, pools, caches).
   const raw = await measure(CLIENTS, SECONDS * 1000, lookup);
   const rawPaced = await paced(CLIENTS, RATE, SECONDS * 1000, lookup, WARMUP_MS);
-  // Paced first: its warm-up also warms the service (JIT, pools, the publisher's first batches).
-  const httpPaced = await paced(CLIENTS, RATE, SECONDS * 1000, verifyOne, WARMUP_MS);
   const http = await measure(CLIENTS, SECONDS * 1000, verifyOne);
+  const httpPaced = await paced(CLIENTS, RATE, SECONDS * 1000, verifyOne, WARMUP_MS);
 
   const row = (path: string, r: { itemsPerSecond: number; p50: number; p90: number; p99: number; max: number }) =>
     console.log(
