@@ -47,7 +47,7 @@ export async function measure(
   writers: number,
   durationMs: number,
   op: (writer: number, i: number) => Promise<number>,
-): Promise<{ itemsPerSecond: number; p50: number; p90: number; p99: number; max: number; calls: number }> {
+): Promise<LatencySummary> {
   const latencies: number[] = [];
   let items = 0;
   const started = performance.now();
@@ -62,10 +62,22 @@ export async function measure(
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
+  return latencySummary(latencies, items, (performance.now() - started) / 1000);
+}
+
+export interface LatencySummary {
+  itemsPerSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  calls: number;
+}
+
+function latencySummary(latencies: number[], items: number, elapsedSeconds: number): LatencySummary {
   latencies.sort((a, b) => a - b);
   return {
-    itemsPerSecond: items / elapsed,
+    itemsPerSecond: items / elapsedSeconds,
     p50: percentile(latencies, 50),
     p90: percentile(latencies, 90),
     p99: percentile(latencies, 99),
@@ -83,7 +95,9 @@ export async function startService(
   const { spawn } = await import('node:child_process');
   const { join } = await import('node:path');
   // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of each service started (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const child = spawn(process.execPath, [...profile, join(__dirname, '..', entry)], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -132,7 +146,11 @@ export function runBenchmark(main: () => Promise<void>): void {
 export function loadClient(origin: string, connections: number) {
   const pool = new HttpPool(origin, { connections, keepAliveTimeout: 10_000, pipelining: 1 });
   return {
-    async postJson(path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; text: string }> {
+    async postJson(
+      path: string,
+      headers: Record<string, string>,
+      body: unknown,
+    ): Promise<{ status: number; text: string }> {
       const res = await pool.request({
         method: 'POST',
         path,
@@ -201,7 +219,7 @@ export async function paced(
   durationMs: number,
   op: () => Promise<number>,
   warmupMs = 0,
-): Promise<{ itemsPerSecond: number; p50: number; p90: number; p99: number; max: number; calls: number; late: number }> {
+): Promise<LatencySummary & { late: number }> {
   const latencies: number[] = [];
   let items = 0;
   let late = 0;
@@ -223,17 +241,7 @@ export async function paced(
       }
     }),
   );
-  const elapsed = (performance.now() - measuredFrom) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    itemsPerSecond: items / elapsed,
-    p50: percentile(latencies, 50),
-    p90: percentile(latencies, 90),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? NaN,
-    calls: latencies.length,
-    late,
-  };
+  return { ...latencySummary(latencies, items, (performance.now() - measuredFrom) / 1000), late };
 }
 
 /**

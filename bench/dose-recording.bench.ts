@@ -14,6 +14,7 @@ import { ACTOR_HEADER, signActorToken } from '../libs/platform/src/auth/actor-to
 import { INJECTIONS_MIGRATIONS } from '../services/injections/src/application/injections.migrations';
 import {
   KAFKA_BROKERS,
+  type LatencySummary,
   fmt,
   freshDatabase,
   loadClient,
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
   await waitForReaders(pool);
   const httpPaced = await paced(CLIENTS, RATE, SECONDS * 1000, recordDose, WARMUP_MS);
 
-  const row = (path: string, r: { itemsPerSecond: number; p50: number; p90: number; p99: number; max: number }) =>
+  const row = (path: string, r: LatencySummary) =>
     console.log(
       `| ${path} | ${fmt(r.itemsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p90, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.max, 1)} |`,
     );

@@ -16,6 +16,7 @@ import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/registry/loc
 import { LocalPopulationRegistry } from '../services/identity/src/registry/local-population.registry';
 import {
   KAFKA_BROKERS,
+  type LatencySummary,
   fmt,
   freshDatabase,
   loadClient,
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
   const http = await measure(CLIENTS, SECONDS * 1000, verifyOne);
   const httpPaced = await paced(CLIENTS, RATE, SECONDS * 1000, verifyOne, WARMUP_MS);
 
-  const row = (path: string, r: { itemsPerSecond: number; p50: number; p90: number; p99: number; max: number }) =>
+  const row = (path: string, r: LatencySummary) =>
     console.log(
       `| ${path} | ${fmt(r.itemsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p90, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.max, 1)} |`,
     );

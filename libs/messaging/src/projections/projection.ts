@@ -19,22 +19,28 @@ export interface Projection {
 }
 
 /**
- * Splits a batch into maximal runs of consecutive events that `bulk` accepts and runs of the others,
- * keeping the log order between runs: what an `applyBatch` writes in bulk, and what it applies one
- * at a time.
+ * The usual `applyBatch`: maximal runs of consecutive events that `bulk` accepts are written by
+ * `writeRun` in one statement; every other event goes through `apply` alone, in log order.
  */
-export function consecutiveRuns<E extends RecordedEvent>(
+export async function applyInRuns<E extends RecordedEvent>(
+  tx: PoolClient,
+  table: string,
   events: readonly RecordedEvent[],
   bulk: (event: RecordedEvent) => event is E,
-): Array<{ bulk: true; events: E[] } | { bulk: false; events: RecordedEvent[] }> {
-  const runs: Array<{ bulk: boolean; events: RecordedEvent[] }> = [];
+  writeRun: (tx: PoolClient, table: string, run: E[]) => Promise<void>,
+  apply: Projection['apply'],
+): Promise<void> {
+  let run: E[] = [];
   for (const event of events) {
-    const isBulk = bulk(event);
-    const last = runs[runs.length - 1];
-    if (last && last.bulk === isBulk) last.events.push(event);
-    else runs.push({ bulk: isBulk, events: [event] });
+    if (bulk(event)) {
+      run.push(event);
+      continue;
+    }
+    if (run.length > 0) await writeRun(tx, table, run);
+    run = [];
+    await apply(tx, table, event);
   }
-  return runs as Array<{ bulk: true; events: E[] } | { bulk: false; events: RecordedEvent[] }>;
+  if (run.length > 0) await writeRun(tx, table, run);
 }
 
 export function projectionTable(projection: Projection, version = projection.version): string {

@@ -86,12 +86,16 @@ describe('the store-tail publisher, SIGKILLed between the Kafka acknowledgement 
         outcomes[outcome] += 1;
       },
     });
+    // Consuming is at least once too (kafkajs delivers again after a rebalance), so wait for every
+    // event applied and every copy seen, not for a count of deliveries.
     await eventually(async () => {
-      if (outcomes.applied + outcomes['already-applied'] < EVENTS + republished) throw new Error('still consuming');
+      if (outcomes.applied < EVENTS || outcomes.applied + outcomes['already-applied'] < EVENTS + republished)
+        throw new Error('still consuming');
     });
     await consumer.disconnect();
 
-    expect(outcomes).toEqual({ applied: EVENTS, 'already-applied': republished });
+    expect(outcomes.applied).toBe(EVENTS);
+    expect(outcomes['already-applied']).toBeGreaterThanOrEqual(republished);
     const { rows } = await pool.query(
       'select count(*)::int as total, count(distinct n)::int as distinct_n from applied',
     );

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@vax/event-sourcing';
-import { type Projection, consecutiveRuns } from '@vax/messaging';
+import { type Projection, applyInRuns } from '@vax/messaging';
 import type { PoolClient } from 'pg';
 import type { AttestationEvent } from '../domain/attestation/attestation.messages';
-import type { RecordEvent } from '../domain/record/record.messages';
+import type { DoseRecorded, RecordEvent } from '../domain/record/record.messages';
 import { isDoseRecorded } from './dose-recorded.event';
 
 /**
@@ -25,30 +25,8 @@ export const doseRegisterProjection: Projection = {
   },
 
   /** Runs of new doses (nearly all of the log) go in one statement; everything else one at a time. */
-  async applyBatch(tx: PoolClient, table: string, events: readonly RecordedEvent[]) {
-    for (const run of consecutiveRuns(events, isDoseRecorded)) {
-      if (!run.bulk) {
-        for (const event of run.events) await doseRegisterProjection.apply(tx, table, event);
-        continue;
-      }
-      const doses = run.events.map((e) => e.data);
-      await tx.query(
-        `insert into ${table} (dose_id, person_id, dose_number, vaccine_code, lot_number, day, site_id, verification_id)
-         select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[])
-         on conflict (dose_id) do nothing`,
-        [
-          doses.map((d) => d.doseId),
-          doses.map((d) => d.personId),
-          doses.map((d) => d.doseNumber),
-          doses.map((d) => d.vaccineCode),
-          doses.map((d) => d.lotNumber),
-          doses.map((d) => d.administeredOn),
-          doses.map((d) => d.siteId),
-          doses.map((d) => d.verificationId),
-        ],
-      );
-    }
-  },
+  applyBatch: (tx, table, events) =>
+    applyInRuns(tx, table, events, isDoseRecorded, insertDoses, doseRegisterProjection.apply),
 
   async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
     const event = recorded as unknown as (RecordEvent | AttestationEvent) & RecordedEvent;
@@ -109,3 +87,22 @@ export const doseRegisterProjection: Projection = {
     }
   },
 };
+
+async function insertDoses(tx: PoolClient, table: string, run: Array<RecordedEvent & DoseRecorded>): Promise<void> {
+  const doses = run.map((e) => e.data);
+  await tx.query(
+    `insert into ${table} (dose_id, person_id, dose_number, vaccine_code, lot_number, day, site_id, verification_id)
+     select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[])
+     on conflict (dose_id) do nothing`,
+    [
+      doses.map((d) => d.doseId),
+      doses.map((d) => d.personId),
+      doses.map((d) => d.doseNumber),
+      doses.map((d) => d.vaccineCode),
+      doses.map((d) => d.lotNumber),
+      doses.map((d) => d.administeredOn),
+      doses.map((d) => d.siteId),
+      doses.map((d) => d.verificationId),
+    ],
+  );
+}

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@vax/event-sourcing';
-import { type Projection, consecutiveRuns } from '@vax/messaging';
+import { type Projection, applyInRuns } from '@vax/messaging';
 import type { PoolClient } from 'pg';
-import type { RecordEvent } from '../domain/record/record.messages';
+import type { DoseRecorded, RecordEvent } from '../domain/record/record.messages';
 import { isDoseRecorded } from './dose-recorded.event';
 
 /**
@@ -22,27 +22,8 @@ export const doseStatisticsProjection: Projection = {
   },
 
   /** Runs of new doses (nearly all of the log) go in one statement; everything else one at a time. */
-  async applyBatch(tx: PoolClient, table: string, events: readonly RecordedEvent[]) {
-    for (const run of consecutiveRuns(events, isDoseRecorded)) {
-      if (!run.bulk) {
-        for (const event of run.events) await doseStatisticsProjection.apply(tx, table, event);
-        continue;
-      }
-      const doses = run.events.map((e) => e.data);
-      await tx.query(
-        `insert into ${table} (person_id, dose_number, day, site_id, vaccine_code)
-         select * from unnest($1::text[], $2::int[], $3::date[], $4::text[], $5::text[])
-         on conflict (person_id, dose_number) do nothing`,
-        [
-          doses.map((d) => d.personId),
-          doses.map((d) => d.doseNumber),
-          doses.map((d) => d.administeredOn),
-          doses.map((d) => d.siteId),
-          doses.map((d) => d.vaccineCode),
-        ],
-      );
-    }
-  },
+  applyBatch: (tx, table, events) =>
+    applyInRuns(tx, table, events, isDoseRecorded, insertDoses, doseStatisticsProjection.apply),
 
   async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
     const event = recorded as unknown as RecordEvent & RecordedEvent;
@@ -86,3 +67,19 @@ export const doseStatisticsProjection: Projection = {
     }
   },
 };
+
+async function insertDoses(tx: PoolClient, table: string, run: Array<RecordedEvent & DoseRecorded>): Promise<void> {
+  const doses = run.map((e) => e.data);
+  await tx.query(
+    `insert into ${table} (person_id, dose_number, day, site_id, vaccine_code)
+     select * from unnest($1::text[], $2::int[], $3::date[], $4::text[], $5::text[])
+     on conflict (person_id, dose_number) do nothing`,
+    [
+      doses.map((d) => d.personId),
+      doses.map((d) => d.doseNumber),
+      doses.map((d) => d.administeredOn),
+      doses.map((d) => d.siteId),
+      doses.map((d) => d.vaccineCode),
+    ],
+  );
+}
