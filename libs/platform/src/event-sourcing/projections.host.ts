@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { PG_POOL } from '../database/database.module';
 import { EVENT_SOURCING_OPTIONS as OPTIONS, EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
 import { type Projection, ProjectionRunner } from '@vax/messaging';
+import { LifecycleState } from '../health/lifecycle.state';
 import { whileHoldingLock } from './exclusive-lock';
 
 /**
@@ -22,10 +23,21 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
     @Inject(OPTIONS) private readonly options: EventSourcingOptions,
+    private readonly lifecycle: LifecycleState,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.options.projections?.length) return;
+    // Ready only once every projection serves reads: until its first catch-up creates the view, a
+    // query on it fails (on a first start, or in a process that waits for another's lock).
+    const views = this.options.projections.map((p) => p.name);
+    this.lifecycle.registerProbe('projections', async () => {
+      const { rows } = await this.pool.query<{ view: string }>(
+        'select v as view from unnest($1::text[]) as v where to_regclass(v) is null',
+        [views],
+      );
+      if (rows.length > 0) throw new Error(`not serving reads yet: ${rows.map((r) => r.view).join(', ')}`);
+    });
     this.running = this.holdLockAndRun().catch((error: unknown) =>
       this.logger.error(`projections stopped: ${String(error)}`),
     );
