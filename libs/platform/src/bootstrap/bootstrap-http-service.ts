@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { RethrowRpcExceptionsFilter } from '@vax/messaging';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -63,17 +63,33 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
   // Modules first (migrations, pools), then consumers: a message must never meet a missing table.
   await app.init();
   if (definition.consumesMessages) {
+    // Deferred: Nest wraps the handlers when a microservice is connected, so a filter added after
+    // that is ignored (with a warning) and a broken message reached the retry loop as Nest's generic
+    // `{ status: 'error' }`: retried as if passing, dead-lettered without its reason.
     const consumer = app.connectMicroservice(
       { strategy: consumerTransport(definition.service, config) },
-      { inheritAppConfig: false },
+      { inheritAppConfig: false, deferInitialization: true },
     );
     consumer.useGlobalFilters(new RethrowRpcExceptionsFilter());
+    markHooksAlreadyRun(consumer);
     await app.startAllMicroservices();
   }
   if (definition.streamedBodies?.length) app.getHttpServer().requestTimeout = STREAMED_REQUEST_TIMEOUT_MS;
   await app.listen(config.PORT, config.HOST);
   app.get(Logger).log(`${definition.service} listening on ${config.HOST}:${config.PORT}`);
   return app;
+}
+
+/**
+ * A deferred microservice runs the container's init and bootstrap hooks when it starts, unless told
+ * they ran: app.init() ran them already, and twice would start projections and publishers twice.
+ * The setter is on Nest's NestMicroservice class, not on its interface.
+ */
+function markHooksAlreadyRun(consumer: INestMicroservice): void {
+  const concrete = consumer as INestMicroservice & { setIsInitHookCalled?: (called: boolean) => void };
+  if (typeof concrete.setIsInitHookCalled !== 'function')
+    throw new Error('this @nestjs/microservices has no setIsInitHookCalled: revisit the deferred consumer start');
+  concrete.setIsInitHookCalled(true);
 }
 
 export function mountOpenApi(app: INestApplication, service: string, description: string): void {
