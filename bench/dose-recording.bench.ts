@@ -125,13 +125,13 @@ async function main(): Promise<void> {
   row(`POST /records/{person}/doses, ${CLIENTS} clients without pause`, http);
   row(`bare event-store append, ${CLIENTS} clients sharing a steady ${RATE}/s`, barePaced);
   row(`POST /records/{person}/doses, ${CLIENTS} clients sharing a steady ${RATE}/s`, httpPaced);
-  const sustained = httpPaced.itemsPerSecond >= RATE * 0.98 && http.itemsPerSecond >= RATE;
+  const sustained = RATE >= 500 && httpPaced.itemsPerSecond >= RATE * 0.98 && http.itemsPerSecond >= RATE;
   console.log(
     `\nratio to the bare append: ${fmt(http.itemsPerSecond / bare.itemsPerSecond, 2)} without pause; ` +
       `${httpPaced.late} of ${fmt(httpPaced.calls)} paced calls went out late (timed from when they were due)`,
   );
   console.log(
-    `target ≥ 500/s sustained with p99 < 100 ms: ${sustained && httpPaced.p99 < 100 ? 'met' : 'NOT met'} ` +
+    `target ≥ 500/s sustained with p99 < 100 ms, in this run: ${sustained && httpPaced.p99 < 100 ? 'met' : 'NOT met'} ` +
       `(most without pause ${fmt(http.itemsPerSecond)}/s; p99 at a steady ${RATE}/s ${fmt(httpPaced.p99, 1)} ms)`,
   );
   await client.close();
