@@ -57,17 +57,30 @@ describe('the store-tail publisher, SIGKILLed between the Kafka acknowledgement 
     expect(await killed.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
     // Batches are at most 50, but fewer when another transaction on the cluster holds the commit
-    // horizon back (CI runs other suites beside this one), so what went twice is measured, not assumed:
-    // what Kafka acknowledged minus what the checkpoint covers.
-    const acknowledged = await messageCount(kafka, topic);
-    const checkpointed = await eventsUpTo(pool, await new CheckpointStore(pool).load(`publisher:${topic}`));
-    const republished = acknowledged - checkpointed;
+    // horizon back (CI runs other suites beside this one), so what went twice is what the killed
+    // publisher reported, not an assumed batch size: acknowledged by Kafka minus checkpointed.
+    const report = await eventually(async () => {
+      const found = /acknowledged (\d+) checkpointed (\d+)/.exec(killed.output);
+      if (!found) throw new Error(`no report from the killed publisher yet: ${killed.output}`);
+      return { acknowledged: Number(found[1]), checkpointed: Number(found[2]) };
+    });
+    const republished = report.acknowledged - report.checkpointed;
     expect(republished).toBeGreaterThan(0);
     expect(republished).toBeLessThanOrEqual(50);
+    expect(await eventsUpTo(pool, await new CheckpointStore(pool).load(`publisher:${topic}`))).toBe(
+      report.checkpointed,
+    );
+    await eventually(async () => {
+      const held = await messageCount(kafka, topic);
+      if (held !== report.acknowledged) throw new Error(`Kafka holds ${held}, ${report.acknowledged} acknowledged`);
+    });
 
     const restarted = new FixtureProcess('publisher', env);
     expect(await restarted.exited).toMatchObject({ code: 0 });
-    expect(await messageCount(kafka, topic)).toBe(EVENTS + republished);
+    await eventually(async () => {
+      const held = await messageCount(kafka, topic);
+      if (held !== EVENTS + republished) throw new Error(`Kafka holds ${held}, expected ${EVENTS + republished}`);
+    });
 
     const inbox = new Inbox(pool, 'publisher-kill-test');
     const outcomes = { applied: 0, 'already-applied': 0 };

@@ -3,6 +3,7 @@
  * when caught up. With KILL_AFTER_ACKS=n it SIGKILLs itself after the n-th acknowledged batch, before
  * the checkpoint moves: the worst moment for an at-least-once publisher.
  */
+import { writeSync } from 'node:fs';
 import { PostgresEventStore, type RecordedEvent } from '@vax/event-sourcing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
@@ -21,13 +22,18 @@ async function main(): Promise<void> {
   });
   const sink = new KafkaMessageSink(kafka);
   let acks = 0;
+  let acknowledgedEvents = 0;
   const publisher = new StoreTailPublisher(new PostgresEventStore(pool), new CheckpointStore(pool), sink, {
     name: `publisher:${env.TOPIC}`,
     batchSize: Number(env.BATCH_SIZE ?? 50),
     toMessage: (e: RecordedEvent) => outgoing(env.TOPIC, e, e.type, e.stream, e.data as object),
-    afterAcknowledged: () => {
+    afterAcknowledged: (batch) => {
       acks += 1;
-      if (String(acks) === env.KILL_AFTER_ACKS) process.kill(process.pid, 'SIGKILL');
+      acknowledgedEvents += batch.length;
+      if (String(acks) !== env.KILL_AFTER_ACKS) return;
+      // Written synchronously before dying: what Kafka holds, and what the checkpoint covers.
+      writeSync(1, `acknowledged ${acknowledgedEvents} checkpointed ${acknowledgedEvents - batch.length}\n`);
+      process.kill(process.pid, 'SIGKILL');
     },
   });
   const published = await publisher.publishPending();
