@@ -237,12 +237,39 @@ export async function paced(
         const done = await op();
         if (!counted) continue;
         items += done;
-        latencies.push(performance.now() - due);
+        const latency = performance.now() - due;
+        latencies.push(latency);
+        if (latency > SLOW_MS) slow.record(due, latency);
       }
     }),
   );
+  slow.report();
   return { ...latencySummary(latencies, items, (performance.now() - measuredFrom) / 1000), late };
 }
+
+/**
+ * BENCH_SLOW_MS=n lists, on stderr, each second of a paced phase in which calls took longer than n ms
+ * (wall-clock time, count, slowest), to line the tail up with what else happened then (a disk flush
+ * stall, a checkpoint, a GC).
+ */
+const SLOW_MS = Number(process.env.BENCH_SLOW_MS ?? Infinity);
+const slow = {
+  seconds: new Map<number, { count: number; worst: number }>(),
+  record(due: number, latency: number): void {
+    const second = Math.floor((performance.timeOrigin + due) / 1000);
+    const entry = this.seconds.get(second) ?? { count: 0, worst: 0 };
+    entry.count += 1;
+    entry.worst = Math.max(entry.worst, latency);
+    this.seconds.set(second, entry);
+  },
+  report(): void {
+    for (const [second, { count, worst }] of this.seconds) {
+      const at = new Date(second * 1000).toISOString().slice(11, 19);
+      process.stderr.write(`  slow at ${at}: ${count} calls over ${SLOW_MS} ms, worst ${worst.toFixed(0)} ms\n`);
+    }
+    this.seconds.clear();
+  },
+};
 
 /**
  * After a bulk load: vacuum and analyze, then a checkpoint, so the measurement does not meet the

@@ -1,7 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { type Decider, type DomainEvent, fold } from './decider';
 import type { EventMetadata, NewEvent } from './event-envelope';
-import { type EventStore, type ExpectedRevision, WrongExpectedRevisionError } from './event-store.port';
+import {
+  type AppendOptions,
+  type EventStore,
+  type ExpectedRevision,
+  WrongExpectedRevisionError,
+} from './event-store.port';
 import { UpcasterChain } from './upcasting';
 
 export interface HandleOptions {
@@ -13,6 +18,8 @@ export interface HandleOptions {
   /** Attempts after a conflict, each reloading the stream (another writer won the race). */
   maxRetries?: number;
   upcasters?: UpcasterChain;
+  /** How durable the append must be before it is acknowledged (AppendOptions). */
+  durability?: AppendOptions['durability'];
 }
 
 export interface HandleResult<State, Event extends DomainEvent> {
@@ -34,7 +41,7 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
   stream: string,
   command: Command,
   metadata: EventMetadata,
-  { maxRetries = 5, upcasters = NO_UPCASTERS, newStream = false }: HandleOptions = {},
+  { maxRetries = 5, upcasters = NO_UPCASTERS, newStream = false, durability }: HandleOptions = {},
 ): Promise<HandleResult<State, Event>> {
   for (let attempt = 0; ; attempt++) {
     const recorded = newStream && attempt === 0 ? [] : (await store.readStream(stream)).map((e) => upcasters.upcast(e));
@@ -48,6 +55,7 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
         stream,
         events.map((e) => toNewEvent(e, metadata, upcasters)),
         expected,
+        { durability },
       );
       return { state: events.reduce(decider.evolve, state), events, revision: result.nextExpectedRevision };
     } catch (error) {

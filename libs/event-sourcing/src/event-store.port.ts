@@ -13,6 +13,19 @@ export interface AppendResult {
   lastPosition: bigint;
 }
 
+export interface AppendOptions {
+  /**
+   * 'immediate' (the default): acknowledged once the events are on disk.
+   * 'deferred': may be acknowledged before they reach the disk, so the writer does not wait on the
+   * device; a crash of the machine (not of a process) can then lose the last fraction of a second
+   * of such appends. Only for facts whose loss the writer's caller notices and repairs by asking
+   * again, such as an identity check answered at a desk. Either way, readAll and subscribeToAll
+   * return an event only once it is durable, so nothing that leaves the store (a published message,
+   * a consumer's checkpoint) can outlive a lost append. An adapter may treat it as 'immediate'.
+   */
+  durability?: 'immediate' | 'deferred';
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive; defaults to the start (forwards) or the end (backwards). */
@@ -46,10 +59,15 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
  */
 export interface EventStore {
   /** Appends atomically, or throws WrongExpectedRevisionError and writes nothing. */
-  append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  append(
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   /** Events of one stream; an absent stream reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  /** A page of every stream's events in global order. */
+  /** A page of every stream's events in global order; only durable ones (see AppendOptions). */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
    * Whether committed events exist after the checkpoint, including ones readAll cannot return yet

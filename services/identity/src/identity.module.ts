@@ -63,6 +63,8 @@ export class IdentityModule {
           migrations: LOCAL_REGISTRY_MIGRATIONS,
           toMessage: identityEventToContractV1,
           publish: config.PUBLISHER_ENABLED,
+          // A desk's check is answered without waiting for the disk (VerificationService.verify).
+          deferredAppends: true,
         }),
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
       ],

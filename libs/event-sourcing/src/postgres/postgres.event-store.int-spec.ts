@@ -1,43 +1,83 @@
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import type { RecordedEvent } from '../event-envelope';
 import { createTestDatabase } from '@vax/testing';
-import { eventStoreContract } from '../testing/event-store.contract';
+import { eventStoreContract, newEvent } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres.event-store';
 
-eventStoreContract(
-  'PostgreSQL',
-  async () => {
-    const db = await createTestDatabase('es_contract');
-    const pool = new Pool({ connectionString: db.url, max: 20 });
-    const store = new PostgresEventStore(pool);
+for (const deferredAppends of [false, true])
+  eventStoreContract(
+    deferredAppends ? 'PostgreSQL, deferred appends honoured' : 'PostgreSQL',
+    async () => {
+      const db = await createTestDatabase('es_contract');
+      const pool = new Pool({ connectionString: db.url, max: 20 });
+      const store = new PostgresEventStore(pool, { deferredAppends });
+      await store.migrate();
+      return {
+        store,
+        // The append runs inside a transaction that stays open: it has taken its global position
+        // and transaction id, but nobody can see it until the commit at the end.
+        holdTransactionOpen: async (stream, event, whileOpen) => {
+          const client = await pool.connect();
+          try {
+            await client.query('begin');
+            await client.query(`select es_append($1, 'any', $2, $3, $4, $5::jsonb[], $6::jsonb[], $7)`, [
+              stream,
+              [event.id],
+              [event.type],
+              [1],
+              [JSON.stringify(event.data)],
+              [JSON.stringify({ ...event.metadata })],
+              [event.metadata.occurredAt],
+            ]);
+            await whileOpen();
+            await client.query('commit');
+          } finally {
+            client.release();
+          }
+        },
+        teardown: async () => {
+          await pool.end();
+          await db.drop();
+        },
+      };
+    },
+    { concurrentTransactions: true },
+  );
+
+describe('PostgreSQL event store: deferred appends', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pool: Pool;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    db = await createTestDatabase('es_deferred');
+    pool = new Pool({ connectionString: db.url, max: 4 });
+    store = new PostgresEventStore(pool, { deferredAppends: true });
     await store.migrate();
-    return {
-      store,
-      // The append runs inside a transaction that stays open: it has taken its global position
-      // and transaction id, but nobody can see it until the commit at the end.
-      holdTransactionOpen: async (stream, event, whileOpen) => {
-        const client = await pool.connect();
-        try {
-          await client.query('begin');
-          await client.query(`select es_append($1, 'any', $2, $3, $4, $5::jsonb[], $6::jsonb[], $7)`, [
-            stream,
-            [event.id],
-            [event.type],
-            [1],
-            [JSON.stringify(event.data)],
-            [JSON.stringify({ ...event.metadata })],
-            [event.metadata.occurredAt],
-          ]);
-          await whileOpen();
-          await client.query('commit');
-        } finally {
-          client.release();
-        }
-      },
-      teardown: async () => {
-        await pool.end();
-        await db.drop();
-      },
-    };
-  },
-  { concurrentTransactions: true },
-);
+  }, 120_000);
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  const walInsertedUpTo = async () =>
+    (await pool.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn')).rows[0].lsn;
+  const walFlushedPast = async (lsn: string) =>
+    (await pool.query<{ done: boolean }>('select pg_current_wal_flush_lsn() >= $1::pg_lsn as done', [lsn])).rows[0]
+      .done;
+
+  it('hands an event to readers only once the disk has it, so nothing published can outlive a crash', async () => {
+    const stream = `verification-${randomUUID()}`;
+    const { lastPosition } = await store.append(stream, [newEvent('IdentityVerified')], 'no_stream', {
+      durability: 'deferred',
+    });
+    // The commit record is before this point; the WAL writer may take up to 200 ms to flush it.
+    const committedBefore = await walInsertedUpTo();
+    let page: RecordedEvent[] = [];
+    for (let after: string | undefined; !page.some((e) => e.globalPosition === lastPosition);) {
+      page = await store.readAll({ after, maxCount: 1_000 });
+      after = page.at(-1)?.checkpoint ?? after;
+    }
+    expect(await walFlushedPast(committedBefore)).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
 import {
+  type AppendOptions,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -30,21 +31,48 @@ interface EventRow {
 const COLUMNS = `global_position, transaction_id::text, event_id, stream_name, stream_revision, event_type,
   schema_version, data, metadata, occurred_at, recorded_at`;
 const START = '0:0';
+const APPEND = 'select next_revision, last_position from es_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8)';
+/** The same append, committed without waiting for the WAL flush (the setting lasts to the commit). */
+const APPEND_DEFERRED = `${APPEND}, set_config('synchronous_commit', 'off', true)`;
+/**
+ * Writes a WAL record and waits until the WAL is on disk up to it: every commit a reader has seen is
+ * then durable. No transaction id, no table; any role may call it (PostgreSQL 17: the flush argument).
+ */
+const FLUSH_WAL = `select pg_logical_emit_message(false, 'vax.event-store', 'durable', true)`;
+
+export interface PostgresEventStoreOptions {
+  /**
+   * Honour `durability: 'deferred'` (asynchronous commit); readAll then makes what it read durable
+   * before returning it, one WAL flush per non-empty page. A database's setting, not a process's:
+   * every process of a service must construct its store alike, since one process's deferred append
+   * is read by another's publisher. Off: deferred appends are made immediate and reads pay nothing.
+   */
+  deferredAppends?: boolean;
+}
 
 /** The event store on PostgreSQL (pg). Pass the pool of the service's own database. */
 export class PostgresEventStore implements EventStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: PostgresEventStoreOptions = {},
+  ) {}
 
   /** Creates or updates the store's tables; safe to call from every process at start-up. */
   async migrate(): Promise<void> {
     await migrate(this.pool, EVENT_STORE_MIGRATIONS);
   }
 
-  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    { durability = 'immediate' }: AppendOptions = {},
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    const deferred = durability === 'deferred' && this.options.deferredAppends === true;
     try {
       const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>(
-        'select next_revision, last_position from es_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8)',
+        deferred ? APPEND_DEFERRED : APPEND,
         [
           stream,
           String(expected),
@@ -96,6 +124,8 @@ export class PostgresEventStore implements EventStore {
        order by transaction_id, global_position limit $3`,
       [txid, position, maxCount],
     );
+    // A deferred append is visible before it is durable; what is read here may leave the database.
+    if (rows.length > 0 && this.options.deferredAppends) await this.pool.query(FLUSH_WAL);
     return rows.map(toRecorded);
   }
 

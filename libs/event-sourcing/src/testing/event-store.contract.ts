@@ -103,6 +103,18 @@ export function eventStoreContract(
       expect(await store.hasEventsAfter()).toBe(true);
     });
 
+    it('reads a deferred append back, in its stream and in global order, like any other', async () => {
+      const stream = streamName();
+      await store.append(stream, events(2), 'no_stream', { durability: 'deferred' });
+      await store.append(stream, events(1), 1n, { durability: 'deferred' });
+      await expect(store.append(stream, events(1), 1n, { durability: 'deferred' })).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      expect((await store.readStream(stream)).map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }, { n: 0 }]);
+      const everything = await readEverything(store, (all) => all.filter((e) => e.stream === stream).length === 3);
+      expect(everything.filter((e) => e.stream === stream).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+    });
+
     it('reads an absent stream as empty', async () => {
       expect(await store.readStream(streamName())).toEqual([]);
     });

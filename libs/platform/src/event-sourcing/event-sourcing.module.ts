@@ -29,7 +29,11 @@ export class EventSourcingModule {
       module: EventSourcingModule,
       providers: [
         { provide: OPTIONS, useValue: options },
-        { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool) },
+        {
+          provide: EVENT_STORE,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new PostgresEventStore(pool, { deferredAppends: options.deferredAppends }),
+        },
         Migrator,
         PublisherHost,
         ProjectionsHost,

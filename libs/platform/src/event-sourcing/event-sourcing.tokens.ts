@@ -12,6 +12,12 @@ export interface EventSourcingOptions {
   toMessage?: (event: RecordedEvent) => OutgoingMessage | null;
   /** PUBLISHER_ENABLED: false leaves publishing to another instance. */
   publish?: boolean;
+  /**
+   * The store honours appends made with `durability: 'deferred'` (see PostgresEventStoreOptions):
+   * for a service whose callers repeat a request whose answer was lost, never for one whose writes
+   * are the only record of something that happened.
+   */
+  deferredAppends?: boolean;
   /** Read models fed from the store; a new version is built beside the old one, then serves reads. */
   projections?: Projection[];
 }

@@ -52,7 +52,11 @@ export class VerificationService {
       verificationStream(verificationId),
       { type: 'RecordVerification', verificationId, stated, registry, policy: this.policy, at: at.toISOString() },
       metadata,
-      { newStream: !input.requestId },
+      // Deferred: the desk waits for the registry and the comparison, not for the disk, whose
+      // flushes stall for 100-400 ms at times. If the machine crashes before the flush, the check is
+      // lost before anything used it (published facts and doses are durable first) and the desk's
+      // next step finds no verification and checks again. Reviews stay immediate: a person decided.
+      { newStream: !input.requestId, durability: 'deferred' },
     );
     // A concurrent request with the same id may have won: then its result is the one to return.
     if (events.length === 0) return { view: (await this.get(verificationId))!, created: false };
