@@ -40,6 +40,7 @@ export class EventStoreDbEventStore implements EventStore {
     this.client = KurrentDBClient.connectionString(connectionString);
   }
 
+  /** EventStoreDB acknowledges a write only once it is durable: `durability: 'deferred'` is not used. */
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     try {
       const result = await this.client.appendToStream(stream, events.map(toEventData), {

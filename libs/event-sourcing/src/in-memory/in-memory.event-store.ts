@@ -1,5 +1,6 @@
 import type { NewEvent, RecordedEvent } from '../event-envelope';
 import type {
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -18,7 +19,13 @@ export class InMemoryEventStore implements EventStore {
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
-  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  /** Nothing here reaches a disk, so `durability` asks for nothing to relax. */
+  async append(
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    _options?: AppendOptions,
+  ): Promise<AppendResult> {
     const existing = this.streams.get(stream) ?? [];
     checkExpectedRevision(stream, expected, existing.length ? BigInt(existing.length - 1) : 'no_stream');
     if (events.length === 0) throw new Error('append needs at least one event');

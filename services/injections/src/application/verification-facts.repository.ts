@@ -6,10 +6,12 @@ export class VerificationFactsRepository {
   constructor(private readonly pool: Pool) {}
 
   async find(verificationId: string): Promise<VerificationFact | undefined> {
-    const { rows } = await this.pool.query(
-      'select verification_id, person_id, standing, checked_at from identity_verifications where verification_id = $1',
-      [verificationId],
-    );
+    const { rows } = await this.pool.query({
+      // Named: prepared once per connection, as it runs on every dose recorded.
+      name: 'injections_find_verification',
+      text: 'select verification_id, person_id, standing, checked_at from identity_verifications where verification_id = $1',
+      values: [verificationId],
+    });
     const r = rows[0];
     return (
       r && {
