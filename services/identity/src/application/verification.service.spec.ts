@@ -28,6 +28,7 @@ const registry: PopulationRegistry = {
 };
 const siteStaff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
 const policeOfficer = { id: 'ca-lc-17', role: POLICE_VERIFIER, scope: 'commune:Bình Lư' };
+const complaintsWorker = { id: 'complaints-worker', role: 'system', scope: 'system' };
 
 describe('VerificationService: how durable each record must be before it is answered', () => {
   const store = new DurabilityRecordingStore();
@@ -44,9 +45,15 @@ describe('VerificationService: how durable each record must be before it is answ
     );
     await service.review(view.verificationId, 'confirmed', 'Đối chiếu giấy khai sinh gốc', policeOfficer, 'corr-2');
 
-    expect(store.asked).toEqual([
+    expect(store.asked.splice(0)).toEqual([
       { types: ['VerificationRecorded'], durability: 'deferred' },
       { types: ['VerificationReviewed'], durability: undefined },
     ]);
+  });
+
+  it('records a check asked by another service (the complaints workflow keeps the answer) only once it is on disk', async () => {
+    await service.verify({ typed: { idNumber: person.idNumber } }, complaintsWorker, 'corr-3');
+
+    expect(store.asked.splice(0)).toEqual([{ types: ['VerificationRecorded'], durability: 'immediate' }]);
   });
 });

@@ -6,7 +6,7 @@ import { parsePersonalQr1405 } from '../domain/identity-input/personal-qr-1405.p
 import type { StatedPerson } from '../domain/identity-input/stated-person';
 import { type TypedIdentity, parseTypedIdentity } from '../domain/identity-input/typed-identity.parser';
 import type { MatchPolicy } from '../domain/matching/person-matcher';
-import { verificationDecider } from '../domain/verification/verification.decider';
+import { POLICE_VERIFIER, verificationDecider } from '../domain/verification/verification.decider';
 import type { ReviewOutcome } from '../domain/verification/verification.messages';
 import type { PopulationRegistry } from '../registry/population-registry.port';
 import { type VerificationView, toView } from './verification.view';
@@ -20,6 +20,20 @@ export function parseQr(qr: string, context: ParseContext): StatedPerson {
   return /^\d{4}-\d{2}-\d{2}$/.test(qr.split('|')[2]?.trim() ?? '')
     ? parsePersonalQr1405(qr, context)
     : parseCccdQr(qr, context);
+}
+
+/** People at a desk: the answer goes to a person, who checks again if their next step finds no record. */
+const DESK_ROLES: ReadonlySet<string> = new Set(['site-staff', POLICE_VERIFIER]);
+
+/**
+ * A check answered to a person at a desk does not wait for the disk, whose flushes stall for 100-400
+ * ms at times (ADR 11). If the machine crashes before the flush, the check is lost before anything
+ * used it: the publisher hands out only durable events, so no dose rests on it, and the desk's next
+ * step finds no verification and checks again. Any other caller (the complaints workflow) keeps the
+ * answer in its own durable state, so its check is on disk before it is answered.
+ */
+function durabilityFor(actor: Actor): 'deferred' | 'immediate' {
+  return DESK_ROLES.has(actor.role) ? 'deferred' : 'immediate';
 }
 
 /** Identity checks at the injection desk and reviews by police verifiers. */
@@ -52,11 +66,7 @@ export class VerificationService {
       verificationStream(verificationId),
       { type: 'RecordVerification', verificationId, stated, registry, policy: this.policy, at: at.toISOString() },
       metadata,
-      // Deferred: the desk waits for the registry and the comparison, not for the disk, whose
-      // flushes stall for 100-400 ms at times. If the machine crashes before the flush, the check is
-      // lost before anything used it (published facts and doses are durable first) and the desk's
-      // next step finds no verification and checks again. Reviews stay immediate: a person decided.
-      { newStream: !input.requestId, durability: 'deferred' },
+      { newStream: !input.requestId, durability: durabilityFor(actor) },
     );
     // A concurrent request with the same id may have won: then its result is the one to return.
     if (events.length === 0) return { view: (await this.get(verificationId))!, created: false };
