@@ -1,4 +1,5 @@
 import { InvalidMessageError } from './contract';
+import { InjectionsEventsV1 } from './injections/injections-events.v1';
 import { PlatformDiagnosticsV1 } from './platform/platform-diagnostics.v1';
 
 const valid = {
@@ -12,9 +13,9 @@ const valid = {
   payload: { from: 'identity', sentAt: '2021-11-05T02:30:00.000Z' },
 };
 
-function problemsOf(raw: unknown) {
+function problemsOf(raw: unknown, contract: { parse(raw: unknown): unknown } = PlatformDiagnosticsV1) {
   try {
-    PlatformDiagnosticsV1.parse(raw);
+    contract.parse(raw);
   } catch (error) {
     if (error instanceof InvalidMessageError) return error.problems;
     throw error;
@@ -56,5 +57,43 @@ describe('a contract validates the messages of its topic', () => {
 
   it('refuses what is not a message at all', () => {
     expect(problemsOf('{"this is": not json').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a consumer that acts on some of a topic’s types', () => {
+  const envelope = { ...valid, aggregateId: 'LC-TD-01' };
+  // As injections publishes it: `recordIds` carries @IsReference() without `each`, so injections.events.v1
+  // refuses every RecordsAttested (a defect of the published v1, fixed only by a new version).
+  const attested = {
+    ...envelope,
+    type: 'RecordsAttested',
+    payload: {
+      attestationId: 'att-1',
+      siteId: 'LC-TD-01',
+      recordIds: ['p-1/1', 'p-2/1'],
+      attestedBy: 'head-LC-TD-01',
+      contentSha256: 'a'.repeat(64),
+      attestedAt: '2021-11-05T10:00:00.000Z',
+    },
+  };
+  const doses = new Set(['DoseRecorded'] as const);
+
+  it('passes over a type it does not handle without judging its payload', () => {
+    expect(problemsOf(attested, InjectionsEventsV1)).toEqual([
+      { field: 'payload.recordIds', rule: 'isString' },
+      { field: 'payload.recordIds', rule: 'maxLength' },
+    ]);
+    expect(InjectionsEventsV1.parseHandled(attested, doses)).toBeNull();
+  });
+
+  it('still judges every type it handles', () => {
+    const broken = { ...envelope, type: 'DoseRecorded', payload: { recordId: 'p-1/1' } };
+    expect(() => InjectionsEventsV1.parseHandled(broken, doses)).toThrow(InvalidMessageError);
+  });
+
+  it('still refuses a type the topic does not carry', () => {
+    expect(() => InjectionsEventsV1.parseHandled({ ...envelope, type: 'PipesPingSent' }, doses)).toThrow(
+      InvalidMessageError,
+    );
   });
 });

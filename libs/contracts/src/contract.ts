@@ -14,6 +14,13 @@ export interface Contract<Types extends Record<string, PayloadClass>> {
    * class instances otherwise; a refused one always gets class-validator's problems.
    */
   parse(raw: unknown): PublicMessage;
+  /**
+   * For a consumer that acts on some of the topic's types: a message of another type the contract
+   * knows is passed over (null) without judging its payload, since the consumer takes nothing from
+   * it; a handled type, or a type the contract does not know, is parsed as by `parse`. One defect in
+   * a payload this consumer never reads cannot send its messages to the dead letters.
+   */
+  parseHandled(raw: unknown, handled: ReadonlySet<keyof Types & string>): PublicMessage | null;
 }
 
 export function defineContract<Types extends Record<string, PayloadClass>>(
@@ -28,14 +35,22 @@ export function defineContract<Types extends Record<string, PayloadClass>>(
     }
     return checks.get(type);
   };
+  const knownType = (raw: unknown): string | undefined => {
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    return typeof type === 'string' && Object.prototype.hasOwnProperty.call(payloads, type) ? type : undefined;
+  };
+  const parse = (raw: unknown): PublicMessage => {
+    const type = knownType(raw);
+    if (type !== undefined && checkOf(type)?.(raw)) return raw as PublicMessage;
+    return parseWithClasses(topic, payloads, raw);
+  };
   return {
     topic,
     payloads,
-    parse(raw) {
-      const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-      const known = typeof type === 'string' && Object.prototype.hasOwnProperty.call(payloads, type);
-      if (known && checkOf(type)?.(raw)) return raw as PublicMessage;
-      return parseWithClasses(topic, payloads, raw);
+    parse,
+    parseHandled(raw, handled) {
+      const type = knownType(raw);
+      return type !== undefined && !handled.has(type) ? null : parse(raw);
     },
   };
 }

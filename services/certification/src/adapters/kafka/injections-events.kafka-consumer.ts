@@ -14,6 +14,9 @@ import type { InjectionFact } from '../../domain/status/vaccination-facts';
 
 export const CERTIFICATION_INBOX = Symbol('CERTIFICATION_INBOX');
 
+/** The injection events a person's status and certificate are computed from. */
+const CHANGING_A_CERTIFICATE = new Set(['DoseRecorded', 'DoseCorrected', 'DoseVoided', 'RecoveryRecorded'] as const);
+
 /**
  * Each injection fact recomputes the person's status and certificate, once. The event store is not
  * reachable from the inbox's transaction, and holding that transaction's connection while the store
@@ -30,7 +33,8 @@ export class InjectionsEventsKafkaConsumer {
 
   @EventPattern(InjectionsEventsV1.topic)
   async onInjectionEvent(@Payload() raw: unknown): Promise<void> {
-    const message = InjectionsEventsV1.parse(raw);
+    const message = InjectionsEventsV1.parseHandled(raw, CHANGING_A_CERTIFICATE);
+    if (!message) return; // attestations and merges: nothing a certificate is computed from
     const fact = factOf(message);
     if (fact) await this.certification.applyInjectionFact(fact.personId, fact.fact, sourceOf(message));
     await this.inbox.runOnce(message.eventId, async () => undefined);
@@ -65,6 +69,6 @@ function factOf(message: PublicMessage): { personId: string; fact: InjectionFact
       };
     }
     default:
-      return null; // attestations make records legally valid; they change no certificate
+      return null;
   }
 }

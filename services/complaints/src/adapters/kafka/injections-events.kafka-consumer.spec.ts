@@ -86,4 +86,18 @@ describe("injections' answers to complaints, as workflow signals", () => {
       InvalidMessageError,
     );
   });
+
+  it('passes over the events it does not wait for, such as an attestation its v1 contract refuses', async () => {
+    const { told, warnings, consumer: c } = consumer();
+    const attested = {
+      attestationId: 'att-1',
+      siteId: 'LC-TD-01',
+      recordIds: ['p-1/1', 'p-2/1'],
+      attestedBy: 'head-LC-TD-01',
+      contentSha256: 'a'.repeat(64),
+      attestedAt: '2021-11-05T10:00:00.000Z',
+    };
+    await expect(c.onInjectionsEvent(message('RecordsAttested', attested))).resolves.toBeUndefined();
+    expect([told, warnings]).toEqual([[], []]);
+  });
 });

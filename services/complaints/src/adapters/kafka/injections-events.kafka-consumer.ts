@@ -7,6 +7,8 @@ import type { ComplaintWorkflowsPort } from '../../application/ports/complaint-w
 export const COMPLAINT_WORKFLOWS = Symbol('COMPLAINT_WORKFLOWS');
 
 const CHANGES = new Set(['DoseCorrected', 'DoseVoided', 'DoseRecorded']);
+/** The answers a complaint's workflow waits for; the topic's other events are passed over unread. */
+const ANSWERS = new Set(['DoseCorrected', 'DoseVoided', 'DoseRecorded', 'CorrectionRefused'] as const);
 
 /**
  * Injections' answers to the corrections complaints asked for, delivered to each complaint's
@@ -22,7 +24,8 @@ export class InjectionsEventsKafkaConsumer {
 
   @EventPattern(InjectionsEventsV1.topic)
   async onInjectionsEvent(@Payload() raw: unknown): Promise<void> {
-    const message = InjectionsEventsV1.parse(raw);
+    const message = InjectionsEventsV1.parseHandled(raw, ANSWERS);
+    if (!message) return;
     const complaintId = (message.payload as { complaintId?: string }).complaintId;
     if (!complaintId) return; // a change not asked for by a complaint
     let delivered = true;
