@@ -42,7 +42,7 @@ const staff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
 async function main(): Promise<void> {
   const db = await freshDatabase('doses');
   // The baseline's connections stay open, as the service's do: pg's default closes them after 10 s idle,
-  // and the paced phase then measured a storm of 48 closes and reconnects 7 s into its window.
+  // and a paced phase then measures the closes and reconnects (bench/identity-verify.bench.ts).
   const pool = new Pool({ connectionString: db.url, max: CLIENTS, min: CLIENTS });
   const store = new PostgresEventStore(pool);
   await store.migrate();

@@ -6,9 +6,10 @@ import type { ComplaintWorkflowsPort } from '../../application/ports/complaint-w
 
 export const COMPLAINT_WORKFLOWS = Symbol('COMPLAINT_WORKFLOWS');
 
-const CHANGES = new Set(['DoseCorrected', 'DoseVoided', 'DoseRecorded']);
+const CHANGE_TYPES = ['DoseCorrected', 'DoseVoided', 'DoseRecorded'] as const;
+const CHANGES: ReadonlySet<string> = new Set(CHANGE_TYPES);
 /** The answers a complaint's workflow waits for; the topic's other events are passed over unread. */
-const ANSWERS = new Set(['DoseCorrected', 'DoseVoided', 'DoseRecorded', 'CorrectionRefused'] as const);
+const ANSWERS = new Set([...CHANGE_TYPES, 'CorrectionRefused'] as const);
 
 /**
  * Injections' answers to the corrections complaints asked for, delivered to each complaint's
