@@ -81,3 +81,63 @@ describe('PostgreSQL event store: deferred appends', () => {
     expect(await walFlushedPast(committedBefore)).toBe(true);
   });
 });
+
+describe('PostgreSQL event store: commit order across a change in the width of transaction ids', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pool: Pool;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    db = await createTestDatabase('es_txid_width');
+    pool = new Pool({ connectionString: db.url, max: 2 });
+    store = new PostgresEventStore(pool);
+    await store.migrate();
+  }, 120_000);
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  // A server's transaction ids gain a digit now and then (999 → 1000, 9,999,999 → 10,000,000; a
+  // fresh test server passes 1,000 during the suite). Read as text, 1000 sorts before 999: the first
+  // page then held the newer transactions, and the checkpoint after it passed over the older ones.
+  it('reads the transaction before a power of ten first, and skips nothing when paging across it', async () => {
+    const { rows } = await pool.query<{ xmin: string }>(
+      'select pg_snapshot_xmin(pg_current_snapshot())::text as xmin',
+    );
+    const xmin = BigInt(rows[0].xmin);
+    let power = 10n ** BigInt(String(xmin).length - 1);
+    if (power + 2n > xmin) power /= 10n; // every id below must be finished, i.e. below the horizon
+    const committedBy = [power - 2n, power - 1n, power, power + 1n];
+    // Rows written with those transaction ids directly (the ids are in the past, so no append can
+    // produce them now), in a scrambled physical order so that nothing depends on the heap's order.
+    for (const index of [2, 0, 3, 1]) {
+      const event = newEvent('Counted', { n: index });
+      await pool.query(
+        `insert into es_events (transaction_id, event_id, stream_name, stream_revision, event_type, schema_version,
+           data, metadata, occurred_at)
+         values ($1::xid8, $2, $3, 0, $4, 1, $5, $6, $7)`,
+        [
+          String(committedBy[index]),
+          event.id,
+          `counter-${index}`,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          event.metadata.occurredAt,
+        ],
+      );
+    }
+
+    const pages: number[][] = [];
+    for (let after: string | undefined; ; ) {
+      const page = await store.readAll({ after, maxCount: 2 });
+      if (page.length === 0) break;
+      pages.push(page.map((e) => (e.data as { n: number }).n));
+      after = page.at(-1)!.checkpoint;
+    }
+    expect(pages).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+  });
+});

@@ -16,7 +16,7 @@ import { migrate } from './migrations';
 
 interface EventRow {
   global_position: string;
-  transaction_id: string;
+  transaction_id_text: string;
   event_id: string;
   stream_name: string;
   stream_revision: string;
@@ -28,8 +28,14 @@ interface EventRow {
   recorded_at: Date;
 }
 
-const COLUMNS = `global_position, transaction_id::text, event_id, stream_name, stream_revision, event_type,
-  schema_version, data, metadata, occurred_at, recorded_at`;
+/**
+ * The transaction id leaves as text under its own name: an output column named transaction_id would
+ * be what a bare `order by transaction_id` sorts on (output names come first in ORDER BY), and as text
+ * '1000' sorts before '999' — readAll then skipped every event of the older transactions whenever the
+ * server's transaction ids gained a digit, and the checkpoint moved past them for good.
+ */
+const COLUMNS = `global_position, transaction_id::text as transaction_id_text, event_id, stream_name, stream_revision,
+  event_type, schema_version, data, metadata, occurred_at, recorded_at`;
 const START = '0:0';
 /**
  * The statements a service runs on every command and every read, prepared once per connection (named):
@@ -60,7 +66,7 @@ const READ_ALL = statement(
   `select ${COLUMNS} from es_events
    where (transaction_id, global_position) > ($1::xid8, $2::bigint)
      and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-   order by transaction_id, global_position limit $3`,
+   order by es_events.transaction_id, es_events.global_position limit $3`,
 );
 const HAS_EVENTS_AFTER = statement(
   'has_events_after',
@@ -185,7 +191,7 @@ function toRecorded(row: EventRow): RecordedEvent {
     stream: row.stream_name,
     revision: BigInt(row.stream_revision),
     globalPosition: BigInt(row.global_position),
-    checkpoint: `${row.transaction_id}:${row.global_position}`,
+    checkpoint: `${row.transaction_id_text}:${row.global_position}`,
     recordedAt: row.recorded_at,
   };
 }
