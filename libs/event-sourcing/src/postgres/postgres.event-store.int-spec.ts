@@ -101,9 +101,7 @@ describe('PostgreSQL event store: commit order across a change in the width of t
   // fresh test server passes 1,000 during the suite). Read as text, 1000 sorts before 999: the first
   // page then held the newer transactions, and the checkpoint after it passed over the older ones.
   it('reads the transaction before a power of ten first, and skips nothing when paging across it', async () => {
-    const { rows } = await pool.query<{ xmin: string }>(
-      'select pg_snapshot_xmin(pg_current_snapshot())::text as xmin',
-    );
+    const { rows } = await pool.query<{ xmin: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
     const xmin = BigInt(rows[0].xmin);
     let power = 10n ** BigInt(String(xmin).length - 1);
     if (power + 2n > xmin) power /= 10n; // every id below must be finished, i.e. below the horizon
@@ -129,7 +127,7 @@ describe('PostgreSQL event store: commit order across a change in the width of t
     }
 
     const pages: number[][] = [];
-    for (let after: string | undefined; ; ) {
+    for (let after: string | undefined; ;) {
       const page = await store.readAll({ after, maxCount: 2 });
       if (page.length === 0) break;
       pages.push(page.map((e) => (e.data as { n: number }).n));
