@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { InjectionsAttestationsV1 } from '@vax/contracts';
 import { ACTOR_HEADER, signActorToken } from '@vax/platform';
 import { REPO_ROOT, eventually, testInfrastructure } from '@vax/testing';
 import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
@@ -173,9 +174,21 @@ describe('merges, complaint corrections, attestation and coverage (identity and 
     ]);
   }, 240_000);
 
-  it("signs a site's verified list of the day: only by its head, each dose once, signature checked, records marked", async () => {
+  it("signs a site's verified list of the day: only by its head, each dose once, signature checked, records marked, published", async () => {
     const p = people[3];
     const dose = await vaccinate(p, today());
+    const kafka = new Kafka({
+      clientId: 'attestations-e2e',
+      brokers: testInfrastructure().kafkaBrokers,
+      logLevel: logLevel.ERROR,
+    });
+    const published: unknown[] = [];
+    const consumer = kafka.consumer({ groupId: `attestations-e2e-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: InjectionsAttestationsV1.topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => void published.push(JSON.parse(message.value!.toString())),
+    });
     const head = as('site-head', 'site:LC-TD-01', 'head-1');
     const day = { siteId: 'LC-TD-01', day: today() };
     expect((await call('POST', 'injections', '/attestations', day, staff())).status).toBe(403);
@@ -192,6 +205,23 @@ describe('merges, complaint corrections, attestation and coverage (identity and 
     await eventually(async () => {
       const attested = (await record(p.personId)).doses[0];
       if (attested.attestationId !== signed.attestationId) throw new Error('not marked yet');
+    });
+    // Published as its contract says, every dose with its person: a consumer needs no lookup.
+    const message = await eventually(async () => {
+      const mine = published
+        .map((raw) => InjectionsAttestationsV1.parse(raw))
+        .find((m) => (m.payload as { attestationId: string }).attestationId === signed.attestationId);
+      if (!mine) throw new Error('not published yet');
+      return mine;
+    }).finally(() => consumer.disconnect());
+    expect(message).toMatchObject({
+      type: 'RecordsAttested',
+      aggregateId: 'LC-TD-01',
+      payload: { siteId: 'LC-TD-01', day: today(), attestedBy: 'head-1', attestedAs: 'site-head' },
+    });
+    expect((message.payload as { records: unknown[] }).records).toContainEqual({
+      recordId: dose.doseId,
+      personId: p.personId,
     });
     const otherSite = await call(
       'GET',

@@ -20,15 +20,16 @@ const today = (contract: AnyContract, raw: unknown) =>
   outcome(() => parseWithClasses(contract.topic, contract.payloads, structuredClone(raw)));
 
 const cases = everyEventType.map(({ contract, type }) => [`${contract.topic} ${type}`, contract, type] as const);
-// Its recordIds are checked as one reference (a string) and as a non-empty array: no message meets both.
-const NEVER_VALID = ['RecordsAttested'];
+// Its recordIds are checked as one reference (a string) and as a non-empty array: no message meets both
+// (injections.attestations.v1 replaces it).
+const NEVER_VALID = ['injections.events.v1 RecordsAttested'];
 
 describe('the compiled check of every contract', () => {
   it.each(cases)('%s compiles from the classes', (_, contract, type) => {
     expect(compileMessageCheck(type, contract.payloads[type])).toEqual({ check: expect.any(Function) });
   });
 
-  it.each(cases.filter(([, , type]) => !NEVER_VALID.includes(type)))(
+  it.each(cases.filter(([name]) => !NEVER_VALID.includes(name)))(
     '%s: a valid message passes it, as it passes class-validator',
     (_, contract, type) => {
       const { check } = compileMessageCheck(type, contract.payloads[type]) as { check: (raw: unknown) => boolean };

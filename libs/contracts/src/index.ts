@@ -6,6 +6,7 @@ export * from './identity/identity-events.v1';
 export * from './identity/identity-bulk-requests.v1';
 export * from './injections/injections-events.v1';
 export * from './injections/injections-corrections.v1';
+export * from './injections/injections-attestations.v1';
 export * from './complaints/complaints-events.v1';
 export * from './certification/certification-events.v1';
 export * from './campaign/campaign-events.v1';

@@ -9,6 +9,7 @@ export const Topics = {
   identityBulkRequests: 'identity.bulk-requests.v1',
   injectionsEvents: 'injections.events.v1',
   injectionsCorrections: 'injections.corrections.v1',
+  injectionsAttestations: 'injections.attestations.v1',
   complaintsEvents: 'complaints.events.v1',
   certificationEvents: 'certification.events.v1',
   campaignEvents: 'campaign.events.v1',

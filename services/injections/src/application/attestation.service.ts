@@ -2,7 +2,7 @@ import { type Actor, type EventStore, handleCommand } from '@vax/event-sourcing'
 import { vietnamToday } from '@vax/platform';
 import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { attestationDecider } from '../domain/attestation/attestation.decider';
+import { MAX_DOSES_PER_LIST, attestationDecider } from '../domain/attestation/attestation.decider';
 import type { AttestedEntry, DayAttested } from '../domain/attestation/attestation.messages';
 import type { ReferenceData } from '../reference/reference-data';
 import { canonicalContent, sha256Hex } from './attestation-content';
@@ -87,13 +87,16 @@ export class AttestationService {
     return new Map(rows.map((r) => [r.dose_id as string, r.attestation_id as string]));
   }
 
-  /** The site's doses of that day, verified, not voided and not yet attested (read model: may lag by moments). */
+  /**
+   * The site's doses of that day, verified, not voided and not yet attested (read model: may lag by
+   * moments); at most one list's worth, the rest left for the next signing.
+   */
   private async unattested(siteId: string, day: string): Promise<AttestedEntry[]> {
     const { rows } = await this.pool.query(
       `select dose_id, person_id, dose_number, vaccine_code, lot_number, to_char(day, 'YYYY-MM-DD') as day, verification_id
        from dose_register where site_id = $1 and day = $2 and not voided and attestation_id is null
-       and verification_id is not null order by dose_id`,
-      [siteId, day],
+       and verification_id is not null order by dose_id limit $3`,
+      [siteId, day, MAX_DOSES_PER_LIST],
     );
     return rows.map((r) => ({
       doseId: r.dose_id,

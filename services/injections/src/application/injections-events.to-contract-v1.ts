@@ -1,10 +1,13 @@
-import { InjectionsEventsV1, LegacyDoseOutcomesV1 } from '@vax/contracts';
+import { InjectionsAttestationsV1, InjectionsEventsV1, LegacyDoseOutcomesV1 } from '@vax/contracts';
 import type { RecordedEvent } from '@vax/event-sourcing';
 import { type OutgoingMessage, outgoing } from '@vax/messaging';
 import type { DayAttested } from '../domain/attestation/attestation.messages';
 import type { RecordEvent } from '../domain/record/record.messages';
 
-/** Private record events → injections.events.v1, keyed by person so one person's doses stay in order. */
+/**
+ * Private record events → injections.events.v1, keyed by person so one person's doses stay in order;
+ * signed day lists → injections.attestations.v1, keyed by site.
+ */
 export function injectionsEventToContractV1(event: RecordedEvent): OutgoingMessage | null {
   if (event.type === 'DayAttested') return attested(event);
   const e = event as unknown as RecordEvent & RecordedEvent;
@@ -82,11 +85,13 @@ export function injectionsEventToContractV1(event: RecordedEvent): OutgoingMessa
 /** Keyed by site: an attestation is of a site's day, not of one person. */
 function attested(event: RecordedEvent): OutgoingMessage {
   const { data } = event as unknown as DayAttested;
-  return outgoing(InjectionsEventsV1.topic, event, 'RecordsAttested', data.siteId, {
+  return outgoing(InjectionsAttestationsV1.topic, event, 'RecordsAttested', data.siteId, {
     attestationId: data.attestationId,
     siteId: data.siteId,
-    recordIds: data.entries.map((e) => e.doseId),
+    day: data.day,
+    records: data.entries.map((e) => ({ recordId: e.doseId, personId: e.personId })),
     attestedBy: data.signedBy,
+    attestedAs: data.signerRole,
     contentSha256: data.contentSha256,
     attestedAt: data.signedAt,
   });

@@ -1,6 +1,6 @@
 import { fold } from '@vax/event-sourcing';
 import { brokenRules } from '../record/record.spec-fixtures';
-import { attestationDecider as decider } from './attestation.decider';
+import { MAX_DOSES_PER_LIST, attestationDecider as decider } from './attestation.decider';
 import type { AttestDay, AttestedEntry } from './attestation.messages';
 
 const entry = (doseId: string): AttestedEntry => ({
@@ -71,5 +71,13 @@ describe("attesting a site's verified list of a day", () => {
     expect(brokenRules(() => decider.decide(attest({ day: '2021-11-06' }), decider.initialState()))).toEqual([
       'day:notInFuture',
     ]);
+  });
+
+  it('holds at most one list of doses per signing; a busier day is signed in several lists', () => {
+    const doses = (n: number) => Array.from({ length: n }, (_, i) => entry(`d-${i}`));
+    expect(decider.decide(attest({ entries: doses(MAX_DOSES_PER_LIST) }), decider.initialState())).toHaveLength(1);
+    expect(
+      brokenRules(() => decider.decide(attest({ entries: doses(MAX_DOSES_PER_LIST + 1) }), decider.initialState())),
+    ).toEqual(['day:listSize']);
   });
 });

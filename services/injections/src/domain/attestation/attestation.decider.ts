@@ -6,6 +6,12 @@ import type { AttestDay, AttestationCommand, AttestationEvent, AttestationState 
 export const SIGNER_ROLES = ['site-head', 'commune-chairman'] as const;
 
 /**
+ * The most doses one signed list holds: a list is read before it is signed, and it travels as one
+ * message (injections.attestations.v1 allows as many). A busier day is signed in several lists.
+ */
+export const MAX_DOSES_PER_LIST = 2_000;
+
+/**
  * A site's verified list of one day, signed by the responsible person: what makes those records
  * legally valid. Stream per site and day; each dose is attested once.
  */
@@ -43,6 +49,8 @@ function listProblems({ entries, day, today }: AttestDay, state: AttestationStat
   const problems: DoseProblem[] = [];
   if (day > today) problems.push(problem('day', 'notInFuture', 'a future day cannot be attested'));
   if (entries.length === 0) problems.push(problem('day', 'hasDoses', 'no verified dose of that day is left to attest'));
+  if (entries.length > MAX_DOSES_PER_LIST)
+    problems.push(problem('day', 'listSize', `a list holds at most ${MAX_DOSES_PER_LIST} doses`));
   const again = entries.filter((e) => state.attestedDoseIds.includes(e.doseId));
   if (again.length > 0)
     problems.push(problem('day', 'notAttested', `${again.length} of these doses are already attested`));
