@@ -3,7 +3,8 @@ import type { Actor } from '@vax/event-sourcing';
 import { v7 as uuidv7 } from 'uuid';
 import { CONTACT_CODE_TEMPLATE } from '../domain/citizen-messages';
 import type { ComplaintSubject, StatedPerson } from '../domain/complaint-subject';
-import { ComplaintError } from '../domain/complaint.errors';
+import { filingProblems } from '../domain/complaint-filing';
+import { ComplaintError, invalid } from '../domain/complaint.errors';
 import type { ComplaintState, FiledComplaint } from '../domain/complaint.state';
 import type { EvidenceItem } from '../domain/complaint-evidence';
 import { MAX_EVIDENCE_BYTES } from '../domain/complaint-evidence';
@@ -89,8 +90,6 @@ export class ComplaintFilingService {
     const evidence = await this.evidence.ownedBy(citizen.id, request.evidenceIds);
     if (evidence.length !== request.evidenceIds.length)
       throw new FilingError('evidence', 'a photo named is not one of yours');
-    const check = await this.guard.confirm(citizen.id, request.contact.phone, request.contactCode);
-    if (check !== 'confirmed') throw new FilingError('code-not-confirmed', `the phone is not confirmed (${check})`);
     const { stated, contact, subject, description } = request;
     const at = this.clock().toISOString();
     const command = {
@@ -105,6 +104,12 @@ export class ComplaintFilingService {
       evidence,
       at,
     };
+    // A filing the form would refuse anyway (no address, say) is refused before the code is used:
+    // the citizen fixes the form and sends it again with the same code.
+    const problems = filingProblems(command);
+    if (problems.length > 0) throw invalid(problems);
+    const check = await this.guard.confirm(citizen.id, request.contact.phone, request.contactCode);
+    if (check !== 'confirmed') throw new FilingError('code-not-confirmed', `the phone is not confirmed (${check})`);
     const { state } = await this.complaints.execute(complaintId, command, {
       actor: citizen,
       correlationId: complaintId,
