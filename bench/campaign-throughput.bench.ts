@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { parseMapping } from '../services/campaign/src/domain/legacy-row/column-mapping';
@@ -61,12 +62,12 @@ async function main(): Promise<void> {
   await bareCopy(pool, file);
   const bare = rows / ((performance.now() - t0) / 1000);
 
-  const secret = randomBytes(32).toString('hex');
+  const tokens = await TestActorTokens.create();
   const groups = { identity: `identity-bench-${run}`, campaign: `campaign-bench-${run}` };
   const bus = TRANSPORT === 'embedded' ? await freshDatabase('tp_bus') : undefined;
   if (!bus) await prepareKafka(Object.values(groups));
   const common = {
-    SERVICE_AUTH_SECRET: secret,
+    ACTOR_TOKEN_TRUSTED_KEYS: tokens.trustedKeys,
     MESSAGE_TRANSPORT: TRANSPORT,
     ...(bus ? { BUS_DATABASE_URL: bus.url } : { KAFKA_BROKERS: KAFKA_BROKERS.join(',') }),
   };
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   const cpuImport = importMeter();
 
   const verifyMeter = cpuMeter(processes);
-  const campaign = await campaignOn('http://127.0.0.1:4692', secret);
+  const campaign = await campaignOn('http://127.0.0.1:4692', tokens);
   t0 = performance.now();
   const campaignId = await campaign.start(run);
   await campaign.until(campaignId, (p) => p.chunksTotal > 0 && p.chunksDone === p.chunksTotal);

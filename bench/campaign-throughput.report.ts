@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { ACTOR_HEADER, signActorToken } from '../libs/platform/src/auth/actor-token';
+import type { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { fmt } from './bench-support';
 
 type Progress = {
@@ -12,14 +12,11 @@ type Progress = {
 };
 
 /** The campaign API as a manager drives it: start a campaign, watch its progress, end it. */
-export async function campaignOn(base: string, secret: string) {
-  const token = signActorToken(
-    { id: 'bench-manager', role: 'manager', scope: 'province:LC' },
-    secret,
-    Date.now(),
-    7_200,
-  );
-  const headers = { 'content-type': 'application/json', [ACTOR_HEADER]: token };
+export async function campaignOn(base: string, tokens: TestActorTokens) {
+  // Each request reads a fresh token from these headers: the campaign runs longer than one lives.
+  const headers = tokens.liveHeaders({ id: 'bench-manager', role: 'manager', scope: 'province:LC' }, 'campaign', {
+    'content-type': 'application/json',
+  });
   return {
     async start(run: string): Promise<string> {
       const body = JSON.stringify({ name: `bench ${run}`, importIds: ['tp'], deadline: '2099-12-31' });

@@ -20,7 +20,7 @@ import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { PostgresEventStore, migrate } from '@vax/event-sourcing';
 import type { MessageSink } from '@vax/messaging';
-import { TemporalConnection } from '@vax/platform';
+import { ActorTokenSigner, TemporalConnection, generateIssuerKeys } from '@vax/platform';
 import { Pool } from 'pg';
 import { createComplaintLifecycleActivities } from '../services/complaints/src/activities/complaint-lifecycle.activities';
 import { createPipesCheckActivities } from '../services/complaints/src/activities/pipes-check.activities';
@@ -144,7 +144,10 @@ async function main(): Promise<void> {
     complaints,
     deadlines: loadSlaDeadlines('12', { policy: SHORT_SLA }),
     sites: JsonSiteDirectory.fromReferenceFile(),
-    identity: new IdentityServiceClient(identity.url, randomBytes(32).toString('hex')),
+    identity: new IdentityServiceClient(
+      identity.url,
+      await ActorTokenSigner.from((await generateIssuerKeys(['complaints-worker'])).signing['complaints-worker']),
+    ),
     injections: new InjectionsCorrectionsPublisher(sink),
     certificates,
     notifications: {

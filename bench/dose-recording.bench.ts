@@ -6,11 +6,11 @@
  * and the same clients sharing a steady 500/s (the issue's sustained rate: the latency people get).
  *   npm run bench:doses     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_RATE=500 BENCH_HTTP_WORKERS=1)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, migrate } from '@vax/event-sourcing';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { ACTOR_HEADER, signActorToken } from '../libs/platform/src/auth/actor-token';
+import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { INJECTIONS_MIGRATIONS } from '../services/injections/src/application/injections.migrations';
 import {
   KAFKA_BROKERS,
@@ -53,19 +53,19 @@ async function main(): Promise<void> {
     [PEOPLE],
   );
   await settle(pool);
-  const secret = randomBytes(32).toString('hex');
+  const tokens = await TestActorTokens.create();
   const group = `bench-${randomUUID()}`;
   await startGroupsAtEnd([group]);
   const service = await startService('services/injections/src/main.js', PORT, {
     DATABASE_URL: db.url,
     KAFKA_BROKERS: KAFKA_BROKERS.join(','),
     KAFKA_CONSUMER_GROUP: group,
-    SERVICE_AUTH_SECRET: secret,
+    ACTOR_TOKEN_TRUSTED_KEYS: tokens.trustedKeys,
     HTTP_WORKERS: process.env.BENCH_HTTP_WORKERS ?? '1',
     DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10',
   });
   const client = loadClient(`http://127.0.0.1:${PORT}`, CLIENTS);
-  const token = signActorToken(staff, secret, Date.now(), 3_600);
+  const auth = tokens.liveHeaders(staff, 'injections');
   let next = 0;
   const dose = () => ({ vaccineCode: 'AZD1222', lotNumber: 'ABV5811', administeredOn: today, siteId: 'LC-TD-01' });
 
@@ -99,11 +99,11 @@ async function main(): Promise<void> {
   let person = 0;
   const recordDose = async () => {
     const n = ++person;
-    const res = await client.postJson(
-      `/records/P${n}/doses`,
-      { [ACTOR_HEADER]: token },
-      { doseId: randomUUID(), verificationId: `v-${n}`, ...dose() },
-    );
+    const res = await client.postJson(`/records/P${n}/doses`, auth, {
+      doseId: randomUUID(),
+      verificationId: `v-${n}`,
+      ...dose(),
+    });
     if (res.status !== 201) throw new Error(`recording answered ${res.status}: ${res.text}`);
     return 1;
   };

@@ -6,9 +6,8 @@
  * same clients sharing a steady rate (BENCH_RATE, 200/s by default: the latency a desk gets).
  *   npm run bench:verify     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_PEOPLE=480000 BENCH_RATE=200)
  */
-import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { ACTOR_HEADER, signActorToken } from '../libs/platform/src/auth/actor-token';
+import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { migrate } from '@vax/event-sourcing';
 import { loadPopulationReference } from '../services/identity/src/population/population-reference';
 import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
@@ -50,15 +49,15 @@ async function main(): Promise<void> {
   const people = [...syntheticPopulation(loadPopulationReference(), { size: PEOPLE, seed: 42 })].filter(
     (_, i) => i % 20 === 0,
   );
-  const secret = randomBytes(32).toString('hex');
+  const tokens = await TestActorTokens.create();
   const service = await startService('services/identity/src/main.js', PORT, {
     DATABASE_URL: db.url,
     KAFKA_BROKERS: KAFKA_BROKERS.join(','),
-    SERVICE_AUTH_SECRET: secret,
+    ACTOR_TOKEN_TRUSTED_KEYS: tokens.trustedKeys,
     PUBLISHER_ENABLED: process.env.BENCH_PUBLISHER ?? 'true',
   });
   const client = loadClient(`http://127.0.0.1:${PORT}`, CLIENTS);
-  const token = signActorToken({ id: 'bench', role: 'site-staff', scope: 'site:LC-TD-01' }, secret, Date.now(), 3_600);
+  const auth = tokens.liveHeaders({ id: 'bench', role: 'site-staff', scope: 'site:LC-TD-01' }, 'identity');
   const person = () => people[Math.floor(Math.random() * people.length)];
 
   console.log(
@@ -73,11 +72,9 @@ async function main(): Promise<void> {
   };
   const verifyOne = async () => {
     const p = person();
-    const res = await client.postJson(
-      '/verifications',
-      { [ACTOR_HEADER]: token },
-      { typed: { idNumber: p.idNumber, fullName: p.fullName, dateOfBirth: p.dateOfBirth, gender: p.gender } },
-    );
+    const res = await client.postJson('/verifications', auth, {
+      typed: { idNumber: p.idNumber, fullName: p.fullName, dateOfBirth: p.dateOfBirth, gender: p.gender },
+    });
     if (res.status !== 201) throw new Error(`verification answered ${res.status}: ${res.text}`);
     return 1;
   };

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Agent, setGlobalDispatcher } from 'undici';
-import { ACTOR_HEADER, signActorToken } from '../libs/platform/src/auth/actor-token';
+import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { launchChromium } from '../libs/testing/src/browser';
 import { loadPopulationReference } from '../services/identity/src/population/population-reference';
 import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
@@ -23,7 +23,7 @@ const PEOPLE = 2_000;
 const SEED = 5;
 
 async function main(): Promise<void> {
-  const secret = randomBytes(32).toString('hex');
+  const tokens = await TestActorTokens.create();
   const dbs: Record<string, Awaited<ReturnType<typeof freshDatabase>>> = Object.fromEntries(
     await Promise.all(
       ['identity', 'injections', 'certification', 'portal'].map(async (s) => [s, await freshDatabase(s)]),
@@ -40,7 +40,11 @@ async function main(): Promise<void> {
     '--database',
     dbs.identity.url,
   ]);
-  const common = { SERVICE_AUTH_SECRET: secret, KAFKA_BROKERS: KAFKA_BROKERS.join(','), KAFKA_CONSUMER_GROUP: '' };
+  const common = {
+    ACTOR_TOKEN_TRUSTED_KEYS: tokens.trustedKeys,
+    KAFKA_BROKERS: KAFKA_BROKERS.join(','),
+    KAFKA_CONSUMER_GROUP: '',
+  };
   const url = (s: keyof typeof PORTS) => `http://127.0.0.1:${PORTS[s]}`;
   const services = [];
   for (const s of ['identity', 'injections', 'certification'] as const)
@@ -53,7 +57,8 @@ async function main(): Promise<void> {
     );
   services.push(
     await startService('services/portal/src/main.js', PORTS.portal, {
-      SERVICE_AUTH_SECRET: secret,
+      ACTOR_TOKEN_PRIVATE_KEY: tokens.signingKey('portal'),
+      CODE_HASH_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URL: dbs.portal.url,
       IDENTITY_URL: url('identity'),
       INJECTIONS_URL: url('injections'),
@@ -67,7 +72,7 @@ async function main(): Promise<void> {
     `# Portal — ${machine()}; first load in headless Chromium; API at ${CLIENTS} concurrent users, ${SECONDS} s each`,
   );
   await firstLoad(url('portal'));
-  await apiCalls(url('portal'), url('injections'), secret);
+  await apiCalls(url('portal'), url('injections'), tokens);
   for (const s of services.reverse()) await s.stop();
   for (const db of Object.values(dbs)) await db.drop();
 }
@@ -113,13 +118,13 @@ async function firstLoad(portal: string): Promise<void> {
   console.log(`\nratio of time to interactive to the floor: ${fmt(tti / bare, 1)}`);
 }
 
-async function apiCalls(portal: string, injections: string, secret: string): Promise<void> {
+async function apiCalls(portal: string, injections: string, tokens: TestActorTokens): Promise<void> {
   setGlobalDispatcher(new Agent({ connections: CLIENTS * 2, keepAliveTimeout: 10_000 }));
   const managers = await Promise.all(Array.from({ length: CLIENTS }, () => staffSession(portal)));
   const citizens = await citizenSessions(portal, CLIENTS);
   const manager = { id: 'quanly.soyte', role: 'manager', scope: 'province:LC' };
-  const token = (actor: object) =>
-    signActorToken(actor as Parameters<typeof signActorToken>[0], secret, Date.now(), 3_600);
+  // Signed afresh on each request, as the portal does.
+  const token = (actor: { id: string; role: string; scope: string }) => tokens.liveHeaders(actor, 'injections');
   const managerToken = token(manager);
   const citizenTokens = citizens.map((c) => token({ id: c.personId, role: 'citizen', scope: `person:${c.personId}` }));
   const ok = async (r: Response) => {
@@ -130,10 +135,7 @@ async function apiCalls(portal: string, injections: string, secret: string): Pro
   const calls: { name: string; direct: (w: number) => Promise<number>; viaPortal: (w: number) => Promise<number> }[] = [
     {
       name: "citizen's own record (citizen home)",
-      direct: (w) =>
-        fetch(`${injections}/records/${citizens[w].personId}`, { headers: { [ACTOR_HEADER]: citizenTokens[w] } }).then(
-          ok,
-        ),
+      direct: (w) => fetch(`${injections}/records/${citizens[w].personId}`, { headers: citizenTokens[w] }).then(ok),
       viaPortal: (w) => fetch(`${portal}/api/me/record`, { headers: { cookie: citizens[w].cookie } }).then(ok),
     },
     ...[
@@ -145,7 +147,7 @@ async function apiCalls(portal: string, injections: string, secret: string): Pro
       ],
     ].map(([name, path, upstream]) => ({
       name,
-      direct: () => fetch(`${injections}${upstream}`, { headers: { [ACTOR_HEADER]: managerToken } }).then(ok),
+      direct: () => fetch(`${injections}${upstream}`, { headers: managerToken }).then(ok),
       viaPortal: (w: number) => fetch(`${portal}${path}`, { headers: { cookie: managers[w] } }).then(ok),
     })),
   ];

@@ -11,16 +11,29 @@ declare -A DATABASE=([complaints-worker]=complaints [campaign-worker]=campaign)
 # kafka (the distributed stack) or embedded (the single-machine default: the bus log in PostgreSQL).
 VAX_TRANSPORT="${VAX_TRANSPORT:-kafka}"
 
-# The secret the portal signs actor tokens with and every service verifies: made once per install.
-SECRET_FILE="$VAX_RUN_DIR/service-auth-secret"
-[[ -s "$SECRET_FILE" ]] || (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n=+/' > "$SECRET_FILE")
+# Actor tokens: the portal (and the complaints worker, for itself) sign with private keys only they
+# read; every service trusts their public keys. Development keys, made once per install.
+KEYS_DIR="$VAX_RUN_DIR/actor-token-keys"
+ensure_keys() {
+  [[ -s "$KEYS_DIR/trusted-keys.json" ]] && return 0
+  [[ -f "$REPO_ROOT/dist/libs/platform/src/auth/actor-token-keys.cli.js" ]] || die "run 'npm run build' first"
+  node "$REPO_ROOT/dist/libs/platform/src/auth/actor-token-keys.cli.js" "$KEYS_DIR" portal complaints-worker
+}
+# Keys the hashes of one-time codes at rest (portal and complaints each keep their own).
+code_secret() {
+  local file="$VAX_RUN_DIR/$1.code-hash-secret"
+  [[ -s "$file" ]] || (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n=+/' > "$file")
+  cat "$file"
+}
 
 pg_url() { echo "postgres://vax:vax-local-only@127.0.0.1:$POSTGRES_PORT/$1"; }
 
 env_for() { # the settings of one service, as NAME=value words
   local s="$1"
   echo "PORT=${PORT[$s]} LOG_LEVEL=${LOG_LEVEL:-info} DIAGNOSTICS_ENABLED=${DIAGNOSTICS_ENABLED:-true}"
-  echo "SERVICE_AUTH_SECRET=$(cat "$SECRET_FILE")"
+  echo "ACTOR_TOKEN_TRUSTED_KEYS_FILE=$KEYS_DIR/trusted-keys.json"
+  [[ "$s" == portal || "$s" == complaints-worker ]] && echo "ACTOR_TOKEN_PRIVATE_KEY_FILE=$KEYS_DIR/$s.private-key.json"
+  [[ "$s" == portal || "$s" == complaints ]] && echo "CODE_HASH_SECRET=$(code_secret "$s")"
   echo "DATABASE_URL=$(pg_url "${DATABASE[$s]:-$s}")"
   if [[ "$s" == portal ]]; then
     echo "IDENTITY_URL=http://127.0.0.1:${PORT[identity]} INJECTIONS_URL=http://127.0.0.1:${PORT[injections]}"
@@ -65,6 +78,7 @@ selected=("${@:-${ALL[@]}}")
 case "$cmd" in
   up)
     step "Starting services: ${selected[*]}"
+    ensure_keys
     for s in "${selected[@]}"; do start_one "$s"; done
     for s in "${selected[@]}"; do wait_ready "$s" 120; info "$s ready on http://127.0.0.1:${PORT[$s]}"; done
     ;;

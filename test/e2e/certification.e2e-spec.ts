@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ACTOR_HEADER, signActorToken } from '@vax/platform';
+import type { CallerActor } from '@vax/platform';
 import { REPO_ROOT, eventually } from '@vax/testing';
 import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
 import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
@@ -30,8 +30,7 @@ describe('certificates issued from recorded doses and reissued on correction (id
     const args = [cli, 'load', '--size', String(SIZE), '--seed', '13', '--database', p.databaseUrl('identity')];
     execFileSync(process.execPath, args, { stdio: 'pipe' });
   };
-  const staff = () =>
-    signActorToken({ id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' }, platform.authSecret);
+  const staff = (): CallerActor => ({ id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' });
   const call = async <T>(
     method: string,
     service: 'identity' | 'injections' | 'certification',
@@ -41,7 +40,7 @@ describe('certificates issued from recorded doses and reissued on correction (id
   ) => {
     const res = await fetch(platform.service(service).url(path), {
       method,
-      headers: { 'content-type': 'application/json', [ACTOR_HEADER]: token },
+      headers: { 'content-type': 'application/json', ...(await platform.actorHeaders(token, service)) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as T & { errors?: { rule: string }[] } };
@@ -132,16 +131,11 @@ describe('certificates issued from recorded doses and reissued on correction (id
   it("serves the printable certificate as a PDF, and refuses a citizen another person's certificate", async () => {
     const pdf = await fetch(
       platform.service('certification').url(`/certificates/${person.personId}/certificate.pdf?size=A5`),
-      {
-        headers: { [ACTOR_HEADER]: staff() },
-      },
+      { headers: await platform.actorHeaders(staff(), 'certification') },
     );
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect((await pdf.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
-    const stranger = signActorToken(
-      { id: people[1].personId, role: 'citizen', scope: `person:${people[1].personId}` },
-      platform.authSecret,
-    );
+    const stranger = { id: people[1].personId, role: 'citizen', scope: `person:${people[1].personId}` };
     expect((await call('GET', 'certification', `/certificates/${person.personId}`, undefined, stranger)).status).toBe(
       403,
     );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { ACTOR_HEADER, signActorToken } from '@vax/platform';
+import type { CallerActor } from '@vax/platform';
 import { eventually } from '@vax/testing';
 import type { SyntheticPerson } from '../../services/identity/src/population/synthetic-population';
 import type { PlatformUnderTest, ServiceName } from './platform-processes';
@@ -17,11 +17,11 @@ export const daysAgo = (n: number) =>
   new Date(Date.now() - n * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 export function complaintsClient(platform: PlatformUnderTest) {
-  const token = (id: string, role: string, scope: string) => signActorToken({ id, role, scope }, platform.authSecret);
-  const call = async (method: string, service: ServiceName, path: string, actor: string, body?: unknown) => {
+  const token = (id: string, role: string, scope: string): CallerActor => ({ id, role, scope });
+  const call = async (method: string, service: ServiceName, path: string, actor: CallerActor, body?: unknown) => {
     const res = await fetch(platform.service(service).url(path), {
       method,
-      headers: { 'content-type': 'application/json', [ACTOR_HEADER]: actor },
+      headers: { 'content-type': 'application/json', ...(await platform.actorHeaders(actor, service)) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

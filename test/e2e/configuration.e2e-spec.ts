@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@vax/testing';
+import { REPO_ROOT, TEST_KEY_SETTINGS } from '@vax/testing';
 
 function startWith(entry: string, env: Record<string, string>) {
   const run = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', entry)], {
@@ -16,7 +16,7 @@ describe('start-up configuration', () => {
     const { code, stderr } = startWith('services/identity/src/main.js', {});
     expect(code).toBe(78);
     expect(stderr).toContain('identity: invalid configuration, start-up stopped');
-    for (const setting of ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'SERVICE_AUTH_SECRET'])
+    for (const setting of ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'ACTOR_TOKEN_TRUSTED_KEYS'])
       expect(stderr).toContain(`- ${setting}:`);
   });
 
@@ -26,7 +26,8 @@ describe('start-up configuration', () => {
       DATABASE_URL: 'postgres://vax:s3cret-pw@127.0.0.1:5432/complaints',
       KAFKA_BROKERS: '127.0.0.1:9092',
       TEMPORAL_ADDRESS: 'not an address',
-      SERVICE_AUTH_SECRET: 'x'.repeat(32),
+      ACTOR_TOKEN_TRUSTED_KEYS: TEST_KEY_SETTINGS.ACTOR_TOKEN_TRUSTED_KEYS,
+      ACTOR_TOKEN_PRIVATE_KEY: TEST_KEY_SETTINGS.WORKER_PRIVATE_KEY,
     });
     expect(code).toBe(78);
     expect(stderr).toContain('- TEMPORAL_ADDRESS: must be host:port');
@@ -42,7 +43,8 @@ describe('start-up configuration', () => {
       COMPLAINTS_URL: 'http://127.0.0.1:3003',
       CERTIFICATION_URL: 'http://127.0.0.1:3004',
       CAMPAIGN_URL: 'http://127.0.0.1:3006',
-      SERVICE_AUTH_SECRET: 'x'.repeat(32),
+      ACTOR_TOKEN_PRIVATE_KEY: TEST_KEY_SETTINGS.PORTAL_PRIVATE_KEY,
+      CODE_HASH_SECRET: TEST_KEY_SETTINGS.CODE_HASH_SECRET,
     });
     expect(code).toBe(78);
     expect(stderr).toContain('- IDENTITY_URL: must be the http(s) base URL of the service');

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ACTOR_HEADER, signActorToken } from '@vax/platform';
+import type { CallerActor } from '@vax/platform';
 import { REPO_ROOT, eventually } from '@vax/testing';
 import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
 import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
@@ -30,12 +30,15 @@ describe('recording doses on verified identities (identity and injections as pro
       { stdio: 'pipe' },
     );
   };
-  const token = (id = 'staff-17', site = 'LC-TD-01') =>
-    signActorToken({ id, role: 'site-staff', scope: `site:${site}` }, platform.authSecret);
+  const token = (id = 'staff-17', site = 'LC-TD-01'): CallerActor => ({
+    id,
+    role: 'site-staff',
+    scope: `site:${site}`,
+  });
   const post = async (service: 'identity' | 'injections', path: string, body: unknown, actorToken = token()) => {
     const res = await fetch(platform.service(service).url(path), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [ACTOR_HEADER]: actorToken },
+      headers: { 'content-type': 'application/json', ...(await platform.actorHeaders(actorToken, service)) },
       body: JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Answer };
@@ -101,7 +104,7 @@ describe('recording doses on verified identities (identity and injections as pro
     const loser = a.status === 422 ? a : b;
     expect(loser.body.errors).toEqual([expect.objectContaining({ field: 'administeredOn', rule: 'minInterval' })]);
     const history = await fetch(platform.service('injections').url(`/records/${person.personId}`), {
-      headers: { [ACTOR_HEADER]: token() },
+      headers: await platform.actorHeaders(token(), 'injections'),
     });
     expect(((await history.json()) as { doses: { doseNumber: number }[] }).doses.map((d) => d.doseNumber)).toEqual([
       1, 2,
@@ -152,11 +155,9 @@ describe('recording doses on verified identities (identity and injections as pro
   }, 60_000);
 
   it('counts every recorded dose in the statistics read model, by site, day or dose number, as JSON or CSV', async () => {
-    const get = (query: string) =>
+    const get = async (query: string) =>
       fetch(platform.service('injections').url(`/statistics/doses?${query}`), {
-        headers: {
-          [ACTOR_HEADER]: signActorToken({ id: 'm-1', role: 'manager', scope: 'province:LC' }, platform.authSecret),
-        },
+        headers: await platform.actorHeaders({ id: 'm-1', role: 'manager', scope: 'province:LC' }, 'injections'),
       });
     const range = `from=${daysAgo(90)}&to=${daysAgo(0)}`;
     const byDose = await eventually(async () => {
@@ -186,7 +187,7 @@ describe('recording doses on verified identities (identity and injections as pro
       (
         (await (
           await fetch(platform.service('injections').url(`/records/${person.personId}${query}`), {
-            headers: { [ACTOR_HEADER]: token() },
+            headers: await platform.actorHeaders(token(), 'injections'),
           })
         ).json()) as { doses: { doseNumber: number }[] }
       ).doses;

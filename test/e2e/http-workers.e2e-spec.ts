@@ -1,6 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { ServiceProcess, createTestDatabase, testInfrastructure, type TestDatabase } from '@vax/testing';
+import {
+  ServiceProcess,
+  TEST_KEY_SETTINGS,
+  createTestDatabase,
+  testInfrastructure,
+  type TestDatabase,
+} from '@vax/testing';
 
 // HTTP_WORKERS=2: two processes serve one port; the pair starts, answers and stops as one service.
 describe('a service run as several HTTP processes (real PostgreSQL and Kafka)', () => {
@@ -18,7 +24,7 @@ describe('a service run as several HTTP processes (real PostgreSQL and Kafka)', 
         DATABASE_URL: db.url,
         KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
         KAFKA_CONSUMER_GROUP: `injections-workers-${randomBytes(3).toString('hex')}`,
-        SERVICE_AUTH_SECRET: randomBytes(32).toString('hex'),
+        ACTOR_TOKEN_TRUSTED_KEYS: TEST_KEY_SETTINGS.ACTOR_TOKEN_TRUSTED_KEYS,
       },
       'http-workers-injections',
     ).start();

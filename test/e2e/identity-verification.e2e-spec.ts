@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { ACTOR_HEADER, signActorToken } from '@vax/platform';
 import { REPO_ROOT, eventually, testInfrastructure } from '@vax/testing';
 import { PlatformUnderTest } from './platform-processes';
 
@@ -36,11 +35,11 @@ describe('identity verification at the injection desk (identity as its own proce
     );
   };
   const token = (role: string, id = 'staff-17') =>
-    signActorToken({ id, role, scope: 'site:LC-TD-01' }, platform.authSecret);
+    platform.actorHeaders({ id, role, scope: 'site:LC-TD-01' }, 'identity');
   const call = async (path: string, body: unknown, role = 'site-staff', contentType = 'application/json') => {
     const res = await fetch(platform.service('identity').url(path), {
       method: 'POST',
-      headers: { 'content-type': contentType, [ACTOR_HEADER]: token(role) },
+      headers: { 'content-type': contentType, ...(await token(role)) },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -107,7 +106,7 @@ describe('identity verification at the injection desk (identity as its own proce
     expect(unknown).toMatchObject({ status: 400, body: { errors: [{ field: 'extra', rule: 'unknownField' }] } });
     expect((await call('/verifications', 'qr=1', 'site-staff', 'text/plain')).status).toBe(415);
     const res = await fetch(platform.service('identity').url(`/verifications/${requestId}`), {
-      headers: { [ACTOR_HEADER]: token('site-staff') },
+      headers: await token('site-staff'),
     });
     expect(res.status).toBe(404);
   });

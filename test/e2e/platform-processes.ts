@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { REPO_ROOT, ServiceProcess, type TestDatabase, createTestDatabase, testInfrastructure } from '@vax/testing';
+import {
+  REPO_ROOT,
+  ServiceProcess,
+  TestActorTokens,
+  type TestDatabase,
+  createTestDatabase,
+  testInfrastructure,
+} from '@vax/testing';
+import type { CallerActor } from '@vax/platform';
 
 export const SERVICES = [
   'identity',
@@ -42,7 +50,8 @@ export class PlatformUnderTest {
   readonly taskQueue = `complaints-e2e-${this.runId}`;
   /** The campaign's workflows have a queue of their own: a complaints worker must never poll them. */
   readonly campaignTaskQueue = `campaign-e2e-${this.runId}`;
-  readonly authSecret = randomBytes(32).toString('hex');
+  /** The run's actor-token keys: tokens signed as the portal signs them (`platform.tokens.token(actor, service)`). */
+  tokens!: TestActorTokens;
   readonly processes = new Map<ServiceName, ServiceProcess>();
   private databases: TestDatabase[] = [];
   /** Runs after the databases exist and before any service starts (loading reference data, say). */
@@ -74,13 +83,15 @@ export class PlatformUnderTest {
 
   async start(): Promise<void> {
     const infra = testInfrastructure();
+    this.tokens = await TestActorTokens.create();
     const dbs = new Map<string, TestDatabase>();
     for (const db of [...new Set(Object.values(DATABASE)), 'bus']) dbs.set(db, await createTestDatabase(`e2e_${db}`));
     this.databases = [...dbs.values()];
     SERVICES.forEach((name, i) => {
       const env: Record<string, string> = {
         PORT: String(this.basePort + i),
-        SERVICE_AUTH_SECRET: this.authSecret,
+        ACTOR_TOKEN_TRUSTED_KEYS: this.tokens.trustedKeys,
+        CODE_HASH_SECRET: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'info',
         DIAGNOSTICS_ENABLED: 'true',
         DATABASE_URL: dbs.get(DATABASE[name])!.url,
@@ -98,13 +109,20 @@ export class PlatformUnderTest {
     for (const upstream of ['identity', 'injections', 'complaints', 'certification', 'campaign'] as const) {
       portal.env[`${upstream.toUpperCase()}_URL`] = `http://127.0.0.1:${this.processes.get(upstream)!.port}`;
     }
-    this.processes.get('complaints-worker')!.env.IDENTITY_URL =
-      `http://127.0.0.1:${this.processes.get('identity')!.port}`;
+    const worker = this.processes.get('complaints-worker')!;
+    worker.env.IDENTITY_URL = `http://127.0.0.1:${this.processes.get('identity')!.port}`;
+    worker.env.ACTOR_TOKEN_PRIVATE_KEY = this.tokens.signingKey('complaints-worker');
+    portal.env.ACTOR_TOKEN_PRIVATE_KEY = this.tokens.signingKey('portal');
     portal.env.ACCOUNTS_SEED_FILE = join(REPO_ROOT, 'dist/services/portal/src/accounts/demo-accounts.json');
     for (const name of SERVICES.filter((s) => !this.only.includes(s))) this.processes.delete(name);
     await this.beforeStart?.(this);
     for (const p of this.processes.values()) p.start();
     await Promise.all([...this.processes.values()].map((p) => p.ready()));
+  }
+
+  /** The header a caller sends to `service`: a token signed as the portal signs it, for that service only. */
+  async actorHeaders(actor: CallerActor, service: ServiceName): Promise<Record<string, string>> {
+    return this.tokens.headers(actor, service);
   }
 
   /** Stops every service with SIGTERM and returns their exit codes. */

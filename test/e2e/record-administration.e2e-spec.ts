@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { InjectionsAttestationsV1 } from '@vax/contracts';
-import { ACTOR_HEADER, signActorToken } from '@vax/platform';
+import type { CallerActor } from '@vax/platform';
 import { REPO_ROOT, eventually, testInfrastructure } from '@vax/testing';
 import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
 import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
@@ -27,8 +27,7 @@ describe('merges, complaint corrections, attestation and coverage (identity and 
     const args = [cli, 'load', '--size', String(SIZE), '--seed', '7', '--database', p.databaseUrl('identity')];
     execFileSync(process.execPath, args, { stdio: 'pipe' });
   };
-  const as = (role: string, scope: string, id = `${role}-1`) =>
-    signActorToken({ id, role, scope }, platform.authSecret);
+  const as = (role: string, scope: string, id = `${role}-1`): CallerActor => ({ id, role, scope });
   const staff = () => as('site-staff', 'site:LC-TD-01', 'staff-17');
   const call = async (
     method: string,
@@ -39,7 +38,7 @@ describe('merges, complaint corrections, attestation and coverage (identity and 
   ) => {
     const res = await fetch(platform.service(service).url(path), {
       method,
-      headers: { 'content-type': 'application/json', [ACTOR_HEADER]: token },
+      headers: { 'content-type': 'application/json', ...(await platform.actorHeaders(token, service)) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const type = res.headers.get('content-type') ?? '';

@@ -1,7 +1,9 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { HttpServiceConfig } from './config/service-config';
-import { ActorGuard, SERVICE_AUTH_SECRET } from './auth/actor.guard';
+import { ActorTokenVerifier } from './auth/actor-token';
+import { parseTrustedKeys, readJsonSetting } from './auth/actor-token.keys';
+import { ActorGuard } from './auth/actor.guard';
 import { DatabaseModule, PG_POOL } from './database/database.module';
 import { type DependencyProbe, kafkaProbe, postgresProbe, temporalProbe } from './health/dependency-checks';
 import { DEPENDENCY_PROBES, HealthController } from './health/health.controller';
@@ -19,7 +21,8 @@ import { TemporalConnection } from './temporal.connection';
 /** The settings a process may have; which are present decides which dependencies it gets and checks. */
 export type PlatformConfig = HttpServiceConfig &
   TransportSettings & {
-    SERVICE_AUTH_SECRET?: string;
+    ACTOR_TOKEN_TRUSTED_KEYS?: string;
+    ACTOR_TOKEN_TRUSTED_KEYS_FILE?: string;
     DATABASE_URL?: string;
     DATABASE_POOL_SIZE?: number;
     TEMPORAL_ADDRESS?: string;
@@ -35,9 +38,15 @@ export class PlatformModule {
     const imports: DynamicModule[] = [StructuredLoggingModule.forService(service, config.LOG_LEVEL)];
     const providers: Provider[] = [LifecycleState, { provide: PLATFORM_CONFIG, useValue: config }];
     const exported: unknown[] = [LifecycleState, PLATFORM_CONFIG];
-    if (config.SERVICE_AUTH_SECRET) {
-      providers.push({ provide: SERVICE_AUTH_SECRET, useValue: config.SERVICE_AUTH_SECRET }, ActorGuard);
-      exported.push(SERVICE_AUTH_SECRET, ActorGuard);
+    const trusted = readJsonSetting(config.ACTOR_TOKEN_TRUSTED_KEYS, config.ACTOR_TOKEN_TRUSTED_KEYS_FILE);
+    if (trusted !== undefined) {
+      // The service's name is the audience: a token minted for another service is refused here.
+      const verifier = {
+        provide: ActorTokenVerifier,
+        useFactory: () => ActorTokenVerifier.from(service, parseTrustedKeys(trusted)),
+      };
+      providers.push(verifier, ActorGuard);
+      exported.push(ActorTokenVerifier, ActorGuard);
     }
     const probes: Record<string, (...deps: never[]) => DependencyProbe> = {};
     const probeTokens: (symbol | typeof TemporalConnection)[] = [];

@@ -12,3 +12,5 @@ export async function startEventStoreDbContainer() {
   return (await import('./containers')).startEventStoreDbContainer();
 }
 export * from './browser';
+export * from './actor-tokens';
+export * from './fixed-test-keys';

@@ -1,5 +1,6 @@
 import { Expose, Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
+import { CodeHashSecretSetting } from '@vax/platform';
 import { ComplaintsNotificationsConfig } from './notifications.config';
 
 /** The service's name: its database, consumer group, log field; the worker shares the database. */
@@ -19,4 +20,7 @@ export class ComplaintsConfig extends ComplaintsNotificationsConfig {
   @Min(1024)
   @Max(50 * 1024 * 1024)
   override HTTP_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+  /** Keys the hashes of the contact codes sent to citizens' phones. */
+  @Expose() @CodeHashSecretSetting() CODE_HASH_SECRET!: string;
 }

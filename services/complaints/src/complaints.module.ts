@@ -10,12 +10,17 @@ import {
 } from '@vax/platform';
 import type { Pool } from 'pg';
 import { CitizenComplaintsHttpController } from './adapters/http/citizen-complaints.http-controller';
+import {
+  DEVELOPMENT_OUTBOX,
+  DevelopmentOutboxHttpController,
+} from './adapters/http/development-outbox.http-controller';
 import { SlaReportsHttpController } from './adapters/http/sla-reports.http-controller';
 import { UnitComplaintsHttpController } from './adapters/http/unit-complaints.http-controller';
 import { CertificationEventsKafkaConsumer } from './adapters/kafka/certification-events.kafka-consumer';
 import { COMPLAINT_WORKFLOWS, InjectionsEventsKafkaConsumer } from './adapters/kafka/injections-events.kafka-consumer';
 import { notificationsFor } from './adapters/notifications/notifications.factory';
 import { ContactCodesRepository } from './adapters/postgres/contact-codes.repository';
+import { DevelopmentNotificationOutbox } from './adapters/postgres/development-notifications.adapter';
 import { IssuedCertificatesRepository } from './adapters/postgres/issued-certificates.repository';
 import { PostgresEvidenceStorage } from './adapters/postgres/postgres-evidence.storage';
 import { PostgresSentMessages } from './adapters/postgres/sent-messages.log';
@@ -58,6 +63,7 @@ export class ComplaintsModule {
         CitizenComplaintsHttpController,
         UnitComplaintsHttpController,
         SlaReportsHttpController,
+        DevelopmentOutboxHttpController,
         InjectionsEventsKafkaConsumer,
         CertificationEventsKafkaConsumer,
       ],
@@ -81,8 +87,16 @@ function storageProviders(config: ComplaintsConfig): Provider[] {
     onPool(IssuedCertificatesRepository, (p) => new IssuedCertificatesRepository(p)),
     onPool(PostgresEvidenceStorage, (p) => new PostgresEvidenceStorage(p)),
     onPool(PostgresSentMessages, (p) => new PostgresSentMessages(p)),
-    onPool(ContactCodesRepository, (p) => new ContactCodesRepository(p, config.SERVICE_AUTH_SECRET)),
+    onPool(ContactCodesRepository, (p) => new ContactCodesRepository(p, config.CODE_HASH_SECRET)),
     { provide: NOTIFICATIONS, inject: [PG_POOL], useFactory: (p: Pool) => notificationsFor(config, p) },
+    {
+      provide: DEVELOPMENT_OUTBOX,
+      inject: [PG_POOL],
+      useFactory: (p: Pool) =>
+        (config.NOTIFICATIONS ?? 'development').split(',').includes('development')
+          ? new DevelopmentNotificationOutbox(p)
+          : null,
+    },
     onPool(SlaReportQuery, (p) => new SlaReportQuery(p)),
     {
       provide: COMPLAINT_WORKFLOWS,

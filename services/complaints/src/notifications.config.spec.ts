@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { InvalidConfigurationError, loadConfig } from '@vax/platform';
+import { TEST_KEY_SETTINGS } from '@vax/testing';
 import { parseUnitMailboxes } from './adapters/notifications/unit-mailboxes';
 import { ComplaintsConfig } from './complaints.config';
 import { ComplaintsWorkerConfig } from './worker/complaints-worker.config';
@@ -11,7 +12,9 @@ const base = {
   PORT: '3005',
   DATABASE_URL: 'postgres://vax:vax@127.0.0.1:5432/complaints',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  SERVICE_AUTH_SECRET: 'a-test-secret-of-at-least-32-characters!',
+  ACTOR_TOKEN_TRUSTED_KEYS: TEST_KEY_SETTINGS.ACTOR_TOKEN_TRUSTED_KEYS,
+  ACTOR_TOKEN_PRIVATE_KEY: TEST_KEY_SETTINGS.WORKER_PRIVATE_KEY,
+  CODE_HASH_SECRET: TEST_KEY_SETTINGS.CODE_HASH_SECRET,
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
 };
 const sms = { SMS_GATEWAY_URL: 'https://sms.laichau.example/api/send', SMS_GATEWAY_API_KEY: 'khoa-bi-mat-123' };

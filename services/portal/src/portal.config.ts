@@ -1,6 +1,6 @@
 import { Expose, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
-import { DatabaseConfig } from '@vax/platform';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+import { CodeHashSecretSetting, DatabaseConfig, SigningKeySetting } from '@vax/platform';
 
 const serviceUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const message = 'must be the http(s) base URL of the service';
@@ -15,11 +15,12 @@ export class PortalConfig extends DatabaseConfig {
   /** The reconciliation campaign's API (port 3006 locally): progress, imports, uploads of old lists. */
   @Expose() @IsUrl(serviceUrl, { message }) CAMPAIGN_URL!: string;
 
-  /** Signs the actor tokens the services verify; shared with them. Also keys the hashes of sign-in codes. */
-  @Expose()
-  @IsString({ message: 'is required (at least 32 characters shared with the services)' })
-  @MinLength(32, { message: 'must be at least 32 characters' })
-  SERVICE_AUTH_SECRET!: string;
+  /** The portal's private key (issuer "portal"): it alone vouches for the people it signed in. */
+  @Expose() @SigningKeySetting() ACTOR_TOKEN_PRIVATE_KEY?: string;
+  @Expose() @IsOptional() @IsString() ACTOR_TOKEN_PRIVATE_KEY_FILE?: string;
+
+  /** Keys the hashes of sign-in codes: the portal's alone. */
+  @Expose() @CodeHashSecretSetting() CODE_HASH_SECRET!: string;
 
   /** Photos of paper certificates pass through, base64 (5 MB each at most, checked by complaints). */
   @Expose() @Type(() => Number) @IsInt() @Min(1024) @Max(16 * 1024 * 1024) override HTTP_BODY_LIMIT_BYTES =

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { migrate } from '@vax/event-sourcing';
-import { PG_POOL, PlatformModule } from '@vax/platform';
+import { PG_POOL, PlatformModule, signerFromSettings } from '@vax/platform';
 import cookieParser from 'cookie-parser';
 import type { Pool } from 'pg';
 import { AccountStore } from './accounts/account.store';
@@ -73,16 +73,17 @@ export class PortalModule implements NestModule {
         SessionGuard,
         {
           provide: UpstreamClient,
-          useValue: new UpstreamClient(
-            {
-              identity: config.IDENTITY_URL,
-              injections: config.INJECTIONS_URL,
-              complaints: config.COMPLAINTS_URL,
-              certification: config.CERTIFICATION_URL,
-              campaign: config.CAMPAIGN_URL,
-            },
-            config.SERVICE_AUTH_SECRET,
-          ),
+          useFactory: async () =>
+            new UpstreamClient(
+              {
+                identity: config.IDENTITY_URL,
+                injections: config.INJECTIONS_URL,
+                complaints: config.COMPLAINTS_URL,
+                certification: config.CERTIFICATION_URL,
+                campaign: config.CAMPAIGN_URL,
+              },
+              await signerFromSettings(config.ACTOR_TOKEN_PRIVATE_KEY, config.ACTOR_TOKEN_PRIVATE_KEY_FILE),
+            ),
         },
         {
           provide: NOTIFICATION_SENDER,
@@ -98,7 +99,7 @@ export class PortalModule implements NestModule {
           useFactory: (accounts: AccountStore, pool: Pool, sender: NotificationSender, upstream: UpstreamClient) =>
             new SignInService(
               accounts,
-              new SignInCodeStore(pool, config.SERVICE_AUTH_SECRET),
+              new SignInCodeStore(pool, config.CODE_HASH_SECRET),
               sender,
               upstream,
               DEFAULT_SIGN_IN_POLICY,

@@ -1,6 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SignJWT, errors, importJWK, jwtVerify, type JWK, type KeyLike } from 'jose';
+import { type ActorTokenKey, type TrustedIssuerKeys, parseSigningKey, readJsonSetting } from './actor-token.keys';
 
-/** Who is calling, as the portal vouches for them after signing them in. */
+/** Who is calling, as the portal (or a service acting for itself) vouches for them. */
 export interface CallerActor {
   id: string;
   role: string;
@@ -10,38 +11,119 @@ export interface CallerActor {
 
 export const ACTOR_HEADER = 'x-actor-token';
 
+/** The only issuer that may vouch for people; every other issuer is a service speaking for itself. */
+export const PORTAL_ISSUER = 'portal';
+/** The role a service's own identity carries (never one a person can hold). */
+export const SERVICE_ROLE = 'system';
+/** Longer-lived tokens are refused: one stolen from a log or a proxy is worth a minute at most. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 60;
+const ALGORITHM = 'EdDSA';
+
+export type ActorTokenProblem = 'malformed' | 'bad-signature' | 'expired' | 'untrusted-issuer' | 'wrong-audience';
+
 /**
- * A short-lived token the portal (or another trusted service) signs for the person it acts for:
- * base64url(JSON {actor, exp}) + "." + HMAC-SHA256 with the shared SERVICE_AUTH_SECRET.
- * Services trust no actor they cannot verify.
+ * Signs actor tokens (JWT, EdDSA over Ed25519) as one issuer: the portal for the people it signed
+ * in, or a service (the complaints worker) for itself. Only that process holds the private key.
  */
-export function signActorToken(actor: CallerActor, secret: string, now = Date.now(), ttlSeconds = 300): string {
-  const body = Buffer.from(JSON.stringify({ actor, exp: Math.floor(now / 1000) + ttlSeconds })).toString('base64url');
-  return `${body}.${mac(body, secret)}`;
-}
+export class ActorTokenSigner {
+  private constructor(
+    readonly issuer: string,
+    private readonly key: KeyLike | Uint8Array,
+    private readonly keyId: string,
+  ) {}
 
-export type ActorTokenProblem = 'malformed' | 'bad-signature' | 'expired';
+  static async from(key: ActorTokenKey): Promise<ActorTokenSigner> {
+    return new ActorTokenSigner(key.issuer, await importJWK(key.privateJwk as JWK, ALGORITHM), key.keyId);
+  }
 
-export function verifyActorToken(token: string, secret: string, now = Date.now()): CallerActor | ActorTokenProblem {
-  const [body, signature, extra] = token.split('.');
-  if (!body || !signature || extra !== undefined) return 'malformed';
-  const expected = Buffer.from(mac(body, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'bad-signature';
-  try {
-    const { actor, exp } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
-      actor: CallerActor;
-      exp: number;
-    };
-    if (typeof exp !== 'number' || exp * 1000 < now) return 'expired';
-    if (!actor || typeof actor.id !== 'string' || typeof actor.role !== 'string' || typeof actor.scope !== 'string')
-      return 'malformed';
-    return { id: actor.id, role: actor.role, scope: actor.scope };
-  } catch {
-    return 'malformed';
+  /** A token for one audience (the service called), valid `ttlSeconds` (at most 60). */
+  async sign(
+    actor: CallerActor,
+    audience: string,
+    ttlSeconds = MAX_TOKEN_LIFETIME_SECONDS,
+    now = Date.now(),
+  ): Promise<string> {
+    if (ttlSeconds > MAX_TOKEN_LIFETIME_SECONDS) throw new RangeError('actor tokens live at most 60 s');
+    const iat = Math.floor(now / 1000);
+    return new SignJWT({ actor: { id: actor.id, role: actor.role, scope: actor.scope } })
+      .setProtectedHeader({ alg: ALGORITHM, kid: this.keyId, typ: 'vax-actor+jwt' })
+      .setIssuer(this.issuer)
+      .setAudience(audience)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ttlSeconds)
+      .sign(this.key);
   }
 }
 
-function mac(body: string, secret: string): string {
-  return createHmac('sha256', secret).update(body).digest('base64url');
+/**
+ * Verifies actor tokens for one service (the audience): signed by a trusted issuer's public key,
+ * addressed to this service, at most 60 s long, and vouching only for what that issuer may vouch
+ * for (the portal for people, a service only for itself).
+ */
+export class ActorTokenVerifier {
+  private constructor(
+    private readonly audience: string,
+    private readonly keys: ReadonlyMap<string, KeyLike | Uint8Array>,
+  ) {}
+
+  static async from(audience: string, trusted: TrustedIssuerKeys): Promise<ActorTokenVerifier> {
+    const keys = new Map<string, KeyLike | Uint8Array>();
+    for (const [issuer, jwk] of Object.entries(trusted)) keys.set(issuer, await importJWK(jwk as JWK, ALGORITHM));
+    return new ActorTokenVerifier(audience, keys);
+  }
+
+  async verify(token: string, now = Date.now()): Promise<CallerActor | ActorTokenProblem> {
+    const issuer = unverifiedIssuer(token);
+    if (issuer === undefined) return 'malformed';
+    const key = this.keys.get(issuer);
+    if (!key) return 'untrusted-issuer';
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: [ALGORITHM],
+        issuer,
+        audience: this.audience,
+        requiredClaims: ['iat', 'exp', 'aud'],
+        currentDate: new Date(now),
+        clockTolerance: 5,
+      });
+      if ((payload.exp as number) - (payload.iat as number) > MAX_TOKEN_LIFETIME_SECONDS) return 'expired';
+      return vouchedActor(issuer, payload.actor);
+    } catch (error) {
+      return problemOf(error);
+    }
+  }
+}
+
+/** The issuer decides which key checks the signature; the signature then proves the issuer. */
+function unverifiedIssuer(token: string): string | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const { iss } = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { iss?: unknown };
+    return typeof iss === 'string' ? iss : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function vouchedActor(issuer: string, actor: unknown): CallerActor | ActorTokenProblem {
+  const a = actor as Partial<CallerActor> | undefined;
+  if (!a || typeof a.id !== 'string' || typeof a.role !== 'string' || typeof a.scope !== 'string') return 'malformed';
+  // A service's key can never mint a person's role, nor the portal's a service's.
+  const isService = a.role === SERVICE_ROLE;
+  if (issuer === PORTAL_ISSUER ? isService : !isService || a.id !== issuer) return 'untrusted-issuer';
+  return { id: a.id, role: a.role, scope: a.scope };
+}
+
+function problemOf(error: unknown): ActorTokenProblem {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad-signature';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') return 'wrong-audience';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'iat') return 'expired';
+  return 'malformed';
+}
+
+/** The signer a process's settings name (`ACTOR_TOKEN_PRIVATE_KEY` inline, or `…_FILE`). */
+export function signerFromSettings(inline: string | undefined, file: string | undefined): Promise<ActorTokenSigner> {
+  return ActorTokenSigner.from(parseSigningKey(readJsonSetting(inline, file)));
 }

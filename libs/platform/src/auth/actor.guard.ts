@@ -9,9 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ProblemException } from '../http/problem-details';
-import { ACTOR_HEADER, type CallerActor, verifyActorToken } from './actor-token';
-
-export const SERVICE_AUTH_SECRET = Symbol('SERVICE_AUTH_SECRET');
+import { ACTOR_HEADER, ActorTokenVerifier, type CallerActor } from './actor-token';
 const ROLES = 'vax:roles';
 
 /** The roles allowed on a route; the guard answers 403 to anyone else. */
@@ -23,22 +21,22 @@ export const Caller = createParamDecorator(
 );
 
 /**
- * Every route behind it needs a valid actor token (401 otherwise) and, where @RequireRoles says so,
- * one of the roles (403). Health and documentation routes are not behind it.
+ * Every route behind it needs a valid actor token addressed to this service (401 otherwise) and,
+ * where @RequireRoles says so, one of the roles (403). Health and documentation routes are not behind it.
  */
 @Injectable()
 export class ActorGuard implements CanActivate {
   constructor(
-    @Inject(SERVICE_AUTH_SECRET) private readonly secret: string,
+    @Inject(ActorTokenVerifier) private readonly verifier: ActorTokenVerifier,
     private readonly reflector: Reflector,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; actor?: CallerActor }>();
     const token = request.headers[ACTOR_HEADER];
-    const actor = token ? verifyActorToken(token, this.secret) : 'missing';
+    const actor = token ? await this.verifier.verify(token) : 'missing';
     if (typeof actor === 'string') {
       throw new ProblemException(
         HttpStatus.UNAUTHORIZED,

@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Controller, type INestApplication, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { IsInt } from 'class-validator';
 import { defineContract } from '@vax/contracts';
 import { readDeadLetters } from '@vax/messaging';
-import { createTestDatabase, eventually, testInfrastructure, type TestDatabase } from '@vax/testing';
+import { TEST_KEY_SETTINGS, createTestDatabase, eventually, testInfrastructure, type TestDatabase } from '@vax/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { BackendServiceConfig } from '../config/service-config';
 import { PlatformModule } from '../platform.module';
@@ -66,7 +66,7 @@ describe('a service started by bootstrapHttpService, consuming', () => {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
       KAFKA_CONSUMER_GROUP: `bootstrap-consumer-${randomUUID()}`,
-      SERVICE_AUTH_SECRET: randomBytes(32).toString('hex'),
+      ACTOR_TOKEN_TRUSTED_KEYS: TEST_KEY_SETTINGS.ACTOR_TOKEN_TRUSTED_KEYS,
     });
     app = await bootstrapHttpService({
       service: 'bootstrap-consumer-test',

@@ -5,7 +5,9 @@ const valid = {
   PORT: '3001',
   DATABASE_URL: 'postgres://vax:secret@127.0.0.1:5432/identity',
   KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9094',
-  SERVICE_AUTH_SECRET: 'x'.repeat(32),
+  ACTOR_TOKEN_TRUSTED_KEYS: JSON.stringify({
+    portal: { kty: 'OKP', crv: 'Ed25519', x: 'uhX-86fFYU-FqIXKnxhxlq4e97OXcXqHxGAAAZnQsYQ', kid: 'portal-1' },
+  }),
 };
 
 function problemsOf(env: Record<string, string>, cls: new () => object = BackendServiceConfig) {
@@ -31,12 +33,9 @@ describe('service configuration', () => {
 
   it('names every missing setting', () => {
     const error = problemsOf({});
-    expect(error.problems.map((p) => p.setting).sort()).toEqual([
-      'DATABASE_URL',
-      'KAFKA_BROKERS',
-      'PORT',
-      'SERVICE_AUTH_SECRET',
-    ]);
+    expect(error.problems.map((p) => p.setting).sort()).toEqual(
+      ['ACTOR_TOKEN_TRUSTED_KEYS', 'DATABASE_URL', 'KAFKA_BROKERS', 'PORT'].sort(),
+    );
     expect(error.message).toContain('identity: invalid configuration');
   });
 
@@ -65,7 +64,7 @@ describe('service configuration', () => {
     const withoutKafka = {
       PORT: valid.PORT,
       DATABASE_URL: valid.DATABASE_URL,
-      SERVICE_AUTH_SECRET: valid.SERVICE_AUTH_SECRET,
+      ACTOR_TOKEN_TRUSTED_KEYS: valid.ACTOR_TOKEN_TRUSTED_KEYS,
     };
     const error = problemsOf({ ...withoutKafka, MESSAGE_TRANSPORT: 'embedded' });
     expect(error.problems.map((p) => p.setting)).toEqual(['BUS_DATABASE_URL']);
@@ -75,6 +74,24 @@ describe('service configuration', () => {
       BUS_DATABASE_URL: 'postgres://vax:x@127.0.0.1:5432/bus',
     });
     expect(config).toMatchObject({ MESSAGE_TRANSPORT: 'embedded', KAFKA_BROKERS: undefined });
+  });
+
+  it('refuses trusted keys that are not JSON, not Ed25519 or private, without quoting them', () => {
+    const notJson = problemsOf({ ...valid, ACTOR_TOKEN_TRUSTED_KEYS: '{"portal": secret-bytes' });
+    expect(notJson.problems).toEqual([{ setting: 'ACTOR_TOKEN_TRUSTED_KEYS', rules: ['is not valid JSON'] }]);
+    expect(notJson.message).not.toContain('secret-bytes');
+    const rsa = problemsOf({ ...valid, ACTOR_TOKEN_TRUSTED_KEYS: JSON.stringify({ portal: { kty: 'RSA', n: 'x' } }) });
+    expect(rsa.problems).toEqual([
+      { setting: 'ACTOR_TOKEN_TRUSTED_KEYS', rules: ['portal: not an Ed25519 public JWK'] },
+    ]);
+    const unreadable = problemsOf({
+      ...valid,
+      ACTOR_TOKEN_TRUSTED_KEYS: '',
+      ACTOR_TOKEN_TRUSTED_KEYS_FILE: '/nonexistent/trusted-keys.json',
+    });
+    expect(unreadable.problems).toEqual([
+      { setting: 'ACTOR_TOKEN_TRUSTED_KEYS', rules: ['ACTOR_TOKEN_TRUSTED_KEYS_FILE: cannot be read'] },
+    ]);
   });
 
   it('rejects an unknown transport', () => {

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Expose, Transform, Type } from 'class-transformer';
+import { parseSigningKey, parseTrustedKeys } from '../auth/actor-token.keys';
+import { JsonKeySetting } from './json-key.setting';
 import {
   ArrayNotEmpty,
   IsBoolean,
@@ -135,11 +137,18 @@ export class BackendServiceConfig extends DatabaseConfig {
   @IsBoolean({ message: 'must be true or false' })
   PUBLISHER_ENABLED = true;
 
-  /** Shared with the portal, which signs the actor tokens this service verifies. */
+  /** The public keys of the issuers this service trusts (the portal; services speaking for themselves). */
   @Expose()
-  @IsString({ message: 'is required (at least 32 characters shared with the portal)' })
-  @MinLength(32, { message: 'must be at least 32 characters' })
-  SERVICE_AUTH_SECRET!: string;
+  @JsonKeySetting(parseTrustedKeys, 'ACTOR_TOKEN_TRUSTED_KEYS_FILE', {
+    required: true,
+    what: 'JSON {"portal": <Ed25519 public JWK>, …}',
+  })
+  ACTOR_TOKEN_TRUSTED_KEYS?: string;
+
+  @Expose()
+  @IsOptional()
+  @IsString()
+  ACTOR_TOKEN_TRUSTED_KEYS_FILE?: string;
 }
 
 /** A backend service that also talks to Temporal. */
@@ -154,3 +163,20 @@ export class WorkflowServiceConfig extends BackendServiceConfig {
   @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a Temporal namespace name' })
   TEMPORAL_NAMESPACE = 'default';
 }
+
+/**
+ * On the inline setting of a process that signs actor tokens as itself (the portal for people, a
+ * worker calling a service): `@Expose() @SigningKeySetting() ACTOR_TOKEN_PRIVATE_KEY?: string`, with
+ * `ACTOR_TOKEN_PRIVATE_KEY_FILE` beside it.
+ */
+export const SigningKeySetting = (): PropertyDecorator =>
+  JsonKeySetting(parseSigningKey, 'ACTOR_TOKEN_PRIVATE_KEY_FILE', {
+    required: true,
+    what: 'JSON {"issuer": "<name>", "jwk": <Ed25519 private JWK>}',
+  });
+
+/** Keys hashes of one-time codes kept at rest (sign-in and contact codes): a secret of this process alone. */
+export const CodeHashSecretSetting = (): PropertyDecorator => (target, property) => {
+  IsString({ message: 'is required (a random secret of at least 32 characters)' })(target, property);
+  MinLength(32, { message: 'must be at least 32 characters' })(target, property);
+};

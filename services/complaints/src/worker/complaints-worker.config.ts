@@ -1,5 +1,6 @@
 import { Expose } from 'class-transformer';
 import { IsOptional, IsString, Matches } from 'class-validator';
+import { SigningKeySetting } from '@vax/platform';
 import { ComplaintsNotificationsConfig } from '../notifications.config';
 
 /** The worker serves health on PORT and polls TEMPORAL_TASK_QUEUE; NOTIFICATIONS and the rest: notifications.config.ts. */
@@ -12,6 +13,10 @@ export class ComplaintsWorkerConfig extends ComplaintsNotificationsConfig {
   @Expose()
   @Matches(/^https?:\/\/[^\s/]+\/?$/, { message: 'must be the http(s)://host:port of the identity service' })
   IDENTITY_URL = 'http://127.0.0.1:3001';
+
+  /** The worker's own identity towards identity (issuer "complaints-worker", role system): never a person's. */
+  @Expose() @SigningKeySetting() ACTOR_TOKEN_PRIVATE_KEY?: string;
+  @Expose() @IsOptional() @IsString() ACTOR_TOKEN_PRIVATE_KEY_FILE?: string;
 
   /** The province whose SLA overrides apply (reference/sla-policy.json), e.g. 12 for Lai Châu. */
   @Expose()

@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import type { EventStore } from '@vax/event-sourcing';
 import { EVENT_STORE, PG_POOL, TemporalConnection } from '@vax/platform';
-import { type TestDatabase, createTestDatabase, eventually, testInfrastructure } from '@vax/testing';
+import { TEST_KEY_SETTINGS, type TestDatabase, createTestDatabase, eventually, testInfrastructure } from '@vax/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import { correctLot, fileCommand, stationStaff } from '../activities/lifecycle.spec-fixtures';
@@ -46,7 +46,8 @@ describe('the complaints worker', () => {
       DATABASE_URL: db.url,
       MESSAGE_TRANSPORT: 'kafka',
       KAFKA_BROKERS: infra().kafkaBrokers,
-      SERVICE_AUTH_SECRET: 'a-test-secret-of-at-least-32-characters!',
+      ACTOR_TOKEN_TRUSTED_KEYS: TEST_KEY_SETTINGS.ACTOR_TOKEN_TRUSTED_KEYS,
+      ACTOR_TOKEN_PRIVATE_KEY: TEST_KEY_SETTINGS.WORKER_PRIVATE_KEY,
       TEMPORAL_ADDRESS: infra().temporalAddress,
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: taskQueue,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@vax/event-sourcing';
 import type { MessageSink } from '@vax/messaging';
-import { EVENT_STORE, MESSAGE_SINK, PG_POOL } from '@vax/platform';
+import { EVENT_STORE, MESSAGE_SINK, PG_POOL, signerFromSettings } from '@vax/platform';
 import type { Pool } from 'pg';
 import {
   type ComplaintLifecycleActivities,
@@ -28,7 +28,7 @@ export function lifecycleActivitiesProvider(config: ComplaintsWorkerConfig): Pro
   return {
     provide: LIFECYCLE_ACTIVITIES,
     inject: [EVENT_STORE, PG_POOL, MESSAGE_SINK],
-    useFactory: (store: EventStore, pool: Pool, sink: MessageSink) =>
+    useFactory: async (store: EventStore, pool: Pool, sink: MessageSink) =>
       createComplaintLifecycleActivities({
         complaints: new ComplaintCommandService(store),
         deadlines: loadSlaDeadlines(config.PROVINCE_CODE, {
@@ -38,7 +38,10 @@ export function lifecycleActivitiesProvider(config: ComplaintsWorkerConfig): Pro
             : undefined,
         }),
         sites: JsonSiteDirectory.fromReferenceFile(),
-        identity: new IdentityServiceClient(config.IDENTITY_URL, config.SERVICE_AUTH_SECRET),
+        identity: new IdentityServiceClient(
+          config.IDENTITY_URL,
+          await signerFromSettings(config.ACTOR_TOKEN_PRIVATE_KEY, config.ACTOR_TOKEN_PRIVATE_KEY_FILE),
+        ),
         injections: new InjectionsCorrectionsPublisher(sink),
         certificates: new IssuedCertificatesRepository(pool),
         notifications: notificationsFor(config, pool),

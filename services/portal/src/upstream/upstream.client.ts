@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { type CallerActor, ProblemException, signActorToken, ACTOR_HEADER } from '@vax/platform';
+import { type ActorTokenSigner, type CallerActor, ProblemException, ACTOR_HEADER } from '@vax/platform';
 
 export type Upstream = 'identity' | 'injections' | 'complaints' | 'certification' | 'campaign';
 
@@ -26,13 +26,13 @@ export interface UpstreamAnswer {
 }
 
 /**
- * Calls a service for the signed-in person: a short-lived actor token says who they are, and the
- * service checks role and scope again. A service that does not answer is a 503 naming it, never a hang.
+ * Calls a service for the signed-in person: a token the portal alone can sign, for that service alone
+ * and for a minute at most, says who they are, and the service checks role and scope again. A service that does not answer is a 503 naming it, never a hang.
  */
 export class UpstreamClient {
   constructor(
     private readonly bases: Record<Upstream, string>,
-    private readonly secret: string,
+    private readonly signer: ActorTokenSigner,
     private readonly timeoutMs = 10_000,
   ) {}
 
@@ -44,11 +44,12 @@ export class UpstreamClient {
     body?: unknown,
   ): Promise<UpstreamAnswer> {
     const url = new URL(path, this.bases[upstream]);
+    const token = await this.signer.sign(actor, upstream);
     try {
       const res = await fetch(url, {
         method,
         headers: {
-          [ACTOR_HEADER]: signActorToken(actor, this.secret, Date.now(), 60),
+          [ACTOR_HEADER]: token,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -71,7 +72,7 @@ export class UpstreamClient {
    * the whole call, which may take minutes. An answer that comes before the body is all sent (a
    * refusal) is returned at once; the rest of the browser's body is then read and dropped.
    */
-  stream(
+  async stream(
     upstream: Upstream,
     method: string,
     path: string,
@@ -80,7 +81,7 @@ export class UpstreamClient {
     idleMs = 120_000,
   ): Promise<StreamedAnswer> {
     const url = new URL(path, this.bases[upstream]);
-    const headers: Record<string, string> = { [ACTOR_HEADER]: signActorToken(actor, this.secret, Date.now(), 60) };
+    const headers: Record<string, string> = { [ACTOR_HEADER]: await this.signer.sign(actor, upstream) };
     if (upload) headers['content-type'] = upload.contentType;
     if (upload?.contentLength) headers['content-length'] = upload.contentLength;
     return new Promise((resolve, reject) => {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
-import { ACTOR_HEADER, ProblemDetailsFilter, loadConfig, signActorToken, strictValidationPipe } from '@vax/platform';
-import { type TestDatabase, createTestDatabase, testInfrastructure } from '@vax/testing';
+import { ProblemDetailsFilter, loadConfig, strictValidationPipe } from '@vax/platform';
+import { TestActorTokens, type TestDatabase, createTestDatabase, testInfrastructure } from '@vax/testing';
 import { Pool } from 'pg';
 import { CampaignConfig } from '../../campaign.config';
 import { CampaignModule } from '../../campaign.module';
@@ -29,16 +29,16 @@ describe('campaign API', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let base: string;
-  const secret = randomBytes(32).toString('hex');
+  let tokens: TestActorTokens;
   const taskQueue = `campaign-api-${randomBytes(3).toString('hex')}`;
-  const as = (role: string, scope: string) => ({
-    'content-type': 'application/json',
-    [ACTOR_HEADER]: signActorToken({ id: `${role}-1`, role, scope }, secret),
-  });
-  const manager = as('manager', 'province:LC');
+  const as = (role: string, scope: string) =>
+    tokens.liveHeaders({ id: `${role}-1`, role, scope }, 'campaign', { 'content-type': 'application/json' });
+  let manager: Record<string, string>;
   let campaignId = '';
 
   beforeAll(async () => {
+    tokens = await TestActorTokens.create();
+    manager = as('manager', 'province:LC');
     db = await createTestDatabase('campaign_api');
     const infra = testInfrastructure();
     const config = loadConfig('campaign', CampaignConfig, {
@@ -47,7 +47,7 @@ describe('campaign API', () => {
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       TEMPORAL_ADDRESS: infra.temporalAddress,
       TEMPORAL_TASK_QUEUE: taskQueue,
-      SERVICE_AUTH_SECRET: secret,
+      ACTOR_TOKEN_TRUSTED_KEYS: tokens.trustedKeys,
       PUBLISHER_ENABLED: 'false',
       ATTESTATION_DEV_KEY_FILE: join(tmpdir(), `${taskQueue}.pem`),
     });

@@ -1,15 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { EventStore } from '@vax/event-sourcing';
-import {
-  ACTOR_HEADER,
-  EVENT_STORE,
-  PG_POOL,
-  ProblemDetailsFilter,
-  signActorToken,
-  strictValidationPipe,
-} from '@vax/platform';
-import { type TestDatabase, createTestDatabase, eventually, testInfrastructure } from '@vax/testing';
+import { ACTOR_HEADER, EVENT_STORE, PG_POOL, ProblemDetailsFilter, strictValidationPipe } from '@vax/platform';
+import { TestActorTokens, type TestDatabase, createTestDatabase, eventually, testInfrastructure } from '@vax/testing';
 import type { Pool } from 'pg';
 import { correctLot } from '../../activities/lifecycle.spec-fixtures';
 import { ComplaintCommandService } from '../../application/complaint.command-service';
@@ -23,7 +16,6 @@ import { SentMessagesLog } from '../postgres/sent-messages.log';
 // tests run them): filing with a code and a photo, reading by who may, a unit's queue and decision,
 // managers' reports.
 
-const SECRET = 'a-test-secret-of-at-least-32-characters!';
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('a tiny test photo')]);
 const citizen = { id: 'P000000001', role: 'citizen', scope: 'person:P000000001' };
 const stranger = { id: 'P000000002', role: 'citizen', scope: 'person:P000000002' };
@@ -49,7 +41,10 @@ describe('the complaints API', () => {
     appeal: async (id, a) => (signals.push(['appeal', id, a]), true),
   };
 
+  let tokens: TestActorTokens;
+
   beforeAll(async () => {
+    tokens = await TestActorTokens.create();
     db = await createTestDatabase('complaints_api');
     const config = {
       PORT: 0,
@@ -57,7 +52,8 @@ describe('the complaints API', () => {
       DATABASE_URL: db.url,
       MESSAGE_TRANSPORT: 'kafka',
       KAFKA_BROKERS: testInfrastructure().kafkaBrokers,
-      SERVICE_AUTH_SECRET: SECRET,
+      ACTOR_TOKEN_TRUSTED_KEYS: tokens.trustedKeys,
+      CODE_HASH_SECRET: 'a-test-secret-of-at-least-32-characters!',
       TEMPORAL_ADDRESS: testInfrastructure().temporalAddress,
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'complaints',
@@ -84,7 +80,7 @@ describe('the complaints API', () => {
     const res = await fetch(`${base}${path}`, {
       method,
       headers: {
-        [ACTOR_HEADER]: signActorToken(actor as typeof citizen, SECRET),
+        [ACTOR_HEADER]: await tokens.token(actor as typeof citizen, 'complaints'),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,11 +1,11 @@
 import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ACTOR_HEADER, verifyActorToken } from '@vax/platform';
+import { ACTOR_HEADER, ActorTokenSigner, ActorTokenVerifier } from '@vax/platform';
+import { TestActorTokens } from '@vax/testing';
 import { IdentityServiceClient } from './identity-service.client';
 
 // A stand-in for the identity service on a local port: what the client sends, and how it reads answers.
 
-const SECRET = 'a-test-secret-of-at-least-32-characters!';
 const stated = {
   fullName: 'Lò Thị Mai',
   dateOfBirth: '1990-04-02',
@@ -20,17 +20,23 @@ describe('the identity service client', () => {
   let client: IdentityServiceClient;
 
   beforeAll(async () => {
+    const tokens = await TestActorTokens.create();
+    const verifier = await ActorTokenVerifier.from('identity', tokens.keys.trusted);
     server = createServer(async (req: IncomingMessage, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       received.push({
-        actor: verifyActorToken(String(req.headers[ACTOR_HEADER]), SECRET),
+        actor: await verifier.verify(String(req.headers[ACTOR_HEADER])),
         body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
       });
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    client = new IdentityServiceClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, SECRET, 2_000);
+    client = new IdentityServiceClient(
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      await ActorTokenSigner.from(tokens.keys.signing['complaints-worker']),
+      2_000,
+    );
   });
   beforeEach(() => (received = []));
   afterAll(() => new Promise((resolve) => server.close(resolve)));

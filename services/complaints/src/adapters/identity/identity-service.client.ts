@@ -1,4 +1,4 @@
-import { ACTOR_HEADER, signActorToken } from '@vax/platform';
+import { ACTOR_HEADER, type ActorTokenSigner, SERVICE_ROLE } from '@vax/platform';
 import { v5 as uuidv5 } from 'uuid';
 import type { IdentityCheckResult, IdentityRegistryPort } from '../../application/ports/identity-registry.port';
 import { PERSONAL_FIELDS, type PersonalField } from '../../domain/complaint-kinds';
@@ -23,9 +23,9 @@ interface VerificationView {
 export class IdentityServiceClient implements IdentityRegistryPort {
   constructor(
     private readonly baseUrl: string,
-    private readonly secret: string,
+    /** The worker's own key (issuer "complaints-worker"): it vouches for itself, never for a person. */
+    private readonly signer: ActorTokenSigner,
     private readonly timeoutMs = 10_000,
-    private readonly caller = { id: 'complaints-worker', role: 'system', scope: 'system' },
   ) {}
 
   async check(request: { key: string; stated: StatedPerson }): Promise<IdentityCheckResult> {
@@ -33,7 +33,10 @@ export class IdentityServiceClient implements IdentityRegistryPort {
     const res = await fetch(new URL('/verifications', this.baseUrl), {
       method: 'POST',
       headers: {
-        [ACTOR_HEADER]: signActorToken(this.caller, this.secret, Date.now(), 60),
+        [ACTOR_HEADER]: await this.signer.sign(
+          { id: this.signer.issuer, role: SERVICE_ROLE, scope: 'system' },
+          'identity',
+        ),
         'content-type': 'application/json',
       },
       body: JSON.stringify({

@@ -2,6 +2,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadConfig } from '@vax/platform';
+import { TEST_KEY_SETTINGS } from '@vax/testing';
 import type { Pool } from 'pg';
 import { ComplaintsWorkerConfig } from '../../worker/complaints-worker.config';
 import { LocalSmtpServer, readMail } from './local-smtp-server.spec-fixtures';
@@ -14,7 +15,8 @@ const env = {
   PORT: '3005',
   DATABASE_URL: 'postgres://vax:vax@127.0.0.1:5432/complaints',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  SERVICE_AUTH_SECRET: 'a-test-secret-of-at-least-32-characters!',
+  ACTOR_TOKEN_TRUSTED_KEYS: TEST_KEY_SETTINGS.ACTOR_TOKEN_TRUSTED_KEYS,
+  ACTOR_TOKEN_PRIVATE_KEY: TEST_KEY_SETTINGS.WORKER_PRIVATE_KEY,
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
 };
 // The database (the development outbox, the log of what citizens were sent) stood in for: the tables
