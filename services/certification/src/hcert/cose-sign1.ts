@@ -1,3 +1,4 @@
+import { Tag } from 'cbor-x';
 import { COSE_SIGN1_TAG, cborDecoder, cborEncoder, untag } from './cbor';
 
 /** COSE header labels and algorithm ids used by HCERT (RFC 9052/9053). */
@@ -20,18 +21,9 @@ export class CoseError extends Error {
   }
 }
 
-/** The bytes a COSE_Sign1 signature covers: ["Signature1", protected, external_aad, payload]. */
+/** The bytes a COSE_Sign1 signature covers: ["Signature1", protected, external_aad (empty), payload]. */
 export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Buffer {
-  // CBOR written by hand (what cborEncoder.encode writes for this array): signing and verifying
-  // each build one, and an Encoder round costs more than the few bytes of framing.
-  const out = Buffer.allocUnsafe(
-    SIGNATURE1.length + byteStringSize(protectedBytes.length) + 1 + byteStringSize(payload.length),
-  );
-  out.set(SIGNATURE1, 0);
-  let at = writeByteString(out, SIGNATURE1.length, protectedBytes);
-  out[at++] = 0x40; // external_aad: empty byte string
-  writeByteString(out, at, payload);
-  return out;
+  return cborEncoder.encode(['Signature1', protectedBytes, EMPTY, payload]);
 }
 
 export function protectedHeaderBytes(alg: number, kid: Uint8Array): Buffer {
@@ -43,46 +35,12 @@ export function protectedHeaderBytes(alg: number, kid: Uint8Array): Buffer {
   );
 }
 
-/** Tag 18 around [protected, {}, payload, signature]. */
+/** Tag 18 around [protected, {} (unprotected), payload, signature]. */
 export function encodeCoseSign1(protectedBytes: Uint8Array, payload: Uint8Array, signature: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(
-    2 + byteStringSize(protectedBytes.length) + 1 + byteStringSize(payload.length) + byteStringSize(signature.length),
-  );
-  out[0] = 0xc0 | COSE_SIGN1_TAG; // tag 18 (below 24: one byte)
-  out[1] = 0x84; // array of four
-  let at = writeByteString(out, 2, protectedBytes);
-  out[at++] = 0xa0; // unprotected header: empty map
-  at = writeByteString(out, at, payload);
-  writeByteString(out, at, signature);
-  return out;
+  return cborEncoder.encode(new Tag([protectedBytes, new Map(), payload, signature], COSE_SIGN1_TAG));
 }
 
-/** 0x84 (array of four) and the text "Signature1". */
-const SIGNATURE1 = Buffer.from([0x84, 0x6a, ...Buffer.from('Signature1', 'ascii')]);
-
-const headSize = (length: number) => (length < 24 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : 5);
-const byteStringSize = (length: number) => headSize(length) + length;
-
-/** A CBOR byte string (major type 2, minimal head) at `at`; returns the position after it. */
-function writeByteString(out: Buffer, at: number, bytes: Uint8Array): number {
-  const n = bytes.length;
-  let p = at;
-  if (n < 24) out[p++] = 0x40 | n;
-  else if (n < 0x100) {
-    out[p++] = 0x58;
-    out[p++] = n;
-  } else if (n < 0x10000) {
-    out[p++] = 0x59;
-    out[p++] = n >> 8;
-    out[p++] = n & 0xff;
-  } else {
-    out[p++] = 0x5a;
-    out.writeUInt32BE(n, p);
-    p += 4;
-  }
-  out.set(bytes, p);
-  return p + n;
-}
+const EMPTY = new Uint8Array(0);
 
 export function decodeCoseSign1(bytes: Uint8Array): CoseSign1 {
   let decoded: unknown;
