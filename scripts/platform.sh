@@ -27,7 +27,8 @@ case "${1:-up}" in
     Portal (Vietnamese / English)  http://127.0.0.1:3000
     Temporal web UI                http://127.0.0.1:$TEMPORAL_UI_PORT
     OpenAPI of each service        http://127.0.0.1:3001/docs  (identity; 3002 injections,
-                                   3003 complaints, 3004 certification, 3005 complaints worker)
+                                   3003 complaints, 3004 certification, 3005 complaints worker,
+                                   3006 campaign, 3007 campaign worker)
     Logs                           $LOG_DIR
   Stop it with: npm stop
 TXT
