@@ -7,12 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../config/config.loader';
 import type { HttpServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
-import {
-  type StreamedBodyRoute,
-  bodyParserErrors,
-  jsonBodyParser,
-  requireJsonBodies,
-} from '../http/request-body.middleware';
+import { type StreamedBodyRoute, requestHardening } from '../http/request-body.middleware';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { type ConsumerSettings, consumerTransport } from './consumer-transport';
 import { runInWorkers } from './http-workers';
@@ -50,11 +45,7 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
   const app = await NestFactory.create(definition.rootModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  app.use(
-    requireJsonBodies(['application/json'], definition.streamedBodies),
-    jsonBodyParser(config.HTTP_BODY_LIMIT_BYTES),
-    bodyParserErrors(config.HTTP_BODY_LIMIT_BYTES),
-  );
+  app.use(...requestHardening(config.HTTP_BODY_LIMIT_BYTES, definition.streamedBodies));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   exitGracefullyOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, app.get(Logger));

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { json } from 'express';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem-details';
+import { refuseUnsafeText } from './text-safety.middleware';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -66,4 +67,17 @@ export function bodyParserErrors(limitBytes: number): ErrorRequestHandler {
     }
     next(err);
   };
+}
+
+/** What every HTTP service puts before routing: body types, the JSON parser and its limit, text safety. */
+export function requestHardening(
+  limitBytes: number,
+  streamed: readonly StreamedBodyRoute[] = [],
+): Array<RequestHandler | ErrorRequestHandler> {
+  return [
+    requireJsonBodies(['application/json'], streamed),
+    jsonBodyParser(limitBytes),
+    bodyParserErrors(limitBytes),
+    refuseUnsafeText(),
+  ];
 }
