@@ -23,10 +23,17 @@ describe('the embedded transport: every service as its own process, no broker', 
 
   it('carries a ping from identity to every consuming service, and again after a consumer restarts', async () => {
     const ping = async () =>
-      (await json(platform.service('identity').url('/diagnostics/pings'), { method: 'POST' })).body;
+      (
+        await json(platform.service('identity').url('/diagnostics/pings'), {
+          method: 'POST',
+          headers: await platform.operatorHeaders('identity'),
+        })
+      ).body;
     const receivedBy = (service: 'injections' | 'certification' | 'complaints', pingId: unknown) =>
       eventually(async () => {
-        const res = await json(platform.service(service).url(`/diagnostics/pings/${pingId}`));
+        const res = await json(platform.service(service).url(`/diagnostics/pings/${pingId}`), {
+          headers: await platform.operatorHeaders(service),
+        });
         if (res.status !== 200) throw new Error(`${service} has not received ${pingId}`);
         return res.body;
       });

@@ -31,13 +31,20 @@ describe('the pipes: every service as its own process on real Kafka, PostgreSQL 
   });
 
   it('carries an event published by identity to every consuming service through Kafka', async () => {
-    const sent = await json(platform.service('identity').url('/diagnostics/pings'), { method: 'POST' });
+    const unsigned = await json(platform.service('identity').url('/diagnostics/pings'), { method: 'POST' });
+    expect(unsigned.status).toBe(401); // a ping writes to every service: an operator's token, in every profile
+    const sent = await json(platform.service('identity').url('/diagnostics/pings'), {
+      method: 'POST',
+      headers: await platform.operatorHeaders('identity'),
+    });
     expect(sent.status).toBe(202);
     for (const consumer of ['injections', 'certification', 'complaints'] as const) {
       // A consumer group new to this run may first be catching up on other topics' history.
       const receipt = await eventually(
         async () => {
-          const res = await json(platform.service(consumer).url(`/diagnostics/pings/${sent.body.pingId}`));
+          const res = await json(platform.service(consumer).url(`/diagnostics/pings/${sent.body.pingId}`), {
+            headers: await platform.operatorHeaders(consumer),
+          });
           if (res.status !== 200) throw new Error(`${consumer} has not received the ping yet`);
           return res.body;
         },
@@ -81,10 +88,15 @@ describe('the pipes: every service as its own process on real Kafka, PostgreSQL 
       });
       expect(up).toMatchObject({ status: 'ok', info: { kafka: { status: 'up' } } });
 
-      const sent = await json(platform.service('identity').url('/diagnostics/pings'), { method: 'POST' });
+      const sent = await json(platform.service('identity').url('/diagnostics/pings'), {
+        method: 'POST',
+        headers: await platform.operatorHeaders('identity'),
+      });
       const receipt = await eventually(
         async () => {
-          const res = await json(platform.service('injections').url(`/diagnostics/pings/${sent.body.pingId}`));
+          const res = await json(platform.service('injections').url(`/diagnostics/pings/${sent.body.pingId}`), {
+            headers: await platform.operatorHeaders('injections'),
+          });
           if (res.status !== 200) throw new Error('not received yet');
           return res.body;
         },

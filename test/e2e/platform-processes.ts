@@ -125,6 +125,11 @@ export class PlatformUnderTest {
     return this.tokens.headers(actor, service);
   }
 
+  /** An operator's headers for `service` (diagnostics pings are behind a token in every profile). */
+  operatorHeaders(service: ServiceName): Promise<Record<string, string>> {
+    return this.actorHeaders({ id: 'operator-1', role: 'operator', scope: 'platform' }, service);
+  }
+
   /** Stops every service with SIGTERM and returns their exit codes. */
   async stop(): Promise<Record<string, number | null>> {
     const entries = [...this.processes].map(async ([name, p]) => [name, await p.stop()] as const);

@@ -1,6 +1,6 @@
 import { Expose, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { WorkflowServiceConfig } from '@vax/platform';
+import { type ConfigProblem, WorkflowServiceConfig, unfitForProduction } from '@vax/platform';
 
 /** Settings of the campaign API, read from the environment and validated at start-up. */
 export class CampaignConfig extends WorkflowServiceConfig {
@@ -30,4 +30,12 @@ export class CampaignConfig extends WorkflowServiceConfig {
   @Expose() @IsOptional() @IsString() ATTESTATION_KEY_FILE?: string;
 
   @Expose() @IsString() ATTESTATION_DEV_KEY_FILE = '.run/campaign-attestation.dev-key.pem';
+
+  override productionProblems(): ConfigProblem[] {
+    const developmentKey = !this.ATTESTATION_KEY_FILE;
+    return [
+      ...super.productionProblems(),
+      ...(developmentKey ? [unfitForProduction('ATTESTATION_KEY_FILE', 'is missing (a development key)')] : []),
+    ];
+  }
 }

@@ -1,6 +1,6 @@
 import { Expose } from 'class-transformer';
 import { IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
-import { BackendServiceConfig } from '@vax/platform';
+import { BackendServiceConfig, type ConfigProblem, unfitForProduction } from '@vax/platform';
 
 const configuredKeys = (c: CertificationConfig) => !!(c.CERTIFICATION_DSC_CERT_FILE || c.CERTIFICATION_DSC_KEY_FILE);
 
@@ -31,4 +31,14 @@ export class CertificationConfig extends BackendServiceConfig {
   @Expose()
   @Matches(/^[A-Z0-9]{1,10}$/, { message: 'must be 1 to 10 capital letters or digits' })
   CERTIFICATION_ISSUING_ENTITY = 'LC';
+
+  override productionProblems(): ConfigProblem[] {
+    const developmentChain = !this.CERTIFICATION_DSC_KEY_FILE;
+    return [
+      ...super.productionProblems(),
+      ...(developmentChain
+        ? [unfitForProduction('CERTIFICATION_DSC_KEY_FILE', 'is missing (a development chain)')]
+        : []),
+    ];
+  }
 }

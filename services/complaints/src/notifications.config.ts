@@ -14,7 +14,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { WorkflowServiceConfig } from '@vax/platform';
+import { type ConfigProblem, WorkflowServiceConfig, unfitForProduction } from '@vax/platform';
 import { readUnitMailboxes } from './adapters/notifications/unit-mailboxes';
 
 /**
@@ -106,4 +106,12 @@ export class ComplaintsNotificationsConfig extends WorkflowServiceConfig {
   @IsString({ message: 'is required with NOTIFICATIONS=sms-gateway,smtp (JSON file: unit id → mailbox)' })
   @Validate(UnitMailboxesFile)
   UNIT_MAILBOXES_FILE?: string;
+
+  override productionProblems(): ConfigProblem[] {
+    const outbox = this.NOTIFICATIONS === 'development';
+    return [
+      ...super.productionProblems(),
+      ...(outbox ? [unfitForProduction('NOTIFICATIONS', 'is development (messages kept, never sent)')] : []),
+    ];
+  }
 }

@@ -1,6 +1,6 @@
 import { Expose, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { BackendServiceConfig } from '@vax/platform';
+import { BackendServiceConfig, type ConfigProblem, unfitForProduction } from '@vax/platform';
 
 /** Settings of the injections service; the dose policy is the province's to set. */
 export class InjectionsConfig extends BackendServiceConfig {
@@ -25,4 +25,12 @@ export class InjectionsConfig extends BackendServiceConfig {
   @Expose()
   @IsString()
   ATTESTATION_DEV_KEY_FILE = '.run/injections-attestation.dev-key.pem';
+
+  override productionProblems(): ConfigProblem[] {
+    const developmentKey = !this.ATTESTATION_KEY_FILE;
+    return [
+      ...super.productionProblems(),
+      ...(developmentKey ? [unfitForProduction('ATTESTATION_KEY_FILE', 'is missing (a development key)')] : []),
+    ];
+  }
 }

@@ -1,6 +1,13 @@
 import { Expose, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
-import { CodeHashSecretSetting, DatabaseConfig, SigningKeySetting } from '@vax/platform';
+import {
+  CodeHashSecretSetting,
+  type ConfigProblem,
+  DatabaseConfig,
+  SigningKeySetting,
+  developmentSigningKeyProblems,
+  unfitForProduction,
+} from '@vax/platform';
 
 const serviceUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const message = 'must be the http(s) base URL of the service';
@@ -49,4 +56,12 @@ export class PortalConfig extends DatabaseConfig {
   @ValidateIf((c: PortalConfig) => c.NOTIFICATIONS === 'sms-gateway')
   @IsString({ message: 'is required with NOTIFICATIONS=sms-gateway' })
   SMS_GATEWAY_API_KEY?: string;
+
+  productionProblems(): ConfigProblem[] {
+    const outbox = this.NOTIFICATIONS === 'development';
+    return [
+      ...developmentSigningKeyProblems(this.ACTOR_TOKEN_PRIVATE_KEY, this.ACTOR_TOKEN_PRIVATE_KEY_FILE),
+      ...(outbox ? [unfitForProduction('NOTIFICATIONS', 'is development (codes shown on the outbox page)')] : []),
+    ];
+  }
 }

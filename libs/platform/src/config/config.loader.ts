@@ -23,6 +23,17 @@ export class InvalidConfigurationError extends Error {
 type ConfigClass<T> = new () => T;
 
 /**
+ * What a configuration says is unfit for production (development keys, outboxes): checked when
+ * NODE_ENV=production, so a development default can never reach real people unnoticed.
+ */
+export interface ProductionChecked {
+  productionProblems(): ConfigProblem[];
+}
+
+const isProductionChecked = (config: object): config is ProductionChecked =>
+  typeof (config as Partial<ProductionChecked>).productionProblems === 'function';
+
+/**
  * Builds a typed configuration from environment variables and validates it with class-validator.
  * Unknown variables are ignored (the environment holds far more than ours); known ones are
  * converted by their class-transformer decorators.
@@ -39,6 +50,10 @@ export function loadConfig<T extends object>(
   });
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) throw new InvalidConfigurationError(service, errors.flatMap(toProblems));
+  if (env.NODE_ENV === 'production' && isProductionChecked(config)) {
+    const unfit = config.productionProblems();
+    if (unfit.length > 0) throw new InvalidConfigurationError(service, unfit);
+  }
   return config;
 }
 

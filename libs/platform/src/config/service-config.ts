@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Expose, Transform, Type } from 'class-transformer';
-import { parseSigningKey, parseTrustedKeys } from '../auth/actor-token.keys';
+import { isDevelopmentKey, parseSigningKey, parseTrustedKeys, readJsonSetting } from '../auth/actor-token.keys';
+import type { ConfigProblem } from './config.loader';
 import { JsonKeySetting } from './json-key.setting';
 import {
   ArrayNotEmpty,
@@ -149,6 +150,22 @@ export class BackendServiceConfig extends DatabaseConfig {
   @IsOptional()
   @IsString()
   ACTOR_TOKEN_TRUSTED_KEYS_FILE?: string;
+
+  /** Extended by each service's configuration with its own development defaults. */
+  productionProblems(): ConfigProblem[] {
+    const trusted = parseTrustedKeys(
+      readJsonSetting(this.ACTOR_TOKEN_TRUSTED_KEYS, this.ACTOR_TOKEN_TRUSTED_KEYS_FILE),
+    );
+    const development = Object.entries(trusted).filter(([, jwk]) => isDevelopmentKey(jwk));
+    return development.length === 0
+      ? []
+      : [
+          unfitForProduction(
+            'ACTOR_TOKEN_TRUSTED_KEYS',
+            `trusts development keys (${development.map(([i]) => i).join(', ')})`,
+          ),
+        ];
+  }
 }
 
 /** A backend service that also talks to Temporal. */
@@ -180,3 +197,16 @@ export const CodeHashSecretSetting = (): PropertyDecorator => (target, property)
   IsString({ message: 'is required (a random secret of at least 32 characters)' })(target, property);
   MinLength(32, { message: 'must be at least 32 characters' })(target, property);
 };
+
+/** A setting refused under NODE_ENV=production, and why. */
+export function unfitForProduction(setting: string, why: string): ConfigProblem {
+  return { setting, rules: [`${why}: not allowed with NODE_ENV=production`] };
+}
+
+/** The problem with a signing-key setting that holds a development key (made by deploy/local). */
+export function developmentSigningKeyProblems(inline: string | undefined, file: string | undefined): ConfigProblem[] {
+  const key = parseSigningKey(readJsonSetting(inline, file));
+  return isDevelopmentKey(key.privateJwk)
+    ? [unfitForProduction('ACTOR_TOKEN_PRIVATE_KEY', `is a development key (${key.keyId})`)]
+    : [];
+}

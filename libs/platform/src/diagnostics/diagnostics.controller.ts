@@ -1,20 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlatformDiagnosticsV1, type PipesPingSent, type PublicMessage } from '@vax/contracts';
 import type { MessageSink } from '@vax/messaging';
+import { ActorGuard, RequireRoles } from '../auth/actor.guard';
 import { validationProblem } from '../http/problem-details';
 import { MESSAGE_SINK } from '../messaging/message-sink.provider';
+import type { CallerActor } from '../auth/actor-token';
 import { PipesPingStore } from './pipes-ping.store';
 
 export const DIAGNOSTICS_SERVICE_NAME = Symbol('DIAGNOSTICS_SERVICE_NAME');
 const PING_ID_PROBLEM = validationProblem([{ field: 'pingId', rule: 'isUuid', message: 'must be a UUID' }]);
-const OPERATOR = { id: 'operator', role: 'operator', scope: 'platform' };
+/** Who may send pings through the pipes: an operator of the platform (never a citizen or site staff). */
+export const OPERATOR_ROLE = 'operator';
 
-/** Operator endpoints (enabled by DIAGNOSTICS_ENABLED) proving the transport carries messages between services. */
+/**
+ * Operator endpoints (enabled by DIAGNOSTICS_ENABLED) proving the transport carries messages between
+ * services. Behind an operator's token in every profile: a ping is a write to every service's store.
+ */
 @ApiTags('diagnostics')
 @Controller('diagnostics/pings')
+@UseGuards(ActorGuard)
+@RequireRoles(OPERATOR_ROLE)
 export class DiagnosticsController {
   constructor(
     @Inject(MESSAGE_SINK) private readonly sink: MessageSink,
@@ -25,7 +44,9 @@ export class DiagnosticsController {
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: 'Publish a ping on platform.diagnostics.v1; every consuming service records its receipt' })
-  async publish(@Req() req: { id?: string }): Promise<{ pingId: string; from: string; sentAt: string }> {
+  async publish(
+    @Req() req: { id?: string; actor: CallerActor },
+  ): Promise<{ pingId: string; from: string; sentAt: string }> {
     const pingId = randomUUID();
     const sentAt = new Date().toISOString();
     const message: PublicMessage<PipesPingSent> = {
@@ -35,7 +56,7 @@ export class DiagnosticsController {
       occurredAt: sentAt,
       correlationId: req.id ?? pingId,
       causationId: null,
-      actor: OPERATOR,
+      actor: req.actor,
       payload: { from: this.service, sentAt },
     };
     await this.sink.publish([{ topic: PlatformDiagnosticsV1.topic, key: pingId, message }]);

@@ -1,6 +1,6 @@
 import { Expose } from 'class-transformer';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { SigningKeySetting } from '@vax/platform';
+import { type ConfigProblem, SigningKeySetting, developmentSigningKeyProblems } from '@vax/platform';
 import { ComplaintsNotificationsConfig } from '../notifications.config';
 
 /** The worker serves health on PORT and polls TEMPORAL_TASK_QUEUE; NOTIFICATIONS and the rest: notifications.config.ts. */
@@ -29,4 +29,11 @@ export class ComplaintsWorkerConfig extends ComplaintsNotificationsConfig {
    */
   @Expose() @IsOptional() @IsString() SLA_POLICY_FILE?: string;
   @Expose() @IsOptional() @IsString() WORKING_CALENDAR_FILE?: string;
+
+  override productionProblems(): ConfigProblem[] {
+    return [
+      ...super.productionProblems(),
+      ...developmentSigningKeyProblems(this.ACTOR_TOKEN_PRIVATE_KEY, this.ACTOR_TOKEN_PRIVATE_KEY_FILE),
+    ];
+  }
 }
