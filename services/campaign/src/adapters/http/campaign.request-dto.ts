@@ -14,6 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PROGRESS_LEVELS, type ProgressLevel } from '../../domain/progress/campaign-progress';
+import { MultiLine } from '@vax/platform';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const ID = /^[A-Za-z0-9:._-]{1,100}$/;
@@ -30,7 +31,7 @@ export class StartCampaignRequest {
 }
 
 export class CancelCampaignRequest {
-  @ApiProperty() @IsString() @MinLength(10) @MaxLength(500) reason!: string;
+  @ApiProperty() @IsString() @MinLength(10) @MaxLength(500) @MultiLine() reason!: string;
 }
 
 export class ProgressRequest {

@@ -234,6 +234,20 @@ describe('the complaints API', () => {
     expect(signals).toContainEqual(['withdraw', complaintId, { citizen, reason: 'Đã sửa' }]);
   });
 
+  it('refuses a withdrawal whose reason holds NUL before the workflow hears of it; keeps its line breaks', async () => {
+    const before = signals.length;
+    expect(
+      await call(citizen, 'POST', `/complaints/${complaintId}/withdrawal`, { reason: 'Đã sửa\u0000' }),
+    ).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: 'reason', rule: 'controlCharacter' })] },
+    });
+    expect(signals).toHaveLength(before);
+    const multiLine = { reason: 'Đã sửa\r\ntại trạm' };
+    expect((await call(citizen, 'POST', `/complaints/${complaintId}/withdrawal`, multiLine)).status).toBe(202);
+    expect(signals).toContainEqual(['withdraw', complaintId, { citizen, ...multiLine }]);
+  });
+
   it("reports the district's open and overdue complaints to its manager, in JSON and CSV", async () => {
     const summary = await call(districtManager, 'GET', '/sla/summary?groupBy=district');
     expect((summary.body as { rows: unknown[] }).rows).toEqual([

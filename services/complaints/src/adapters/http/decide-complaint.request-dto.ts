@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { validationProblem } from '@vax/platform';
+import { validationProblem, MultiLine } from '@vax/platform';
 import type { DecisionRequest } from '../../application/complaint-requests.service';
 import { REJECTION_REASONS, type RejectionReason } from '../../domain/complaint-kinds';
 import type { Correction } from '../../domain/complaint-subject';
@@ -29,11 +29,13 @@ export class DecideComplaintRequest {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLine()
   note?: string;
   @ApiPropertyOptional({ description: 'ask-citizen: what the citizen must send' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLine()
   question?: string;
 
   /** The decision as the workflow takes it; a field its kind needs is refused by name when missing. */

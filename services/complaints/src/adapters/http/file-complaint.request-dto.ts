@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ComplaintSubject } from '../../domain/complaint-subject';
+import { MultiLine } from '@vax/platform';
 
 const PHONE = /^(\+84|0)\d{9,10}$/;
 
@@ -72,6 +73,7 @@ export class FileComplaintRequest {
   @ApiProperty({ example: 'Số lô mũi 2 trên sổ sức khỏe khác giấy xác nhận' })
   @IsString()
   @MaxLength(2000)
+  @MultiLine()
   description!: string;
 
   @ApiProperty({ type: [String], description: 'Ids of photos uploaded with POST /complaints/evidence' })
@@ -89,14 +91,18 @@ export class UploadEvidenceRequest {
 }
 
 export class ReplyRequest {
-  @ApiProperty() @IsString() @MaxLength(2000) message!: string;
+  @ApiProperty() @IsString() @MaxLength(2000) @MultiLine() message!: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(5) @IsUUID('all', { each: true }) evidenceIds!: string[];
 }
 
 export class WithdrawRequest {
-  @ApiProperty({ example: 'Trạm đã sửa trực tiếp' }) @IsString() @MaxLength(500) reason!: string;
+  @ApiProperty({ example: 'Trạm đã sửa trực tiếp' }) @IsString() @MaxLength(500) @MultiLine() reason!: string;
 }
 
 export class AppealRequest {
-  @ApiProperty({ example: 'Tôi có giấy xác nhận gốc của trạm' }) @IsString() @MaxLength(2000) grounds!: string;
+  @ApiProperty({ example: 'Tôi có giấy xác nhận gốc của trạm' })
+  @IsString()
+  @MaxLength(2000)
+  @MultiLine()
+  grounds!: string;
 }

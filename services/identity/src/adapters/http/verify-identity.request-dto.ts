@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MultiLine } from '@vax/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export class TypedIdentityDto {
   @ApiProperty({ example: '012203004567', description: '12-digit CCCD or 9-digit CMND number' })
@@ -8,16 +9,17 @@ export class TypedIdentityDto {
   @MaxLength(20)
   idNumber!: string;
 
-  @ApiPropertyOptional({ example: 'Lò Văn Páo' })
-  @IsOptional()
-  @IsString()
+  // An ID number alone proves nothing about who stands at the desk: a typed check states who they are.
+  @ApiProperty({ example: 'Lò Văn Páo' })
+  @IsString({ message: 'is required with a typed check (the full name as stated)' })
+  @MinLength(1, { message: 'is required with a typed check (the full name as stated)' })
   @MaxLength(100)
-  fullName?: string;
+  fullName!: string;
 
-  @ApiPropertyOptional({ example: '2003-01-02' })
-  @IsOptional()
+  @ApiProperty({ example: '2003-01-02' })
+  @IsString({ message: 'is required with a typed check (the date of birth as stated)' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
-  dateOfBirth?: string;
+  dateOfBirth!: string;
 
   @ApiPropertyOptional({ enum: ['male', 'female'] })
   @IsOptional()
@@ -56,5 +58,6 @@ export class ReviewVerificationRequest {
   @ApiProperty({ example: 'Đã đối chiếu giấy khai sinh gốc tại công an xã' })
   @IsString()
   @MaxLength(500)
+  @MultiLine()
   reason!: string;
 }

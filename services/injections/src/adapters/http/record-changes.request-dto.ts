@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { MultiLine } from '@vax/platform';
 
 const DATE = { message: 'must be a date YYYY-MM-DD' };
 
@@ -10,12 +11,12 @@ export class CorrectDoseRequest {
   @ApiProperty() @IsString() @MaxLength(50) lotNumber!: string;
   @ApiProperty() @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE) administeredOn!: string;
   @ApiProperty() @IsString() @MaxLength(50) siteId!: string;
-  @ApiProperty() @IsString() @MaxLength(500) reason!: string;
+  @ApiProperty() @IsString() @MaxLength(500) @MultiLine() reason!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) complaintId?: string;
 }
 
 export class VoidDoseRequest {
-  @ApiProperty() @IsString() @MaxLength(500) reason!: string;
+  @ApiProperty() @IsString() @MaxLength(500) @MultiLine() reason!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) complaintId?: string;
 }
 
@@ -33,5 +34,5 @@ export class MergeRecordsRequest {
   @ApiProperty({ description: 'The other record of the same person; it is closed and its doses move here' })
   @Matches(/^[A-Za-z0-9-]{1,100}$/, { message: 'must be a person id' })
   duplicatePersonId!: string;
-  @ApiProperty() @IsString() @MaxLength(500) reason!: string;
+  @ApiProperty() @IsString() @MaxLength(500) @MultiLine() reason!: string;
 }
