@@ -85,12 +85,15 @@ describe('identity verification at the injection desk (identity as its own proce
       differences: [{ field: 'idNumber', kind: 'old-id-number' }, { field: 'dateOfBirth' }],
     });
     const folded = adult.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-    const tolerated = await call('/verifications', { typed: { idNumber: adult.oldIdNumber, fullName: folded } });
+    const tolerated = await call('/verifications', {
+      typed: { idNumber: adult.oldIdNumber, fullName: folded, dateOfBirth: adult.dateOfBirth },
+    });
     expect(tolerated.body).toMatchObject({ result: 'verified' });
   });
 
   it('reports a person the registry does not know as not found', async () => {
-    expect((await call('/verifications', { typed: { idNumber: '012203999999' } })).body).toMatchObject({
+    const stranger = { idNumber: '012203999999', fullName: 'Vàng A Dế', dateOfBirth: '2003-05-06' };
+    expect((await call('/verifications', { typed: stranger })).body).toMatchObject({
       result: 'not-found',
       personId: null,
     });
@@ -100,7 +103,14 @@ describe('identity verification at the injection desk (identity as its own proce
     const requestId = randomUUID();
     const bad = await call('/verifications', { requestId, qr: `${adult.idNumber}|${adult.fullName}|31022003` });
     expect(bad).toMatchObject({ status: 400, body: { errors: [{ field: 'qr', rule: 'fieldCount' }] } });
-    const both = await call('/verifications', { qr: 'x', typed: { idNumber: '1' } });
+    const numberOnly = await call('/verifications', { requestId, typed: { idNumber: adult.idNumber } });
+    expect(numberOnly).toMatchObject({ status: 400 }); // a number alone would verify whoever holds it
+    expect([...new Set((numberOnly.body.errors as { field: string }[]).map((e) => e.field))].sort()).toEqual([
+      'typed.dateOfBirth',
+      'typed.fullName',
+    ]);
+    const typedInFull = { idNumber: '1', fullName: 'Vàng A Dế', dateOfBirth: '2003-05-06' };
+    const both = await call('/verifications', { qr: 'x', typed: typedInFull });
     expect(both).toMatchObject({ status: 400, body: { errors: [{ field: 'qr', rule: 'exactlyOneOf' }] } });
     const unknown = await call('/verifications', { qr: qrOf(adult), extra: true });
     expect(unknown).toMatchObject({ status: 400, body: { errors: [{ field: 'extra', rule: 'unknownField' }] } });
@@ -114,12 +124,13 @@ describe('identity verification at the injection desk (identity as its own proce
   it('lets only a police verifier override a mismatch, with a reason, and the result then stands verified', async () => {
     const otherGender = adult.gender === 'male' ? 'female' : 'male';
     // With the CCCD, the number's own gender digit already refuses it; with the old CMND it reaches the registry.
-    const contradiction = await call('/verifications', { typed: { idNumber: adult.idNumber, gender: otherGender } });
+    const facts = { fullName: adult.fullName, dateOfBirth: adult.dateOfBirth, gender: otherGender };
+    const contradiction = await call('/verifications', { typed: { idNumber: adult.idNumber, ...facts } });
     expect(contradiction.body).toMatchObject({
       status: 400,
       errors: [{ field: 'idNumber', rule: 'genderDigitMatches' }],
     });
-    const mismatch = await call('/verifications', { typed: { idNumber: adult.oldIdNumber, gender: otherGender } });
+    const mismatch = await call('/verifications', { typed: { idNumber: adult.oldIdNumber, ...facts } });
     expect(mismatch.body).toMatchObject({
       result: 'mismatched',
       differences: [{ field: 'idNumber' }, { field: 'gender', kind: 'different' }],

@@ -52,7 +52,11 @@ describe('VerificationService: how durable each record must be before it is answ
   });
 
   it('records a check asked by another service (the complaints workflow keeps the answer) only once it is on disk', async () => {
-    await service.verify({ typed: { idNumber: person.idNumber } }, complaintsWorker, 'corr-3');
+    await service.verify(
+      { typed: { idNumber: person.idNumber, fullName: person.fullName, dateOfBirth: person.dateOfBirth } },
+      complaintsWorker,
+      'corr-3',
+    );
 
     expect(store.asked.splice(0)).toEqual([{ types: ['VerificationRecorded'], durability: 'immediate' }]);
   });

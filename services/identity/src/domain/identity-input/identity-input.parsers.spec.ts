@@ -112,34 +112,49 @@ describe('the Decision 1405 personal QR', () => {
 });
 
 describe('a typed ID number', () => {
+  const stated = { fullName: 'Lò Văn Páo', dateOfBirth: '2003-01-02' };
+
   it('accepts 12 digits with spaces, and 9-digit CMND numbers', () => {
-    expect(parseTypedIdentity({ idNumber: '012 203 004 567' }, context)).toMatchObject({
+    expect(parseTypedIdentity({ idNumber: '012 203 004 567', ...stated }, context)).toMatchObject({
       idNumber: '012203004567',
       idKind: 'cccd',
     });
-    expect(parseTypedIdentity({ idNumber: '045123456', fullName: ' lò  văn páo ' }, context)).toMatchObject({
+    expect(parseTypedIdentity({ ...stated, idNumber: '045123456', fullName: ' lò  văn páo ' }, context)).toMatchObject({
       idKind: 'cmnd',
       fullName: 'lò văn páo',
     });
   });
 
+  it('needs the stated full name and date of birth: a number alone would verify whoever holds it', () => {
+    expect(problemsOf(() => parseTypedIdentity({ idNumber: '012203004567' }, context))).toEqual([
+      'fullName:required',
+      'dateOfBirth:required',
+    ]);
+    expect(problemsOf(() => parseTypedIdentity({ idNumber: '012203004567', fullName: 'Lò Văn Páo' }, context))).toEqual(
+      ['dateOfBirth:required'],
+    );
+  });
+
   it('checks the CCCD digits against the stated gender and date of birth', () => {
     expect(
       problemsOf(() =>
-        parseTypedIdentity({ idNumber: '012203004567', gender: 'female', dateOfBirth: '1999-05-05' }, context),
+        parseTypedIdentity(
+          { idNumber: '012203004567', fullName: 'Lò Thị Mai', gender: 'female', dateOfBirth: '1999-05-05' },
+          context,
+        ),
       ),
     ).toEqual(['idNumber:genderDigitMatches', 'idNumber:birthYearDigitsMatch']);
   });
 
   it('refuses letters, wrong lengths and impossible dates', () => {
-    expect(problemsOf(() => parseTypedIdentity({ idNumber: '01220300456A' }, context))).toEqual([
+    expect(problemsOf(() => parseTypedIdentity({ idNumber: '01220300456A', ...stated }, context))).toEqual([
       'idNumber:digitsOnly',
     ]);
-    expect(problemsOf(() => parseTypedIdentity({ idNumber: '1234567890' }, context))).toEqual([
+    expect(problemsOf(() => parseTypedIdentity({ idNumber: '1234567890', ...stated }, context))).toEqual([
       'idNumber:idNumberLength',
     ]);
-    expect(problemsOf(() => parseTypedIdentity({ idNumber: '045123456', dateOfBirth: '2021-02-29' }, context))).toEqual(
-      ['dateOfBirth:dateYyyyMmDd'],
-    );
+    expect(
+      problemsOf(() => parseTypedIdentity({ ...stated, idNumber: '045123456', dateOfBirth: '2021-02-29' }, context)),
+    ).toEqual(['dateOfBirth:dateYyyyMmDd']);
   });
 });

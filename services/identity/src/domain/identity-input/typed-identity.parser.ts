@@ -12,9 +12,16 @@ export interface TypedIdentity {
   gender?: Gender;
 }
 
-/** A number typed at the desk (no card yet, or a phone app without its QR), with what the person says. */
+/**
+ * A number typed at the desk (no card yet, or a phone app without its QR), with what the person says.
+ * The number alone would verify whoever holds it: the stated name and date of birth are required, so
+ * the registry can confirm that the person at the desk is the person the number belongs to.
+ */
 export function parseTypedIdentity(input: TypedIdentity, context: ParseContext): StatedPerson {
   const problems: InputProblem[] = [];
+  for (const field of ['fullName', 'dateOfBirth'] as const) {
+    if (input[field] === undefined) problems.push(problem(field, 'required', 'is required with a typed check'));
+  }
   const id = classifyIdNumber(input.idNumber, 'idNumber');
   if ('rule' in id) problems.push(id);
   const fullName = input.fullName === undefined ? undefined : normalizeName(input.fullName);
