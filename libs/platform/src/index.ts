@@ -25,4 +25,6 @@ export * from './auth/actor-token.keys';
 export * from './auth/actor.guard';
 export * from './event-sourcing/event-sourcing.module';
 export * from './time/vietnam-date';
+export * from './time/date-input';
+export * from './http/date-input.decorators';
 export * from './signing/list-signer';

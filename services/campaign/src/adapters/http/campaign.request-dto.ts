@@ -14,9 +14,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { PROGRESS_LEVELS, type ProgressLevel } from '../../domain/progress/campaign-progress';
-import { MultiLine } from '@vax/platform';
+import { IsCalendarDate, MultiLine } from '@vax/platform';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const ID = /^[A-Za-z0-9:._-]{1,100}$/;
 
 export class StartCampaignRequest {
@@ -26,7 +25,7 @@ export class StartCampaignRequest {
   @ArrayMaxSize(500)
   @Matches(ID, { each: true, message: 'each import id must be an import id' })
   importIds!: string[];
-  @ApiProperty({ example: '2021-12-31' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) deadline!: string;
+  @ApiProperty({ example: '2021-12-31' }) @IsCalendarDate() deadline!: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(90) worklistDueDays?: number;
 }
 
@@ -55,7 +54,7 @@ export class CorrectRowRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) fullName?: string;
   @ApiPropertyOptional({ example: '1990-03-05' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dateOfBirth?: string;
   @ApiPropertyOptional({ enum: ['male', 'female'] }) @IsOptional() @IsIn(['male', 'female']) gender?: 'male' | 'female';
   @ApiPropertyOptional()

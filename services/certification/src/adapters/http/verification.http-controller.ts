@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, validationProblem } from '@vax/platform';
+import { ActorGuard } from '@vax/platform';
 import { RevocationListQuery } from '../../application/revocation-list.query';
 import { TrustListRepository } from '../../application/trust-list.repository';
 import { revocationHashesOfHcert, verifyHcert } from '../../hcert/hcert.verifier';
 import { trustedSignerOf } from '../../hcert/trusted-signer';
 import type { SigningKeys } from '../../keys/signing-keys';
 import { SIGNING_KEYS } from './certificates.http-controller';
+import { RevocationListRequest } from './revocation-list.request-dto';
 import { VerifyCertificateRequest } from './verify-certificate.request-dto';
 
 /** Verification for anyone who scans a QR, and the public lists an offline verifier needs. */
@@ -61,10 +62,8 @@ export class VerificationHttpController {
 
   @Get('revocation-list')
   @ApiOperation({ summary: 'Revoked certificates as EU revocation batches (SHA-256/128 hashes, base64); public' })
-  async revocationList(@Query('since') since?: string) {
-    const after = since === undefined ? undefined : new Date(since);
-    if (after && Number.isNaN(after.getTime()))
-      throw validationProblem([{ field: 'since', rule: 'isIso8601', message: 'must be an ISO 8601 instant' }]);
+  async revocationList(@Query() q: RevocationListRequest) {
+    const after = q.since === undefined ? undefined : new Date(q.since);
     return { batches: await this.revocations.batches(after) };
   }
 }

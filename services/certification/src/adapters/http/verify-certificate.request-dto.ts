@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsInstant } from '@vax/platform';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class VerifyCertificateRequest {
   @ApiProperty({ description: 'The text of the QR, starting with HC1:' })
@@ -10,6 +11,6 @@ export class VerifyCertificateRequest {
 
   @ApiPropertyOptional({ description: 'The clock to check expiry against (ISO 8601); now when absent' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   at?: string;
 }

@@ -260,4 +260,22 @@ describe('the complaints API', () => {
     );
     expect((await call(station, 'GET', '/sla/summary?groupBy=site')).status).toBe(403);
   });
+
+  it('refuses a breaches report over a day that does not exist, or a range that runs backwards', async () => {
+    const breaches = (query: string) => call(districtManager, 'GET', `/sla/breaches?${query}`);
+    expect((await breaches('from=2021-11-01&to=2021-11-30')).status).toBe(200);
+    expect((await breaches('from=2021-11-30&to=2021-11-30')).status).toBe(200);
+    expect(await breaches('from=2021-02-30&to=2021-03-31')).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'from', rule: 'isCalendarDate', message: expect.stringContaining('not a day') }] },
+    });
+    expect(await breaches('from=2021-11-30&to=2021-11-01')).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'to', rule: 'dateRangeOrdered' }] },
+    });
+    expect(await breaches('from=-271821-04-20&to=2021-11-01')).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: 'from', rule: 'isCalendarDate' })] },
+    });
+  });
 });

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ComplaintSubject } from '../../domain/complaint-subject';
-import { MultiLine } from '@vax/platform';
+import { IsCalendarDate, MultiLine } from '@vax/platform';
 
 const PHONE = /^(\+84|0)\d{9,10}$/;
 
@@ -26,7 +26,7 @@ export class ContactCodeRequest {
 export class StatedPersonDto {
   @ApiProperty({ example: 'Lò Thị Mai' }) @IsString() @MaxLength(200) fullName!: string;
   @ApiProperty({ example: '1990-04-02' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dateOfBirth!: string;
   @ApiProperty({ enum: ['male', 'female'] }) @IsIn(['male', 'female']) gender!: 'male' | 'female';
   @ApiProperty({ example: '012190004567' })

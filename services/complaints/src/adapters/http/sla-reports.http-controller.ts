@@ -1,12 +1,11 @@
 import { Controller, ForbiddenException, Get, Header, Inject, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { DateRangeOrdered, IsCalendarDate } from '@vax/platform';
 import type { Response } from 'express';
 import { REPORT_GROUPS, type ManagerScope, type ReportGroup, SlaReportQuery } from '../../application/sla-report.query';
 import { toCsv } from './csv';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class SlaSummaryRequest {
   @ApiProperty({ enum: REPORT_GROUPS }) @IsIn(REPORT_GROUPS) groupBy!: ReportGroup;
@@ -14,8 +13,8 @@ export class SlaSummaryRequest {
 }
 
 export class BreachesRequest {
-  @ApiProperty({ example: '2021-11-01' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) from!: string;
-  @ApiProperty({ example: '2021-11-30' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) to!: string;
+  @ApiProperty({ example: '2021-11-01' }) @IsCalendarDate() from!: string;
+  @ApiProperty({ example: '2021-11-30' }) @IsCalendarDate() @DateRangeOrdered('from') to!: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 

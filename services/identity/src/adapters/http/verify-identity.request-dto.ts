@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MultiLine } from '@vax/platform';
+import { IsCalendarDate, MultiLine } from '@vax/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export class TypedIdentityDto {
   @ApiProperty({ example: '012203004567', description: '12-digit CCCD or 9-digit CMND number' })
@@ -18,7 +18,7 @@ export class TypedIdentityDto {
 
   @ApiProperty({ example: '2003-01-02' })
   @IsString({ message: 'is required with a typed check (the date of birth as stated)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dateOfBirth!: string;
 
   @ApiPropertyOptional({ enum: ['male', 'female'] })

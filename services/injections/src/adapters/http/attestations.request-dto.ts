@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '@vax/platform';
+import { IsString, MaxLength } from 'class-validator';
 
 export class AttestDayRequest {
   @ApiProperty() @IsString() @MaxLength(50) siteId!: string;
   @ApiProperty({ example: '2021-11-05' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   day!: string;
 }

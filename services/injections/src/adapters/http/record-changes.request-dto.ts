@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { MultiLine } from '@vax/platform';
-
-const DATE = { message: 'must be a date YYYY-MM-DD' };
+import { IsCalendarDate, MultiLine } from '@vax/platform';
 
 export class CorrectDoseRequest {
   @ApiProperty()
   @Matches(/^[A-Z0-9-]{2,30}$/, { message: 'must be a vaccine code of the catalogue' })
   vaccineCode!: string;
   @ApiProperty() @IsString() @MaxLength(50) lotNumber!: string;
-  @ApiProperty() @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE) administeredOn!: string;
+  @ApiProperty() @IsCalendarDate() administeredOn!: string;
   @ApiProperty() @IsString() @MaxLength(50) siteId!: string;
   @ApiProperty() @IsString() @MaxLength(500) @MultiLine() reason!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) complaintId?: string;
@@ -21,8 +19,8 @@ export class VoidDoseRequest {
 }
 
 export class RecordRecoveryRequest {
-  @ApiProperty() @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE) positiveTestOn!: string;
-  @ApiProperty() @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE) recoveredOn!: string;
+  @ApiProperty() @IsCalendarDate() positiveTestOn!: string;
+  @ApiProperty() @IsCalendarDate() recoveredOn!: string;
   @ApiProperty({ description: 'Discharge paper or test record number' })
   @IsString()
   @MaxLength(200)

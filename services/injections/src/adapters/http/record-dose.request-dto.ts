@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsCalendarDate } from '@vax/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 
@@ -22,7 +23,7 @@ export class RecordDoseRequest {
   lotNumber!: string;
 
   @ApiProperty({ example: '2021-11-05' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   administeredOn!: string;
 
   @ApiProperty({ example: 'LC-TD-01' })

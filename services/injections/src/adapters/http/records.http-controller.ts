@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles, validationProblem } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles } from '@vax/platform';
 import type { Response } from 'express';
 import { AttestationService } from '../../application/attestation.service';
 import { DoseRecordingService } from '../../application/dose-recording.service';
 import { DoseRejected } from '../../domain/record/immunization-record.decider';
 import { checkPersonId, isPersonId, rejectedAs422 } from './record-http.problems';
+import { RecordAsOfRequest } from './record-as-of.request-dto';
 import { RecordDoseRequest, SyncDosesRequest } from './record-dose.request-dto';
 
 type Req = { id?: string };
@@ -37,7 +38,7 @@ export class RecordsHttpController {
   @Get('records/:personId')
   @RequireRoles('site-staff', 'site-head', 'manager', 'system', 'citizen')
   @ApiOperation({ summary: "A person's record (doses, attestations, recoveries), now or as it stood at `asOf`" })
-  async history(@Param('personId') personId: string, @Caller() actor: CallerActor, @Query('asOf') asOf?: string) {
+  async history(@Param('personId') personId: string, @Caller() actor: CallerActor, @Query() q: RecordAsOfRequest) {
     checkPersonId(personId);
     if (actor.role === 'citizen' && actor.scope !== `person:${personId}`)
       throw new ProblemException(
@@ -46,10 +47,7 @@ export class RecordsHttpController {
         'Not allowed',
         'a citizen sees only their own record',
       );
-    const at = asOf === undefined ? undefined : new Date(asOf);
-    if (at && Number.isNaN(at.getTime())) {
-      throw validationProblem([{ field: 'asOf', rule: 'isIso8601', message: 'must be an ISO 8601 instant' }]);
-    }
+    const at = q.asOf === undefined ? undefined : new Date(q.asOf);
     const record = await this.doses.recordAt(personId, at);
     const attested = at ? new Map<string, string>() : await this.attestations.coveringDoses(personId);
     return {

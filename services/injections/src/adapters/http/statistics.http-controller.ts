@@ -2,7 +2,8 @@ import { Controller, Get, Header, Inject, Query, Res, UseGuards } from '@nestjs/
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, RequireRoles, vietnamToday } from '@vax/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DateRangeOrdered, IsCalendarDate } from '@vax/platform';
 import { CoverageQuery } from '../../application/coverage.query';
 import {
   SHARE_DIMENSIONS,
@@ -17,12 +18,10 @@ import {
   toCsv,
 } from '../../application/dose-statistics.query';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class DoseStatisticsRequest {
   @ApiProperty({ enum: STATISTICS_DIMENSIONS }) @IsIn(STATISTICS_DIMENSIONS) groupBy!: StatisticsDimension;
-  @ApiProperty({ example: '2021-11-01' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) from!: string;
-  @ApiProperty({ example: '2021-11-30' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) to!: string;
+  @ApiProperty({ example: '2021-11-01' }) @IsCalendarDate() from!: string;
+  @ApiProperty({ example: '2021-11-30' }) @IsCalendarDate() @DateRangeOrdered('from') to!: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
