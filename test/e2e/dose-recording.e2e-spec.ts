@@ -250,6 +250,57 @@ describe('recording doses on verified identities (identity and injections as pro
     });
   }, 180_000);
 
+  it('refuses days that do not exist, ranges that run backwards and out-of-range instants, naming each', async () => {
+    const get = async (path: string, actor: CallerActor) => {
+      const res = await fetch(platform.service('injections').url(path), {
+        headers: await platform.actorHeaders(actor, 'injections'),
+      });
+      return { status: res.status, errors: ((await res.json()) as Answer).errors };
+    };
+    const manager: CallerActor = { id: 'm-1', role: 'manager', scope: 'province:LC' };
+    const head: CallerActor = { id: 'head-1', role: 'site-head', scope: 'site:LC-TD-01' };
+    const refused = (field: string, rule: string) => ({
+      status: 400,
+      errors: [expect.objectContaining({ field, rule })],
+    });
+    expect(await get('/statistics/doses?groupBy=day&from=2021-02-30&to=2021-03-31', manager)).toEqual(
+      refused('from', 'isCalendarDate'),
+    );
+    expect(await get('/statistics/doses?groupBy=day&from=2021-11-30&to=2021-11-01', manager)).toEqual(
+      refused('to', 'dateRangeOrdered'),
+    );
+    for (const asOf of ['2021-02-30T00:00:00Z', '-271821-04-20T00:00:00Z', '2021-11-05'])
+      expect(await get(`/records/${people[1].personId}?asOf=${encodeURIComponent(asOf)}`, token())).toEqual(
+        refused('asOf', 'isInstant'),
+      );
+    expect(await get('/attestations?siteId=LC-TD-01&day=2021-02-30', head)).toEqual(refused('day', 'isCalendarDate'));
+  });
+
+  it('refuses NUL, control characters and deep nesting in any text before anything is stored', async () => {
+    const nul = await post('identity', '/verifications', {
+      typed: { idNumber: people[0].idNumber, fullName: 'Lò\u0000', dateOfBirth: people[0].dateOfBirth },
+    });
+    expect(nul).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'typed.fullName', rule: 'controlCharacter' }] },
+    });
+    const qr = await post('identity', '/verifications', { qr: `${people[0].idNumber}||\u0000` });
+    expect(qr).toMatchObject({ status: 400, body: { errors: [{ field: 'qr', rule: 'controlCharacter' }] } });
+    const police: CallerActor = { id: 'police-1', role: 'police-verifier', scope: 'province:LC' };
+    const review = { outcome: 'overridden', reason: 'Đã đối chiếu\u0000' };
+    expect(await post('identity', `/verifications/${randomUUID()}/reviews`, review, police)).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'reason', rule: 'controlCharacter' }] },
+    });
+    const deep = await fetch(platform.service('identity').url('/verifications'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await platform.actorHeaders(token(), 'identity')) },
+      body: `{"typed":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, // as deep as the 100 KiB body limit lets in
+    });
+    expect(deep.status).toBe(400);
+    expect(((await deep.json()) as Answer).errors).toEqual([expect.objectContaining({ rule: 'maxDepth' })]);
+  });
+
   it('answers bad input with 400s naming the field', async () => {
     const bad = await post('injections', '/records/P1/doses', {
       doseId: 'x',
