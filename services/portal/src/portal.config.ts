@@ -33,6 +33,13 @@ export class PortalConfig extends DatabaseConfig {
   @Expose() @Type(() => Number) @IsInt() @Min(1024) @Max(16 * 1024 * 1024) override HTTP_BODY_LIMIT_BYTES =
     8 * 1024 * 1024;
 
+  /**
+   * Per-client limits (one address: a commune office behind one router counts as one client). A load
+   * test from one machine raises them; they never replace the per-username and per-person limits.
+   */
+  @Expose() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) SIGN_INS_PER_CLIENT_PER_MINUTE = 20;
+  @Expose() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) CODES_PER_CLIENT_PER_HOUR = 10;
+
   /** Idle minutes before a session ends. */
   @Expose() @Type(() => Number) @IsInt() @Min(5) @Max(24 * 60) SESSION_IDLE_MINUTES = 30;
 

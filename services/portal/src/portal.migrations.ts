@@ -44,4 +44,20 @@ export const PORTAL_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    name: 'portal-0002-sign-in-limits',
+    sql: `
+      -- Counters of wrong passwords (per username, known or not), sign-in attempts and code requests
+      -- (per client, per client and person, per person), as rate-limiter-flexible keeps them: keyed
+      -- hashes, points, expiry in epoch milliseconds. They replace the per-account columns, whose
+      -- read-then-write let parallel guesses count as one.
+      create table sign_in_limits (
+        key varchar(255) primary key,
+        points integer not null default 0,
+        expire bigint
+      );
+      alter table accounts drop column failed_attempts, drop column locked_until;
+      alter table sign_in_codes drop column sent_at;
+    `,
+  },
 ];

@@ -16,6 +16,7 @@ import { sameOriginOnly } from './auth/same-origin.middleware';
 import { SessionGuard } from './auth/session.guard';
 import { SessionStore } from './auth/session.store';
 import { SignInCodeStore } from './auth/sign-in-code.store';
+import { SignInLimits } from './auth/sign-in.limits';
 import { SignInHttpController } from './auth/sign-in.http-controller';
 import { SignInService } from './auth/sign-in.service';
 import { DEFAULT_SIGN_IN_POLICY } from './domain/sign-in-policy';
@@ -36,6 +37,11 @@ export const DEMO_ACCOUNTS_FILE = join(__dirname, 'accounts', 'demo-accounts.jso
 @Module({})
 export class PortalModule implements NestModule {
   static forRoot(config: PortalConfig): DynamicModule {
+    const signInPolicy = {
+      ...DEFAULT_SIGN_IN_POLICY,
+      signInsPerClientPerMinute: config.SIGN_INS_PER_CLIENT_PER_MINUTE,
+      codesPerClientPerHour: config.CODES_PER_CLIENT_PER_HOUR,
+    };
     return {
       module: PortalModule,
       imports: [PlatformModule.forService(SERVICE_NAME, config)],
@@ -100,9 +106,10 @@ export class PortalModule implements NestModule {
             new SignInService(
               accounts,
               new SignInCodeStore(pool, config.CODE_HASH_SECRET),
+              new SignInLimits(pool, signInPolicy, config.CODE_HASH_SECRET),
               sender,
               upstream,
-              DEFAULT_SIGN_IN_POLICY,
+              signInPolicy,
             ),
         },
       ],

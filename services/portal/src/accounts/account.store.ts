@@ -8,8 +8,6 @@ export interface Account {
   displayName: string;
   role: string;
   scope: string;
-  failedAttempts: number;
-  lockedUntil: Date | null;
 }
 
 export interface SeedAccount {
@@ -26,7 +24,7 @@ export class AccountStore {
 
   async find(username: string): Promise<Account | undefined> {
     const { rows } = await this.pool.query(
-      `select username, password_hash, display_name, role, scope, failed_attempts, locked_until
+      `select username, password_hash, display_name, role, scope
        from accounts where username = $1`,
       [username.trim().toLowerCase()],
     );
@@ -38,24 +36,8 @@ export class AccountStore {
         displayName: r.display_name,
         role: r.role,
         scope: r.scope,
-        failedAttempts: r.failed_attempts,
-        lockedUntil: r.locked_until,
       }
     );
-  }
-
-  async recordFailures(username: string, failures: number, lockedUntil: Date | null): Promise<void> {
-    await this.pool.query('update accounts set failed_attempts = $2, locked_until = $3 where username = $1', [
-      username,
-      failures,
-      lockedUntil,
-    ]);
-  }
-
-  async clearFailures(username: string): Promise<void> {
-    await this.pool.query('update accounts set failed_attempts = 0, locked_until = null where username = $1', [
-      username,
-    ]);
   }
 
   /**

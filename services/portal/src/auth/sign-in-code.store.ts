@@ -12,29 +12,25 @@ export class SignInCodeStore {
     return createHmac('sha256', this.secret).update(value).digest('hex');
   }
 
-  async sentTimes(idNumber: string): Promise<Date[]> {
-    const { rows } = await this.pool.query('select sent_at from sign_in_codes where subject_hash = $1', [
-      this.hash(idNumber),
-    ]);
-    return rows[0]?.sent_at ?? [];
-  }
-
-  /** A new code replaces the previous one; the send times are kept for the rate limit. */
-  async put(idNumber: string, code: string, personId: string, expiresAt: Date, now: Date): Promise<void> {
+  /** A new code replaces the previous one (and its attempts). */
+  async put(idNumber: string, code: string, personId: string, expiresAt: Date): Promise<void> {
     await this.pool.query(
-      `insert into sign_in_codes (subject_hash, code_hash, person_id, expires_at, attempts, sent_at)
-       values ($1, $2, $3, $4, 0, array[$5::timestamptz])
+      `insert into sign_in_codes (subject_hash, code_hash, person_id, expires_at, attempts)
+       values ($1, $2, $3, $4, 0)
        on conflict (subject_hash) do update set code_hash = excluded.code_hash, person_id = excluded.person_id,
-         expires_at = excluded.expires_at, attempts = 0,
-         sent_at = (select array_agg(t) from unnest(sign_in_codes.sent_at || $5::timestamptz) t
-                    where t > $5::timestamptz - interval '1 day')`,
-      [this.hash(idNumber), this.hash(`${idNumber}:${code}`), personId, expiresAt, now],
+         expires_at = excluded.expires_at, attempts = 0`,
+      [this.hash(idNumber), this.hash(`${idNumber}:${code}`), personId, expiresAt],
     );
   }
 
-  async find(idNumber: string) {
+  /**
+   * Counts an attempt before it is judged, in one statement: parallel guesses each take their own
+   * number, so five tries are five whatever the concurrency. Undefined when no code was sent.
+   */
+  async claimAttempt(idNumber: string) {
     const { rows } = await this.pool.query(
-      'select code_hash, person_id, expires_at, attempts from sign_in_codes where subject_hash = $1',
+      `update sign_in_codes set attempts = attempts + 1 where subject_hash = $1
+       returning code_hash, person_id, expires_at, attempts`,
       [this.hash(idNumber)],
     );
     const r = rows[0];
@@ -43,21 +39,17 @@ export class SignInCodeStore {
         codeHash: r.code_hash as string,
         personId: r.person_id as string,
         expiresAt: r.expires_at as Date,
-        attempts: r.attempts as number,
+        attempt: r.attempts as number,
       }
     );
   }
 
-  async countAttempt(idNumber: string): Promise<void> {
-    await this.pool.query('update sign_in_codes set attempts = attempts + 1 where subject_hash = $1', [
-      this.hash(idNumber),
-    ]);
-  }
-
-  /** A used code is spent at once: it cannot sign in twice. */
-  async spend(idNumber: string): Promise<void> {
-    await this.pool.query(`update sign_in_codes set code_hash = '', attempts = 1000 where subject_hash = $1`, [
-      this.hash(idNumber),
-    ]);
+  /** A used code is spent at once; of two sign-ins racing with it, only the one that spends it goes on. */
+  async spend(idNumber: string, codeHash: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `update sign_in_codes set code_hash = '', attempts = 1000 where subject_hash = $1 and code_hash = $2`,
+      [this.hash(idNumber), codeHash],
+    );
+    return rowCount === 1;
   }
 }

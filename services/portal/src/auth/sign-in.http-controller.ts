@@ -21,21 +21,23 @@ export class SignInHttpController {
   @Post('auth/citizen/codes')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send a one-time sign-in code to the phone on record for this ID number' })
-  async sendCode(@Body() body: SendCodeRequest) {
-    return refusedAsProblem(() => this.signIn.sendCode(body.idNumber));
+  async sendCode(@Body() body: SendCodeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await refusedAsProblem(res, () => this.signIn.sendCode(body.idNumber, clientOf(req)));
+    // The same answer whether or not the number is registered: the code itself is the only proof.
+    return { sent: 'to the phone on record, if this ID number has one' };
   }
 
   @Post('auth/citizen/session')
   @ApiOperation({ summary: 'Sign a citizen in with their ID number and the code sent to their phone' })
-  async citizen(@Body() body: CitizenSignInRequest, @Res({ passthrough: true }) res: Response) {
-    const who = await refusedAsProblem(() => this.signIn.citizen(body.idNumber, body.code));
+  async citizen(@Body() body: CitizenSignInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const who = await refusedAsProblem(res, () => this.signIn.citizen(body.idNumber, body.code, clientOf(req)));
     return this.start(who.actor, who.displayName, res);
   }
 
   @Post('auth/staff/session')
   @ApiOperation({ summary: 'Sign staff or a manager in with their account' })
-  async staff(@Body() body: StaffSignInRequest, @Res({ passthrough: true }) res: Response) {
-    const who = await refusedAsProblem(() => this.signIn.staff(body.username, body.password));
+  async staff(@Body() body: StaffSignInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const who = await refusedAsProblem(res, () => this.signIn.staff(body.username, body.password, clientOf(req)));
     return this.start(who.actor, who.displayName, res);
   }
 
@@ -70,16 +72,22 @@ const view = (s: Session) => ({
   csrfToken: s.csrfToken,
 });
 
-async function refusedAsProblem<T>(work: () => Promise<T>): Promise<T> {
+/** The client as the portal sees it (behind a proxy, Express's trust-proxy setting decides which address). */
+const clientOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+async function refusedAsProblem<T>(res: Response, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (!(error instanceof SignInRefused)) throw error;
-    const status =
-      error.reason === 'too-many-codes' || error.reason === 'locked'
-        ? HttpStatus.TOO_MANY_REQUESTS
-        : HttpStatus.UNAUTHORIZED;
-    const detail = error.until ? `try again after ${error.until.toISOString()}` : undefined;
-    throw new ProblemException(status, `sign-in-${error.reason}`, 'Sign-in refused', detail);
+    const limited = ['too-many-codes', 'too-many-attempts', 'locked'].includes(error.reason);
+    if (error.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(error.retryAfterSeconds));
+    const detail = error.retryAfterSeconds !== undefined ? `try again in ${error.retryAfterSeconds} s` : undefined;
+    throw new ProblemException(
+      limited ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED,
+      `sign-in-${error.reason}`,
+      'Sign-in refused',
+      detail,
+    );
   }
 }

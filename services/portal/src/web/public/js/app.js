@@ -1,8 +1,9 @@
 // The portal's single page: who is signed in decides the menu; each route is a view module.
-import { ApiProblem, api } from './api.js';
+import { api } from './api.js';
 import { h } from './dom.js';
 import { loadTexts, t } from './i18n.js';
-import { go, homeOf, onSessionChange, refreshSession, state } from './session.js';
+import { render, startRouter } from './router.js';
+import { go, onSessionChange, refreshSession, state } from './session.js';
 
 const MENUS = {
   citizen: [
@@ -18,18 +19,6 @@ const MENUS = {
   'commune-chairman': [['#/attest', 'menu.attest']],
   manager: [['#/manager', 'menu.dashboard']],
 };
-const ROUTES = {
-  '#/': () => import('./views/sign-in.js'),
-  '#/citizen': () => import('./views/citizen.js'),
-  '#/desk': () => import('./views/desk.js'),
-  '#/attest': () => import('./views/attest.js'),
-  '#/manager': () => import('./views/manager.js'),
-  '#/dev/outbox': () => import('./views/dev-outbox.js'),
-  '#/complaints': () => import('./views/my-complaints.js'),
-  '#/complaints/new': () => import('./views/complaint-new.js'),
-  '#/complaint': () => import('./views/complaint.js'),
-  '#/queue': () => import('./views/queue.js'),
-};
 
 onSessionChange(() => renderChrome());
 
@@ -40,21 +29,6 @@ function renderChrome() {
   const menu = document.getElementById('menu');
   menu.hidden = !s;
   menu.replaceChildren(...(s ? MENUS[s.role] || [] : []).map(([href, key]) => h('a', { href }, t(key))));
-}
-
-async function render() {
-  const route = location.hash.split('?')[0] || '#/';
-  const view = document.getElementById('view');
-  const load = ROUTES[route] || ROUTES['#/'];
-  const module = await load();
-  view.replaceChildren();
-  try {
-    await module.render(view, state);
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 401) return void (await refreshSession(), go('#/'));
-    view.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, error.problem?.detail || error.message));
-  }
-  view.focus({ preventScroll: true });
 }
 
 document.getElementById('sign-out').addEventListener('click', async () => {
@@ -69,11 +43,7 @@ document.querySelectorAll('[data-lang]').forEach((b) =>
     await render();
   }),
 );
-window.addEventListener('hashchange', render);
 
 await loadTexts();
 await refreshSession();
-if (!location.hash || location.hash === '#/') {
-  if (state.session) location.hash = homeOf(state.session);
-}
-await render();
+await startRouter();

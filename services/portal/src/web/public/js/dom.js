@@ -13,43 +13,16 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-/** A labelled form field; `hint` is read by screen readers with the input. */
+/** A labelled form field; `hint` is read by screen readers with the input; a required one says so. */
 export function field(id, labelKey, input, hint) {
   input.id = id;
   if (hint) input.setAttribute('aria-describedby', `${id}-hint`);
+  const mark = input.required ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *') : null;
   return h(
     'div',
     { class: 'field' },
-    h('label', { for: id }, t(labelKey)),
+    h('label', { for: id }, t(labelKey), mark),
     input,
     hint ? h('small', { id: `${id}-hint` }, hint) : null,
   );
-}
-
-/**
- * Shows an API problem in a form: the summary at the top, and each field's message next to its
- * input (by the field name the service gives), so the person sees what to fix where.
- */
-export function showProblem(form, error) {
-  form.querySelectorAll('.field-error').forEach((e) => e.remove());
-  form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
-  let summary = form.querySelector('.form-error');
-  if (!summary) {
-    summary = h('p', { class: 'form-error', role: 'alert' });
-    form.prepend(summary);
-  }
-  const problem = error.problem || {};
-  const key = `problem.${(problem.type || '').split('/').pop()}`;
-  summary.textContent = t(key) !== key ? t(key) : problem.detail || problem.title || error.message;
-  for (const e of problem.errors || []) {
-    const input = form.querySelector(`[name="${e.field}"]`);
-    if (!input) continue;
-    input.setAttribute('aria-invalid', 'true');
-    input.after(h('small', { class: 'field-error' }, e.message));
-  }
-}
-
-export function clearProblem(form) {
-  form.querySelector('.form-error')?.remove();
-  form.querySelectorAll('.field-error').forEach((e) => e.remove());
 }

@@ -22,6 +22,12 @@ export function t(key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
+/** The text of the first key that has one (a specific wording before a general one). */
+export function tOr(keys, values = {}) {
+  const key = keys.find((k) => k in texts) ?? keys.at(-1);
+  return t(key, values);
+}
+
 const pad = (n) => String(n).padStart(2, '0');
 
 /** Vietnamese date convention, dd/MM/yyyy, in both languages (the portal's users read it so). */

@@ -4,6 +4,9 @@ import { ApiProblem, api, setCsrfToken } from './api.js';
 
 export const state = { session: null };
 const listeners = [];
+// Whether this browser signed in (the session cookie itself is HttpOnly): an anonymous visit does not
+// ask the server who it is, so its console shows no 401 on every load.
+const MAY_HAVE_SESSION = 'vax.mayHaveSession';
 
 const HOME = {
   citizen: '#/citizen',
@@ -18,15 +21,33 @@ export const homeOf = (session) => (session ? HOME[session.role] || '#/' : '#/')
 export const onSessionChange = (listener) => listeners.push(listener);
 
 export async function refreshSession() {
-  try {
-    state.session = await api('GET', '/api/session');
-    setCsrfToken(state.session.csrfToken);
-  } catch (error) {
-    if (!(error instanceof ApiProblem) || error.status !== 401) throw error;
-    state.session = null;
-    setCsrfToken(null);
+  state.session = localStorage.getItem(MAY_HAVE_SESSION) ? await currentSession() : null;
+  setCsrfToken(state.session?.csrfToken ?? null);
+  if (!state.session) {
+    localStorage.removeItem(MAY_HAVE_SESSION);
+    sessionStorage.removeItem(ID_NUMBER);
   }
   listeners.forEach((l) => l(state.session));
+}
+
+// The ID number a citizen signed in with, to start the complaint form from: this tab only, gone at sign-out.
+const ID_NUMBER = 'vax.signInIdNumber';
+export const signInIdNumber = () => sessionStorage.getItem(ID_NUMBER);
+
+/** After the server answered a sign-in: the session now exists. */
+export async function signedIn(idNumber) {
+  localStorage.setItem(MAY_HAVE_SESSION, '1');
+  if (idNumber) sessionStorage.setItem(ID_NUMBER, idNumber);
+  await refreshSession();
+}
+
+async function currentSession() {
+  try {
+    return await api('GET', '/api/session');
+  } catch (error) {
+    if (!(error instanceof ApiProblem) || error.status !== 401) throw error;
+    return null;
+  }
 }
 
 /** Navigates; re-renders when already there (hashchange would not fire). */

@@ -1,5 +1,6 @@
 import { api } from '../api.js';
-import { clearProblem, field, h, showProblem } from '../dom.js';
+import { field, h } from '../dom.js';
+import { clearProblem, showProblem } from '../problems.js';
 import { formatDateTime, t } from '../i18n.js';
 
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);

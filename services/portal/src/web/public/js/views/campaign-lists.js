@@ -1,6 +1,8 @@
 import { ApiProblem, api, download, upload } from '../api.js';
-import { clearProblem, field, h, showProblem } from '../dom.js';
-import { formatDateTime, t } from '../i18n.js';
+import { field, h } from '../dom.js';
+import { clearProblem, showProblem } from '../problems.js';
+import { formatDateTime, t, tOr } from '../i18n.js';
+import { dateInput, isoDate } from '../forms.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // By the file's extension, not the browser's guess: Windows with Excel labels a .csv as application/vnd.ms-excel.
@@ -60,7 +62,7 @@ function uploadForm(presets, onImported) {
     result.replaceChildren();
     const chosen = file.files?.[0];
     const type = chosen && typeOf(chosen.name);
-    if (!type) return showProblem(form, new ApiProblem(400, { detail: t('campaign.fileType') }));
+    if (!type) return showProblem(form, { localized: t('campaign.fileType') });
     submit.disabled = true;
     result.replaceChildren(h('p', { class: 'hint' }, t('campaign.uploading', { name: chosen.name })));
     try {
@@ -89,6 +91,12 @@ function unplacedProblems(form, error) {
   );
 }
 
+/** A report's problem key, `field:rule` as the import names it, in words: "Cột ngày sinh: không phải ngày". */
+function problemText(key) {
+  const [fieldName, rule] = key.split(':');
+  return `${tOr([`legacyField.${fieldName}`, `field.${fieldName}`, fieldName])}: ${tOr([`rule.${rule}`, 'rule.invalid'])}`;
+}
+
 function summaryView(s) {
   const top = Object.entries(s.problems ?? {})
     .sort((a, b) => b[1] - a[1])
@@ -103,8 +111,11 @@ function summaryView(s) {
       h('li', {}, t('campaign.rowsRead', { n: s.rowsRead })),
       h('li', {}, t('campaign.accepted', { n: s.accepted, noId: s.withoutUsableId })),
       h('li', {}, t('campaign.rejected', { n: s.rejected })),
+      s.withProblems ? h('li', {}, t('campaign.withProblems', { n: s.withProblems })) : null,
     ),
-    top.length ? h('p', {}, t('campaign.topProblems', { list: top.map(([k, n]) => `${k} (${n})`).join(', ') })) : null,
+    top.length
+      ? h('p', {}, t('campaign.topProblems', { list: top.map(([k, n]) => `${problemText(k)} (${n})`).join(', ') }))
+      : null,
     reportButton(s.importId),
   );
 }
@@ -125,7 +136,7 @@ function startCampaignForm(imports) {
   const form = h('form', { novalidate: true }, h('h4', {}, t('campaign.startHeading')));
   if (!finished.length) return (form.append(h('p', { class: 'hint' }, t('campaign.noImports'))), form);
   const name = h('input', { type: 'text', name: 'name', required: true, minlength: 3, maxlength: 200 });
-  const deadline = h('input', { type: 'date', name: 'deadline', required: true });
+  const deadline = dateInput('deadline', { required: true });
   const choices = h(
     'fieldset',
     {},
@@ -148,7 +159,7 @@ function startCampaignForm(imports) {
   form.append(
     field('campaign-name', 'campaign.name', name),
     choices,
-    field('campaign-deadline', 'campaign.deadline', deadline, t('campaign.deadlineHint')),
+    field('campaign-deadline', 'campaign.deadline', deadline, `${t('date.hint')}. ${t('campaign.deadlineHint')}`),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('campaign.start'))),
     done,
   );
@@ -160,7 +171,7 @@ function startCampaignForm(imports) {
       const started = await api('POST', '/api/manager/campaigns', {
         name: name.value.trim(),
         importIds,
-        deadline: deadline.value, // the date input gives YYYY-MM-DD whatever the display
+        deadline: isoDate(deadline.value),
       });
       done.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('campaign.started', { name: started.name })));
     } catch (error) {

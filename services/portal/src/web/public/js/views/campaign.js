@@ -2,7 +2,11 @@ import { ApiProblem, api } from '../api.js';
 import { field, h } from '../dom.js';
 import { formatDate, formatPercent, t } from '../i18n.js';
 import { barChart } from '../chart.js';
+import { problemSummary } from '../problems.js';
 import { csvButton, table } from '../table.js';
+
+/** The service names rows of no known site in English; the page says it in the chosen language. */
+const unitKey = (key) => (key === '(no known site)' ? t('campaign.noKnownSite') : key);
 
 const COUNTERS = ['rows', 'sent', 'matched', 'mismatched', 'notFound', 'corrected', 'attested'];
 const LEVELS = ['district', 'commune', 'site'];
@@ -41,7 +45,7 @@ export async function campaignPanel() {
     try {
       body.replaceChildren(...(await progressView(pick.value, level.value, show)));
     } catch (error) {
-      body.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, error.problem?.detail || error.message));
+      body.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, problemSummary(error)));
     }
   };
   pick.addEventListener('change', show);
@@ -65,12 +69,12 @@ async function progressView(campaignId, groupBy, refresh) {
     h('p', {}, deadlineText(progress), ' · ', stateText(progress.status, status?.progress)),
     steerButtons(base, progress.status, status?.progress, refresh),
     barChart(
-      progress.rows.map((r) => ({ label: r.key, value: r.settledShare ?? 0 })),
+      progress.rows.map((r) => ({ label: unitKey(r.key), value: r.settledShare ?? 0 })),
       { max: 1, format: formatPercent, label: t('campaign.settledChart') },
     ),
     table(
       [groupBy, ...COUNTERS],
-      progress.rows.map((r) => [r.key, ...COUNTERS.map((c) => r[c])]),
+      progress.rows.map((r) => [unitKey(r.key), ...COUNTERS.map((c) => r[c])]),
     ),
     csvButton(`${base}/progress?groupBy=${groupBy}&format=csv`, `campaign-${campaignId}-by-${groupBy}.csv`),
   ];
@@ -96,7 +100,7 @@ function steerButtons(base, status, live, refresh) {
       await refresh();
     } catch (error) {
       button.disabled = false;
-      button.after(h('p', { class: 'form-error', role: 'alert' }, error.problem?.detail || error.message));
+      button.after(h('p', { class: 'form-error', role: 'alert' }, problemSummary(error)));
     }
   });
   return h('div', { class: 'actions' }, button);

@@ -1,25 +1,26 @@
 import { api, download } from '../api.js';
 import { h } from '../dom.js';
 import { formatDate, t } from '../i18n.js';
+import { siteName, vaccineName } from '../units.js';
 
 // A citizen's own record: the doses the platform holds, whether each is attested, corrections visible.
 export async function render(view) {
   const [record, certification, reference] = await Promise.all([
     api('GET', '/api/me/record'),
     api('GET', '/api/me/certificate').catch(() => null), // certification down or nothing yet: the record still shows
-    api('GET', '/api/reference').catch(() => ({ sites: [] })),
+    api('GET', '/api/reference').catch(() => null), // names only: ids show without it
   ]);
   const given = record.doses.filter((d) => !d.voided);
-  const siteNames = new Map(reference.sites.map((x) => [x.id, x.name]));
+
   view.append(
     ...[
       h('h2', {}, t('citizen.heading')),
-      given.length === 0 ? h('p', {}, t('citizen.noDoses')) : dosesTable(record.doses, siteNames),
+      given.length === 0 ? h('p', {}, t('citizen.noDoses')) : dosesTable(record.doses, reference),
       record.recoveries?.length
         ? h('p', {}, t('citizen.recovered', { date: formatDate(record.recoveries.at(-1).recoveredOn) }))
         : null,
       certificateSection(certification),
-      h('p', { class: 'hint' }, t('citizen.wrongData')),
+      h('p', {}, h('a', { href: '#/complaints/new' }, t('citizen.wrongData'))),
     ].filter(Boolean),
   );
 }
@@ -64,7 +65,7 @@ function certificateSection(certification) {
   return section;
 }
 
-function dosesTable(doses, siteNames) {
+function dosesTable(doses, reference) {
   return h(
     'table',
     { class: 'doses' },
@@ -86,9 +87,9 @@ function dosesTable(doses, siteNames) {
           'tr',
           { class: d.voided ? 'voided' : '' },
           h('td', { 'data-label': t('doses.dose') }, d.voided ? '—' : String(d.doseNumber)),
-          h('td', { 'data-label': t('doses.vaccine') }, d.vaccineCode),
+          h('td', { 'data-label': t('doses.vaccine') }, vaccineName(reference, d.vaccineCode)),
           h('td', { 'data-label': t('doses.date') }, formatDate(d.administeredOn)),
-          h('td', { 'data-label': t('doses.site') }, siteNames.get(d.siteId) ?? d.siteId),
+          h('td', { 'data-label': t('doses.site') }, siteName(reference, d.siteId)),
           h(
             'td',
             { 'data-label': t('doses.status') },

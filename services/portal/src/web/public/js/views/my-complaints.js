@@ -22,7 +22,7 @@ export async function render(view) {
                 { href: `#/complaint?id=${encodeURIComponent(c.complaintId)}` },
                 t(`complaintType.${c.complaintType}`),
               ),
-              h('span', {}, t(`complaintStatus.${c.status}`)),
+              h('span', {}, t(`complaintStatus.${c.status}`), c.outcome ? ` — ${t(`outcome.${c.outcome}`)}` : ''),
               c.filedAt ? h('span', {}, formatDateTime(c.filedAt)) : null,
             ),
           ),

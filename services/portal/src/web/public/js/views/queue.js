@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { formatDateTime, t } from '../i18n.js';
+import { formatDate, formatDateTime, t, tOr } from '../i18n.js';
+import { siteName, vaccineName } from '../units.js';
 
 /** Green with more than a day left, amber under a day, red when overdue. */
 function slaColour(dueAt) {
@@ -8,9 +9,13 @@ function slaColour(dueAt) {
   return left < 0 ? 'sla-red' : left < 86_400_000 ? 'sla-amber' : 'sla-green';
 }
 
-// The unit's complaints, most urgent first, each with how much time is left.
+// The unit's complaints, most urgent first, each with how much time is left and what it is about,
+// so two complaints of the same kind can be told apart before opening them.
 export async function render(view) {
-  const items = await api('GET', '/api/queue');
+  const [items, reference] = await Promise.all([
+    api('GET', '/api/queue'),
+    api('GET', '/api/reference').catch(() => null),
+  ]);
   view.append(
     h('h2', {}, t('queue.heading')),
     items.length === 0
@@ -25,12 +30,26 @@ export async function render(view) {
               h(
                 'a',
                 { href: `#/complaint?id=${encodeURIComponent(c.complaintId)}` },
-                t(`complaintType.${c.complaintType}`),
+                `${t(`complaintType.${c.complaintType}`)} · ${c.complaintId.slice(0, 8)}`,
               ),
               h('span', {}, t(`complaintStatus.${c.status}`)),
               c.dueAt ? h('span', { class: 'due' }, t('queue.due', { due: formatDateTime(c.dueAt) })) : null,
+              h('span', { class: 'queue-detail' }, detailOf(c, reference)),
             ),
           ),
         ),
   );
+}
+
+function detailOf(c, reference) {
+  const s = c.subject ?? {};
+  const parts = [];
+  if (c.filedAt) parts.push(t('queue.filed', { at: formatDateTime(c.filedAt) }));
+  if (s.doseNumber) parts.push(t('queue.dose', { n: s.doseNumber }));
+  for (const [f, v] of Object.entries(s.claimed ?? s.dose ?? {}))
+    parts.push(
+      `${tOr([`doseField.${f}`, `field.${f}`])}: ${f === 'administeredOn' ? formatDate(v) : f === 'vaccineCode' ? vaccineName(reference, v) : f === 'siteId' ? siteName(reference, v) : v}`,
+    );
+  if (s.fields && !s.claimed) parts.push(s.fields.map((f) => tOr([`doseField.${f}`, `field.${f}`])).join(', '));
+  return parts.join(' · ');
 }

@@ -1,6 +1,7 @@
 import { api } from '../api.js';
-import { go, homeOf, refreshSession, state } from '../session.js';
-import { clearProblem, field, h, showProblem } from '../dom.js';
+import { go, homeOf, signedIn, state } from '../session.js';
+import { field, h } from '../dom.js';
+import { submitting } from '../forms.js';
 import { formatDateTime, t } from '../i18n.js';
 
 // Citizens sign in with their ID number and a code sent to the phone on record; staff with their account.
@@ -37,21 +38,22 @@ function citizenForm() {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearProblem(form);
-    try {
-      if (codeField.hidden) {
+    const sending = codeField.hidden;
+    const done = await submitting(form, async () => {
+      if (sending) {
         const answer = await api('POST', '/api/auth/citizen/codes', { idNumber: idNumber.value.trim() });
         sent.textContent = answer.sentTo ? t('signIn.codeSent', { phone: answer.sentTo }) : t('signIn.codeMaybeSent');
-        codeField.hidden = false;
-        submit.textContent = t('signIn.submit');
-        code.focus();
-      } else {
-        await api('POST', '/api/auth/citizen/session', { idNumber: idNumber.value.trim(), code: code.value.trim() });
-        await refreshSession();
-        go(homeOf(state.session));
+        return true;
       }
-    } catch (error) {
-      showProblem(form, error);
+      await api('POST', '/api/auth/citizen/session', { idNumber: idNumber.value.trim(), code: code.value.trim() });
+      await signedIn(idNumber.value.trim());
+      go(homeOf(state.session));
+      return false;
+    });
+    if (done && sending) {
+      codeField.hidden = false;
+      submit.textContent = t('signIn.submit');
+      code.focus();
     }
   });
   return form;
@@ -76,14 +78,11 @@ function staffForm() {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearProblem(form);
-    try {
+    await submitting(form, async () => {
       await api('POST', '/api/auth/staff/session', { username: form.username.value, password: form.password.value });
-      await refreshSession();
+      await signedIn();
       go(homeOf(state.session));
-    } catch (error) {
-      showProblem(form, error);
-    }
+    });
   });
   return form;
 }
