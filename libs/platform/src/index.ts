@@ -28,3 +28,4 @@ export * from './time/vietnam-date';
 export * from './time/date-input';
 export * from './http/date-input.decorators';
 export * from './signing/list-signer';
+export * from './csv/csv.writer';

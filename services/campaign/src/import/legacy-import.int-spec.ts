@@ -82,7 +82,9 @@ describe('importing site lists into PostgreSQL', () => {
       vaccine_code: 'VEROCELL',
       site_id: 'LC-TD-02',
     });
-    const report = readFileSync(reportPath, 'utf8').trim().split('\n');
+    const written = readFileSync(reportPath, 'utf8');
+    expect(written.startsWith('\uFEFF')).toBe(true); // so Excel reads it as UTF-8
+    const report = written.slice(1).trimEnd().split('\r\n');
     expect(report[0]).toBe('row,status,idState,problems');
     expect(report).toHaveLength(9);
     expect(report[3]).toBe('4,rejected,valid,fullName:required');

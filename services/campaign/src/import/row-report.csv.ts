@@ -1,6 +1,7 @@
+import { CSV_BOM, csvRecord } from '@vax/platform';
 import type { RowReportLine } from './legacy-import.port';
 
 /** The per-row report as CSV: row, status, idState, problems (field:rule|…). Nothing personal in it. */
-export const ROW_REPORT_HEADER = 'row,status,idState,problems\n';
+export const ROW_REPORT_HEADER = CSV_BOM + csvRecord(['row', 'status', 'idState', 'problems']);
 
-export const rowReportLine = (l: RowReportLine): string => `${l.rowNumber},${l.status},${l.idState},${l.problems}\n`;
+export const rowReportLine = (l: RowReportLine): string => csvRecord([l.rowNumber, l.status, l.idState, l.problems]);

@@ -45,13 +45,3 @@ export class DoseStatisticsQuery {
     return [...totals].map(([key, doses]) => ({ key, doses })).sort((a, b) => a.key.localeCompare(b.key, 'vi'));
   }
 }
-
-/** RFC 4180 CSV with a header; values that could start a spreadsheet formula are quoted with a leading apostrophe. */
-export function toCsv(header: string[], rows: (string | number)[][]): string {
-  const cell = (v: string | number) => {
-    let s = String(v);
-    if (/^[=+\-@]/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}

@@ -130,7 +130,9 @@ describe('campaign API', () => {
     ]);
     const csv = await fetch(`${base}/campaigns/${campaignId}/progress?groupBy=site&format=csv`, { headers: manager });
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = (await csv.text()).trim().split('\r\n');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel shows "Tam Đường", not mojibake
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
     expect(lines[0]).toBe(
       'site,rows,sent,matched,mismatched,notFound,invalidId,rejected,duplicates,recorded,corrected,attested,worklistOpen,worklistOverdue,settledShare,deadline,daysLeft',
     );

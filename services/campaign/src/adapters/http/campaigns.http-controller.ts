@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles, vietnamToday } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, RequireRoles, csvDocument, vietnamToday } from '@vax/platform';
 import type { Response } from 'express';
 import { CampaignService } from '../../application/campaign.service';
 import { ProgressQuery } from '../../application/progress.query';
-import { PROGRESS_COUNTERS, daysLeft, rollUp, toCsv } from '../../domain/progress/campaign-progress';
+import { PROGRESS_COUNTERS, daysLeft, rollUp } from '../../domain/progress/campaign-progress';
 import type { SiteDirectory } from '../../domain/legacy-row/reference-directories';
 import { SITE_DIRECTORY } from './tokens';
 import { CancelCampaignRequest, ProgressRequest, StartCampaignRequest } from './campaign.request-dto';
@@ -102,7 +102,7 @@ export class CampaignsHttpController {
     };
     if (q.format !== 'csv') return { ...header, groupBy: q.groupBy, rows };
     res.type('text/csv; charset=utf-8').attachment(`campaign-${campaignId}-by-${q.groupBy}.csv`);
-    return toCsv(
+    return csvDocument(
       [q.groupBy, ...PROGRESS_COUNTERS, 'settledShare', 'deadline', 'daysLeft'],
       rows.map((r) => [
         r.key,

@@ -1,6 +1,6 @@
 import { SiteDirectory } from '../legacy-row/reference-directories';
 import { SITES } from '../legacy-row/legacy-row.spec-fixtures';
-import { type Counts, daysLeft, emptyCounts, rollUp, toCsv } from './campaign-progress';
+import { type Counts, daysLeft, emptyCounts, rollUp } from './campaign-progress';
 
 const counts = (over: Partial<Counts>): Counts => ({ ...emptyCounts(), ...over });
 const bySite = new Map<string | null, Counts>([
@@ -27,17 +27,5 @@ describe('campaign progress', () => {
   it('counts days to the deadline, negative once passed', () => {
     expect(daysLeft('2021-12-01', '2021-12-31')).toBe(30);
     expect(daysLeft('2022-01-02', '2021-12-31')).toBe(-2);
-  });
-
-  it('writes CSV that quotes what needs quoting and never lets a cell run as a formula', () => {
-    expect(
-      toCsv(
-        ['unit', 'rows'],
-        [
-          ['Xã "A", B', 3],
-          ['=1+1', null],
-        ],
-      ),
-    ).toBe('unit,rows\r\n"Xã ""A"", B",3\r\n\'=1+1,\r\n');
   });
 });

@@ -55,13 +55,3 @@ export function rollUp(bySite: Map<string | null, Counts>, sites: SiteDirectory,
 /** Days left to the deadline (negative once passed), from the day given. */
 export const daysLeft = (today: string, deadline: string) =>
   Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-
-/** RFC 4180 CSV; a cell starting with = + - @ is prefixed so a spreadsheet never runs it as a formula. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    let s = v === null ? '' : String(v);
-    if (/^[=+\-@]/.test(s) && typeof v === 'string') s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}

@@ -1,11 +1,10 @@
 import { Controller, ForbiddenException, Get, Header, Inject, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, RequireRoles, csvDocument } from '@vax/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { DateRangeOrdered, IsCalendarDate } from '@vax/platform';
 import type { Response } from 'express';
 import { REPORT_GROUPS, type ManagerScope, type ReportGroup, SlaReportQuery } from '../../application/sla-report.query';
-import { toCsv } from './csv';
 
 export class SlaSummaryRequest {
   @ApiProperty({ enum: REPORT_GROUPS }) @IsIn(REPORT_GROUPS) groupBy!: ReportGroup;
@@ -47,7 +46,7 @@ export class SlaReportsHttpController {
     if (q.format !== 'csv') return { groupBy: q.groupBy, rows };
     res.type('text/csv; charset=utf-8').attachment(`complaints-sla-by-${q.groupBy}.csv`);
     const header = [q.groupBy, 'open', 'overdue', 'breaches', 'escalated', 'resolved', 'median_hours', 'p90_hours'];
-    return toCsv(
+    return csvDocument(
       header,
       rows.map((r) => [
         r.key,
@@ -73,7 +72,7 @@ export class SlaReportsHttpController {
     const rows = await this.reports.breachesByDay(reachOf(manager), q.from, q.to);
     if (q.format !== 'csv') return { from: q.from, to: q.to, rows };
     res.type('text/csv; charset=utf-8').attachment(`complaints-breaches-${q.from}-${q.to}.csv`);
-    return toCsv(
+    return csvDocument(
       ['day', 'level', 'breaches'],
       rows.map((r) => [r.day, r.level, r.breaches]),
     );

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, RequireRoles, vietnamToday } from '@vax/platform';
+import { ActorGuard, RequireRoles, csvDocument, vietnamToday } from '@vax/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DateRangeOrdered, IsCalendarDate } from '@vax/platform';
@@ -15,7 +15,6 @@ import {
   DoseStatisticsQuery,
   STATISTICS_DIMENSIONS,
   type StatisticsDimension,
-  toCsv,
 } from '../../application/dose-statistics.query';
 
 export class DoseStatisticsRequest {
@@ -61,7 +60,7 @@ export class StatisticsHttpController {
     const rows = await this.statistics.grouped(q.groupBy, q.from, q.to);
     if (q.format !== 'csv') return { groupBy: q.groupBy, from: q.from, to: q.to, rows };
     res.type('text/csv; charset=utf-8').attachment(`doses-by-${q.groupBy}-${q.from}-${q.to}.csv`);
-    return toCsv(
+    return csvDocument(
       [q.groupBy, 'doses'],
       rows.map((r) => [r.key, r.doses]),
     );
@@ -77,7 +76,7 @@ export class StatisticsHttpController {
     if (q.format !== 'csv') return { year, populationCountedAt: countedAt, rows };
     res.type('text/csv; charset=utf-8').attachment(`coverage-${year}.csv`);
     const share = (v: number | null) => (v === null ? '' : v.toFixed(4));
-    return toCsv(
+    return csvDocument(
       [
         'district',
         'ageGroup',
@@ -109,7 +108,7 @@ export class StatisticsHttpController {
     const rows = await this.share.grouped(q.groupBy);
     if (q.format !== 'csv') return { groupBy: q.groupBy, rows };
     res.type('text/csv; charset=utf-8').attachment(`verification-share-by-${q.groupBy}.csv`);
-    return toCsv(
+    return csvDocument(
       [q.groupBy, 'doses', 'verified', 'attested', 'verifiedShare', 'attestedShare'],
       rows.map((r) => [r.key, r.doses, r.verified, r.attested, r.verifiedShare.toFixed(4), r.attestedShare.toFixed(4)]),
     );
