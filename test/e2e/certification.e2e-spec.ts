@@ -140,4 +140,21 @@ describe('certificates issued from recorded doses and reissued on correction (id
       403,
     );
   }, 60_000);
+
+  it('refuses an impossible or out-of-range instant on the revocation list and on verification, naming it', async () => {
+    const list = async (since: string) => {
+      const res = await fetch(
+        platform.service('certification').url(`/revocation-list?since=${encodeURIComponent(since)}`),
+      );
+      return { status: res.status, body: (await res.json()) as { errors?: { field: string; rule: string }[] } };
+    };
+    for (const since of ['2021-02-30T00:00:00Z', '-271821-04-20T00:00:00Z', '2021-11-05T25:00:00Z'])
+      expect(await list(since)).toMatchObject({
+        status: 400,
+        body: { errors: [{ field: 'since', rule: 'isInstant' }] },
+      });
+    expect((await list('2021-11-05T08:00:00+07:00')).status).toBe(200);
+    const at = await call('POST', 'certification', '/verifications', { hc1: 'HC1:x', at: '2021-02-30T00:00:00Z' });
+    expect(at).toMatchObject({ status: 400, body: { errors: [{ field: 'at', rule: 'isInstant' }] } });
+  });
 });
