@@ -34,4 +34,15 @@ export class DevelopmentNotificationOutbox implements NotificationPort {
     );
     return rows as KeptNotification[];
   }
+
+  /** The latest messages to phones (to one number when given), newest first: for the development outbox page. */
+  async recentToPhones(recipient?: string): Promise<{ recipient: string; body: string; sentAt: string }[]> {
+    const { rows } = await this.pool.query<{ recipient: string; body: string; created_at: Date }>(
+      `select recipient, body, created_at from development_notifications
+       where recipient_kind = 'phone' and ($1::text is null or recipient = $1)
+       order by created_at desc limit 50`,
+      [recipient ?? null],
+    );
+    return rows.map((r) => ({ recipient: r.recipient, body: r.body, sentAt: r.created_at.toISOString() }));
+  }
 }
