@@ -1,22 +1,37 @@
 import { parseArgs } from 'node:util';
-import { verifyHcert } from '../hcert/hcert.verifier';
+import { type VerifyOptions, verifyHcert } from '../hcert/hcert.verifier';
 import { trustedSignerOf } from '../hcert/trusted-signer';
+import { readRuleSet, SHIPPED_RULES_DIR } from '../reference/business-rules.loader';
+import { readValueSets, SHIPPED_VALUE_SETS_DIR } from '../reference/value-sets.loader';
 
 export const USAGE =
-  'usage: verify.cli.js --dsc <base64 DER> [--dsc …] [--at <ISO 8601>] [--revoked <base64 hash> …] [--show-holder] < hc1.txt';
+  'usage: verify.cli.js --dsc <base64 DER> [--dsc …] [--at <ISO 8601>] [--revoked <base64 hash> …] ' +
+  '[--country <CC>] [--rules <dir>|none] [--valuesets <file|dir>|none] [--show-holder] < hc1.txt';
 
 export interface CommandResult {
   exitCode: 0 | 1 | 2;
   output: object;
 }
 
+type Values = {
+  dsc?: string[];
+  at?: string;
+  revoked?: string[];
+  country?: string;
+  rules?: string;
+  valuesets?: string;
+  'show-holder'?: boolean;
+};
+
 /**
  * The offline verifier: the HC1 text on standard input, the trusted DSCs and the clock as
- * arguments, one JSON object out. Exit 0 valid, 1 invalid (with the check that failed), 2 usage.
- * The holder's name and birth date are printed only when asked for.
+ * arguments, one JSON object out. Exit 0 valid, 1 invalid (with the check that failed and each
+ * business rule not passed), 2 usage. Value sets and rules are the shipped ones unless given (or
+ * `none`); the arrival country is VN unless given. The holder's name and birth date are printed
+ * only when asked for.
  */
 export function runVerifyCommand(args: string[], stdin: string): CommandResult {
-  let values: { dsc?: string[]; at?: string; revoked?: string[]; 'show-holder'?: boolean };
+  let values: Values;
   try {
     ({ values } = parseArgs({
       args,
@@ -24,29 +39,58 @@ export function runVerifyCommand(args: string[], stdin: string): CommandResult {
         dsc: { type: 'string', multiple: true },
         at: { type: 'string' },
         revoked: { type: 'string', multiple: true },
+        country: { type: 'string' },
+        rules: { type: 'string' },
+        valuesets: { type: 'string' },
         'show-holder': { type: 'boolean' },
       },
     }));
   } catch (error) {
     return usage((error as Error).message);
   }
-  if (!values.dsc?.length) return usage('--dsc is required');
-  const at = values.at === undefined ? new Date() : new Date(values.at);
-  if (Number.isNaN(at.getTime())) return usage('--at must be an ISO 8601 instant');
-  let trustList;
-  try {
-    trustList = values.dsc.map((b64) => trustedSignerOf(Buffer.from(b64, 'base64')));
-  } catch (error) {
-    return usage(`--dsc is not a base64 DER certificate: ${(error as Error).message}`);
-  }
-  const revoked = new Set(values.revoked ?? []);
-  const { dcc, ...result } = verifyHcert(stdin.trim(), {
-    at,
-    trustList,
-    isRevoked: (h) => Object.values(h).some((x) => revoked.has(x)),
-  });
+  const options = optionsOf(values);
+  if (typeof options === 'string') return usage(options);
+  const { dcc, ...result } = verifyHcert(stdin.trim(), options);
   const output = values['show-holder'] ? { ...result, holder: dcc ? { nam: dcc.nam, dob: dcc.dob } : null } : result;
   return { exitCode: result.valid ? 0 : 1, output };
+}
+
+/** The verifier's options from the arguments, or what is wrong with them. */
+function optionsOf(values: Values): VerifyOptions | string {
+  if (!values.dsc?.length) return '--dsc is required';
+  const at = values.at === undefined ? new Date() : new Date(values.at);
+  if (Number.isNaN(at.getTime())) return '--at must be an ISO 8601 instant';
+  const country = values.country ?? 'VN';
+  if (!/^[A-Z]{2}$/.test(country)) return '--country must be an ISO 3166 alpha-2 code in capitals (VN, DE, …)';
+  try {
+    const dsc = values.dsc;
+    const trustList = readOrSay('--dsc is not a base64 DER certificate', () =>
+      dsc.map((b64) => trustedSignerOf(Buffer.from(b64, 'base64'))),
+    );
+    const revoked = new Set(values.revoked ?? []);
+    const valueSetsPath = values.valuesets ?? SHIPPED_VALUE_SETS_DIR;
+    const rulesDir = values.rules ?? SHIPPED_RULES_DIR;
+    return {
+      at,
+      trustList,
+      isRevoked: (h) => Object.values(h).some((x) => revoked.has(x)),
+      valueSets: valueSetsPath === 'none' ? undefined : readOrSay('--valuesets', () => readValueSets(valueSetsPath)),
+      rules:
+        rulesDir === 'none'
+          ? undefined
+          : { ruleSet: readOrSay('--rules', () => readRuleSet(rulesDir)), arrivalCountry: country },
+    };
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function readOrSay<T>(option: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new Error(`${option}: ${(error as Error).message}`);
+  }
 }
 
 function usage(problem: string): CommandResult {

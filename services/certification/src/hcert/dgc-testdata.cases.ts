@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The public EU DCC test vectors (services/certification/testdata/dgc-testdata, vendored from ../shared/testdata with its LICENSE and NOTICE), read as they are. */
 export const DGC_TESTDATA = join(__dirname, '../../testdata/dgc-testdata');
+/** The workplace's copy beside the repository, where more cases may be held out; read too when present. */
+export const SHARED_DGC_TESTDATA = join(__dirname, '../../../../../shared/testdata/dgc-testdata');
 
 export interface DgcCase {
   name: string;
@@ -17,10 +19,19 @@ export interface DgcCase {
 /** Some files spell keys their own way (EXPTECTEDEXPIRED); they are read as the stage they name. */
 const KEY_ALIASES: Record<string, string> = { EXPTECTEDEXPIRED: 'EXPIRATIONCHECK' };
 
+/** Every case of the vendored vectors and of the shared copy (once each, by country and file name). */
 export function loadDgcCases(): DgcCase[] {
-  const countries = readdirSync(DGC_TESTDATA, { withFileTypes: true }).filter((d) => d.isDirectory());
+  const byName = new Map<string, DgcCase>();
+  for (const root of [DGC_TESTDATA, SHARED_DGC_TESTDATA].filter((d) => existsSync(d)))
+    for (const c of loadDgcCasesFrom(root)) if (!byName.has(c.name)) byName.set(c.name, c);
+  return [...byName.values()];
+}
+
+export function loadDgcCasesFrom(root: string): DgcCase[] {
+  const countries = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory());
   return countries.flatMap((country) => {
-    const dir = join(DGC_TESTDATA, country.name, '2DCode/raw');
+    const dir = join(root, country.name, '2DCode/raw');
+    if (!existsSync(dir)) return [];
     return readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
       .sort()

@@ -1,3 +1,5 @@
+import { readRuleSet, SHIPPED_RULES_DIR } from '../reference/business-rules.loader';
+import { readValueSets, SHIPPED_VALUE_SETS_DIR } from '../reference/value-sets.loader';
 import { cborDecoder, cborEncoder, fromJson, toJson } from './cbor';
 import { dccSchemaProblems } from './dcc-schema.validator';
 import { type DgcCase, loadDgcCases } from './dgc-testdata.cases';
@@ -13,7 +15,8 @@ const STAGE_CHECKS: Record<string, CheckName[]> = {
   VERIFY: ['signature'],
   EXPIRATIONCHECK: ['expiry'],
   KEYUSAGE: ['keyUsage'],
-  SCHEMAVALIDATION: ['schema'],
+  // What issuing countries' validators answered: the schema of the declared version and the value sets.
+  SCHEMAVALIDATION: ['schema', 'valueSets'],
 };
 /** Stages about the QR image, which our verifier (given the decoded text) never sees. */
 const NOT_OURS = new Set(['PICTUREDECODE']);
@@ -26,15 +29,19 @@ const WRONG_IN_VECTOR: Record<string, Record<string, string>> = {
   'FR/test_pcr_ok.json': {
     VALIDJSON: 'its JSON says sc 12:34:56Z and dr 12:45:01Z; the signed CBOR says 14:34:56Z and 14:45:01Z',
   },
+  'ES/1101.json': { SCHEMAVALIDATION: 'tg, vp, mp and ma are all "729999", in no EU value set' },
+  'ES/1103.json': { SCHEMAVALIDATION: 'tg "94558-4" (a LOINC test code) and tr "NEGATIVO" are in no EU value set' },
 };
 
 const cases = loadDgcCases();
+const valueSets = readValueSets(SHIPPED_VALUE_SETS_DIR);
+const ruleSet = readRuleSet(SHIPPED_RULES_DIR);
 
+/** As the issuing country's own verifier would: its value sets, and its rules with the EU's on arrival there. */
 function verify(c: DgcCase): VerificationResult {
-  return verifyHcert(c.prefix ?? '', {
-    at: c.clock,
-    trustList: [trustedSignerOf(Buffer.from(c.certificate, 'base64'))],
-  });
+  const options = { at: c.clock, trustList: [trustedSignerOf(Buffer.from(c.certificate, 'base64'))], valueSets };
+  const issuer = verifyHcert(c.prefix ?? '', options).issuer;
+  return verifyHcert(c.prefix ?? '', { ...options, rules: { ruleSet, arrivalCountry: issuer ?? 'VN' } });
 }
 
 /** The stage's outcome as ours: true when every check behind it passed. */

@@ -1,6 +1,9 @@
+import type { RuleSet } from '../domain/rules/business-rule';
+import { type ValueSets, valueSetProblems } from '../domain/valuesets/value-sets';
+import { type FailedRule, type RulesVerdict, rulesProblem, rulesVerdict } from './business-rules.check';
 import { algorithmOf, keyIdOf } from './cose-sign1';
 import { coseSignatureProblem } from './cose-signature';
-import { dccSchemaProblems } from './dcc-schema.validator';
+import { dccSchemaProblems, schemaReleaseFor } from './dcc-schema.validator';
 import { type DecodedHcert, decodeHcert } from './hcert.decoder';
 import { type CertificateType, keyUsageAllows } from './key-usage';
 import { type RevocationHashes, revocationHashes } from './revocation-hashes';
@@ -16,7 +19,9 @@ export const CHECKS = [
   'expiry',
   'keyUsage',
   'schema',
+  'valueSets',
   'revocation',
+  'rules',
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 export type CheckOutcome = 'passed' | 'failed' | 'skipped';
@@ -27,6 +32,10 @@ export interface VerifyOptions {
   trustList: readonly TrustedSigner[];
   /** Whether any of a certificate's revocation hashes is on the revocation list. */
   isRevoked?: (hashes: RevocationHashes) => boolean;
+  /** The value sets coded fields must come from; without them that check is skipped. */
+  valueSets?: ValueSets;
+  /** The business rules, and the arrival country whose rules apply; without them that check is skipped. */
+  rules?: { ruleSet: RuleSet; arrivalCountry: string };
 }
 
 /** What a verifier learns; personal data stays in `dcc`, which callers choose to show or not. */
@@ -43,6 +52,12 @@ export interface VerificationResult {
   issuedAt?: string;
   expiresAt?: string;
   dcc?: Record<string, unknown>;
+  /** The rules not passed (none when every applicable rule passed or rules were not checked). */
+  failedRules?: FailedRule[];
+  /** Which rules applied: the arrival country and how many. */
+  rules?: { country: string; applied: number };
+  /** What the verdict was reached with: the schema release for the declared `ver`, the value sets and rules held. */
+  versions?: { schema: string; valueSets: string | null; rules: string | null };
 }
 
 type Verdict = string | null;
@@ -61,7 +76,9 @@ export function verifyHcert(text: string, options: VerifyOptions): VerificationR
   const type = certificateTypeOf(d.dcc);
   const kid = keyIdOf(d.cose);
   const signer = kid && options.trustList.find((s) => s.kid.equals(kid));
-  const verdicts: [CheckName, Verdict][] = [
+  const rules: RulesVerdict | undefined =
+    options.rules && rulesVerdict(d, type, { ...options.rules, valueSets: options.valueSets, at: options.at });
+  const verdicts: [CheckName, Verdict | undefined][] = [
     [
       'signature',
       !signer ? 'no trusted signing certificate has this key id' : coseSignatureProblem(d.cose, signer.publicKey),
@@ -69,10 +86,13 @@ export function verifyHcert(text: string, options: VerifyOptions): VerificationR
     ['expiry', expiryProblem(d, options.at)],
     ['keyUsage', keyUsageProblem(signer || undefined, type)],
     ['schema', dccSchemaProblems(d.dcc).join('; ') || null],
+    ['valueSets', options.valueSets ? valueSetProblems(d.dcc, options.valueSets.codes).join('; ') || null : undefined],
     ['revocation', revocationProblem(d, options)],
+    ['rules', rules ? rulesProblem(rules) : undefined],
   ];
   let failed: [CheckName, string] | null = null;
   for (const [check, problem] of verdicts) {
+    if (problem === undefined) continue; // not asked for: stays skipped
     checks[check] = problem === null ? 'passed' : 'failed';
     if (problem !== null && !failed) failed = [check, problem];
   }
@@ -88,6 +108,12 @@ export function verifyHcert(text: string, options: VerifyOptions): VerificationR
     issuedAt: instant(d.issuedAt),
     expiresAt: instant(d.expiresAt),
     dcc: d.dcc,
+    ...(rules && { failedRules: rules.failed, rules: { country: rules.country, applied: rules.applied } }),
+    versions: {
+      schema: schemaReleaseFor(d.dcc.ver),
+      valueSets: options.valueSets?.version ?? null,
+      rules: options.rules?.ruleSet.version ?? null,
+    },
   };
 }
 
