@@ -1,4 +1,5 @@
-import { exportToEnvironment, resolveInfrastructure } from '../libs/testing/src';
+// By file, not the library's index: jest's global setup has no path aliases, and the index reaches them.
+import { exportToEnvironment, resolveInfrastructure } from '../libs/testing/src/infrastructure';
 
 /** Resolves real Kafka, PostgreSQL and Temporal once per run; jest's workers inherit the addresses. */
 export default async function setup(): Promise<void> {

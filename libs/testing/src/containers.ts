@@ -5,6 +5,7 @@ import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { GenericContainer, Wait } from 'testcontainers';
 import type { TestInfrastructure } from './test-infrastructure';
 import { REPO_ROOT } from './repo-root';
+import { postgresServerFlags } from './postgres-server-settings';
 
 /** The images docker-compose.yml runs, so tests and the Docker stack use the same versions. */
 function composeImage(service: string): string {
@@ -16,7 +17,11 @@ function composeImage(service: string): string {
 
 export async function startContainers(): Promise<TestInfrastructure> {
   const [postgres, kafka, temporal] = await Promise.all([
-    new PostgreSqlContainer(composeImage('postgres')).withUsername('vax').withPassword('vax-local-only').start(),
+    new PostgreSqlContainer(composeImage('postgres'))
+      .withUsername('vax')
+      .withPassword('vax-local-only')
+      .withCommand(['postgres', ...postgresServerFlags()])
+      .start(),
     new KafkaContainer(composeImage('kafka')).withKraft().start(),
     new GenericContainer(composeImage('temporal'))
       .withCommand(['server', 'start-dev', '--ip', '0.0.0.0', '--headless'])

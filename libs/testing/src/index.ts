@@ -14,3 +14,5 @@ export async function startEventStoreDbContainer() {
 export * from './browser';
 export * from './actor-tokens';
 export * from './fixed-test-keys';
+export * from './decider-spec';
+export * from './postgres-server-settings';

@@ -64,12 +64,35 @@ export function redactPersonalData(value: unknown, depth = 0): unknown {
   return result;
 }
 
+/**
+ * Fields in which a database driver quotes the data of a failed statement (PostgreSQL's DETAIL
+ * "Key (id_number)=(…)" or "Failing row contains (…)", its WHERE and HINT, bound parameters): never logged.
+ */
+const QUOTING_ERROR_FIELDS = new Set(['detail', 'where', 'hint', 'internalquery', 'query', 'parameters', 'values']);
+// Error messages quote a failed value ('invalid input syntax for type date: "Lò Văn"'), often cut
+// short, so the usual nets miss it: quoted text and shorter digit runs go too.
+const QUOTED = /"[^"]*"|'[^']*'|\([^)]*\)/g;
+const ERROR_CODE = /^([0-9A-Z]{5}|E[A-Z_]+|[A-Z][A-Z_]+)$/;
+const SHORT_DIGIT_RUN = /(?<!\d)\d{5,12}(?!\d)/g;
+
+function maskErrorMessage(text: string): string {
+  return maskIdentifiers(text)
+    .replace(QUOTED, (quoted) => `${quoted[0]}${REDACTED}${quoted[quoted.length - 1]}`)
+    .replace(SHORT_DIGIT_RUN, (run) => '*'.repeat(run.length));
+}
+
 function redactError(error: Error, depth: number): Record<string, unknown> {
-  const own = redactPersonalData({ ...error }, depth + 1) as Record<string, unknown>;
+  const fields = Object.entries({ ...error }).filter(([key]) => !QUOTING_ERROR_FIELDS.has(key.toLowerCase()));
+  const own = redactPersonalData(Object.fromEntries(fields), depth + 1) as Record<string, unknown>;
+  const code = (error as { code?: unknown }).code;
   return {
     ...own,
+    // An error's code is its kind (SQLSTATE 23505, ECONNREFUSED), which an operator needs; a six-digit
+    // one-time code, also called "code", never has this shape.
+    ...(typeof code === 'string' && ERROR_CODE.test(code) ? { code } : {}),
     type: error.name,
-    message: maskIdentifiers(error.message),
-    stack: maskIdentifiers(error.stack ?? ''),
+    message: maskErrorMessage(error.message),
+    // The stack repeats the message on its first line; its frames' file positions stay readable.
+    stack: maskIdentifiers((error.stack ?? '').replace(error.message, maskErrorMessage(error.message))),
   };
 }
