@@ -6,7 +6,7 @@ import { readValueSets, SHIPPED_VALUE_SETS_DIR } from '../reference/value-sets.l
 
 export const USAGE =
   'usage: verify.cli.js --dsc <base64 DER> [--dsc …] [--at <ISO 8601>] [--revoked <base64 hash> …] ' +
-  '[--country <CC>] [--rules <dir>|none] [--valuesets <file|dir>|none] [--show-holder] < hc1.txt';
+  '[--rules <dir>] [--country <CC>] [--valuesets <file|dir>|none] [--show-holder] < hc1.txt';
 
 export interface CommandResult {
   exitCode: 0 | 1 | 2;
@@ -26,9 +26,10 @@ type Values = {
 /**
  * The offline verifier: the HC1 text on standard input, the trusted DSCs and the clock as
  * arguments, one JSON object out. Exit 0 valid, 1 invalid (with the check that failed and each
- * business rule not passed), 2 usage. Value sets and rules are the shipped ones unless given (or
- * `none`); the arrival country is VN unless given. The holder's name and birth date are printed
- * only when asked for.
+ * business rule not passed), 2 usage. Value sets are the shipped ones unless given (or `none`).
+ * Business rules apply when asked for: `--rules <dir>`, or `--country` alone for the shipped rules;
+ * the arrival country is VN unless given. Without them the verdict is the certificate's own
+ * validity, as before. The holder's name and birth date are printed only when asked for.
  */
 export function runVerifyCommand(args: string[], stdin: string): CommandResult {
   let values: Values;
@@ -69,16 +70,13 @@ function optionsOf(values: Values): VerifyOptions | string {
     );
     const revoked = new Set(values.revoked ?? []);
     const valueSetsPath = values.valuesets ?? SHIPPED_VALUE_SETS_DIR;
-    const rulesDir = values.rules ?? SHIPPED_RULES_DIR;
+    const rulesDir = values.rules ?? (values.country ? SHIPPED_RULES_DIR : undefined);
     return {
       at,
       trustList,
       isRevoked: (h) => Object.values(h).some((x) => revoked.has(x)),
       valueSets: valueSetsPath === 'none' ? undefined : readOrSay('--valuesets', () => readValueSets(valueSetsPath)),
-      rules:
-        rulesDir === 'none'
-          ? undefined
-          : { ruleSet: readOrSay('--rules', () => readRuleSet(rulesDir)), arrivalCountry: country },
+      rules: rulesDir && { ruleSet: readOrSay('--rules', () => readRuleSet(rulesDir)), arrivalCountry: country },
     };
   } catch (error) {
     return (error as Error).message;

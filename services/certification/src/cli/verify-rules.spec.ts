@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { reference, testSigner } from '../application/certification.spec-fixtures';
 import { DISEASE_COVID19 } from '../domain/certification-reference';
 import type { CertificateContent } from '../domain/dcc/certificate-content';
+import { SHIPPED_RULES_DIR } from '../reference/business-rules.loader';
 import { SHIPPED_VALUE_SETS_DIR } from '../reference/value-sets.loader';
 import { runVerifyCommand } from './verify-command';
 
@@ -31,8 +32,10 @@ beforeAll(async () => {
   setup = await testSigner(ISSUED);
 });
 const dsc = () => setup.keys.dscDer.toString('base64');
-const verify = (c: CertificateContent, extra: string[] = []) =>
+const run = (c: CertificateContent, extra: string[]) =>
   runVerifyCommand(['--dsc', dsc(), '--at', AT, ...extra], setup.signer.sign(c, ISSUED).hc1);
+/** With the shipped rules, arriving in Viet Nam unless another country is given. */
+const verify = (c: CertificateContent, extra: string[] = []) => run(c, ['--rules', SHIPPED_RULES_DIR, ...extra]);
 
 describe('verify CLI: value sets and business rules', () => {
   it('passes a fully vaccinated holder on arrival in Viet Nam (the default), stating what it was judged with', () => {
@@ -86,11 +89,11 @@ describe('verify CLI: value sets and business rules', () => {
         join(dir, 'country-2-codes.json'),
         JSON.stringify({ valueSetId: 'country-2-codes', valueSetValues: { DE: {} } }),
       );
-      expect(verify(content(2, 2), ['--valuesets', dir, '--rules', 'none']).output).toMatchObject({
+      expect(run(content(2, 2), ['--valuesets', dir]).output).toMatchObject({
         failed: 'valueSets',
         reason: '/v/0/co "VN" is not in country-2-codes',
       });
-      expect(verify(content(1, 2), ['--valuesets', 'none', '--rules', 'none']).output).toMatchObject({
+      expect(run(content(1, 2), ['--valuesets', 'none']).output).toMatchObject({
         valid: true,
         checks: { valueSets: 'skipped', rules: 'skipped' },
         versions: { valueSets: null, rules: null },
@@ -98,6 +101,15 @@ describe('verify CLI: value sets and business rules', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('applies no rules unless asked: a partial series is a valid certificate; --country alone takes the shipped rules', () => {
+    expect(run(content(1, 2), [])).toMatchObject({
+      exitCode: 0,
+      output: { valid: true, checks: { rules: 'skipped' } },
+    });
+    expect(run(content(1, 2), ['--country', 'VN']).output).toMatchObject({ failedRules: [{ id: 'VR-VN-0002' }] });
+    expect(run(content(1, 2), ['--country', 'DE']).output).toMatchObject({ rules: { country: 'DE' } });
   });
 
   it('answers a bad --country, --rules or --valuesets as usage (exit 2)', () => {
