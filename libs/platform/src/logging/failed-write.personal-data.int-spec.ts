@@ -88,11 +88,11 @@ describe('personal data in the logs of a failed write', () => {
 
   it('docker-compose starts PostgreSQL with the same settings as deploy/local and testcontainers', () => {
     const compose = readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8');
-    const block = /^  postgres:\n[\s\S]*?    command:\n((?:      - .*\n)+)/m.exec(compose)![1];
+    const block = /^ {2}postgres:\n[\s\S]*? {4}command:\n((?: {6}- .*\n)+)/m.exec(compose)![1];
     const command = block
       .split('\n')
       .filter(Boolean)
-      .map((line) => line.replace(/^      - /, ''));
+      .map((line) => line.replace(/^ {6}- /, ''));
     expect(command).toEqual(['postgres', ...postgresServerFlags()]);
   });
 });
