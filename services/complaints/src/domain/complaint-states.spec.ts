@@ -1,7 +1,5 @@
-import { cmd, given, historyOf, refusal } from './complaint.spec-fixtures';
+import { cmd, given, historyOf, refusal, stateOf } from './complaint.spec-fixtures';
 import type { ComplaintCommand } from './complaint.commands';
-import { complaintDecider as decider } from './complaint.decider';
-import { fold } from '@vax/event-sourcing';
 
 // Every state × every command: the events decided, [] (nothing to do), or the refusal's code.
 
@@ -94,7 +92,7 @@ function outcome(state: StateName, command: CommandName): string {
 describe('a complaint in each state, given each command', () => {
   it('reaches the state each history is named after', () => {
     for (const [name, events] of Object.entries(histories)) {
-      const state = fold(decider, events);
+      const state = stateOf(events);
       const status = state.status === 'closed' ? `closed-${state.outcome}` : state.status;
       expect(status).toBe(name);
     }

@@ -1,9 +1,8 @@
-import { fold } from '@vax/event-sourcing';
 import type { EvidenceItem } from './complaint-evidence';
 import { complaintDecider as decider } from './complaint.decider';
 import type * as C from './complaint.commands';
 import { ComplaintError } from './complaint.errors';
-import type { ComplaintEvent } from './complaint.events';
+import { deciderSpec } from '@vax/testing';
 
 // Shared by the complaint's specs: the people, one valid command of each kind, and the histories
 // that bring a complaint to each of its states.
@@ -148,18 +147,13 @@ export const cmd = {
   }),
 };
 
+const spec = deciderSpec(decider);
+/** given these events, when this command: the events decided (or the ComplaintError thrown). */
+export const given = spec.given;
 /** Runs commands from the start, each on the state the previous ones left: the events of the whole history. */
-export function historyOf(...commands: C.ComplaintCommand[]): ComplaintEvent[] {
-  return commands.reduce<ComplaintEvent[]>(
-    (events, command) => [...events, ...decider.decide(command, fold(decider, events))],
-    [],
-  );
-}
-
-/** given these events, when this command: the events decided. */
-export const given = (events: ComplaintEvent[]) => ({
-  when: (command: C.ComplaintCommand) => decider.decide(command, fold(decider, events)),
-});
+export const historyOf = spec.history;
+/** The state a history folds to. */
+export const stateOf = spec.stateOf;
 
 /** The code of the ComplaintError a command is refused with, or 'no error'. */
 export function refusal(run: () => unknown): string {

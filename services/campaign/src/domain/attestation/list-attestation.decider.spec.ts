@@ -1,10 +1,12 @@
-import { fold } from '@vax/event-sourcing';
 import {
   type AttestList,
   type AttestedDose,
   AttestationRefused,
   listAttestationDecider as decider,
 } from './list-attestation.decider';
+import { deciderSpec } from '@vax/testing';
+
+const { given } = deciderSpec(decider);
 
 const dose = (doseId: string): AttestedDose => ({
   doseId,
@@ -42,7 +44,7 @@ const rules = (work: () => unknown) => {
 
 describe("attesting a campaign's matched list", () => {
   it('records who signed which doses, with the digest and signature of their content', () => {
-    expect(decider.decide(attest(), decider.initialState())).toEqual([
+    expect(given().when(attest())).toEqual([
       {
         type: 'ListAttested',
         data: expect.objectContaining({
@@ -59,32 +61,26 @@ describe("attesting a campaign's matched list", () => {
 
   it("lets the site's head sign the site's list and the commune's chairman the commune's, nobody else", () => {
     const chairman = { id: 'ct-1', role: 'commune-chairman', scope: 'commune:Xã Bình Lư' };
-    expect(
-      decider.decide(attest({ scope: 'commune', unit: 'Xã Bình Lư', signer: chairman }), decider.initialState()),
-    ).toHaveLength(1);
+    expect(given().when(attest({ scope: 'commune', unit: 'Xã Bình Lư', signer: chairman }))).toHaveLength(1);
     for (const signer of [
       chairman,
       { id: 's', role: 'site-staff', scope: 'site:LC-TD-01' },
       { ...head, scope: 'site:LC-TD-02' },
     ])
-      expect(rules(() => decider.decide(attest({ signer }), decider.initialState()))).toEqual([
-        'signer:responsiblePerson',
-      ]);
+      expect(rules(() => given().when(attest({ signer })))).toEqual(['signer:responsiblePerson']);
   });
 
   it('signs each dose once: a later list of the commune covers only what the site did not sign', () => {
-    const state = fold(decider, decider.decide(attest(), decider.initialState()));
+    const signed = given(given().when(attest()));
     const chairman = { id: 'ct-1', role: 'commune-chairman', scope: 'commune:Xã Bình Lư' };
     const commune = attest({ attestationId: 'at-2', scope: 'commune', unit: 'Xã Bình Lư', signer: chairman });
-    expect(rules(() => decider.decide(commune, state))).toEqual(['unit:notAttested']);
-    expect(decider.decide({ ...commune, entries: [dose('d-3')] }, state)).toHaveLength(1);
+    expect(rules(() => signed.when(commune))).toEqual(['unit:notAttested']);
+    expect(signed.when({ ...commune, entries: [dose('d-3')] })).toHaveLength(1);
   });
 
   it('refuses an empty list, and records a signing sent twice once', () => {
-    expect(rules(() => decider.decide(attest({ entries: [] }), decider.initialState()))).toEqual([
-      'unit:hasMatchedDoses',
-    ]);
-    const state = fold(decider, decider.decide(attest(), decider.initialState()));
-    expect(decider.decide(attest(), state)).toEqual([]);
+    expect(rules(() => given().when(attest({ entries: [] })))).toEqual(['unit:hasMatchedDoses']);
+    const signed = given(given().when(attest()));
+    expect(signed.when(attest())).toEqual([]);
   });
 });

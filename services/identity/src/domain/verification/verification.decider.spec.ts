@@ -1,9 +1,11 @@
-import { fold } from '@vax/event-sourcing';
 import type { StatedPerson } from '../identity-input/stated-person';
 import { DEFAULT_MATCH_POLICY } from '../matching/person-matcher';
 import type { RegistryPerson } from '../matching/registry-person';
 import { POLICE_VERIFIER, VerificationError, verificationDecider as decider } from './verification.decider';
-import type { RecordVerification, ReviewVerification, VerificationEvent } from './verification.messages';
+import type { RecordVerification, ReviewVerification } from './verification.messages';
+import { deciderSpec } from '@vax/testing';
+
+const { given, stateOf } = deciderSpec(decider);
 
 const registry: RegistryPerson = {
   personId: 'p-1',
@@ -44,12 +46,7 @@ const reviewCmd = (over: Partial<ReviewVerification> = {}): ReviewVerification =
   ...over,
 });
 
-/** given these events, when this command: the events decided (or the error thrown). */
-function given(events: VerificationEvent[]) {
-  const state = fold(decider, events);
-  return { when: (command: RecordVerification | ReviewVerification) => decider.decide(command, state) };
-}
-const recorded = (over: Partial<RecordVerification> = {}) => decider.decide(recordCmd(over), decider.initialState());
+const recorded = (over: Partial<RecordVerification> = {}) => given().when(recordCmd(over));
 const errorCode = (run: () => unknown) => {
   try {
     run();
@@ -119,13 +116,13 @@ describe('an identity verification', () => {
         },
       },
     ]);
-    expect(fold(decider, [...history, ...decided])).toMatchObject({ result: 'mismatched', standing: 'verified' });
+    expect(stateOf([...history, ...decided])).toMatchObject({ result: 'mismatched', standing: 'verified' });
   });
 
   it('lets a police verifier confirm any result, leaving it as it stands', () => {
     const history = recorded({ registry: null });
     const decided = given(history).when(reviewCmd({ outcome: 'confirmed' }));
-    expect(fold(decider, [...history, ...decided])).toMatchObject({
+    expect(stateOf([...history, ...decided])).toMatchObject({
       standing: 'not-found',
       reviews: [expect.objectContaining({ outcome: 'confirmed' })],
     });

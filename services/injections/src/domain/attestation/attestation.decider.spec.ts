@@ -1,7 +1,9 @@
-import { fold } from '@vax/event-sourcing';
 import { brokenRules } from '../record/record.spec-fixtures';
 import { MAX_DOSES_PER_LIST, attestationDecider as decider } from './attestation.decider';
 import type { AttestDay, AttestedEntry } from './attestation.messages';
+import { deciderSpec } from '@vax/testing';
+
+const { given } = deciderSpec(decider);
 
 const entry = (doseId: string): AttestedEntry => ({
   doseId,
@@ -28,7 +30,7 @@ const attest = (over: Partial<AttestDay> = {}): AttestDay => ({
   today: '2021-11-05',
   ...over,
 });
-const signed = decider.decide(attest(), decider.initialState());
+const signed = given().when(attest());
 
 describe("attesting a site's verified list of a day", () => {
   it('records who signed, when, which doses and the signature over their content', () => {
@@ -48,36 +50,30 @@ describe("attesting a site's verified list of a day", () => {
 
   it("lets the commune's chairman sign, and nobody else", () => {
     const chairman = { id: 'ct-1', role: 'commune-chairman', scope: 'commune:Xã Bình Lư' };
-    expect(decider.decide(attest({ signer: chairman }), decider.initialState())).toHaveLength(1);
+    expect(given().when(attest({ signer: chairman }))).toHaveLength(1);
     const staff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
     const otherHead = { id: 'head-2', role: 'site-head', scope: 'site:LC-TD-02' };
     for (const signer of [staff, otherHead])
-      expect(brokenRules(() => decider.decide(attest({ signer }), decider.initialState()))).toEqual([
-        'signer:responsiblePerson',
-      ]);
+      expect(brokenRules(() => given().when(attest({ signer })))).toEqual(['signer:responsiblePerson']);
   });
 
   it('attests each dose once; a later list covers only doses synced since', () => {
-    const state = fold(decider, signed);
-    expect(decider.decide(attest(), state)).toEqual([]);
-    expect(brokenRules(() => decider.decide(attest({ attestationId: 'a-2' }), state))).toEqual(['day:notAttested']);
-    expect(decider.decide(attest({ attestationId: 'a-2', entries: [entry('d-3')] }), state)).toHaveLength(1);
+    const attested = given(signed);
+    expect(attested.when(attest())).toEqual([]);
+    expect(brokenRules(() => attested.when(attest({ attestationId: 'a-2' })))).toEqual(['day:notAttested']);
+    expect(attested.when(attest({ attestationId: 'a-2', entries: [entry('d-3')] }))).toHaveLength(1);
   });
 
   it('refuses an empty list and a day not yet over', () => {
-    expect(brokenRules(() => decider.decide(attest({ entries: [] }), decider.initialState()))).toEqual([
-      'day:hasDoses',
-    ]);
-    expect(brokenRules(() => decider.decide(attest({ day: '2021-11-06' }), decider.initialState()))).toEqual([
-      'day:notInFuture',
-    ]);
+    expect(brokenRules(() => given().when(attest({ entries: [] })))).toEqual(['day:hasDoses']);
+    expect(brokenRules(() => given().when(attest({ day: '2021-11-06' })))).toEqual(['day:notInFuture']);
   });
 
   it('holds at most one list of doses per signing; a busier day is signed in several lists', () => {
     const doses = (n: number) => Array.from({ length: n }, (_, i) => entry(`d-${i}`));
-    expect(decider.decide(attest({ entries: doses(MAX_DOSES_PER_LIST) }), decider.initialState())).toHaveLength(1);
-    expect(
-      brokenRules(() => decider.decide(attest({ entries: doses(MAX_DOSES_PER_LIST + 1) }), decider.initialState())),
-    ).toEqual(['day:listSize']);
+    expect(given().when(attest({ entries: doses(MAX_DOSES_PER_LIST) }))).toHaveLength(1);
+    expect(brokenRules(() => given().when(attest({ entries: doses(MAX_DOSES_PER_LIST + 1) })))).toEqual([
+      'day:listSize',
+    ]);
   });
 });

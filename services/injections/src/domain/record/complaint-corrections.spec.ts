@@ -1,7 +1,9 @@
-import { fold } from '@vax/event-sourcing';
 import { immunizationRecordDecider as decider } from './immunization-record.decider';
 import { catalogue, staff } from './record.spec-fixtures';
 import type { ApplyComplaintCorrection, CorrectDose, RecordDose, RecordEvent } from './record.messages';
+import { deciderSpec } from '@vax/testing';
+
+const { given } = deciderSpec(decider);
 
 const site = { id: 'LC-TD-01', active: true, openedOn: '2021-06-01' };
 const dose1: RecordEvent = {
@@ -38,23 +40,21 @@ const fromComplaint = (change: ApplyComplaintCorrection['change'], commandId = '
   personId: 'P1',
   change,
 });
-const decide = (events: RecordEvent[], command: ApplyComplaintCorrection) =>
-  decider.decide(command, fold(decider, events));
 
 describe("corrections a complaint's handling asks for", () => {
   it('applies the correction with the complaint it answers, and notes the command as applied', () => {
-    const events = decide([dose1], fromComplaint(correctLot));
+    const events = given([dose1]).when(fromComplaint(correctLot));
     expect(events.map((e) => e.type)).toEqual(['DoseCorrected', 'CorrectionApplied']);
     expect(events[0].data).toMatchObject({ complaintId: 'c-1', after: { lotNumber: 'ABV5812' } });
   });
 
   it('changes nothing when the same command arrives again', () => {
-    const first = decide([dose1], fromComplaint(correctLot));
-    expect(decide([dose1, ...first], fromComplaint(correctLot))).toEqual([]);
+    const first = given([dose1]).when(fromComplaint(correctLot));
+    expect(given([dose1, ...first]).when(fromComplaint(correctLot))).toEqual([]);
   });
 
   it('records a refusal naming the broken rules instead of failing, so the complaint hears why', () => {
-    const events = decide([dose1], fromComplaint({ ...correctLot, doseNumber: 3 }));
+    const events = given([dose1]).when(fromComplaint({ ...correctLot, doseNumber: 3 }));
     expect(events).toEqual([
       {
         type: 'CorrectionRefused',
@@ -66,7 +66,7 @@ describe("corrections a complaint's handling asks for", () => {
         },
       },
     ]);
-    expect(decide([dose1, ...events], fromComplaint({ ...correctLot, doseNumber: 3 }))).toEqual([]);
+    expect(given([dose1, ...events]).when(fromComplaint({ ...correctLot, doseNumber: 3 }))).toEqual([]);
   });
 
   it("adds a missing dose on the complaint's own identity check, however old, by whoever accepted it", () => {
@@ -86,12 +86,16 @@ describe("corrections a complaint's handling asks for", () => {
       now: '2021-11-20T02:00:00Z',
       today: '2021-11-20',
     };
-    const [recorded] = decide([dose1], fromComplaint(missing, 'cmd-2'));
+    const [recorded] = given([dose1]).when(fromComplaint(missing, 'cmd-2'));
     expect(recorded).toMatchObject({ type: 'DoseRecorded', data: { doseNumber: 2, complaintId: 'c-1' } });
   });
 
   it("applies a correction by the dose site's own staff the same way", () => {
     const desk = { ...correctLot, correctedBy: staff };
-    expect(decide([dose1], fromComplaint(desk)).map((e) => e.type)).toEqual(['DoseCorrected', 'CorrectionApplied']);
+    expect(
+      given([dose1])
+        .when(fromComplaint(desk))
+        .map((e) => e.type),
+    ).toEqual(['DoseCorrected', 'CorrectionApplied']);
   });
 });

@@ -1,7 +1,9 @@
-import { fold } from '@vax/event-sourcing';
 import { immunizationRecordDecider as decider } from './immunization-record.decider';
 import { brokenRules, catalogue, staff } from './record.spec-fixtures';
 import type { RecordDose, RecordEvent } from './record.messages';
+import { deciderSpec } from '@vax/testing';
+
+const { given } = deciderSpec(decider);
 
 const dose = (over: Partial<RecordDose> = {}): RecordDose => ({
   type: 'RecordDose',
@@ -23,11 +25,7 @@ const dose = (over: Partial<RecordDose> = {}): RecordDose => ({
 
 const numberOf = (events: RecordEvent[]) => (events[0].data as { doseNumber: number }).doseNumber;
 
-function given(events: RecordEvent[]) {
-  const state = fold(decider, events);
-  return { when: (command: RecordDose) => decider.decide(command, state) };
-}
-const firstDose = decider.decide(
+const firstDose = given().when(
   dose({
     administeredOn: '2021-10-01',
     doseId: 'd-0',
@@ -35,7 +33,6 @@ const firstDose = decider.decide(
     today: '2021-10-01',
     verification: { verificationId: 'v-0', personId: 'P1', standing: 'verified', checkedAt: '2021-10-01T01:00:00Z' },
   }),
-  decider.initialState(),
 );
 const rules = brokenRules;
 

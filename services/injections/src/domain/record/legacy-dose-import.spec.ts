@@ -1,8 +1,9 @@
-import { fold } from '@vax/event-sourcing';
 import { immunizationRecordDecider as decider } from './immunization-record.decider';
 import type { ImportLegacyDose } from './legacy-dose.messages';
-import type { RecordEvent } from './record.messages';
 import { catalogue } from './record.spec-fixtures';
+import { deciderSpec } from '@vax/testing';
+
+const { given, history, stateOf } = deciderSpec(decider);
 
 const campaign = { id: 'campaign:cmp-1', role: 'system', scope: 'province:LC' };
 const legacy = (over: Partial<ImportLegacyDose> = {}): ImportLegacyDose => ({
@@ -21,12 +22,11 @@ const legacy = (over: Partial<ImportLegacyDose> = {}): ImportLegacyDose => ({
   today: '2021-12-01',
   ...over,
 });
-const after = (...commands: ImportLegacyDose[]) =>
-  commands.reduce<RecordEvent[]>((events, c) => [...events, ...decider.decide(c, fold(decider, events))], []);
+const after = history;
 
 describe('importing a dose the campaign matched in bulk', () => {
   it('records it with the bulk check as its verification, at a site since closed, and answers the campaign', () => {
-    expect(decider.decide(legacy(), decider.initialState())).toEqual([
+    expect(given().when(legacy())).toEqual([
       {
         type: 'DoseRecorded',
         data: {
@@ -56,14 +56,14 @@ describe('importing a dose the campaign matched in bulk', () => {
 
   it('records a dose id once, whatever it was answered', () => {
     const events = after(legacy());
-    expect(decider.decide(legacy(), fold(decider, events))).toEqual([]);
+    expect(given(events).when(legacy())).toEqual([]);
     const refused = after(legacy({ vaccineCode: 'COVAXIN' }));
-    expect(decider.decide(legacy({ vaccineCode: 'COVAXIN' }), fold(decider, refused))).toEqual([]);
+    expect(given(refused).when(legacy({ vaccineCode: 'COVAXIN' }))).toEqual([]);
   });
 
   it('acknowledges the same injection already on the record instead of adding it twice', () => {
     const events = after(legacy({ doseId: 'd-desk' }));
-    expect(decider.decide(legacy(), fold(decider, events))).toEqual([
+    expect(given(events).when(legacy())).toEqual([
       {
         type: 'LegacyDoseImported',
         data: {
@@ -80,11 +80,11 @@ describe('importing a dose the campaign matched in bulk', () => {
 
   it('numbers old doses in the order given, and refuses one older than the record’s last', () => {
     const events = after(legacy(), legacy({ doseId: 'second', administeredOn: '2021-09-20' }));
-    expect(fold(decider, events).doses.map((d) => [d.doseId, d.doseNumber])).toEqual([
+    expect(stateOf(events).doses.map((d) => [d.doseId, d.doseNumber])).toEqual([
       ['legacy:cmp-1:imp-1:7', 1],
       ['second', 2],
     ]);
-    const [refusal] = decider.decide(legacy({ doseId: 'early', administeredOn: '2021-07-01' }), fold(decider, events));
+    const [refusal] = given(events).when(legacy({ doseId: 'early', administeredOn: '2021-07-01' }));
     expect(refusal).toMatchObject({
       type: 'LegacyDoseRefused',
       data: { problems: [expect.objectContaining({ field: 'administeredOn', rule: 'afterLastDose' })] },
@@ -92,21 +92,20 @@ describe('importing a dose the campaign matched in bulk', () => {
   });
 
   it('refuses what the facts do not allow, listing every broken rule', () => {
-    const [refusal] = decider.decide(
+    const [refusal] = given().when(
       legacy({
         vaccineCode: 'COVAXIN',
         lotNumber: ' ',
         administeredOn: '2021-05-01',
         site: { id: 'LC-TD-01', active: true, openedOn: '2021-06-01' },
       }),
-      decider.initialState(),
     );
     expect(refusal.type).toBe('LegacyDoseRefused');
     const rules = (refusal.data as { problems: { field: string; rule: string }[] }).problems.map(
       (p) => `${p.field}:${p.rule}`,
     );
     expect(rules).toEqual(['vaccineCode:inCatalogue', 'lotNumber:required', 'administeredOn:afterSiteOpened']);
-    const [unknownSite] = decider.decide(legacy({ site: undefined, siteId: 'LC-XX-99' }), decider.initialState());
+    const [unknownSite] = given().when(legacy({ site: undefined, siteId: 'LC-XX-99' }));
     expect(unknownSite).toMatchObject({
       type: 'LegacyDoseRefused',
       data: { problems: [expect.objectContaining({ rule: 'known' })] },

@@ -1,7 +1,9 @@
-import { fold } from '@vax/event-sourcing';
 import { immunizationRecordDecider as decider } from './immunization-record.decider';
 import { brokenRules, catalogue, staff } from './record.spec-fixtures';
-import type { CorrectDose, RecordEvent, RecordRecovery, VoidDose } from './record.messages';
+import type { CorrectDose, RecordEvent, RecordRecovery } from './record.messages';
+import { deciderSpec } from '@vax/testing';
+
+const { given, stateOf } = deciderSpec(decider);
 
 const dose1: RecordEvent = {
   type: 'DoseRecorded',
@@ -32,12 +34,10 @@ const correct = (over: Partial<CorrectDose> = {}): CorrectDose => ({
   ...over,
 });
 const rules = brokenRules;
-const decide = (events: RecordEvent[], command: CorrectDose | VoidDose | RecordRecovery) =>
-  decider.decide(command, fold(decider, events));
 
 describe('corrections, voids and recovered patients on a record', () => {
   it('corrects a dose, keeping what it was before, the reason and the complaint it answers', () => {
-    const [event] = decide([dose1], correct());
+    const [event] = given([dose1]).when(correct());
     expect(event).toEqual({
       type: 'DoseCorrected',
       data: {
@@ -50,35 +50,35 @@ describe('corrections, voids and recovered patients on a record', () => {
         after: { vaccineCode: 'AZD1222', lotNumber: 'ABV5812', administeredOn: '2021-10-01', siteId: 'LC-TD-01' },
       },
     });
-    expect(fold(decider, [dose1, event]).doses[0]).toMatchObject({ lotNumber: 'ABV5812', voided: false });
+    expect(stateOf([dose1, event]).doses[0]).toMatchObject({ lotNumber: 'ABV5812', voided: false });
   });
 
   it('refuses a correction without a reason, that changes nothing, or of a dose not on the record', () => {
-    expect(rules(() => decide([dose1], correct({ reason: 'sai' })))).toEqual(['reason:minLength']);
-    expect(rules(() => decide([dose1], correct({ after: { ...correct().after, lotNumber: 'ABV5811' } })))).toEqual([
+    expect(rules(() => given([dose1]).when(correct({ reason: 'sai' })))).toEqual(['reason:minLength']);
+    expect(rules(() => given([dose1]).when(correct({ after: { ...correct().after, lotNumber: 'ABV5811' } })))).toEqual([
       'after:changes',
     ]);
-    expect(rules(() => decide([dose1], correct({ doseNumber: 2 })))).toEqual(['doseNumber:exists']);
+    expect(rules(() => given([dose1]).when(correct({ doseNumber: 2 })))).toEqual(['doseNumber:exists']);
     expect(
       rules(() =>
-        decide([dose1], correct({ after: { ...correct().after, vaccineCode: 'X', administeredOn: '2022-01-01' } })),
+        given([dose1]).when(correct({ after: { ...correct().after, vaccineCode: 'X', administeredOn: '2022-01-01' } })),
       ),
     ).toEqual(['vaccineCode:inCatalogue', 'administeredOn:notInFuture']);
   });
 
   it('voids a dose that was never given; it stays on record, and the next dose takes its number', () => {
-    const voided = decide([dose1], {
+    const voided = given([dose1]).when({
       type: 'VoidDose',
       personId: 'P1',
       doseNumber: 1,
       reason: 'Nhập trùng hai lần cho cùng một người',
       voidedBy: staff,
     });
-    const state = fold(decider, [dose1, ...voided]);
+    const state = stateOf([dose1, ...voided]);
     expect(state.doses).toEqual([expect.objectContaining({ doseNumber: 1, voided: true })]);
     expect(
       rules(() =>
-        decide([dose1, ...voided], {
+        given([dose1, ...voided]).when({
           type: 'VoidDose',
           personId: 'P1',
           doseNumber: 1,
@@ -101,7 +101,7 @@ describe('corrections, voids and recovered patients on a record', () => {
       recordedBy: staff,
       today: '2021-11-05',
     };
-    expect(decide([], recovery)).toEqual([
+    expect(given([]).when(recovery)).toEqual([
       {
         type: 'RecoveryRecorded',
         data: {
@@ -114,10 +114,10 @@ describe('corrections, voids and recovered patients on a record', () => {
         },
       },
     ]);
-    expect(rules(() => decide([], { ...recovery, station: { ...site, kind: 'fixed' } }))).toEqual([
+    expect(rules(() => given([]).when({ ...recovery, station: { ...site, kind: 'fixed' } }))).toEqual([
       'stationId:communeStation',
     ]);
-    expect(rules(() => decide([], { ...recovery, recoveredOn: '2021-10-01', evidenceReference: ' ' }))).toEqual([
+    expect(rules(() => given([]).when({ ...recovery, recoveredOn: '2021-10-01', evidenceReference: ' ' }))).toEqual([
       'recoveredOn:afterPositiveTest',
       'evidenceReference:required',
     ]);

@@ -1,7 +1,9 @@
-import { fold } from '@vax/event-sourcing';
 import { immunizationRecordDecider as decider } from './immunization-record.decider';
 import { brokenRules, staff } from './record.spec-fixtures';
 import type { AbsorbDuplicate, MarkMergedInto, RecordEvent } from './record.messages';
+import { deciderSpec } from '@vax/testing';
+
+const { given, stateOf } = deciderSpec(decider);
 
 const recorded = (personId: string, doseId: string, doseNumber: number, administeredOn: string): RecordEvent => ({
   type: 'DoseRecorded',
@@ -29,12 +31,12 @@ const close = (over: Partial<MarkMergedInto> = {}): MarkMergedInto => ({
 // P1 has dose 2 only; P2 (the duplicate) has dose 1, and dose 2 entered again.
 const survivor = [recorded('P1', 'a-2', 1, '2021-11-01')];
 const duplicate = [recorded('P2', 'b-1', 1, '2021-10-01'), recorded('P2', 'b-2', 2, '2021-11-01')];
-const closedDuplicate = [...duplicate, ...decider.decide(close(), fold(decider, duplicate))];
+const closedDuplicate = [...duplicate, ...given(duplicate).when(close())];
 const absorb = (over: Partial<AbsorbDuplicate> = {}): AbsorbDuplicate => ({
   type: 'AbsorbDuplicate',
   personId: 'P1',
   fromPersonId: 'P2',
-  duplicate: fold(decider, closedDuplicate),
+  duplicate: stateOf(closedDuplicate),
   reason,
   mergedBy: staff,
   ...over,
@@ -43,36 +45,34 @@ const absorb = (over: Partial<AbsorbDuplicate> = {}): AbsorbDuplicate => ({
 describe('merging two records of one person', () => {
   it('closes the duplicate, pointing at the survivor; asking again changes nothing', () => {
     expect(closedDuplicate.at(-1)).toMatchObject({ type: 'RecordMergedInto', data: { intoPersonId: 'P1' } });
-    expect(decider.decide(close(), fold(decider, closedDuplicate))).toEqual([]);
+    expect(given(closedDuplicate).when(close())).toEqual([]);
   });
 
   it('a closed duplicate takes no more doses or corrections', () => {
-    const state = fold(decider, closedDuplicate);
+    const closed = given(closedDuplicate);
     const rules = brokenRules(() =>
-      decider.decide({ type: 'VoidDose', personId: 'P2', doseNumber: 1, reason, voidedBy: staff }, state),
+      closed.when({ type: 'VoidDose', personId: 'P2', doseNumber: 1, reason, voidedBy: staff }),
     );
     expect(rules).toEqual(['personId:notMerged']);
-    expect(brokenRules(() => decider.decide(close({ intoPersonId: 'P3' }), state))).toEqual([
-      'duplicatePersonId:notMerged',
-    ]);
+    expect(brokenRules(() => closed.when(close({ intoPersonId: 'P3' })))).toEqual(['duplicatePersonId:notMerged']);
   });
 
   it('the survivor takes the missing doses, keeps the same dose once, and numbers them in order', () => {
-    const [absorbed] = decider.decide(absorb(), fold(decider, survivor));
+    const [absorbed] = given(survivor).when(absorb());
     expect(absorbed).toMatchObject({ type: 'DuplicateAbsorbed', data: { movedDoseIds: ['b-1'] } });
-    const after = fold(decider, [...survivor, absorbed]);
+    const after = stateOf([...survivor, absorbed]);
     expect(after.doses.map((d) => [d.doseId, d.doseNumber])).toEqual([
       ['b-1', 1],
       ['a-2', 2],
     ]);
-    expect(decider.decide(absorb(), after)).toEqual([]);
+    expect(given([...survivor, absorbed]).when(absorb())).toEqual([]);
   });
 
   it('absorbs only a duplicate already closed into this record, and never itself', () => {
-    expect(
-      brokenRules(() => decider.decide(absorb({ duplicate: fold(decider, duplicate) }), fold(decider, survivor))),
-    ).toEqual(['duplicatePersonId:closedFirst']);
-    expect(brokenRules(() => decider.decide(close({ intoPersonId: 'P2' }), fold(decider, duplicate)))).toEqual([
+    expect(brokenRules(() => given(survivor).when(absorb({ duplicate: stateOf(duplicate) })))).toEqual([
+      'duplicatePersonId:closedFirst',
+    ]);
+    expect(brokenRules(() => given(duplicate).when(close({ intoPersonId: 'P2' })))).toEqual([
       'duplicatePersonId:differentPerson',
     ]);
   });
