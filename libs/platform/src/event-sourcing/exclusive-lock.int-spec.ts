@@ -1,4 +1,4 @@
-import { type TestDatabase, createTestDatabase } from '@vax/testing';
+import { type TestDatabase, createTestDatabase, eventually } from '@vax/testing';
 import { Pool } from 'pg';
 import { whileHoldingLock } from './exclusive-lock';
 
@@ -29,9 +29,14 @@ describe('work under an exclusive lock', () => {
   });
 
   it('lets one of two processes do the work while the other waits for the lock', async () => {
-    const [a, b] = [new Pool({ connectionString: db.url }), new Pool({ connectionString: db.url })];
+    const [a, b] = [
+      new Pool({ connectionString: db.url }),
+      new Pool({ connectionString: db.url, application_name: 'lock-b' }),
+    ];
     let release!: () => void;
     const holding = new Promise<void>((resolve) => (release = resolve));
+    let aStarted!: () => void;
+    const started = new Promise<void>((resolve) => (aStarted = resolve));
     const order: string[] = [];
     const first = whileHoldingLock(
       a,
@@ -39,18 +44,23 @@ describe('work under an exclusive lock', () => {
       () => false,
       async () => {
         order.push('a starts');
+        aStarted();
         await holding;
         order.push('a ends');
       },
     );
-    await new Promise((r) => setTimeout(r, 300));
+    await started;
     const second = whileHoldingLock(
       b,
       'test:one',
       () => false,
       async () => void order.push('b runs'),
     );
-    await new Promise((r) => setTimeout(r, 500));
+    // b has asked for the lock and been refused: its session's last statement, the try, has returned.
+    await eventually(async () => expect(await triedAndWaiting(a, 'lock-b')).toBe(true), {
+      attempts: 200,
+      intervalMs: 25,
+    });
     expect(order).toEqual(['a starts']);
     release();
     await Promise.all([first, second]);
@@ -58,3 +68,14 @@ describe('work under an exclusive lock', () => {
     await Promise.all([a.end(), b.end()]);
   }, 15_000);
 });
+
+/** True once a session named `applicationName` has run pg_try_advisory_lock and sits idle, holding no advisory lock. */
+async function triedAndWaiting(observer: Pool, applicationName: string): Promise<boolean> {
+  const { rows } = await observer.query<{ n: number }>(
+    `select count(*)::int as n from pg_stat_activity s
+      where s.application_name = $1 and s.state = 'idle' and s.query like 'select pg_try_advisory_lock(%'
+        and not exists (select 1 from pg_locks l where l.pid = s.pid and l.locktype = 'advisory' and l.granted)`,
+    [applicationName],
+  );
+  return rows[0].n > 0;
+}
