@@ -32,6 +32,15 @@ export class CertificationConfig extends BackendServiceConfig {
   @Matches(/^[A-Z0-9]{1,10}$/, { message: 'must be 1 to 10 capital letters or digits' })
   CERTIFICATION_ISSUING_ENTITY = 'LC';
 
+  /**
+   * The business rules (a folder of <COUNTRY>/<RULE-ID>/rule.json) and the EU value sets (a folder
+   * of value-set files, or one file) the verification route judges with; the shipped ones when
+   * unset. Both are re-read when their files change, or on POST /verification-reference/reload.
+   */
+  @Expose() @IsOptional() @IsString() CERTIFICATION_RULES_DIR?: string;
+
+  @Expose() @IsOptional() @IsString() CERTIFICATION_VALUE_SETS?: string;
+
   override productionProblems(): ConfigProblem[] {
     const developmentChain = !this.CERTIFICATION_DSC_KEY_FILE;
     return [

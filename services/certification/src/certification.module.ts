@@ -1,4 +1,12 @@
-import { DynamicModule, Module, type OnModuleInit, Inject, Injectable } from '@nestjs/common';
+import {
+  DynamicModule,
+  Module,
+  type OnModuleDestroy,
+  type OnModuleInit,
+  Inject,
+  Injectable,
+  Logger,
+} from '@nestjs/common';
 import type { EventStore } from '@vax/event-sourcing';
 import { Inbox } from '@vax/messaging';
 import { DiagnosticsModule, EVENT_STORE, EventSourcingModule, PG_POOL, PlatformModule } from '@vax/platform';
@@ -8,7 +16,8 @@ import {
   CertificatesHttpController,
   SIGNING_KEYS,
 } from './adapters/http/certificates.http-controller';
-import { VerificationHttpController } from './adapters/http/verification.http-controller';
+import { VerificationReferenceHttpController } from './adapters/http/verification-reference.http-controller';
+import { VERIFICATION_REFERENCE, VerificationHttpController } from './adapters/http/verification.http-controller';
 import { IdentityEventsKafkaConsumer } from './adapters/kafka/identity-events.kafka-consumer';
 import { CERTIFICATION_INBOX, InjectionsEventsKafkaConsumer } from './adapters/kafka/injections-events.kafka-consumer';
 import { CertificateSigner } from './application/certificate-signer';
@@ -17,10 +26,13 @@ import { CERTIFICATION_MIGRATIONS } from './application/certification.migrations
 import { CertificationService } from './application/certification.service';
 import { RevocationListQuery } from './application/revocation-list.query';
 import { TrustListRepository } from './application/trust-list.repository';
+import { VerificationReference } from './application/verification-reference';
 import type { CertificationConfig } from './certification.config';
 import type { SigningKeys } from './keys/signing-keys';
 import { certificateRevocationsProjection } from './projections/certificate-revocations.projection';
+import { SHIPPED_RULES_DIR } from './reference/business-rules.loader';
 import { loadCertificationReference } from './reference/certification-reference.loader';
+import { SHIPPED_VALUE_SETS_DIR } from './reference/value-sets.loader';
 
 export const SERVICE_NAME = 'certification';
 
@@ -35,6 +47,33 @@ class SignerRegistration implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await this.trustList.register(this.keys);
   }
+}
+
+/** Stops watching the rule and value-set files at shutdown. */
+@Injectable()
+class VerificationReferenceLifecycle implements OnModuleDestroy {
+  constructor(@Inject(VERIFICATION_REFERENCE) private readonly reference: VerificationReference) {}
+
+  onModuleDestroy(): void {
+    this.reference.close();
+  }
+}
+
+/** The rules and value sets read at start-up (a folder that does not read stops the process, naming the setting), then watched. */
+function verificationReferenceOf(config: CertificationConfig): VerificationReference {
+  const logger = new Logger('verification-reference');
+  let reference: VerificationReference;
+  try {
+    reference = new VerificationReference(
+      config.CERTIFICATION_RULES_DIR ?? SHIPPED_RULES_DIR,
+      config.CERTIFICATION_VALUE_SETS ?? SHIPPED_VALUE_SETS_DIR,
+      (outcome) => (outcome.reloaded ? logger.log(outcome) : logger.error(outcome)),
+    );
+  } catch (error) {
+    throw new Error(`CERTIFICATION_RULES_DIR or CERTIFICATION_VALUE_SETS: ${(error as Error).message}`);
+  }
+  reference.watch();
+  return reference;
 }
 
 @Module({})
@@ -57,11 +96,14 @@ export class CertificationModule {
       controllers: [
         CertificatesHttpController,
         VerificationHttpController,
+        VerificationReferenceHttpController,
         InjectionsEventsKafkaConsumer,
         IdentityEventsKafkaConsumer,
       ],
       providers: [
         { provide: SIGNING_KEYS, useValue: keys },
+        { provide: VERIFICATION_REFERENCE, useFactory: () => verificationReferenceOf(config) },
+        VerificationReferenceLifecycle,
         { provide: CERTIFICATION_REFERENCE, useValue: reference },
         { provide: CERTIFICATION_INBOX, inject: [PG_POOL], useFactory: (pool: Pool) => new Inbox(pool, SERVICE_NAME) },
         { provide: TrustListRepository, inject: [PG_POOL], useFactory: (pool: Pool) => new TrustListRepository(pool) },

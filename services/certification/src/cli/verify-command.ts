@@ -76,7 +76,9 @@ function optionsOf(values: Values): VerifyOptions | string {
       trustList,
       isRevoked: (h) => Object.values(h).some((x) => revoked.has(x)),
       valueSets: valueSetsPath === 'none' ? undefined : readOrSay('--valuesets', () => readValueSets(valueSetsPath)),
-      rules: rulesDir && { ruleSet: readOrSay('--rules', () => readRuleSet(rulesDir)), arrivalCountry: country },
+      rules: rulesDir
+        ? { ruleSet: readOrSay('--rules', () => readRuleSet(rulesDir)), arrivalCountry: country }
+        : undefined,
     };
   } catch (error) {
     return (error as Error).message;

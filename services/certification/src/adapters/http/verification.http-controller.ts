@@ -3,12 +3,15 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard } from '@vax/platform';
 import { RevocationListQuery } from '../../application/revocation-list.query';
 import { TrustListRepository } from '../../application/trust-list.repository';
+import type { VerificationReference } from '../../application/verification-reference';
 import { revocationHashesOfHcert, verifyHcert } from '../../hcert/hcert.verifier';
 import { trustedSignerOf } from '../../hcert/trusted-signer';
 import type { SigningKeys } from '../../keys/signing-keys';
 import { SIGNING_KEYS } from './certificates.http-controller';
 import { RevocationListRequest } from './revocation-list.request-dto';
 import { VerifyCertificateRequest } from './verify-certificate.request-dto';
+
+export const VERIFICATION_REFERENCE = Symbol('VERIFICATION_REFERENCE');
 
 /** Verification for anyone who scans a QR, and the public lists an offline verifier needs. */
 @ApiTags('verification')
@@ -18,22 +21,28 @@ export class VerificationHttpController {
     @Inject(TrustListRepository) private readonly trustList: TrustListRepository,
     @Inject(RevocationListQuery) private readonly revocations: RevocationListQuery,
     @Inject(SIGNING_KEYS) private readonly keys: SigningKeys,
+    @Inject(VERIFICATION_REFERENCE) private readonly reference: VerificationReference,
   ) {}
 
   @Post('verifications')
   @HttpCode(200)
   @UseGuards(ActorGuard)
   @ApiOperation({
-    summary: 'Verify an HC1 text: every check, and which one failed; the holder shown to compare with their ID',
+    summary:
+      'Verify an HC1 text: every check (value sets always; business rules of the arrival country when one is given), ' +
+      'which one failed, each rule not passed, the versions judged with; the holder shown to compare with their ID',
   })
   async verify(@Body() body: VerifyCertificateRequest) {
     const trusted = (await this.trustList.all()).map((e) => trustedSignerOf(e.certificateDer));
     const hashes = revocationHashesOfHcert(body.hc1);
     const revoked = hashes ? await this.revocations.isRevoked(hashes) : false;
+    const { ruleSet, valueSets } = this.reference.current();
     const { dcc, ...result } = verifyHcert(body.hc1, {
       at: body.at ? new Date(body.at) : new Date(),
       trustList: trusted,
       isRevoked: () => revoked,
+      valueSets,
+      rules: body.country ? { ruleSet, arrivalCountry: body.country } : undefined,
     });
     const nam = dcc?.nam as { fn?: string; gn?: string } | undefined;
     return {

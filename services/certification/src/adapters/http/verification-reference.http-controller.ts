@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, HttpStatus, Inject, Post, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, ProblemException, RequireRoles } from '@vax/platform';
+import type { VerificationReference } from '../../application/verification-reference';
+import { VERIFICATION_REFERENCE } from './verification.http-controller';
+
+/** Which business rules and value sets the verification route holds, and re-reading them without a restart. */
+@ApiTags('verification')
+@Controller('verification-reference')
+@UseGuards(ActorGuard)
+export class VerificationReferenceHttpController {
+  constructor(@Inject(VERIFICATION_REFERENCE) private readonly reference: VerificationReference) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The versions of the rules and value sets in force, and when they were read' })
+  current() {
+    const { ruleSet, valueSets, loadedAt } = this.reference.current();
+    return {
+      rules: { version: ruleSet.version, count: ruleSet.rules.length },
+      valueSets: { version: valueSets.version, sets: Object.keys(valueSets.codes).length },
+      loadedAt,
+    };
+  }
+
+  @Post('reload')
+  @HttpCode(200)
+  @RequireRoles('manager', 'system')
+  @ApiOperation({
+    summary:
+      'Re-read the rules and value sets now; a folder that does not read leaves the previous ones in force (422)',
+  })
+  reload() {
+    const outcome = this.reference.reload();
+    if (!outcome.reloaded)
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'reference-not-reloaded',
+        'Rules or value sets not reloaded',
+        `the rules ${outcome.rules.version} and value sets ${outcome.valueSets.version} stay in force`,
+        [{ field: 'reference', rule: 'readable', message: outcome.problem ?? 'does not read' }],
+      );
+    return outcome;
+  }
+}
