@@ -1,12 +1,13 @@
 import type { RuleSet } from '../domain/rules/business-rule';
 import { type ValueSets, valueSetProblems } from '../domain/valuesets/value-sets';
 import { type FailedRule, type RulesVerdict, rulesProblem, rulesVerdict } from './business-rules.check';
-import { algorithmOf, keyIdOf } from './cose-sign1';
+import { keyIdOf } from './cose-sign1';
 import { coseSignatureProblem } from './cose-signature';
 import { dccSchemaProblems, schemaReleaseFor } from './dcc-schema.validator';
 import { type DecodedHcert, decodeHcert } from './hcert.decoder';
+import { certificateIdOf, certificateTypeOf, revocationHashesOfDecoded } from './hcert.identity';
 import { type CertificateType, keyUsageAllows } from './key-usage';
-import { type RevocationHashes, revocationHashes } from './revocation-hashes';
+import type { RevocationHashes } from './revocation-hashes';
 import type { TrustedSigner } from './trusted-signer';
 
 export const CHECKS = [
@@ -133,37 +134,11 @@ function keyUsageProblem(signer: TrustedSigner | undefined, type: CertificateTyp
 }
 
 function revocationProblem(d: DecodedHcert, options: VerifyOptions): Verdict {
-  const type = certificateTypeOf(d.dcc);
-  const uvci = type && certificateIdOf(d.dcc, type);
-  if (!options.isRevoked || !uvci) return null;
-  const alg = algorithmOf(d.cose) ?? 0;
-  const hashes = revocationHashes({ uvci, issuerCountry: d.issuer ?? '', signature: d.cose.signature, alg });
-  return options.isRevoked(hashes) ? 'the certificate is on the revocation list' : null;
-}
-
-function certificateTypeOf(dcc: Record<string, unknown>): CertificateType | undefined {
-  return (['v', 't', 'r'] as const).find((t) => Array.isArray(dcc[t]) && (dcc[t] as unknown[]).length > 0);
-}
-
-function certificateIdOf(dcc: Record<string, unknown>, type: CertificateType | undefined): string | undefined {
-  const entry = type ? (dcc[type] as Record<string, unknown>[])[0] : undefined;
-  return typeof entry?.ci === 'string' ? entry.ci : undefined;
+  const hashes = options.isRevoked && revocationHashesOfDecoded(d);
+  return hashes && options.isRevoked!(hashes) ? 'the certificate is on the revocation list' : null;
 }
 
 const instant = (seconds: number | undefined) =>
   seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
 
-/** The revocation hashes of an HC1 text, for looking them up before verifying (undefined if it does not decode). */
-export function revocationHashesOfHcert(text: string): RevocationHashes | undefined {
-  const outcome = decodeHcert(text);
-  if (!outcome.ok) return undefined;
-  const d = outcome.decoded;
-  const uvci = certificateIdOf(d.dcc, certificateTypeOf(d.dcc));
-  if (!uvci) return undefined;
-  return revocationHashes({
-    uvci,
-    issuerCountry: d.issuer ?? '',
-    signature: d.cose.signature,
-    alg: algorithmOf(d.cose) ?? 0,
-  });
-}
+export { revocationHashesOfHcert } from './hcert.identity';
