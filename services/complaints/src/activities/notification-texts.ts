@@ -17,6 +17,7 @@ const REASONS: Record<RejectionReason, string> = {
   'identity-not-confirmed': 'chưa xác thực được thông tin định danh',
   'duplicate-complaint': 'trùng với phản ánh khác',
   'citizen-did-not-reply': 'không nhận được thông tin bổ sung đúng hạn',
+  'closed-after-failure': 'hệ thống không xử lý tiếp được; bạn có thể gửi phản ánh mới',
 };
 
 /** A time as Vietnamese read it: dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh. */

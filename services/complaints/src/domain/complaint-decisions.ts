@@ -65,11 +65,13 @@ function correctionProblems(correction: Correction, state: Assigned): FieldProbl
   }
 }
 
+const WORKFLOW_REASONS = new Set<string>(['citizen-did-not-reply', 'closed-after-failure']);
+
 export function reject(command: RejectComplaint, state: FiledComplaint): ComplaintEvent[] {
   holdingTurn(state, command.decidedBy);
   const problems = required('note', command.note, 1000);
   // "The citizen did not reply" is the workflow's to record, never a site's shortcut.
-  if (!REJECTION_REASONS.includes(command.reason) || command.reason === 'citizen-did-not-reply')
+  if (!REJECTION_REASONS.includes(command.reason) || WORKFLOW_REASONS.has(command.reason))
     problems.push(problem('reason', 'oneOf', 'must be one of the listed grounds for rejection'));
   if (problems.length > 0) throw invalid(problems);
   const { decidedBy, reason, note, appealUntil, at } = command;

@@ -13,7 +13,10 @@ export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
 export const HANDLING_LEVELS = ['registry', 'site', 'commune-station', 'district-centre', 'province'] as const;
 export type HandlingLevel = (typeof HANDLING_LEVELS)[number];
 
-/** Grounds to reject, after the national guidance (9458/BYT-CNTT) and the workflow's own ends. */
+/**
+ * Grounds to reject, after the national guidance (9458/BYT-CNTT), and the workflow's own ends (the
+ * citizen did not reply; an operator closed it after a step failed), which no site may choose.
+ */
 export const REJECTION_REASONS = [
   'screening-form-incomplete',
   'name-differs-from-certificate',
@@ -24,6 +27,7 @@ export const REJECTION_REASONS = [
   'identity-not-confirmed',
   'duplicate-complaint',
   'citizen-did-not-reply',
+  'closed-after-failure',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 

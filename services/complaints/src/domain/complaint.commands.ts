@@ -139,6 +139,29 @@ export interface AttachEvidence {
   at: string;
 }
 
+/** The workflow's step `step` failed for good (see ComplaintStepFailed). */
+export interface RecordStepFailure {
+  type: 'RecordStepFailure';
+  step: string;
+  errorType: string;
+  at: string;
+}
+
+/** The holder or a manager has the failed step run again (after mending what made it fail). */
+export interface RetryFailedStep {
+  type: 'RetryFailedStep';
+  operator: Actor;
+  at: string;
+}
+
+/** The holder or a manager gives up on the failed step: the complaint closes (rejected, no appeal). */
+export interface CloseFailedComplaint {
+  type: 'CloseFailedComplaint';
+  operator: Actor;
+  note: string;
+  at: string;
+}
+
 export type ComplaintCommand =
   | FileComplaint
   | RecordIdentityCheck
@@ -154,4 +177,7 @@ export type ComplaintCommand =
   | ResolveComplaint
   | AppealComplaint
   | WithdrawComplaint
-  | AttachEvidence;
+  | AttachEvidence
+  | RecordStepFailure
+  | RetryFailedStep
+  | CloseFailedComplaint;

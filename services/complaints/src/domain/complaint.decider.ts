@@ -1,4 +1,5 @@
 import type { Decider } from '@vax/event-sourcing';
+import * as attention from './complaint-attention';
 import { filingProblems } from './complaint-filing';
 import * as decisions from './complaint-decisions';
 import * as outcomes from './complaint-outcomes';
@@ -23,12 +24,34 @@ export const complaintDecider: Decider<ComplaintState, C.ComplaintCommand, Compl
   decide(command, state) {
     if (command.type === 'FileComplaint') return file(command, state);
     if (state.status === 'none') throw new ComplaintError('not-found', 'no such complaint');
+    if (isAttentionCommand(command)) return decideAttention(command, state);
     if (state.status === 'closed') return decideClosed(command, state);
     return decideOpen(command, state);
   },
 };
 
-function decideOpen(command: Exclude<C.ComplaintCommand, C.FileComplaint>, state: FiledComplaint): ComplaintEvent[] {
+type AttentionCommand = C.RecordStepFailure | C.RetryFailedStep | C.CloseFailedComplaint;
+/** The commands of a complaint's life, open or closed, but for its filing and its failed steps. */
+type LifeCommand = Exclude<C.ComplaintCommand, C.FileComplaint | AttentionCommand>;
+
+const isAttentionCommand = (command: C.ComplaintCommand): command is AttentionCommand =>
+  command.type === 'RecordStepFailure' || command.type === 'RetryFailedStep' || command.type === 'CloseFailedComplaint';
+
+/** A failed step is recorded and handled whether the complaint is open or already closed. */
+function decideAttention(command: AttentionCommand, state: FiledComplaint): ComplaintEvent[] {
+  switch (command.type) {
+    case 'RecordStepFailure':
+      return attention.recordStepFailure(command, state);
+    case 'RetryFailedStep':
+      return attention.retryFailedStep(command, state);
+    case 'CloseFailedComplaint':
+      return attention.closeFailedComplaint(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+function decideOpen(command: LifeCommand, state: FiledComplaint): ComplaintEvent[] {
   switch (command.type) {
     case 'RecordIdentityCheck':
       return recordIdentity(command, state);
@@ -66,10 +89,7 @@ function decideOpen(command: Exclude<C.ComplaintCommand, C.FileComplaint>, state
 }
 
 /** A closed complaint only takes an appeal in time; repeats of how it closed are nothing to do. */
-function decideClosed(
-  command: Exclude<C.ComplaintCommand, C.FileComplaint>,
-  state: Extract<ComplaintState, { status: 'closed' }>,
-): ComplaintEvent[] {
+function decideClosed(command: LifeCommand, state: Extract<ComplaintState, { status: 'closed' }>): ComplaintEvent[] {
   const repeats =
     (command.type === 'WithdrawComplaint' && state.outcome === 'withdrawn') ||
     (command.type === 'ResolveComplaint' && state.outcome === 'resolved');
@@ -78,7 +98,8 @@ function decideClosed(
     throw new ComplaintError('closed', `the complaint is closed (${state.outcome})`);
   byFiler(command.citizen, state);
   if (state.appealsUsed >= MAX_APPEALS) throw new ComplaintError('already-appealed', 'the complaint was appealed once');
-  if (Date.parse(command.at) > Date.parse(state.appealUntil ?? ''))
+  // No window at all (closed after a failed step) is a closed one, not one without end.
+  if (!state.appealUntil || Date.parse(command.at) > Date.parse(state.appealUntil))
     throw new ComplaintError('appeal-window-closed', `appeals were possible until ${state.appealUntil}`);
   if (command.grounds.trim() === '' || command.grounds.length > 2000)
     throw invalid([{ field: 'grounds', rule: 'required', message: 'must be given, at most 2000 characters' }]);

@@ -88,6 +88,22 @@ export type ComplaintAppealed = { type: 'ComplaintAppealed'; data: { grounds: st
 
 export type EvidenceAttached = { type: 'EvidenceAttached'; data: { evidence: EvidenceItem[]; attachedAt: string } };
 
+/**
+ * A step of the workflow failed in a way retrying cannot mend (a constraint, a refused command, a bad
+ * payload): the complaint needs attention from its holder or a manager. `errorType` names the kind
+ * and code only (`Deterministic:DatabaseError:22021`), never the refused values.
+ */
+export type ComplaintStepFailed = {
+  type: 'ComplaintStepFailed';
+  data: { step: string; errorType: string; failedAt: string };
+};
+
+/** An operator handled the failed step: run it again, or close the complaint. */
+export type FailedStepHandled = {
+  type: 'FailedStepHandled';
+  data: { step: string; action: 'retry' | 'close'; handledBy: Actor; note: string; handledAt: string };
+};
+
 export type ComplaintEvent =
   | ComplaintFiled
   | IdentityChecked
@@ -100,4 +116,6 @@ export type ComplaintEvent =
   | CorrectionRefused
   | ComplaintClosed
   | ComplaintAppealed
-  | EvidenceAttached;
+  | EvidenceAttached
+  | ComplaintStepFailed
+  | FailedStepHandled;

@@ -23,6 +23,14 @@ export interface ComplaintFacts {
   assignment: Assignment | null;
   breaches: number;
   appealsUsed: number;
+  /** A workflow step that failed for good, awaiting its holder or a manager (retry or close); else null. */
+  attention: Attention | null;
+}
+
+export interface Attention {
+  step: string;
+  errorType: string;
+  failedAt: string;
 }
 
 export type ComplaintState =
@@ -61,7 +69,19 @@ export type FiledComplaint = Exclude<ComplaintState, { status: 'none' }>;
 function factsOf(state: FiledComplaint): ComplaintFacts {
   const { complaintId, complaintType, subject, citizenId, evidence, identity, assignment, breaches, appealsUsed } =
     state;
-  return { complaintId, complaintType, subject, citizenId, evidence, identity, assignment, breaches, appealsUsed };
+  const { attention } = state;
+  return {
+    complaintId,
+    complaintType,
+    subject,
+    citizenId,
+    evidence,
+    identity,
+    assignment,
+    breaches,
+    appealsUsed,
+    attention,
+  };
 }
 
 /** Folds one event into the state; an event that cannot apply (never appended so) leaves it unchanged. */
@@ -69,7 +89,7 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
   if (event.type === 'ComplaintFiled') {
     const { complaintId, complaintType, subject, citizenId, evidence } = event.data;
     const facts = { complaintId, complaintType, subject, citizenId, evidence, identity: null, assignment: null };
-    return { status: 'filed', ...facts, breaches: 0, appealsUsed: 0 };
+    return { status: 'filed', ...facts, breaches: 0, appealsUsed: 0, attention: null };
   }
   if (state.status === 'none') return state;
   return evolveFiled(state, factsOf(state), event);
@@ -134,6 +154,12 @@ function evolveFiled(state: FiledComplaint, facts: ComplaintFacts, event: Compla
       return { ...facts, status: 'appealed', appealsUsed: facts.appealsUsed + 1 };
     case 'EvidenceAttached':
       return { ...state, evidence: [...state.evidence, ...event.data.evidence] };
+    case 'ComplaintStepFailed': {
+      const { step, errorType, failedAt } = event.data;
+      return { ...state, attention: { step, errorType, failedAt } };
+    }
+    case 'FailedStepHandled':
+      return { ...state, attention: null };
     default:
       return assertNever(event);
   }
