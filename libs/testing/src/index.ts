@@ -16,3 +16,4 @@ export * from './actor-tokens';
 export * from './fixed-test-keys';
 export * from './decider-spec';
 export * from './postgres-server-settings';
+export * from './temporal-history-json';

@@ -1,6 +1,9 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { eventually, timeSkippingServerExecutable } from '@vax/testing';
+import { join } from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { eventually, recordHistoryFixture, timeSkippingServerExecutable } from '@vax/testing';
 import { campaignWorkflow } from './campaign.workflow';
 import {
   type CampaignInput,
@@ -36,6 +39,9 @@ describe('campaign workflow', () => {
     });
   const start = (i: CampaignInput, taskQueue: string) =>
     env.client.workflow.start(campaignWorkflow, { args: [i], workflowId: `campaign-${i.campaignId}`, taskQueue });
+  /** With VAX_RECORD_HISTORIES=1, the run's history becomes a replay fixture (histories/<name>.json). */
+  const record = (name: string, handle: WorkflowHandle) =>
+    recordHistoryFixture(join(__dirname, 'histories', `${name}.json`), () => handle.fetchHistory());
 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -48,7 +54,9 @@ describe('campaign workflow', () => {
   it('verifies every chunk of every list, settles, follows up to the deadline and reports progress', async () => {
     const fake = new FakeCampaignActivities();
     const w = await worker(fake, 'campaign-progress');
-    const progress = await w.runUntil(async () => (await start(await input(), 'campaign-progress')).result());
+    const handle = await start(await input(), 'campaign-progress');
+    const progress = await w.runUntil(handle.result());
+    await record('verify-settle-follow-up-close', handle);
     expect(new Set(fake.chunksVerified).size).toBe(11); // 1,000 rows in chunks of 100, and one of 50
     expect(fake.chunksVerified).toContain('c1:i2:0');
     expect(progress).toMatchObject({ phase: 'closed', chunksTotal: 11, chunksDone: 11, sent: 1_028, matched: 984 });
@@ -68,6 +76,7 @@ describe('campaign workflow', () => {
       const progress = await handle.result();
       expect(progress).toMatchObject({ phase: 'closed', followUpRounds: 1, rechecked: 4 });
       expect(progress).toMatchObject({ mergeProposals: 4, dosesSent: 10, worklistItems: 6 }); // settled twice
+      await record('changes-submitted-during-pass', handle);
     });
     expect(fake.rechecks).toEqual([1]);
   }, 120_000);
@@ -84,10 +93,15 @@ describe('campaign workflow', () => {
       await eventually(async () =>
         expect(await handle.query(progressQuery)).toMatchObject({ paused: true, chunksDone: 1 }),
       );
-      await new Promise((resolve) => setTimeout(resolve, 500)); // a real pause: nothing may start meanwhile
+      // The task that took the chunk's result is complete (the query saw it) and scheduled nothing:
+      // the workflow waits for a resume, with no task pending that could start a chunk.
+      const events = (await handle.fetchHistory()).events ?? [];
+      expect(chunksScheduled(events)).toBe(1);
+      expect(events.at(-1)?.eventType).toBe(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
       expect(fake.chunksStarted).toHaveLength(1);
       await handle.signal(resumeSignal);
       expect(await handle.result()).toMatchObject({ phase: 'closed', chunksDone: 11, paused: false });
+      await record('pause-resume', handle);
     });
   }, 120_000);
 
@@ -106,6 +120,7 @@ describe('campaign workflow', () => {
         chunksDone: 2,
         cancelReason: 'the lists are being replaced',
       });
+      await record('cancel', handle);
     });
     expect(fake.chunksStarted).toHaveLength(2);
     expect(fake.closed).toEqual(['cancelled']);
@@ -126,5 +141,14 @@ describe('campaign workflow', () => {
     expect(second.chunksVerified).not.toContain(`${i.campaignId}:i1:0`);
     expect(second.chunksVerified[0]).toBe(`${i.campaignId}:i1:3`);
     expect(progress).toMatchObject({ phase: 'closed', chunksDone: 11 });
+    await record('worker-restart', handle);
   }, 180_000);
 });
+
+const { EventType } = temporal.api.enums.v1;
+const chunksScheduled = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+  events.filter(
+    (e) =>
+      e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED &&
+      e.activityTaskScheduledEventAttributes?.activityType?.name === 'verifyChunk',
+  ).length;

@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -10,13 +8,12 @@ import {
   type WorkflowBundleWithSourceMap,
   bundleWorkflowCode,
 } from '@temporalio/worker';
-import { eventually, timeSkippingServerExecutable } from '@vax/testing';
+import { eventually, recordHistoryFixture, timeSkippingServerExecutable } from '@vax/testing';
 import { createComplaintLifecycleActivities } from '../activities/complaint-lifecycle.activities';
 import { fileCommand, lifecycleTestbed } from '../activities/lifecycle.spec-fixtures';
 import type { FileComplaint } from '../domain/complaint.commands';
 import { tetDay } from '../domain/sla/vietnamese-lunar-calendar';
 import { isoDate } from '../domain/sla/vietnamese-public-holidays';
-import { historyToJson } from './history-json.spec-fixtures';
 import { VIETNAM_OFFICE_HOURS, workingCalendar } from '../domain/sla/working-calendar';
 import { type ComplaintOutcome, complaintLifecycleWorkflow } from '../workflows/complaint-lifecycle.workflow';
 import { type ComplaintProgress, complaintWorkflowId, progressQuery } from '../workflows/complaint-lifecycle.messages';
@@ -145,17 +142,9 @@ export class ComplaintWorkflowHarness {
   }
 }
 
-/**
- * With VAX_RECORD_HISTORIES=1, keeps the run's history as a replay fixture (workflows/histories/),
- * so the replay test proves a later change to the workflow still replays every recorded path.
- */
-async function recordHistory(name: string, handle: RunContext['handle']): Promise<void> {
-  if (process.env.VAX_RECORD_HISTORIES !== '1') return;
-  const file = join(__dirname, '../workflows/histories', `${name}.json`);
-  writeFileSync(file, JSON.stringify(historyToJson(await handle.fetchHistory())));
-  // Formatted as `npm run lint` wants it (prettier's API cannot be loaded inside jest).
-  execFileSync(require.resolve('prettier/bin/prettier.cjs'), ['--write', '--log-level=warn', file]);
-}
+/** With VAX_RECORD_HISTORIES=1, keeps the run's history as a replay fixture (workflows/histories/). */
+const recordHistory = (name: string, handle: RunContext['handle']) =>
+  recordHistoryFixture(join(__dirname, '../workflows/histories', `${name}.json`), () => handle.fetchHistory());
 
 const parseUtc = (ms: number) => {
   const d = new Date(ms);

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DefaultLogger, type ReplayResult, Runtime, Worker } from '@temporalio/worker';
-import { historyFromJson } from '../testing/history-json.spec-fixtures';
+import { historyFromJson } from '@vax/testing';
 import { complaintWorkflowId } from './complaint-lifecycle.messages';
 
 // Histories recorded from the workflow tests, one per path. Replaying them against today's code
@@ -40,10 +40,12 @@ describe('the recorded histories of the complaint lifecycle workflow', () => {
     async (folder) => {
       Runtime.install({ logger: new DefaultLogger('WARN') });
       const names = readdirSync(join(HISTORIES, folder)).filter((f) => f.endsWith('.json'));
-      const histories = names.map((file) => ({
-        workflowId: complaintWorkflowId(basename(file, '.json')), // the step keys the workflow builds include it
-        history: historyFromJson(JSON.parse(readFileSync(join(HISTORIES, folder, file), 'utf8'))),
-      }));
+      const histories = await Promise.all(
+        names.map(async (file) => ({
+          workflowId: complaintWorkflowId(basename(file, '.json')), // the step keys the workflow builds include it
+          history: await historyFromJson(JSON.parse(readFileSync(join(HISTORIES, folder, file), 'utf8'))),
+        })),
+      );
       const results: ReplayResult[] = [];
       for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('./index') }, histories))
         results.push(result);

@@ -2,7 +2,8 @@ import { dirname } from 'node:path';
 import * as proto from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root';
 
-// Workflow histories to and from Temporal's JSON history format, for replay fixtures.
+// Workflow histories to and from Temporal's JSON history format, for replay fixtures (loaded lazily by
+// temporal-history-json.ts).
 // @temporalio/common's historyToJSON / historyFromJSON fail in this install ("type must be a Type"):
 // common and proto each got their own copy of protobufjs 8 (npm could not hoist it over the top-level
 // protobufjs 7), and the JSON codec checks `instanceof Type` against the other copy. Taking the codec
