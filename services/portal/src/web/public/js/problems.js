@@ -29,7 +29,8 @@ export function ruleMessage(field, rule) {
 
 /**
  * The input answering for an API field: the one named exactly so (inputs are named by the API's
- * field path, `stated.idNumber`), else one listing it in data-fields, else the nearest parent path.
+ * field path, `stated.idNumber`), else one listing it in data-fields, else the nearest parent path,
+ * else the one input whose path ends with the field (a service naming it relative to its object).
  */
 export function inputFor(form, field) {
   let path = field.replace(/\[\d+\]/g, '');
@@ -40,7 +41,10 @@ export function inputFor(form, field) {
     if (input) return input;
     path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
   }
-  return null;
+  // A field named relative to its object (`idNumber` inside `typed`): the one input ending so.
+  const bare = field.replace(/\[\d+\]/g, '');
+  const relative = [...form.querySelectorAll('[name]')].filter((el) => el.getAttribute('name').endsWith(`.${bare}`));
+  return relative.length === 1 ? relative[0] : null;
 }
 
 /** The broken rules of an error, with the problem's own field when it names none. */

@@ -25,6 +25,8 @@ let latest = 0;
 export const currentRoute = () => location.hash.split('?')[0] || '#/';
 
 export async function render() {
+  // The bare address of someone signed in is their home: replaced in place (no event), drawn here once.
+  if (state.session && currentRoute() === '#/') history.replaceState(null, '', homeOf(state.session));
   const ticket = ++latest;
   const route = currentRoute();
   const module = await (ROUTES[route] || ROUTES['#/'])();
@@ -53,9 +55,8 @@ function markCurrentMenu(route) {
   }
 }
 
-/** Starts routing: a signed-in person opening the bare address lands on their home, drawn once. */
+/** Starts routing: the first render, then one per hash change. */
 export async function startRouter() {
   window.addEventListener('hashchange', render);
-  if (state.session && currentRoute() === '#/') history.replaceState(null, '', homeOf(state.session));
   await render();
 }

@@ -6,7 +6,6 @@ import { formatDateTime, t } from '../i18n.js';
 
 // Citizens sign in with their ID number and a code sent to the phone on record; staff with their account.
 export async function render(view) {
-  if (state.session) return go(homeOf(state.session));
   view.append(
     h('h2', {}, t('signIn.heading')),
     h('div', { class: 'cards' }, citizenForm(), staffForm()),

@@ -1,0 +1,339 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { REPO_ROOT, eventually, launchChromium, screenshotPath } from '@vax/testing';
+import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { PlatformUnderTest } from './platform-processes';
+
+// The portal as people use it (issue 17), on a 360 px phone, in Vietnamese and in English: each
+// journey walks through what a new user hit and checks it no longer happens.
+
+const SIZE = 200;
+const people = [...syntheticPopulation(loadPopulationReference(), { size: SIZE, seed: 23 })].filter((p) => p.phone);
+const PHONE = { width: 360, height: 740 };
+const LANGS = ['vi', 'en'] as const;
+type Lang = (typeof LANGS)[number];
+const TEXTS: Record<Lang, Record<string, string>> = {
+  vi: JSON.parse(readFileSync(join(REPO_ROOT, 'services/portal/src/web/public/i18n/vi.json'), 'utf8')),
+  en: JSON.parse(readFileSync(join(REPO_ROOT, 'services/portal/src/web/public/i18n/en.json'), 'utf8')),
+};
+/** A text as the portal shows it, placeholders filled. */
+const say = (lang: Lang, key: string, values: Record<string, string> = {}) =>
+  (TEXTS[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, n: string) => values[n] ?? '');
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+const SOON = { attempts: 240, intervalMs: 500 };
+type AxeResults = { violations: { id: string; nodes: { target: string[] }[] }[] };
+// A 1×1 PNG: the photo the citizen picks in the phone's file chooser.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+// A 1×1 JPEG: the second photo, sent with the reply (the same photo twice is refused).
+const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+describe('the portal as people use it, at 360 px in both languages (issue 17; every service as a process)', () => {
+  const platform = new PlatformUnderTest('kafka', 5200, [
+    'identity',
+    'injections',
+    'certification',
+    'complaints',
+    'complaints-worker',
+    'portal',
+  ]);
+  platform.beforeStart = async (p) => {
+    const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+    const args = [cli, 'load', '--size', String(SIZE), '--seed', '23', '--database', p.databaseUrl('identity')];
+    execFileSync(process.execPath, args, { stdio: 'pipe' });
+  };
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const portal = (path = '/') => platform.service('portal').url(path);
+  /** What went wrong on a page that the person would not see: console errors, failed requests. */
+  const troubles = new Map<Page, string[]>();
+
+  /** A phone in the given language; the English one also has an en-US locale (dates must not follow it). */
+  const newPage = async (lang: Lang): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: lang === 'vi' ? 'vi-VN' : 'en-US',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      bypassCSP: true, // axe is injected into the page; the portal's own CSP stays as served
+    });
+    await context.addInitScript((l) => localStorage.getItem('lang') || localStorage.setItem('lang', l), lang);
+    contexts.push(context);
+    const page = await context.newPage();
+    const seen: string[] = [];
+    troubles.set(page, seen);
+    page.on('response', async (r) => {
+      if (r.status() < 400) return;
+      seen.push(`${r.status()} ${r.url()}`);
+      process.stderr.write(`${r.status()} ${r.url()} ${await r.text().catch(() => '')}\n`); // problem documents
+    });
+    page.on('console', (m) => m.type() === 'error' && seen.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
+    return page;
+  };
+  const shot = (page: Page, journey: string, step: string) =>
+    page.screenshot({ path: screenshotPath(`usability-${journey}`, step), fullPage: true });
+  const outbox = async (phone: string) =>
+    (
+      (await (await fetch(portal(`/api/dev/outbox?phone=${encodeURIComponent(phone)}`))).json()) as {
+        messages: { body: string }[];
+      }
+    ).messages;
+  /** The latest code a message of this kind carried to the phone. */
+  const codeIn = async (phone: string, kind: RegExp) =>
+    eventually(async () => {
+      const message = (await outbox(phone)).find((m) => kind.test(m.body));
+      if (!message) throw new Error(`no message ${kind} to the phone yet`);
+      return /\b(\d{6})\b/.exec(message.body)![1];
+    }, SOON);
+
+  const signInStaff = async (page: Page, lang: Lang, username: string) => {
+    await page.goto(portal());
+    await page.getByLabel(say(lang, 'signIn.username')).fill(username);
+    await page.getByLabel(say(lang, 'signIn.password')).fill('demo-LaiChau-2021');
+    await page
+      .locator('form', { hasText: say(lang, 'signIn.staff') })
+      .getByRole('button', { name: say(lang, 'signIn.submit') })
+      .click();
+  };
+  const signInCitizen = async (page: Page, lang: Lang, person: (typeof people)[number]) => {
+    await page.goto(portal());
+    const form = page.locator('form', { hasText: say(lang, 'signIn.citizen') });
+    await form.getByLabel(say(lang, 'signIn.idNumber')).fill(person.idNumber);
+    await form.getByRole('button', { name: say(lang, 'signIn.sendCode') }).click();
+    await form.getByRole('status').filter({ hasText: /\S/ }).waitFor();
+    await form.getByLabel(say(lang, 'signIn.code')).fill(await codeIn(person.phone!, /^Ma dang nhap/));
+    await form.getByRole('button', { name: say(lang, 'signIn.submit') }).click();
+    await page.getByRole('heading', { name: say(lang, 'citizen.heading') }).waitFor();
+  };
+  /** Each view's content once, whatever the route: one main heading, no id twice. */
+  const drawnOnce = async (page: Page) => {
+    await page.waitForLoadState('networkidle');
+    return page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return { headings: document.querySelectorAll('#view h2').length, duplicateIds: ids.length - new Set(ids).size };
+    });
+  };
+  /** The input is marked as the one to fix (aria-invalid), as a screen reader announces it. */
+  const marked = (input: Locator) =>
+    input.and(input.page().locator('[aria-invalid="true"]')).waitFor({ timeout: 10_000 });
+  /** axe's findings on the page as it stands (WCAG 2.1 A/AA and best practices): none expected. */
+  const axeViolations = async (page: Page) => {
+    await page.addScriptTag({ content: AXE });
+    return page.evaluate(async (tags) => {
+      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe;
+      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }, AXE_TAGS);
+  };
+  const fitsThePhone = (page: Page) =>
+    page.evaluate((width) => {
+      const menu = [...document.querySelectorAll('#menu a')].map((a) => a.getBoundingClientRect());
+      return document.documentElement.scrollWidth <= width && menu.every((r) => r.right <= width && r.width > 0);
+    }, PHONE.width);
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await platform.start();
+  }, 300_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    platform.kill();
+  });
+
+  describe.each(LANGS)('in %s', (lang) => {
+    const T = (key: string, values?: Record<string, string>) => say(lang, key, values);
+    const offset = lang === 'vi' ? 0 : 10;
+    // The day each language's complaint claims: the site's queue holds both, told apart by it.
+    const rightDay = lang === 'vi' ? '14/10/2021' : '15/10/2021';
+    /** The services' own English sentences, which must never reach the page in either language. */
+    const serviceEnglish = /must be an address|must be a 12-digit|at most 300 characters|is required with a typed/;
+
+    it('an anonymous visit shows the sign-in once, the code field only after a code is sent, and logs no error', async () => {
+      const page = await newPage(lang);
+      await page.goto(portal());
+      await page.getByRole('heading', { name: T('signIn.heading'), exact: true }).waitFor();
+      expect(await drawnOnce(page)).toEqual({ headings: 2, duplicateIds: 0 }); // sign-in and system status
+      const code = page.getByLabel(T('signIn.code'));
+      expect(await code.isVisible()).toBe(false);
+      // Not in the tab order either: tabbing from the ID number reaches the button, not the code.
+      await page.getByLabel(T('signIn.idNumber')).focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).not.toBe('code');
+      expect(troubles.get(page)).toEqual([]); // no favicon 404, no 401 from asking who is signed in
+      await shot(page, `${lang}-anonymous`, '1-sign-in');
+      expect(await axeViolations(page)).toEqual([]);
+    }, 60_000);
+
+    it('signed-in staff opening / or /#/ get their page drawn once', async () => {
+      const page = await newPage(lang);
+      await signInStaff(page, lang, 'tyt.binhlu');
+      await page.getByRole('heading', { name: T('queue.heading') }).waitFor();
+      for (const path of ['/', '/#/']) {
+        await page.goto(portal(path));
+        await page
+          .getByRole('heading', { name: T('queue.heading') })
+          .first()
+          .waitFor();
+        expect(await drawnOnce(page)).toEqual({ headings: 1, duplicateIds: 0 });
+      }
+      expect(await fitsThePhone(page)).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    }, 60_000);
+
+    it('the desk shows whom a check matched, names its site, and a new check takes the dose form away', async () => {
+      const page = await newPage(lang);
+      await signInStaff(page, lang, 'tyt.binhlu');
+      await page.getByRole('link', { name: T('menu.desk') }).click();
+      await page.getByRole('heading', { name: T('desk.heading', { site: 'Trạm Y tế xã Bình Lư' }) }).waitFor();
+      const a = people[offset];
+      await page.getByLabel(T('signIn.idNumber')).fill(a.idNumber);
+      await page.getByLabel(T('desk.fullName')).fill(a.fullName);
+      await page.getByLabel(T('desk.dateOfBirth')).fill(dmy(a.dateOfBirth));
+      await page.getByRole('button', { name: T('desk.verify') }).click();
+      const result = page.locator('section.result');
+      await result.getByText(T('desk.result.verified')).waitFor();
+      await result.getByText(a.fullName).waitFor();
+      await result.getByText(a.idNumber).waitFor();
+      await result.getByText(dmy(a.dateOfBirth)).waitFor();
+      await result.getByRole('button', { name: T('desk.record') }).waitFor();
+      await shot(page, `${lang}-desk`, '1-matched');
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Person B: a check the service refuses (an ID number too short). A's dose form must not stay on screen.
+      await page.getByLabel(T('signIn.idNumber')).fill('12345');
+      await page.getByLabel(T('desk.fullName')).fill('Lò Văn Bình');
+      await page.getByLabel(T('desk.dateOfBirth')).fill('02/03/1990');
+      await page.getByRole('button', { name: T('desk.verify') }).click();
+      const id = page.getByLabel(T('signIn.idNumber'));
+      await marked(id);
+      await page.getByText(T('rule.idNumberLength')).waitFor();
+      expect(await result.getByRole('button', { name: T('desk.record') }).count()).toBe(0);
+      expect(await page.locator('#view').innerText()).not.toMatch(serviceEnglish);
+      await shot(page, `${lang}-desk`, '2-refused-check');
+      expect(await axeViolations(page)).toEqual([]);
+    }, 60_000);
+
+    it('a citizen files a complaint from a prefilled form: the code is on the outbox, a refusal is shown by field and keeps the code', async () => {
+      const person = people[offset + 1];
+      const page = await newPage(lang);
+      await signInCitizen(page, lang, person);
+      expect(await fitsThePhone(page)).toBe(true); // the citizen's menu is not clipped
+      await page.getByRole('link', { name: T('citizen.wrongData') }).click();
+      await page.getByRole('heading', { name: T('complaint.newHeading') }).waitFor();
+      expect(await page.getByLabel(T('signIn.idNumber')).inputValue()).toBe(person.idNumber);
+      await page.getByLabel(T('complaint.wrongField')).selectOption('administeredOn');
+      await page.getByLabel(T('complaint.rightValue')).fill(rightDay);
+      await page.getByLabel(T('doses.site')).selectOption('LC-TD-01');
+      await page.getByLabel(T('desk.fullName')).fill(person.fullName);
+      const dob = page.getByLabel(T('desk.dateOfBirth'));
+      expect(await dob.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+      await dob.fill(dmy(person.dateOfBirth));
+      await page.getByLabel(T('field.gender')).selectOption(person.gender);
+      await page.getByLabel(T('complaint.phone')).fill(person.phone!);
+      await page.getByRole('button', { name: T('signIn.sendCode') }).click();
+      await page.getByRole('button', { name: T('complaint.codeSent') }).waitFor();
+      // The complaint's code reaches the development outbox like the sign-in code.
+      await page.getByLabel(T('signIn.code')).fill(await codeIn(person.phone!, /phản ánh/));
+      const address = page.getByLabel(T('complaint.address'));
+      expect(await address.getAttribute('required')).not.toBeNull();
+      await page
+        .getByLabel(T('complaint.photos'))
+        .setInputFiles({ name: 'giay-xac-nhan.png', mimeType: 'image/png', buffer: PNG });
+      await page.getByRole('button', { name: T('complaint.submit') }).click();
+
+      // Refused for the missing address: marked at the address, in the page's language.
+      await marked(address);
+      await page.getByText(T('rule.contact.address.required')).waitFor();
+      expect(await page.locator('#view').innerText()).not.toMatch(serviceEnglish);
+      await shot(page, `${lang}-complaint`, '1-refused-by-field');
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Fixed and sent again with the same code: filed.
+      await address.fill(person.address!);
+      await page.getByRole('button', { name: T('complaint.submit') }).click();
+      await page.getByRole('heading', { name: T('complaint.timeline') }).waitFor();
+      await eventually(async () => {
+        await page.reload();
+        await page.getByText(T('complaintStatus.assigned')).waitFor({ timeout: 2_000 });
+      }, SOON);
+      const text = await page.locator('#view').innerText();
+      expect(text).not.toMatch(/\bnull\b|site:|district:|AZD1222/);
+      await page
+        .getByText(T('complaint.turn', { unit: 'Trạm Y tế xã Bình Lư', due: '' }).trim())
+        .first()
+        .waitFor();
+      await shot(page, `${lang}-complaint`, '2-filed');
+      expect(await axeViolations(page)).toEqual([]);
+    }, 240_000);
+
+    it('the site tells complaints apart, sees only the fields of its decision and asks; the citizen replies once, with a photo, then withdraws after confirming', async () => {
+      const person = people[offset + 1];
+      const staff = await newPage(lang);
+      await signInStaff(staff, lang, 'tyt.binhlu');
+      await staff.getByRole('heading', { name: T('queue.heading') }).waitFor();
+      const row = staff.locator('ul.queue li', { hasText: T('queue.dose', { n: '1' }) }).filter({ hasText: rightDay });
+      await row.first().waitFor();
+      await row.first().getByRole('link').click();
+      await staff.getByRole('heading', { name: T('complaint.decide') }).waitFor();
+      const date = staff.getByLabel(T('doses.date'));
+      expect(await date.inputValue()).toBe(rightDay); // dd/mm/yyyy, also in an en-US browser
+      await staff.getByLabel(T('complaint.decision')).selectOption('reject');
+      expect(await staff.getByLabel(T('doses.date')).count()).toBe(0);
+      await staff.getByLabel(T('complaint.rejectReason')).waitFor();
+      await staff.getByLabel(T('complaint.decision')).selectOption('ask-citizen');
+      expect(await staff.getByLabel(T('complaint.rejectReason')).count()).toBe(0);
+      await staff.getByLabel(T('complaint.questionToCitizen')).fill('Xin gửi ảnh giấy xác nhận rõ hơn');
+      await shot(staff, `${lang}-complaint`, '3-site-asks');
+      expect(await axeViolations(staff)).toEqual([]);
+      await staff.getByRole('button', { name: T('complaint.sendDecision') }).click();
+      await staff.getByRole('heading', { name: T('queue.heading') }).waitFor();
+
+      const page = await newPage(lang);
+      await signInCitizen(page, lang, person);
+      await page.getByRole('link', { name: T('menu.myComplaints') }).click();
+      await page.locator('ul.queue li a').first().click();
+      const reply = page.getByLabel(T('complaint.reply'));
+      await eventually(async () => {
+        await page.reload();
+        await reply.waitFor({ timeout: 2_000 });
+      }, SOON);
+      await reply.fill('Tôi gửi lại ảnh');
+      await page
+        .getByLabel(T('complaint.replyPhotos'))
+        .setInputFiles({ name: 'anh-moi.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+      await page.getByRole('button', { name: T('complaint.sendReply') }).click();
+      // No form to send twice while the service catches up, then the page as it now stands.
+      await page
+        .getByRole('button', { name: T('complaint.sendReply') })
+        .waitFor({ state: 'detached', timeout: 10_000 });
+      await page.getByText(T('step.CitizenReplied')).waitFor({ timeout: 20_000 });
+      expect(await page.getByLabel(T('complaint.reply')).count()).toBe(0);
+      await shot(page, `${lang}-complaint`, '4-replied');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: T('complaint.withdraw') }).click();
+      const confirm = page.getByRole('button', { name: T('complaint.withdrawYes') });
+      await confirm.waitFor();
+      expect(await page.locator('p.status').innerText()).not.toContain(T('complaintStatus.closed')); // not yet
+      await confirm.click();
+      await page.getByText(`${T('complaintStatus.closed')} — ${T('outcome.withdrawn')}`).waitFor({ timeout: 20_000 });
+      expect(await page.locator('#view').innerText()).not.toContain(
+        T('complaint.turn', { unit: '', due: '' }).split(':')[0],
+      );
+      await shot(page, `${lang}-complaint`, '5-withdrawn');
+      expect(await axeViolations(page)).toEqual([]);
+    }, 240_000);
+  });
+});
