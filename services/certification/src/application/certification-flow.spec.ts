@@ -5,6 +5,7 @@ import { type CertificationCommand, type CertificationEvent } from '../domain/ce
 import { certificateToIssue, certificationDecider } from '../domain/certificate/certification.decider';
 import { currentCertificate } from '../domain/certificate/certification.state';
 import { base45Decode } from '../hcert/base45';
+import { cborDecoder } from '../hcert/cbor';
 import { decodeCoseSign1 } from '../hcert/cose-sign1';
 import { verifyHcert } from '../hcert/hcert.verifier';
 import type { InjectionFact } from '../domain/status/vaccination-facts';
@@ -155,6 +156,28 @@ describe('encoding details verifiers in the field rely on', () => {
     expect(Buffer.from(cose.protectedHeader.get(4) as Uint8Array)).toEqual(
       createHash('sha256').update(setup.keys.dscDer).digest().subarray(0, 8),
     );
+  });
+
+  it('holds no undefined value anywhere in what is signed (I-CO5), vaccination or recovery', () => {
+    const recovered = fact('m-9', {
+      kind: 'recovery-recorded',
+      positiveTestOn: '2021-11-01',
+      recoveredOn: '2021-11-15',
+    });
+    for (const events of [given(identify, dose1), given(identify, recovered)]) {
+      const hc1 = currentCertificate(fold(certificationDecider, events))!.hc1;
+      const cwt = cborDecoder.decode(decodeCoseSign1(inflateSync(base45Decode(hc1.slice(4)))).payload);
+      const undefinedAt = (value: unknown, path: string): string[] =>
+        value === undefined
+          ? [path]
+          : value instanceof Map
+            ? [...value].flatMap(([k, v]) => undefinedAt(v, `${path}/${String(k)}`))
+            : Array.isArray(value)
+              ? value.flatMap((v, i) => undefinedAt(v, `${path}/${i}`))
+              : [];
+      expect(undefinedAt(cwt, '')).toEqual([]);
+      expect((cwt as Map<number, Map<number, Map<string, unknown>>>).get(-260)!.get(1)!.size).toBe(4);
+    }
   });
 
   it('carries no ID-card number: the payload holds the schema’s fields and nothing else', () => {

@@ -53,9 +53,10 @@ export class VerificationReference {
   /** Re-reads `debounceMs` after the last change under either path (editors write a file in several steps). */
   watch(debounceMs = 500): void {
     for (const path of [this.rulesDir, this.valueSetsPath]) {
-      const watcher = watch(path, { recursive: true }, () => {
+      const watcher = watch(path, { recursive: true, persistent: false }, () => {
+        if (this.watchers.length === 0) return; // closed: a late event reloads nothing
         clearTimeout(this.pending);
-        this.pending = setTimeout(() => this.onReload(this.reload()), debounceMs);
+        this.pending = setTimeout(() => this.onReload(this.reload()), debounceMs).unref();
       });
       watcher.on('error', () => watcher.close()); // a folder removed: reloads on request still work
       this.watchers.push(watcher);

@@ -37,16 +37,3 @@ export function toJson(value: unknown): unknown {
   if (value instanceof Tag) return toJson(value.value);
   return value;
 }
-
-/** Plain JSON → CBOR-ready value: objects become text-keyed maps, `undefined` members are dropped (I-CO5). */
-export function fromJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromJson);
-  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
-    return new Map(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, fromJson(v)]),
-    );
-  }
-  return value;
-}

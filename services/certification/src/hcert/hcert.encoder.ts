@@ -2,7 +2,7 @@ import { type KeyObject, sign } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { CwtClaims } from '../domain/dcc/dcc-payload';
 import { base45Encode } from './base45';
-import { cborEncoder, fromJson } from './cbor';
+import { cborEncoder } from './cbor';
 import { COSE_ALG, encodeCoseSign1, protectedHeaderBytes, sigStructure } from './cose-sign1';
 import { CWT_CLAIM, HC1_PREFIX, HCERT_V1 } from './hcert.decoder';
 
@@ -40,12 +40,16 @@ export function encodeHcert(claims: CwtClaims, signer: HcertSigner): EncodedHcer
   return { hc1: HC1_PREFIX + base45Encode(deflateSync(cose)), signature };
 }
 
-/** The CWT as a map of integer claims around the payload's text-keyed maps. */
+/**
+ * The CWT: a map of integer claims around the payload, whose plain objects cbor-x writes as
+ * text-keyed maps. The payload is built field by field from typed content, so it holds no
+ * `undefined` (issuer check I-CO5; a test decodes what we sign to hold us to it).
+ */
 export function cwtMapOf(claims: CwtClaims): Map<number, unknown> {
   return new Map<number, unknown>([
     [CWT_CLAIM.iss, claims.iss],
     [CWT_CLAIM.iat, claims.iat],
     [CWT_CLAIM.exp, claims.exp],
-    [CWT_CLAIM.hcert, new Map([[HCERT_V1, fromJson(claims.hcert)]])],
+    [CWT_CLAIM.hcert, new Map([[HCERT_V1, claims.hcert]])],
   ]);
 }
