@@ -5,6 +5,7 @@ import { loadPopulationReference } from '../../services/identity/src/population/
 import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
 import { complaintsClient, daysAgo } from './complaints.e2e-support';
 import { PlatformUnderTest } from './platform-processes';
+import { RequestGate } from './request-gate';
 
 const SIZE = 50;
 const people = [...syntheticPopulation(loadPopulationReference(), { size: SIZE, seed: 19 })];
@@ -17,7 +18,10 @@ describe('the complaints worker killed in the middle of an activity (real Kafka,
     'complaints',
     'complaints-worker',
   ]);
+  // Between the worker and identity: it holds the worker's identity check, as a frozen identity would.
+  const gate = new RequestGate(() => platform.service('identity').port);
   platform.beforeStart = async (p) => {
+    p.service('complaints-worker').env.IDENTITY_URL = gate.url;
     const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
     execFileSync(
       process.execPath,
@@ -29,23 +33,24 @@ describe('the complaints worker killed in the middle of an activity (real Kafka,
   const person = people[0];
   const rightDay = daysAgo(29);
 
-  beforeAll(() => platform.start(), 300_000);
-  afterAll(() => platform.kill());
+  beforeAll(async () => {
+    await gate.listen();
+    await platform.start();
+  }, 300_000);
+  afterAll(async () => {
+    platform.kill();
+    await gate.close();
+  });
 
   it('completes the complaint on a new worker, with every side effect exactly once', async () => {
     await c.recordDose(person, daysAgo(30));
-    // The identity service frozen: the worker's identity check hangs in the middle of its activity.
-    const identity = platform.service('identity');
+    // Identity unanswering: the worker's identity check hangs in the middle of its activity.
     const worker = platform.service('complaints-worker');
-    identity.signal('SIGSTOP');
-    let filing;
-    try {
-      filing = await c.fileWrongDay(person, rightDay);
-      await new Promise((resolve) => setTimeout(resolve, 3_000)); // the activity has started and waits
-      worker.kill(); // SIGKILL: no clean shutdown, the activity never reports
-    } finally {
-      identity.signal('SIGCONT');
-    }
+    gate.hold();
+    const filing = await c.fileWrongDay(person, rightDay);
+    await gate.arrived('POST /verifications'); // the activity has started and waits on identity
+    worker.kill(); // SIGKILL: no clean shutdown, the activity never reports
+    gate.forward(); // identity now receives the cut-off request, as it would have from the network
     worker.start(); // a new worker process; Temporal times the lost attempt out and retries it here
     await worker.ready();
 
