@@ -139,6 +139,17 @@ describe('certificates issued from recorded doses and reissued on correction (id
     expect((await call('GET', 'certification', `/certificates/${person.personId}`, undefined, stranger)).status).toBe(
       403,
     );
+    // Staff of a site that never verified the person, and a manager of another district: refused too.
+    const binhLu = { id: 'tyt.binhlu', role: 'site-staff', scope: 'site:LC-TD-02' };
+    expect((await call('GET', 'certification', `/certificates/${person.personId}`, undefined, binhLu)).status).toBe(
+      403,
+    );
+    const phongTho = { id: 'm-pt', role: 'manager', scope: 'district:Phong Thổ' };
+    const pdfByOther = await fetch(
+      platform.service('certification').url(`/certificates/${person.personId}/certificate.pdf`),
+      { headers: await platform.actorHeaders(phongTho, 'certification') },
+    );
+    expect(pdfByOther.status).toBe(403);
   }, 60_000);
 
   it('refuses an impossible or out-of-range instant on the revocation list and on verification, naming it', async () => {

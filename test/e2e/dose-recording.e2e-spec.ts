@@ -317,4 +317,41 @@ describe('recording doses on verified identities (identity and injections as pro
       'verificationId',
     ]);
   });
+
+  it('lets staff read a person only after verifying them at their site, a manager only their district, and shows the citizen who read', async () => {
+    const person = people[1]; // verified and given doses at LC-TD-01 by staff-17 above
+    const read = async (actor: CallerActor, path = `/records/${person.personId}`) => {
+      const res = await fetch(platform.service('injections').url(path), {
+        headers: await platform.actorHeaders(actor, 'injections'),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const binhLu: CallerActor = { id: 'tyt.binhlu', role: 'site-staff', scope: 'site:LC-TD-02' };
+    expect((await read(binhLu)).status).toBe(403); // never seen at Bình Lư
+    const own = await eventually(async () => {
+      const res = await read(token());
+      if (res.status !== 200) throw new Error(`the verification has not reached injections yet (${res.status})`);
+      return res;
+    });
+    expect(own.body).toMatchObject({ personId: person.personId });
+    const otherDistrict: CallerActor = { id: 'm-pt', role: 'manager', scope: 'district:Phong Thổ' };
+    expect((await read(otherDistrict)).status).toBe(403);
+    const coverage = await read(otherDistrict, '/statistics/verification-share?groupBy=district');
+    expect((coverage.body.rows as { key: string }[]).every((r) => r.key === 'Phong Thổ')).toBe(true);
+    const citizen: CallerActor = { id: person.personId, role: 'citizen', scope: `person:${person.personId}` };
+    const reads = await read(citizen, `/records/${person.personId}/reads`);
+    expect(reads.status).toBe(200);
+    expect(reads.body.reads).toContainEqual(
+      expect.objectContaining({
+        readerId: 'staff-17',
+        readerRole: 'site-staff',
+        readerUnit: 'site:LC-TD-01',
+        what: 'record',
+        ground: expect.stringMatching(/^verification:/),
+      }),
+    );
+    expect(JSON.stringify(reads.body.reads)).not.toContain('tyt.binhlu'); // refused reads show nothing
+    const stranger: CallerActor = { id: people[2].personId, role: 'citizen', scope: `person:${people[2].personId}` };
+    expect((await read(stranger, `/records/${person.personId}/reads`)).status).toBe(403);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
-import { Expose } from 'class-transformer';
-import { IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { Expose, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { BackendServiceConfig, type ConfigProblem, unfitForProduction } from '@vax/platform';
 
 const configuredKeys = (c: CertificationConfig) => !!(c.CERTIFICATION_DSC_CERT_FILE || c.CERTIFICATION_DSC_KEY_FILE);
@@ -26,6 +26,9 @@ export class CertificationConfig extends BackendServiceConfig {
 
   /** Where the development chain is kept between restarts (never used when a DSC is configured). */
   @Expose() @IsString() CERTIFICATION_KEYS_DIR = '.run/certification-keys';
+
+  /** How long a positive identity check at a unit lets that unit's staff read the person's certificate. */
+  @Expose() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30) VERIFICATION_FRESH_HOURS = 24;
 
   /** The issuing entity inside every UVCI (`URN:UVCI:01:VN:<entity>/…`). */
   @Expose()

@@ -9,7 +9,14 @@ import {
 } from '@nestjs/common';
 import type { EventStore } from '@vax/event-sourcing';
 import { Inbox } from '@vax/messaging';
-import { DiagnosticsModule, EVENT_STORE, EventSourcingModule, PG_POOL, PlatformModule } from '@vax/platform';
+import {
+  DiagnosticsModule,
+  EVENT_STORE,
+  EventSourcingModule,
+  PG_POOL,
+  PlatformModule,
+  PersonAccessStore,
+} from '@vax/platform';
 import type { Pool } from 'pg';
 import {
   CERTIFICATION_REFERENCE,
@@ -18,6 +25,7 @@ import {
 } from './adapters/http/certificates.http-controller';
 import { VerificationReferenceHttpController } from './adapters/http/verification-reference.http-controller';
 import { VERIFICATION_REFERENCE, VerificationHttpController } from './adapters/http/verification.http-controller';
+import { ComplaintsEventsKafkaConsumer } from './adapters/kafka/complaints-events.kafka-consumer';
 import { IdentityEventsKafkaConsumer } from './adapters/kafka/identity-events.kafka-consumer';
 import { CERTIFICATION_INBOX, InjectionsEventsKafkaConsumer } from './adapters/kafka/injections-events.kafka-consumer';
 import { CertificateSigner } from './application/certificate-signer';
@@ -99,6 +107,7 @@ export class CertificationModule {
         VerificationReferenceHttpController,
         InjectionsEventsKafkaConsumer,
         IdentityEventsKafkaConsumer,
+        ComplaintsEventsKafkaConsumer,
       ],
       providers: [
         { provide: SIGNING_KEYS, useValue: keys },
@@ -123,6 +132,11 @@ export class CertificationModule {
             ),
         },
         SignerRegistration,
+        {
+          provide: PersonAccessStore,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new PersonAccessStore(pool, config.VERIFICATION_FRESH_HOURS),
+        },
       ],
     };
   }

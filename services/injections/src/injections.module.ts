@@ -1,7 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@vax/event-sourcing';
 import { Inbox } from '@vax/messaging';
-import { DiagnosticsModule, EVENT_STORE, EventSourcingModule, PG_POOL, PlatformModule } from '@vax/platform';
+import {
+  DiagnosticsModule,
+  EVENT_STORE,
+  EventSourcingModule,
+  PG_POOL,
+  PersonAccessStore,
+  PlatformModule,
+} from '@vax/platform';
 import type { Pool } from 'pg';
 import { RecordChangesHttpController } from './adapters/http/record-changes.http-controller';
 import { RecordsHttpController } from './adapters/http/records.http-controller';
@@ -20,6 +27,7 @@ import { AttestationsHttpController } from './adapters/http/attestations.http-co
 import { ReferenceHttpController } from './adapters/http/reference.http-controller';
 import { CorrectionCommandsKafkaConsumer } from './adapters/kafka/correction-commands.kafka-consumer';
 import { CampaignEventsKafkaConsumer } from './adapters/kafka/campaign-events.kafka-consumer';
+import { ComplaintsEventsKafkaConsumer } from './adapters/kafka/complaints-events.kafka-consumer';
 import { LegacyDoseImportService } from './application/legacy-dose-import.service';
 import { injectionsEventToContractV1 } from './application/injections-events.to-contract-v1';
 import { INJECTIONS_MIGRATIONS } from './application/injections.migrations';
@@ -60,6 +68,7 @@ export class InjectionsModule {
         IdentityEventsKafkaConsumer,
         CorrectionCommandsKafkaConsumer,
         CampaignEventsKafkaConsumer,
+        ComplaintsEventsKafkaConsumer,
       ],
       providers: [
         {
@@ -77,6 +86,11 @@ export class InjectionsModule {
           provide: VerificationFactsRepository,
           inject: [PG_POOL],
           useFactory: (pool: Pool) => new VerificationFactsRepository(pool),
+        },
+        {
+          provide: PersonAccessStore,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new PersonAccessStore(pool, config.VERIFICATION_FRESH_HOURS),
         },
         { provide: INJECTIONS_INBOX, inject: [PG_POOL], useFactory: (pool: Pool) => new Inbox(pool, SERVICE_NAME) },
         {

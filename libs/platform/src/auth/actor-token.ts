@@ -109,9 +109,9 @@ function unverifiedIssuer(token: string): string | undefined {
 function vouchedActor(issuer: string, actor: unknown): CallerActor | ActorTokenProblem {
   const a = actor as Partial<CallerActor> | undefined;
   if (!a || typeof a.id !== 'string' || typeof a.role !== 'string' || typeof a.scope !== 'string') return 'malformed';
-  // A service's key can never mint a person's role, nor the portal's a service's.
-  const isService = a.role === SERVICE_ROLE;
-  if (issuer === PORTAL_ISSUER ? isService : !isService || a.id !== issuer) return 'untrusted-issuer';
+  // Only the portal vouches for people; any issuer (the portal too) speaks as a service only for itself.
+  const mayVouch = a.role === SERVICE_ROLE ? a.id === issuer : issuer === PORTAL_ISSUER;
+  if (!mayVouch) return 'untrusted-issuer';
   return { id: a.id, role: a.role, scope: a.scope };
 }
 

@@ -1,3 +1,4 @@
+import { PERSON_ACCESS_MIGRATIONS } from '@vax/platform';
 import type { Migration } from '@vax/event-sourcing';
 
 export const CERTIFICATION_MIGRATIONS: Migration[] = [
@@ -14,4 +15,5 @@ export const CERTIFICATION_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  ...PERSON_ACCESS_MIGRATIONS,
 ];

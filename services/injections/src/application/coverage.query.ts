@@ -12,7 +12,11 @@ export class CoverageQuery {
     private readonly reference: ReferenceData,
   ) {}
 
-  async byDistrictAndAge(year: number): Promise<{ countedAt: string | null; rows: CoverageRow[] }> {
+  /** `district`: a district manager's own only (null: the whole province). */
+  async byDistrictAndAge(
+    year: number,
+    district: string | null = null,
+  ): Promise<{ countedAt: string | null; rows: CoverageRow[] }> {
     const primary = [...this.reference.catalogue.values()];
     const population = await this.pool.query(
       `select district, birth_year as "birthYear", people, counted_at from registry_population`,
@@ -32,7 +36,9 @@ export class CoverageQuery {
     );
     return {
       countedAt: population.rows[0]?.counted_at?.toISOString() ?? null,
-      rows: coverage(population.rows, vaccinated.rows, year),
+      rows: coverage(population.rows, vaccinated.rows, year).filter(
+        (r) => district === null || r.district === district,
+      ),
     };
   }
 }

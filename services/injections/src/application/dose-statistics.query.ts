@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { type FiguresWithin, siteIsWithin } from '@vax/platform';
 import type { ReferenceData } from '../reference/reference-data';
 
 export const STATISTICS_DIMENSIONS = ['day', 'site', 'commune', 'district', 'vaccine', 'doseNumber'] as const;
@@ -16,7 +17,13 @@ export class DoseStatisticsQuery {
     private readonly reference: ReferenceData,
   ) {}
 
-  async grouped(by: StatisticsDimension, from: string, to: string): Promise<StatisticsRow[]> {
+  /** `within`: the part of the province the reader may see (their district or site; {} for all). */
+  async grouped(
+    by: StatisticsDimension,
+    from: string,
+    to: string,
+    within: FiguresWithin = {},
+  ): Promise<StatisticsRow[]> {
     const { rows } = await this.pool.query<{
       day: string;
       site_id: string;
@@ -32,6 +39,7 @@ export class DoseStatisticsQuery {
     const totals = new Map<string, number>();
     for (const r of rows) {
       const site = this.reference.sites.get(r.site_id);
+      if (!siteIsWithin(within, { siteId: r.site_id, district: site?.district ?? null })) continue;
       const key = {
         day: r.day,
         site: r.site_id,

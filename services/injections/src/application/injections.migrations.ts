@@ -1,4 +1,5 @@
 import type { Migration } from '@vax/event-sourcing';
+import { PERSON_ACCESS_MIGRATIONS } from '@vax/platform';
 
 export const INJECTIONS_MIGRATIONS: Migration[] = [
   {
@@ -32,4 +33,5 @@ export const INJECTIONS_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  ...PERSON_ACCESS_MIGRATIONS,
 ];

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { type FiguresWithin, siteIsWithin } from '@vax/platform';
 import type { ReferenceData } from '../reference/reference-data';
 
 export const SHARE_DIMENSIONS = ['site', 'commune', 'district'] as const;
@@ -20,7 +21,7 @@ export class VerificationShareQuery {
     private readonly reference: ReferenceData,
   ) {}
 
-  async grouped(by: ShareDimension): Promise<ShareRow[]> {
+  async grouped(by: ShareDimension, within: FiguresWithin = {}): Promise<ShareRow[]> {
     const { rows } = await this.pool.query<{ site_id: string; doses: number; verified: number; attested: number }>(
       `select site_id, count(*)::int as doses,
               count(*) filter (where verification_id is not null)::int as verified,
@@ -30,6 +31,7 @@ export class VerificationShareQuery {
     const totals = new Map<string, { doses: number; verified: number; attested: number }>();
     for (const r of rows) {
       const site = this.reference.sites.get(r.site_id);
+      if (!siteIsWithin(within, { siteId: r.site_id, district: site?.district ?? null })) continue;
       const key = { site: r.site_id, commune: site?.commune ?? 'unknown', district: site?.district ?? 'unknown' }[by];
       const t = totals.get(key) ?? { doses: 0, verified: 0, attested: 0 };
       totals.set(key, {

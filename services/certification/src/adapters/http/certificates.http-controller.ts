@@ -1,6 +1,14 @@
 import { Controller, Get, Header, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem, vietnamToday } from '@vax/platform';
+import {
+  ActorGuard,
+  Caller,
+  type CallerActor,
+  PersonAccessStore,
+  RequireRoles,
+  validationProblem,
+  vietnamToday,
+} from '@vax/platform';
 import type { Response } from 'express';
 import { certificateDocumentOf, certificationView } from '../../application/certificate.view';
 import { CertificationService } from '../../application/certification.service';
@@ -22,13 +30,14 @@ export class CertificatesHttpController {
     @Inject(CertificationService) private readonly certification: CertificationService,
     @Inject(CERTIFICATION_REFERENCE) private readonly reference: CertificationReference,
     @Inject(SIGNING_KEYS) private readonly keys: SigningKeys,
+    @Inject(PersonAccessStore) private readonly access: PersonAccessStore,
   ) {}
 
   @Get(':personId')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "A person's status today, their valid certificate (HC1 text) and every earlier one" })
   async get(@Param('personId') personId: string, @Caller() actor: CallerActor) {
-    checkAccess(personId, actor);
+    await checkAccess(this.access, personId, actor, 'certificate');
     const state = await this.certification.state(personId);
     return certificationView(personId, state, this.reference, vietnamToday(new Date()));
   }
@@ -36,7 +45,7 @@ export class CertificatesHttpController {
   @Get(':personId/qr.png')
   @ApiOperation({ summary: 'The QR of the valid certificate (alphanumeric mode)' })
   async qr(@Param('personId') personId: string, @Caller() actor: CallerActor, @Res() res: Response) {
-    checkAccess(personId, actor);
+    await checkAccess(this.access, personId, actor, 'certificate-qr');
     const current = (await this.certification.state(personId)).certificates.find((c) => c.revoked === null);
     if (!current) throw noCertificate();
     res
@@ -55,7 +64,9 @@ export class CertificatesHttpController {
     @Res() res: Response,
     @Query('size') size = 'A4',
   ) {
-    checkAccess(personId, actor);
+    if (size !== 'A4' && size !== 'A5')
+      throw validationProblem([{ field: 'size', rule: 'isIn', message: 'must be A4 or A5' }]);
+    await checkAccess(this.access, personId, actor, 'certificate-pdf');
     if (size !== 'A4' && size !== 'A5')
       throw validationProblem([{ field: 'size', rule: 'isIn', message: 'must be A4 or A5' }]);
     const document = certificateDocumentOf(

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles } from '@vax/platform';
+import {
+  ActorGuard,
+  Caller,
+  type CallerActor,
+  PersonAccessStore,
+  ProblemException,
+  RequireRoles,
+  may,
+} from '@vax/platform';
 import type { Response } from 'express';
 import { AttestationService } from '../../application/attestation.service';
 import { DoseRecordingService } from '../../application/dose-recording.service';
@@ -17,6 +25,7 @@ export class RecordsHttpController {
   constructor(
     @Inject(DoseRecordingService) private readonly doses: DoseRecordingService,
     @Inject(AttestationService) private readonly attestations: AttestationService,
+    @Inject(PersonAccessStore) private readonly access: PersonAccessStore,
   ) {}
 
   @Post('records/:personId/doses')
@@ -40,13 +49,7 @@ export class RecordsHttpController {
   @ApiOperation({ summary: "A person's record (doses, attestations, recoveries), now or as it stood at `asOf`" })
   async history(@Param('personId') personId: string, @Caller() actor: CallerActor, @Query() q: RecordAsOfRequest) {
     checkPersonId(personId);
-    if (actor.role === 'citizen' && actor.scope !== `person:${personId}`)
-      throw new ProblemException(
-        HttpStatus.FORBIDDEN,
-        'forbidden',
-        'Not allowed',
-        'a citizen sees only their own record',
-      );
+    await this.mayRead(personId, actor);
     const at = q.asOf === undefined ? undefined : new Date(q.asOf);
     const record = await this.doses.recordAt(personId, at);
     const attested = at ? new Map<string, string>() : await this.attestations.coveringDoses(personId);
@@ -57,6 +60,26 @@ export class RecordsHttpController {
       doses: record.doses.map((d) => ({ ...d, attestationId: attested.get(d.doseId) ?? null })),
       recoveries: record.recoveries,
     };
+  }
+
+  @Get('records/:personId/reads')
+  @RequireRoles('citizen')
+  @ApiOperation({
+    summary: 'Who looked at my record: each read by staff or a manager, with the ground that allowed it',
+  })
+  async reads(@Param('personId') personId: string, @Caller() actor: CallerActor) {
+    checkPersonId(personId);
+    if (actor.scope !== `person:${personId}`) throw forbidden('a citizen sees only their own record');
+    return { personId, reads: await this.access.readsOf(personId) };
+  }
+
+  /** The scope model decides; a read by anyone but the person or a service is recorded with its ground. */
+  private async mayRead(personId: string, actor: CallerActor): Promise<void> {
+    const decision = may(actor, 'read', await this.access.resourceOf(personId));
+    if (!decision.allowed) throw forbidden(decision.reason);
+    if (decision.ground !== 'self' && decision.ground !== 'service') {
+      await this.access.recordRead(personId, actor, 'record', decision.ground);
+    }
   }
 
   @Post('sync/doses')
@@ -84,3 +107,5 @@ export class RecordsHttpController {
     return { results };
   }
 }
+
+const forbidden = (reason: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Not allowed', reason);

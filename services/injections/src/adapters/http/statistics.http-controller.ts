@@ -1,6 +1,16 @@
-import { Controller, Get, Header, Inject, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Inject, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, RequireRoles, csvDocument, vietnamToday } from '@vax/platform';
+import {
+  ActorGuard,
+  Caller,
+  type CallerActor,
+  type FiguresWithin,
+  ProblemException,
+  RequireRoles,
+  csvDocument,
+  figuresWithin,
+  vietnamToday,
+} from '@vax/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DateRangeOrdered, IsCalendarDate } from '@vax/platform';
@@ -56,8 +66,12 @@ export class StatisticsHttpController {
   @ApiOperation({
     summary: 'Doses from the platform records, by day, site, commune, district, vaccine or dose number; JSON or CSV',
   })
-  async doses(@Query() q: DoseStatisticsRequest, @Res({ passthrough: true }) res: Response) {
-    const rows = await this.statistics.grouped(q.groupBy, q.from, q.to);
+  async doses(
+    @Query() q: DoseStatisticsRequest,
+    @Caller() actor: CallerActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const rows = await this.statistics.grouped(q.groupBy, q.from, q.to, within(actor));
     if (q.format !== 'csv') return { groupBy: q.groupBy, from: q.from, to: q.to, rows };
     res.type('text/csv; charset=utf-8').attachment(`doses-by-${q.groupBy}-${q.from}-${q.to}.csv`);
     return csvDocument(
@@ -70,9 +84,13 @@ export class StatisticsHttpController {
   @RequireRoles('manager')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "Coverage by district and age group against the registry's population; JSON or CSV" })
-  async coverageByDistrictAndAge(@Query() q: CoverageRequest, @Res({ passthrough: true }) res: Response) {
+  async coverageByDistrictAndAge(
+    @Query() q: CoverageRequest,
+    @Caller() actor: CallerActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const year = q.year ?? Number(vietnamToday(new Date()).slice(0, 4));
-    const { countedAt, rows } = await this.coverage.byDistrictAndAge(year);
+    const { countedAt, rows } = await this.coverage.byDistrictAndAge(year, within(actor).district ?? null);
     if (q.format !== 'csv') return { year, populationCountedAt: countedAt, rows };
     res.type('text/csv; charset=utf-8').attachment(`coverage-${year}.csv`);
     const share = (v: number | null) => (v === null ? '' : v.toFixed(4));
@@ -104,8 +122,12 @@ export class StatisticsHttpController {
   @RequireRoles('manager')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Share of doses identity-verified and attested, by site, commune or district; JSON or CSV' })
-  async verificationShare(@Query() q: ShareRequest, @Res({ passthrough: true }) res: Response) {
-    const rows = await this.share.grouped(q.groupBy);
+  async verificationShare(
+    @Query() q: ShareRequest,
+    @Caller() actor: CallerActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const rows = await this.share.grouped(q.groupBy, within(actor));
     if (q.format !== 'csv') return { groupBy: q.groupBy, rows };
     res.type('text/csv; charset=utf-8').attachment(`verification-share-by-${q.groupBy}.csv`);
     return csvDocument(
@@ -113,4 +135,13 @@ export class StatisticsHttpController {
       rows.map((r) => [r.key, r.doses, r.verified, r.attested, r.verifiedShare.toFixed(4), r.attestedShare.toFixed(4)]),
     );
   }
+}
+
+/** Figures are cut to the reader's unit (libs/platform scope model): a district manager sees their district. */
+function within(actor: CallerActor): FiguresWithin {
+  const part = figuresWithin(actor);
+  if (!part) {
+    throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Not allowed', 'no figures for this scope');
+  }
+  return part;
 }

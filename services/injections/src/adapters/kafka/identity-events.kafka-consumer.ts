@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { IdentityEventsV1 } from '@vax/contracts';
 import type { Inbox } from '@vax/messaging';
+import { PersonAccessStore } from '@vax/platform';
 import { VerificationFactsRepository } from '../../application/verification-facts.repository';
 
 export const INJECTIONS_INBOX = Symbol('INJECTIONS_INBOX');
@@ -26,6 +27,7 @@ export class IdentityEventsKafkaConsumer {
   constructor(
     @Inject(INJECTIONS_INBOX) private readonly inbox: Inbox,
     @Inject(VerificationFactsRepository) private readonly facts: VerificationFactsRepository,
+    @Inject(PersonAccessStore) private readonly access: PersonAccessStore,
   ) {}
 
   @EventPattern(IdentityEventsV1.topic)
@@ -35,6 +37,7 @@ export class IdentityEventsKafkaConsumer {
       switch (message.type) {
         case 'IdentityVerified': {
           const p = message.payload as Payloads['IdentityVerified'];
+          await this.access.apply(message, tx); // the unit that verified may read the person for a while
           await this.facts.recordPerson(tx, {
             personId: p.personId,
             birthYear: Number(p.dateOfBirth.slice(0, 4)),
