@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { field, h } from '../dom.js';
 import { clearProblem, showProblem } from '../problems.js';
+import { dateInput, isoDate } from '../forms.js';
 import { formatDateTime, t } from '../i18n.js';
 
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -9,13 +10,13 @@ const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 
 export async function render(view, state) {
   const scopedSite = state.session.scope.startsWith('site:') ? state.session.scope.slice(5) : '';
   const siteId = h('input', { name: 'siteId', value: scopedSite, required: true, readonly: !!scopedSite });
-  const day = h('input', { name: 'day', type: 'date', value: today(), max: today(), required: true });
+  const day = dateInput('day', { value: today(), required: true });
   const list = h('section', { 'aria-live': 'polite' });
   const form = h(
     'form',
     { class: 'card' },
     field('attest-site', 'attest.site', siteId),
-    field('attest-day', 'attest.day', day),
+    field('attest-day', 'attest.day', day, t('date.hint')),
     h(
       'div',
       { class: 'actions' },
@@ -28,7 +29,7 @@ export async function render(view, state) {
     try {
       const { attestations } = await api(
         'GET',
-        `/api/attestations?siteId=${encodeURIComponent(siteId.value)}&day=${day.value}`,
+        `/api/attestations?siteId=${encodeURIComponent(siteId.value)}&day=${encodeURIComponent(isoDate(day.value))}`,
       );
       list.replaceChildren(
         attestations.length === 0
@@ -61,7 +62,7 @@ export async function render(view, state) {
     event.preventDefault();
     clearProblem(form);
     try {
-      await api('POST', '/api/attestations', { siteId: siteId.value, day: day.value });
+      await api('POST', '/api/attestations', { siteId: siteId.value, day: isoDate(day.value) });
       await show();
     } catch (error) {
       showProblem(form, error);
