@@ -8,3 +8,4 @@ export * from './postgres/migrations';
 export * from './postgres/postgres.event-store';
 export * from './eventstoredb/eventstoredb.event-store';
 export * from './postgres/event-store.migrations';
+export * from './postgres/connection-loss';

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { PublicMessage } from '@vax/contracts';
 import { PostgresEventStore } from '@vax/event-sourcing';
-import { createTestDatabase, eventually, type TestDatabase } from '@vax/testing';
+import { createTestDatabase, eventually, type TestDatabase, testInfrastructure } from '@vax/testing';
 import { Pool } from 'pg';
 import { DEAD_LETTER_TOPIC } from '../consuming/dead-letter.headers';
 import { RethrowRpcExceptionsFilter } from '../consuming/rethrow-rpc-exceptions.filter';
@@ -93,5 +93,29 @@ describe('the embedded transport: the same @EventPattern handlers, delivered fro
       attempts: 2,
       error: expect.stringContaining('handler cannot take 2'),
     });
+  }, 60_000);
+
+  it('keeps delivering after the bus was away (connections cut, new ones refused), from where it stopped', async () => {
+    const publish = (ns: number[]) =>
+      sink.publish(ns.map((n) => ({ topic: TOPIC, key: `agg-${n % 3}`, message: message(n) })));
+    const app = await start();
+    await publish([7]);
+    await eventually(async () => expect(received).toContain(7));
+    const name = new URL(db.url).pathname.slice(1);
+    const admin = new Pool({ connectionString: testInfrastructure().postgresAdminUrl, max: 1 });
+    try {
+      // What a restart of the server looks like to the consumer: 57P01 on its connections, then refusals.
+      await admin.query(`alter database "${name}" with allow_connections false`);
+      await admin.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'recorder-consumer'",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_500)); // the outage: polls meet refused connections
+    } finally {
+      await admin.query(`alter database "${name}" with allow_connections true`);
+      await admin.end();
+    }
+    await publish([8]);
+    await eventually(async () => expect(received.slice(-2)).toEqual([7, 8]), { attempts: 200 });
+    await app.close();
   }, 60_000);
 });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { PostgresEventStore, migrate, type RecordedEvent, type Subscription } from '@vax/event-sourcing';
+import {
+  PostgresEventStore,
+  type RecordedEvent,
+  type Subscription,
+  describeConnectionLoss,
+  migrate,
+  survivingConnectionLoss,
+} from '@vax/event-sourcing';
 import { Pool } from 'pg';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { CheckpointStore } from '../checkpoints/checkpoint.store';
@@ -33,6 +40,8 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
   private pool?: Pool;
   private subscription?: Subscription;
   private running?: Promise<void>;
+  private closing = false;
+  private wake?: () => void;
 
   constructor(private readonly options: EmbeddedLogOptions) {
     super();
@@ -40,17 +49,48 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      this.pool = new Pool({ connectionString: this.options.busUrl, max: 3 });
+      this.pool = survivingConnectionLoss(
+        new Pool({
+          connectionString: this.options.busUrl,
+          max: 3,
+          application_name: `${this.options.subscriber}-consumer`,
+        }),
+        (error) => this.logger.warn(`lost a connection to the bus (${describeConnectionLoss(error)})`),
+      );
       const bus = new PostgresEventStore(this.pool);
       await bus.migrate();
       await migrate(this.pool, MESSAGING_MIGRATIONS);
       const checkpoints = new CheckpointStore(this.pool);
       const name = `embedded:${this.options.subscriber}`;
-      this.subscription = bus.subscribeToAll({ after: await checkpoints.load(name) });
-      this.running = this.deliver(this.subscription, checkpoints, name, bus);
+      this.running = this.deliverUntilClosed(checkpoints, name, bus);
       callback();
     } catch (error) {
       callback(error);
+    }
+  }
+
+  /**
+   * Delivers until close(). When the bus fails under it (the database restarting, a connection
+   * cut), delivery resumes from the last saved checkpoint after a capped backoff: the message being
+   * handled then comes again, and the inbox absorbs what was already applied.
+   */
+  private async deliverUntilClosed(checkpoints: CheckpointStore, name: string, bus: PostgresEventStore) {
+    for (let failures = 0; !this.closing;) {
+      try {
+        this.subscription = bus.subscribeToAll({ after: await checkpoints.load(name) });
+        if (this.closing) return;
+        await this.deliver(this.subscription, checkpoints, name, bus, () => (failures = 0));
+      } catch (error) {
+        if (this.closing) return;
+        const retryInMs = Math.min(10_000, 250 * 2 ** Math.min(failures++, 6));
+        this.logger.warn(
+          `${name}: delivery failed (${String(error)}), resuming from the checkpoint in ${retryInMs} ms`,
+        );
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, retryInMs);
+          this.wake = () => (clearTimeout(timer), resolve());
+        });
+      }
     }
   }
 
@@ -59,6 +99,7 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
     checkpoints: CheckpointStore,
     name: string,
     bus: PostgresEventStore,
+    delivered: () => void,
   ) {
     for await (const event of subscription) {
       const topic = topicOfBusStream(event.stream);
@@ -66,6 +107,7 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
       // Topics without a handler here are other subscribers' business, as unsubscribed topics are in Kafka.
       if (handler) await this.handleWithRetries(topic, handler, event, bus);
       await checkpoints.save(name, event.checkpoint);
+      delivered();
     }
   }
 
@@ -105,6 +147,8 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    this.wake?.();
     await this.subscription?.close();
     await this.running?.catch(() => undefined);
     await this.pool?.end();

@@ -1,4 +1,5 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { describeConnectionLoss, survivingConnectionLoss } from '@vax/event-sourcing';
 import { Pool } from 'pg';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -22,7 +23,7 @@ export class DatabaseModule {
         {
           provide: PG_POOL,
           useFactory: () =>
-            new Pool({
+            survivingPool(applicationName, {
               connectionString,
               application_name: applicationName,
               max: poolSize,
@@ -38,4 +39,14 @@ export class DatabaseModule {
       exports: [PG_POOL],
     };
   }
+}
+
+/** A pool that reports a lost connection and carries on (see survivingConnectionLoss). */
+export function survivingPool(name: string, config: ConstructorParameters<typeof Pool>[0]): Pool {
+  const logger = new Logger('database');
+  return survivingConnectionLoss(new Pool(config), (error) =>
+    logger.warn(
+      `${name}: a connection to PostgreSQL was lost (${describeConnectionLoss(error)}); opening another when needed`,
+    ),
+  );
 }

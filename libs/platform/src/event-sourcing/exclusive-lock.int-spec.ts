@@ -67,6 +67,38 @@ describe('work under an exclusive lock', () => {
     expect(order).toEqual(['a starts', 'a ends', 'b runs']);
     await Promise.all([a.end(), b.end()]);
   }, 15_000);
+
+  it('stops the work when the session holding the lock is lost, and runs it again once it holds the lock again', async () => {
+    const pool = new Pool({ connectionString: db.url, application_name: 'lock-lost' });
+    const errors: unknown[] = [];
+    const runs: string[] = [];
+    let stop = false;
+    let secondRun!: () => void;
+    const ranAgain = new Promise<void>((resolve) => (secondRun = resolve));
+    const done = whileHoldingLock(
+      pool,
+      'test:lost',
+      () => stop,
+      async (lost) => {
+        runs.push(lost.aborted ? 'started lost' : 'started');
+        if (runs.length > 1) return secondRun();
+        await new Promise((resolve) => lost.addEventListener('abort', resolve));
+        runs.push('stopped on loss');
+      },
+      (error) => errors.push(error),
+    );
+    await eventually(async () => expect(runs).toEqual(['started']));
+    // What a restart of the server does to the session: 57P01, and the advisory lock released with it.
+    await pool.query(
+      "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'lock-lost' and pid <> pg_backend_pid()",
+    );
+    await ranAgain;
+    stop = true;
+    await done;
+    expect(runs).toEqual(['started', 'stopped on loss', 'started']);
+    expect(String(errors[0])).toMatch(/lost the session holding test:lost/);
+    await pool.end();
+  }, 15_000);
 });
 
 /** True once a session named `applicationName` has run pg_try_advisory_lock and sits idle, holding no advisory lock. */

@@ -48,20 +48,23 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
       this.pool,
       `projections:${this.options.service}`,
       () => this.stopped,
-      async () => {
+      async (lost) => {
         this.runners.forEach((r) => r.stop()); // those of an attempt that failed
         this.runners.length = 0;
-        await Promise.all((this.options.projections ?? []).map((projection) => this.serve(projection)));
+        lost.addEventListener('abort', () => this.runners.forEach((r) => r.stop()));
+        await Promise.all((this.options.projections ?? []).map((projection) => this.serve(projection, lost)));
       },
       (error, retryInMs) => this.logger.error(`projections failed, retrying in ${retryInMs} ms: ${String(error)}`),
     );
   }
 
-  private async serve(projection: Projection): Promise<void> {
+  private async serve(projection: Projection, lost: AbortSignal): Promise<void> {
     const runner = new ProjectionRunner(this.pool, this.store, projection);
     this.runners.push(runner);
     await runner.prepare();
     const applied = await runner.catchUp();
+    // A catch-up cut short must not switch reads to a table that is behind.
+    if (this.stopped || lost.aborted) return;
     await runner.serveReads();
     this.logger.log(`${runner.table} serves reads (caught up with ${applied} events)`);
     if (!this.stopped) await runner.run();

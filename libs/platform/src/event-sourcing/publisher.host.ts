@@ -37,13 +37,15 @@ export class PublisherHost implements OnApplicationBootstrap, OnApplicationShutd
       this.pool,
       `publisher:${this.options.service}`,
       () => this.stopped,
-      async () => {
-        this.publisher = new StoreTailPublisher(this.store, new CheckpointStore(this.pool), this.sink, {
+      async (lost) => {
+        const publisher = new StoreTailPublisher(this.store, new CheckpointStore(this.pool), this.sink, {
           name: `publisher:${this.options.service}`,
           toMessage: this.options.toMessage!,
         });
+        this.publisher = publisher;
+        lost.addEventListener('abort', () => publisher.stop());
         this.logger.log(`publishing ${this.options.service}'s events`);
-        await this.publisher.run();
+        await publisher.run();
       },
       (error, retryInMs) => this.logger.error(`publisher failed, retrying in ${retryInMs} ms: ${String(error)}`),
     );

@@ -2,7 +2,8 @@ import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@
 import { PostgresEventStore } from '@vax/event-sourcing';
 import { EmbeddedBusSink, KafkaMessageSink, type MessageSink } from '@vax/messaging';
 import { Kafka, logLevel } from 'kafkajs';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { survivingPool } from '../database/database.module';
 
 export const MESSAGE_SINK = Symbol('MESSAGE_SINK');
 export const BUS_POOL = Symbol('BUS_POOL');
@@ -36,7 +37,8 @@ export function messageSinkProviders(service: string, settings: TransportSetting
     return [
       {
         provide: BUS_POOL,
-        useFactory: () => new Pool({ connectionString: busUrl, max: 5, application_name: `${service}-bus` }),
+        useFactory: () =>
+          survivingPool(`${service}-bus`, { connectionString: busUrl, max: 5, application_name: `${service}-bus` }),
       },
       {
         provide: MESSAGE_SINK,
