@@ -1,7 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { withClassifiedFailures } from '@vax/platform';
 import type { Turn } from '../workflows/complaint-lifecycle.messages';
 import { type LifecycleDependencies, type StepInput, loadFiled } from './lifecycle-dependencies';
 import { type CitizenMessage, type HolderMessage, citizenText, holderText } from './notification-texts';
+import { createAttentionActivities } from './attention.activities';
 import { createOutcomeActivities } from './outcome.activities';
 import { createTurnActivities } from './turn.activities';
 
@@ -10,13 +12,20 @@ export type { LifecycleDependencies, StepInput } from './lifecycle-dependencies'
 /**
  * The activities of the complaint lifecycle workflow, built from their dependencies. Each changes the
  * complaint only by a command to its aggregate, and is idempotent by its step key, so Temporal may
- * retry any of them.
+ * retry any of them. Their errors are classified: one retrying cannot mend (a constraint, a refused
+ * command, a bad payload) fails the step at once, and the workflow asks for attention; transient ones
+ * are retried. Waiting for the certificate is left as it is: its "not yet" is what retries are for.
  */
 export function createComplaintLifecycleActivities(deps: LifecycleDependencies) {
+  const { reissueCertificate, ...outcomes } = createOutcomeActivities(deps);
   return {
-    ...createTurnActivities(deps),
-    ...createOutcomeActivities(deps),
-    ...createNotificationActivities(deps),
+    ...withClassifiedFailures({
+      ...createTurnActivities(deps),
+      ...outcomes,
+      ...createNotificationActivities(deps),
+      ...createAttentionActivities(deps),
+    }),
+    reissueCertificate,
   };
 }
 

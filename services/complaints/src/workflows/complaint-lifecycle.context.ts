@@ -1,5 +1,6 @@
 import { condition, patched, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { ComplaintLifecycleActivities, StepInput } from '../activities/complaint-lifecycle.activities';
+import { attendedSteps } from './complaint-lifecycle.attention';
 import { LifecycleInbox } from './complaint-lifecycle.inbox';
 
 type Steps = Omit<ComplaintLifecycleActivities, 'reissueCertificate'>;
@@ -53,7 +54,13 @@ export class Lifecycle {
 
   constructor(readonly complaintId: string) {
     this.inbox = new LifecycleInbox(complaintId);
-    this.activities = patched(LOCAL_STEPS_PATCH) ? localSteps : remoteSteps;
+    const steps = patched(LOCAL_STEPS_PATCH) ? localSteps : remoteSteps;
+    this.activities = attendedSteps(
+      steps,
+      this.inbox,
+      (name) => this.step(name),
+      () => now().toISOString(),
+    );
   }
 
   /** The input of the next step: its key (`complaint-<id>/<n>:<name>`, the same on replay) and the time. */

@@ -61,6 +61,17 @@ export class DecisionDesk {
     this.dropPending();
   }
 
+  /**
+   * A step failed for good: the decision being recorded and those waiting are answered as refused
+   * (the staff are not kept waiting on an operator), and no more are taken until `setOpen`.
+   */
+  suspend(): void {
+    if (this.recording) this.results.set(this.recording, { outcome: 'refused', code: 'needs-attention' });
+    this.recording = null;
+    this.open = false;
+    this.dropPending();
+  }
+
   private dropPending(): void {
     for (const d of this.queue.splice(0)) this.results.set(d.decisionId, { outcome: 'refused', code: 'wrong-state' });
   }

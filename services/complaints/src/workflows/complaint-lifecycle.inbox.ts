@@ -4,6 +4,7 @@ import {
   type CitizenReply,
   type ComplaintProgress,
   type CorrectionRefusal,
+  type FailedStepRequest,
   type LifecycleStage,
   type RecordCorrected,
   type Turn,
@@ -12,6 +13,7 @@ import {
   citizenReplySignal,
   correctionRefusedSignal,
   deadlinesQuery,
+  failedStepSignal,
   progressQuery,
   recordCorrectedSignal,
   withdrawSignal,
@@ -22,6 +24,7 @@ type Queues = {
   replies: CitizenReply[];
   appeals: { citizen: Actor; grounds: string }[];
   withdrawals: { citizen: Actor; reason: string }[];
+  failedStep: FailedStepRequest[];
 };
 
 /**
@@ -32,7 +35,7 @@ type Queues = {
  * accepted the rest of its queue is moot and settled (dropped).
  */
 export class LifecycleInbox {
-  private readonly queues: Queues = { replies: [], appeals: [], withdrawals: [] };
+  private readonly queues: Queues = { replies: [], appeals: [], withdrawals: [], failedStep: [] };
   readonly decisions = new DecisionDesk();
   corrected: RecordCorrected | null = null;
   private readonly refusals: CorrectionRefusal[] = [];
@@ -47,6 +50,7 @@ export class LifecycleInbox {
       appealUntil: null,
       escalations: 0,
       outcome: null,
+      attention: null,
     };
   }
 
@@ -61,6 +65,7 @@ export class LifecycleInbox {
     setHandler(citizenReplySignal, queueIn('replies', 'awaiting-citizen'));
     setHandler(appealSignal, queueIn('appeals', 'appeal-window'));
     setHandler(withdrawSignal, queueIn('withdrawals', null));
+    setHandler(failedStepSignal, (request) => void (this.progress.attention && this.queues.failedStep.push(request)));
     setHandler(recordCorrectedSignal, (c) => void (this.corrected ??= c));
     setHandler(correctionRefusedSignal, (r) => void this.refusals.push(r));
     setHandler(progressQuery, () => this.progress);

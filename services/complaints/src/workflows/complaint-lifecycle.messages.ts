@@ -59,6 +59,17 @@ export const correctionRefusedSignal = defineSignal<[CorrectionRefusal]>('correc
 export const appealSignal = defineSignal<[{ citizen: Actor; grounds: string }]>('appeal');
 export const withdrawSignal = defineSignal<[{ citizen: Actor; reason: string }]>('withdraw');
 
+/**
+ * The holder or a manager handles a step that failed for good: run it again (after mending what made
+ * it fail) or close the complaint. Checked against the complaint (role and scope) before it is sent.
+ */
+export interface FailedStepRequest {
+  action: 'retry' | 'close';
+  operator: Actor;
+  note: string;
+}
+export const failedStepSignal = defineSignal<[FailedStepRequest]>('failedStep');
+
 /** Who holds the turn, and the clock on it. */
 export interface Turn {
   level: HandlingLevel;
@@ -86,6 +97,8 @@ export interface ComplaintProgress {
   appealUntil: string | null;
   escalations: number;
   outcome: 'resolved' | 'rejected' | 'withdrawn' | null;
+  /** A step that failed for good, until its holder or a manager retries it or closes the complaint. */
+  attention?: { step: string; errorType: string } | null;
 }
 
 export const progressQuery = defineQuery<ComplaintProgress>('progress');

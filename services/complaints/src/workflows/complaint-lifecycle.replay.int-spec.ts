@@ -26,6 +26,9 @@ const PATHS = [
   'decided-at-once',
   'personal-details',
   'stray-replies',
+  'attention-close',
+  'attention-retry',
+  'transient-retried',
 ];
 
 describe('the recorded histories of the complaint lifecycle workflow', () => {

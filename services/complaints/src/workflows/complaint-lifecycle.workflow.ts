@@ -1,5 +1,6 @@
 import { ActivityFailure, condition } from '@temporalio/workflow';
 import type { Correction } from '../domain/complaint-subject';
+import { ClosedByOperator } from './complaint-lifecycle.attention';
 import { Lifecycle, certification, now, waitUntil } from './complaint-lifecycle.context';
 import type { ComplaintLifecycleInput, Turn } from './complaint-lifecycle.messages';
 import { holdTurn } from './complaint-turn';
@@ -12,11 +13,26 @@ export type ComplaintOutcome = { complaintId: string; outcome: 'resolved' | 'rej
  * identity check → turn at the first unit (registry for identity facts, else the site that gave the
  * dose) → decision, escalations, the citizen's turns → accepted: correction in injections, the
  * DoseCorrected signal, certificate reissued, resolved | rejected: appeal window, an appeal reopens
- * the complaint one level up. The citizen may withdraw at any wait before closure.
+ * the complaint one level up. The citizen may withdraw at any wait before closure. A step that fails
+ * for good waits for its holder or a manager, who has it run again or closes the complaint.
  */
 export async function complaintLifecycleWorkflow({ complaintId }: ComplaintLifecycleInput): Promise<ComplaintOutcome> {
   const lc = new Lifecycle(complaintId);
   lc.inbox.install();
+  try {
+    return await lifecycle(lc);
+  } catch (error) {
+    if (!(error instanceof ClosedByOperator)) throw error;
+    // Closed by the operator (rejected), unless the step that failed came after the complaint closed.
+    const outcome = lc.inbox.progress.outcome ?? 'rejected';
+    lc.inbox.enter('closed');
+    lc.inbox.progress.outcome = outcome;
+    return { complaintId, outcome };
+  }
+}
+
+async function lifecycle(lc: Lifecycle): Promise<ComplaintOutcome> {
+  const { complaintId } = lc;
   const close = async (outcome: ComplaintOutcome['outcome']): Promise<ComplaintOutcome> => {
     lc.inbox.enter('closed');
     lc.inbox.progress.outcome = outcome;
