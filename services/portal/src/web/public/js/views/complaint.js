@@ -62,6 +62,7 @@ function complaintView(c, reference, role) {
       t(`complaintStatus.${c.status}`),
       c.outcome ? ` — ${t(`outcome.${c.outcome}`)}` : '',
     ),
+    c.needsAttention ? h('p', { class: 'badge-attention', role: 'status' }, t('complaint.needsAttention')) : null,
     c.assignment && TURN_SHOWN.has(c.status)
       ? h(
           'p',

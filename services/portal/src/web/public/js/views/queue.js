@@ -33,6 +33,7 @@ export async function render(view) {
                 `${t(`complaintType.${c.complaintType}`)} · ${c.complaintId.slice(0, 8)}`,
               ),
               h('span', {}, t(`complaintStatus.${c.status}`)),
+              c.needsAttention ? h('span', { class: 'badge-attention' }, t('complaint.needsAttention')) : null,
               c.dueAt ? h('span', { class: 'due' }, t('queue.due', { due: formatDateTime(c.dueAt) })) : null,
               h('span', { class: 'queue-detail' }, detailOf(c, reference)),
             ),
