@@ -140,8 +140,8 @@ describe('certificates issued from recorded doses and reissued on correction (id
       403,
     );
     // Staff of a site that never verified the person, and a manager of another district: refused too.
-    const binhLu = { id: 'tyt.binhlu', role: 'site-staff', scope: 'site:LC-TD-02' };
-    expect((await call('GET', 'certification', `/certificates/${person.personId}`, undefined, binhLu)).status).toBe(
+    const otherSite = { id: 'tyt.other', role: 'site-staff', scope: 'site:LC-TD-02' };
+    expect((await call('GET', 'certification', `/certificates/${person.personId}`, undefined, otherSite)).status).toBe(
       403,
     );
     const phongTho = { id: 'm-pt', role: 'manager', scope: 'district:Phong Thổ' };

@@ -17,6 +17,8 @@ export interface VerificationView {
   differences: FieldDifference[];
   checkedAt: string;
   checkedBy: string;
+  /** The unit (actor scope) whose desk made the check. */
+  checkedIn: string;
   reviews: { outcome: ReviewOutcome; reason: string; reviewerId: string; reviewedAt: string }[];
 }
 
@@ -34,6 +36,7 @@ export function toView(events: RecordedEvent[]): VerificationView | null {
         differences: d.differences,
         checkedAt: d.checkedAt,
         checkedBy: event.metadata.actor.id,
+        checkedIn: event.metadata.actor.scope,
         reviews: [],
       };
     } else if (event.type === 'VerificationReviewed' && view) {

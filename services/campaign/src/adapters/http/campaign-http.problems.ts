@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '@vax/platform';
+import { type CallerActor, ProblemException, figuresWithin, siteIsWithin } from '@vax/platform';
 import { CampaignRefused } from '../../application/campaign.service';
 import { AttestationRefused } from '../../domain/attestation/list-attestation.decider';
 import { MergeDecisionRefused } from '../../domain/duplicates/merge-decision';
@@ -35,13 +35,26 @@ export const notFound = (what: string) =>
   new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not found', `no ${what}`);
 
 /** Site staff see their own site's rows; managers any (their scope is checked where rows are counted). */
-export function checkSiteAccess(actor: { role: string; scope: string }, siteId: string | null): void {
-  if (actor.role === 'manager') return;
-  if (siteId !== null && actor.scope === `site:${siteId}`) return;
+/**
+ * A site's worklist and proposals are for its own staff and head, its district's managers and the
+ * province's (libs/platform's figuresWithin); the whole campaign's, for the province's managers only.
+ */
+export function checkSiteAccess(
+  actor: CallerActor,
+  siteId: string | null,
+  districtOf: (siteId: string) => string | null,
+): void {
+  const within = figuresWithin(actor);
+  const allowed =
+    within !== undefined &&
+    (siteId === null
+      ? within.district === undefined && within.siteId === undefined
+      : siteIsWithin(within, { siteId, district: districtOf(siteId) }));
+  if (allowed) return;
   throw new ProblemException(
     HttpStatus.FORBIDDEN,
     'forbidden',
     'Not allowed',
-    "only the site's own staff or a manager",
+    "only the site's own staff, its district's managers or the province's",
   );
 }

@@ -5,6 +5,8 @@ import { MergeProposalsService } from '../../application/merge-proposals.service
 import { WorklistService } from '../../application/worklist.service';
 import { CorrectRowRequest, MergeDecisionRequest, SiteRequest, WorklistRequest } from './campaign.request-dto';
 import { checkSiteAccess, refusalsAsProblems } from './campaign-http.problems';
+import { SITE_DIRECTORY } from './tokens';
+import type { SiteDirectory } from '../../domain/legacy-row/reference-directories';
 
 const SITE_ROLES = ['site-staff', 'site-head', 'manager'];
 
@@ -16,14 +18,17 @@ export class WorklistsHttpController {
   constructor(
     @Inject(WorklistService) private readonly worklists: WorklistService,
     @Inject(MergeProposalsService) private readonly merges: MergeProposalsService,
+    @Inject(SITE_DIRECTORY) private readonly sites: SiteDirectory,
   ) {}
+
+  private readonly districtOf = (siteId: string) => this.sites.get(siteId)?.district ?? null;
 
   @Get('worklists')
   @RequireRoles(...SITE_ROLES)
   @ApiOperation({ summary: "A site's worklist: its rows that did not match, with why and by when" })
   async worklist(@Param('campaignId') campaignId: string, @Query() q: WorklistRequest, @Caller() actor: CallerActor) {
     const siteId = q.siteId ?? null;
-    checkSiteAccess(actor, siteId);
+    checkSiteAccess(actor, siteId, this.districtOf);
     return { campaignId, siteId, items: await this.worklists.forSite(campaignId, siteId, q.status) };
   }
 
@@ -44,7 +49,7 @@ export class WorklistsHttpController {
   @RequireRoles(...SITE_ROLES)
   @ApiOperation({ summary: "Probable duplicates among a site's rows, with the evidence" })
   async proposals(@Param('campaignId') campaignId: string, @Query() q: SiteRequest, @Caller() actor: CallerActor) {
-    checkSiteAccess(actor, q.siteId);
+    checkSiteAccess(actor, q.siteId, this.districtOf);
     return { campaignId, siteId: q.siteId, proposals: await this.merges.forSite(campaignId, q.siteId) };
   }
 

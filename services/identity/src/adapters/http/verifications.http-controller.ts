@@ -61,9 +61,11 @@ export class VerificationsHttpController {
   @Get(':verificationId')
   @RequireRoles('site-staff', POLICE_VERIFIER, 'manager', 'system')
   @ApiOperation({ summary: 'A verification, its result, its differences and its reviews' })
-  async get(@Param('verificationId', uuid()) id: string): Promise<VerificationView> {
+  async get(@Param('verificationId', uuid()) id: string, @Caller() actor: CallerActor): Promise<VerificationView> {
     const view = await this.verifications.get(id);
-    if (!view) throw new NotFoundException(`no verification ${id}`);
+    // Site staff see the checks of their own desk only; as for a missing one, they learn nothing.
+    if (!view || (actor.role === 'site-staff' && view.checkedIn !== actor.scope))
+      throw new NotFoundException(`no verification ${id}`);
     return view;
   }
 
