@@ -43,6 +43,19 @@ export class CitizenHttpController {
     );
   }
 
+  @Get('reads')
+  @ApiOperation({ summary: 'Who looked at my data: reads of my record and certificate by staff and managers' })
+  async reads(@CurrentSession() s: Session) {
+    const id = encodeURIComponent(s.actor.id);
+    type Reads = { reads: { readAt: string }[] };
+    const [record, certificate] = await Promise.all([
+      this.upstream.json<Reads>('injections', 'GET', `/records/${id}/reads`, s.actor),
+      this.upstream.json<Reads>('certification', 'GET', `/certificates/${id}/reads`, s.actor),
+    ]);
+    const reads = [...record.reads, ...certificate.reads].sort((a, b) => b.readAt.localeCompare(a.readAt));
+    return { reads };
+  }
+
   @Get('certificate.pdf')
   @ApiOperation({ summary: 'My printable certificate (A4 or A5)' })
   async pdf(@Query('size') size: string | undefined, @CurrentSession() s: Session, @Res() res: Response) {

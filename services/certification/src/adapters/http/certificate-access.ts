@@ -33,3 +33,7 @@ export function noCertificate(): ProblemException {
     'this person has no valid certificate (no dose or recovery recorded yet, or the identity check is pending)',
   );
 }
+
+export function notTheirs(): ProblemException {
+  return new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Not allowed', 'a citizen sees only their own reads');
+}

@@ -16,7 +16,7 @@ import type { CertificationReference } from '../../domain/certification-referenc
 import { hcertQrPng } from '../../hcert/qr-code';
 import type { SigningKeys } from '../../keys/signing-keys';
 import { renderCertificatePdf } from '../../pdf/certificate.pdf';
-import { CERTIFICATE_READERS, checkAccess, noCertificate } from './certificate-access';
+import { CERTIFICATE_READERS, checkAccess, noCertificate, notTheirs } from './certificate-access';
 
 export const CERTIFICATION_REFERENCE = Symbol('CERTIFICATION_REFERENCE');
 export const SIGNING_KEYS = Symbol('SIGNING_KEYS');
@@ -40,6 +40,14 @@ export class CertificatesHttpController {
     await checkAccess(this.access, personId, actor, 'certificate');
     const state = await this.certification.state(personId);
     return certificationView(personId, state, this.reference, vietnamToday(new Date()));
+  }
+
+  @Get(':personId/reads')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Who looked at my certificate: each read by staff or a manager, with its ground' })
+  async reads(@Param('personId') personId: string, @Caller() actor: CallerActor) {
+    if (actor.role !== 'citizen' || actor.scope !== `person:${personId}`) throw notTheirs();
+    return { personId, reads: await this.access.readsOf(personId) };
   }
 
   @Get(':personId/qr.png')
