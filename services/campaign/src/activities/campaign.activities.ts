@@ -1,4 +1,5 @@
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { withClassifiedFailures } from '@vax/platform';
 import type { MessageSink } from '@vax/messaging';
 import type { CampaignsRepository } from '../application/campaigns.repository';
 import type { DoseQueueRepository } from '../application/dose-queue.repository';
@@ -51,8 +52,16 @@ async function heartbeating<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-/** The campaign's activities, built from their dependencies; each is idempotent for the same arguments. */
+/**
+ * The campaign's activities, built from their dependencies; each is idempotent for the same arguments.
+ * Their errors are classified: one retrying cannot mend (a constraint, a message breaking its contract,
+ * a campaign gone) fails at once and the workflow waits for a manager; transient ones are retried.
+ */
 export function createCampaignActivities(deps: CampaignActivityDependencies): CampaignActivities {
+  return withClassifiedFailures({ ...campaignActivities(deps) });
+}
+
+function campaignActivities(deps: CampaignActivityDependencies): CampaignActivities {
   const clock = deps.clock ?? (() => new Date());
 
   /** Publishes, then polls the durable results until the batch is complete; the heartbeat keeps the activity alive. */
@@ -106,7 +115,7 @@ export function createCampaignActivities(deps: CampaignActivityDependencies): Ca
 
     async openWorklists(campaignId) {
       const campaign = await deps.campaigns.find(campaignId);
-      if (!campaign) throw new Error(`no campaign ${campaignId}`);
+      if (!campaign) throw ApplicationFailure.nonRetryable(`no campaign ${campaignId}`, 'CampaignMissing');
       const due = dueOn(deps.today(), campaign.worklistDueDays, campaign.deadline);
       return heartbeating(deps.worklists.openForRows(campaignId, campaign.importIds, due));
     },

@@ -242,4 +242,15 @@ describe('a campaign over a real database: verify, propose merges, record, send 
       rejected: 1,
     });
   });
+  it('fails for good at once what retrying cannot mend: a campaign gone, a value the database refuses', async () => {
+    await expect(run(activities.openWorklists, 'no-such-campaign')).rejects.toMatchObject({
+      nonRetryable: true,
+      type: 'CampaignMissing',
+    });
+    // PostgreSQL refuses NUL in text (22021): the same argument would fail the same way on every retry.
+    await expect(run(activities.describeCampaign, 'cmp-t\u0000')).rejects.toMatchObject({
+      nonRetryable: true,
+      type: expect.stringMatching(/^Deterministic:.*:22021$/),
+    });
+  });
 });

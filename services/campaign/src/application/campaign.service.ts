@@ -11,6 +11,7 @@ import {
   pauseSignal,
   progressQuery,
   resumeSignal,
+  retryFailedStepSignal,
 } from '../workflows/campaign.messages';
 import type { CampaignListing, CampaignRecord, CampaignsRepository } from './campaigns.repository';
 
@@ -106,11 +107,16 @@ export class CampaignService {
     return { ...campaign, progress };
   }
 
-  async signal(campaignId: string, what: 'pause' | 'resume' | 'cancel' | 'changes', reason = ''): Promise<boolean> {
+  async signal(
+    campaignId: string,
+    what: 'pause' | 'resume' | 'retry' | 'cancel' | 'changes',
+    reason = '',
+  ): Promise<boolean> {
     if (!(await this.campaigns.find(campaignId))) return false;
     const handle = (await this.client()).workflow.getHandle(campaignWorkflowId(campaignId));
     if (what === 'pause') await handle.signal(pauseSignal);
     else if (what === 'resume') await handle.signal(resumeSignal);
+    else if (what === 'retry') await handle.signal(retryFailedStepSignal);
     else if (what === 'cancel') await handle.signal(cancelSignal, { reason });
     else await handle.signal(changesSubmittedSignal);
     return true;

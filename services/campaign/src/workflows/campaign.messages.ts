@@ -9,6 +9,9 @@ export const cancelSignal = defineSignal<[{ reason: string }]>('cancel');
 /** Sites corrected rows or decided merge proposals: check and record what changed. */
 export const changesSubmittedSignal = defineSignal('changesSubmitted');
 
+/** A manager has the step that failed for good run again (see `CampaignProgress.attention`). */
+export const retryFailedStepSignal = defineSignal('retryFailedStep');
+
 export const progressQuery = defineQuery<CampaignProgress>('progress');
 
 export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId}`;
@@ -36,6 +39,8 @@ export interface CampaignProgress extends ClassCounts {
   rechecked: number;
   followUpRounds: number;
   cancelReason?: string;
+  /** A step that failed for good, until a manager retries it or cancels the campaign. */
+  attention?: { step: string; errorType: string } | null;
 }
 
 export interface CampaignInput {

@@ -18,6 +18,8 @@ const PATHS = [
   'pause-resume',
   'cancel',
   'worker-restart',
+  'failed-step-retried',
+  'failed-step-cancelled',
 ];
 
 describe('the recorded histories of the campaign workflow', () => {

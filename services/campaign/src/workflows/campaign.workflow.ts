@@ -7,6 +7,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CampaignActivities, ChunkOutcome } from '../activities/campaign.activities';
+import { AttendedSteps } from './campaign-attention';
 import { type Chunk, ChunkPlan } from './campaign-chunks';
 import {
   type CampaignInput,
@@ -37,7 +38,8 @@ const endOfDay = (day: string) => Date.parse(`${day}T16:59:59Z`);
  * One campaign: every chunk of its lists verified in bulk through identity (a window of chunks in
  * flight), then merge proposals, matched doses to the records and worklists for the sites; then it
  * follows up on the sites' corrections until the deadline. Pause holds new work back, cancel stops
- * it; a crashed worker's chunks resume from the history, their activities from the database.
+ * it; a crashed worker's chunks resume from the history, their activities from the database. A step
+ * that fails for good waits for a manager to retry it (or cancel the campaign).
  */
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignProgress> {
   const progress: CampaignProgress = input.carried?.progress ?? initialProgress();
@@ -52,8 +54,11 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
     progress.cancelReason = reason;
   });
   const runnable = () => !progress.paused || cancelRequested;
+  const steps = new AttendedSteps(progress, () => cancelRequested);
+  steps.install();
 
-  const { imports } = await describeCampaign(input.campaignId);
+  const described = await steps.run('describeCampaign', () => describeCampaign(input.campaignId));
+  const imports = described?.imports ?? [];
   const plan = new ChunkPlan(input.campaignId, imports, input.chunkSize);
   progress.chunksTotal = plan.total;
   let next = input.carried?.nextChunk ?? 0;
@@ -61,11 +66,15 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
   const launch = (index: number, chunk: Chunk) =>
     inFlight.set(
       index,
-      verifyChunk(chunk).then((outcome) => {
-        add(progress, outcome);
-        progress.chunksDone++;
-        inFlight.delete(index);
-      }),
+      steps
+        .run(`verifyChunk:${chunk.batchId}`, () => verifyChunk(chunk))
+        .then((outcome) => {
+          if (outcome) {
+            add(progress, outcome);
+            progress.chunksDone++;
+          }
+          inFlight.delete(index);
+        }),
     );
   while (progress.phase === 'verifying' && (next < plan.total || inFlight.size > 0)) {
     await condition(runnable);
@@ -86,7 +95,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
 
   if (!cancelRequested) {
     progress.phase = 'settling';
-    await settle(input.campaignId, progress);
+    await settle(steps, input.campaignId, progress);
     progress.phase = 'following-up';
     const deadline = endOfDay(input.deadline);
     while (!cancelRequested) {
@@ -96,20 +105,23 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
       if (cancelRequested) break;
       changesPending = false;
       progress.followUpRounds++;
-      progress.rechecked += (await recheckCorrections(input.campaignId, progress.followUpRounds)).rechecked;
-      await settle(input.campaignId, progress);
+      const round = progress.followUpRounds;
+      progress.rechecked +=
+        (await steps.run('recheckCorrections', () => recheckCorrections(input.campaignId, round)))?.rechecked ?? 0;
+      await settle(steps, input.campaignId, progress);
     }
   }
   progress.phase = cancelRequested ? 'cancelled' : 'closed';
-  await closeCampaign(input.campaignId, progress.phase);
+  const closing = progress.phase;
+  await steps.run('closeCampaign', () => closeCampaign(input.campaignId, closing));
   return progress;
 }
 
 /** What follows verification, and each round of corrections: proposals, then doses, then worklists. */
-async function settle(campaignId: string, progress: CampaignProgress): Promise<void> {
-  progress.mergeProposals += await proposeMerges(campaignId);
-  progress.dosesSent += await sendMatchedDoses(campaignId);
-  progress.worklistItems += await openWorklists(campaignId);
+async function settle(steps: AttendedSteps, campaignId: string, progress: CampaignProgress): Promise<void> {
+  progress.mergeProposals += (await steps.run('proposeMerges', () => proposeMerges(campaignId))) ?? 0;
+  progress.dosesSent += (await steps.run('sendMatchedDoses', () => sendMatchedDoses(campaignId))) ?? 0;
+  progress.worklistItems += (await steps.run('openWorklists', () => openWorklists(campaignId))) ?? 0;
 }
 
 function add(progress: CampaignProgress, outcome: ChunkOutcome): void {

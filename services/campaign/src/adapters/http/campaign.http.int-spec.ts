@@ -116,6 +116,10 @@ describe('campaign API', () => {
     expect((await fetch(`${base}/campaigns/${campaignId}/pause`, { method: 'POST', headers: manager })).status).toBe(
       202,
     );
+    expect((await fetch(`${base}/campaigns/${campaignId}/retry`, { method: 'POST', headers: staff })).status).toBe(403);
+    expect((await fetch(`${base}/campaigns/${campaignId}/retry`, { method: 'POST', headers: manager })).status).toBe(
+      202,
+    );
   });
 
   it('reports progress by district as JSON and by site as CSV, against the deadline', async () => {

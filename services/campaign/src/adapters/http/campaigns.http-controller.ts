@@ -63,6 +63,16 @@ export class CampaignsHttpController {
     return this.steer(campaignId, 'resume');
   }
 
+  @Post(':campaignId/retry')
+  @HttpCode(202)
+  @RequireRoles('manager')
+  @ApiOperation({
+    summary: 'Run again the step that failed for good (progress.attention), after mending what made it fail',
+  })
+  retry(@Param('campaignId') campaignId: string) {
+    return this.steer(campaignId, 'retry');
+  }
+
   @Post(':campaignId/cancel')
   @HttpCode(202)
   @RequireRoles('manager')
@@ -114,7 +124,7 @@ export class CampaignsHttpController {
     );
   }
 
-  private async steer(campaignId: string, action: 'pause' | 'resume') {
+  private async steer(campaignId: string, action: 'pause' | 'resume' | 'retry') {
     if (!(await this.campaigns.signal(campaignId, action))) throw notFound(`campaign ${campaignId}`);
     return { campaignId, requested: action };
   }
