@@ -50,6 +50,11 @@ start_daemon() { # start_daemon <name> <command...>: detached, in its own proces
   echo $! > "$PID_DIR/$name.pid"
 }
 
+start_supervised() { # start_supervised <name> <command...>: start_daemon, started again when it crashes
+  local name="$1"; shift
+  start_daemon "$name" "$REPO_ROOT/deploy/local/supervise.sh" "$name" "$@"
+}
+
 stop_daemon() { # stop_daemon <name> [seconds]: SIGTERM the group, then SIGKILL after a grace period
   local name="$1" grace="${2:-20}" pid
   pid_alive "$name" || { rm -f "$PID_DIR/$name.pid"; return 0; }
@@ -61,15 +66,28 @@ stop_daemon() { # stop_daemon <name> [seconds]: SIGTERM the group, then SIGKILL 
     info "$name did not stop within ${grace}s, killing it"
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
   fi
-  rm -f "$PID_DIR/$name.pid"
+  rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.restarts"
+}
+
+restarts_note() { # restarts_note <name>: what the supervisor did, if it had to start the process again
+  local f="$PID_DIR/$1.restarts" n code at what
+  [[ -s "$f" ]] || return 0
+  read -r n code at what <"$f"
+  case "$what" in
+    restarting) printf ', crashed (exit %s at %s), restarting: %s restart(s)' "$code" "$at" "$n" ;;
+    stopped) printf ', exit %s at %s: configuration, not restarted' "$code" "$at" ;;
+    *) printf ', restarted %s time(s), last exit %s at %s UTC' "$n" "$code" "$at" ;;
+  esac
 }
 
 status_line() { # status_line <name> <port>
+  local note
+  note="$(restarts_note "$1")"
   if pid_alive "$1" && port_open "$2"; then
-    printf '  %-18s up    (pid %s, port %s)\n' "$1" "$(cat "$PID_DIR/$1.pid")" "$2"
+    printf '  %-18s up    (pid %s, port %s%s)\n' "$1" "$(cat "$PID_DIR/$1.pid")" "$2" "$note"
   elif pid_alive "$1"; then
-    printf '  %-18s start (pid %s, port %s not open yet)\n' "$1" "$(cat "$PID_DIR/$1.pid")" "$2"
+    printf '  %-18s start (pid %s, port %s not open yet%s)\n' "$1" "$(cat "$PID_DIR/$1.pid")" "$2" "$note"
   else
-    printf '  %-18s down\n' "$1"
+    printf '  %-18s down%s\n' "$1" "${note:+ (${note#, })}"
   fi
 }

@@ -59,15 +59,16 @@ start_one() {
   local s="$1" entry="${ENTRY[$1]:-services/$1/src/main.js}"
   [[ -f "$REPO_ROOT/dist/$entry" ]] || die "dist/$entry is missing: run 'npm run build' first"
   if pid_alive "$s"; then info "$s already running"; return 0; fi
+  # Supervised: a crash (an unhandled error, the OOM killer) is followed by a restart with backoff.
   # shellcheck disable=SC2046
-  start_daemon "$s" env $(env_for "$s" | tr '\n' ' ') node --enable-source-maps "$REPO_ROOT/dist/$entry"
+  start_supervised "$s" env $(env_for "$s" | tr '\n' ' ') node --enable-source-maps "$REPO_ROOT/dist/$entry"
 }
 
 wait_ready() { # wait until /health/ready answers 200
   local s="$1" deadline=$((SECONDS + ${2:-90}))
   until curl -fs -o /dev/null "http://127.0.0.1:${PORT[$s]}/health/ready"; do
-    pid_alive "$s" || die "$s exited during start-up; see $LOG_DIR/$s.log"
-    ((SECONDS < deadline)) || die "$s is not ready after ${2:-90}s; see $LOG_DIR/$s.log and http://127.0.0.1:${PORT[$s]}/health/ready"
+    pid_alive "$s" || die "$s exited during start-up$(restarts_note "$s"); see $LOG_DIR/$s.log"
+    ((SECONDS < deadline)) || die "$s is not ready after ${2:-90}s$(restarts_note "$s"); see $LOG_DIR/$s.log and http://127.0.0.1:${PORT[$s]}/health/ready"
     sleep 0.5
   done
 }
