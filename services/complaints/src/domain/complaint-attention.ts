@@ -12,19 +12,38 @@ import type { Attention, FiledComplaint } from './complaint.state';
  * knows the districts), that it is staff at all is checked here.
  */
 
-export function recordStepFailure(command: C.RecordStepFailure, state: FiledComplaint): ComplaintEvent[] {
+export type AttentionCommand = C.RecordStepFailure | C.RetryFailedStep | C.CloseFailedComplaint;
+
+export const isAttentionCommand = (command: C.ComplaintCommand): command is AttentionCommand =>
+  command.type === 'RecordStepFailure' || command.type === 'RetryFailedStep' || command.type === 'CloseFailedComplaint';
+
+/** A failed step is recorded and handled whether the complaint is open or already closed. */
+export function decideAttention(command: AttentionCommand, state: FiledComplaint): ComplaintEvent[] {
+  switch (command.type) {
+    case 'RecordStepFailure':
+      return recordStepFailure(command, state);
+    case 'RetryFailedStep':
+      return retryFailedStep(command, state);
+    case 'CloseFailedComplaint':
+      return closeFailedComplaint(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+function recordStepFailure(command: C.RecordStepFailure, state: FiledComplaint): ComplaintEvent[] {
   if (state.attention?.step === command.step) return [];
   const { step, errorType, at } = command;
   return [{ type: 'ComplaintStepFailed', data: { step, errorType, failedAt: at } }];
 }
 
-export function retryFailedStep(command: C.RetryFailedStep, state: FiledComplaint): ComplaintEvent[] {
+function retryFailedStep(command: C.RetryFailedStep, state: FiledComplaint): ComplaintEvent[] {
   const attention = needingAttention(state, command.operator);
   return [handled(attention, 'retry', command.operator, '', command.at)];
 }
 
 /** Closes it rejected on the workflow's own ground, without an appeal window: the citizen may file again. */
-export function closeFailedComplaint(command: C.CloseFailedComplaint, state: FiledComplaint): ComplaintEvent[] {
+function closeFailedComplaint(command: C.CloseFailedComplaint, state: FiledComplaint): ComplaintEvent[] {
   const attention = needingAttention(state, command.operator);
   const { operator, note, at } = command;
   if (note.trim() === '' || note.length > 1000)
@@ -51,4 +70,8 @@ function handled(
   at: string,
 ): ComplaintEvent {
   return { type: 'FailedStepHandled', data: { step: attention.step, action, handledBy, note, handledAt: at } };
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

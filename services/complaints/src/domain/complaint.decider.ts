@@ -1,5 +1,5 @@
 import type { Decider } from '@vax/event-sourcing';
-import * as attention from './complaint-attention';
+import { type AttentionCommand, decideAttention, isAttentionCommand } from './complaint-attention';
 import { filingProblems } from './complaint-filing';
 import * as decisions from './complaint-decisions';
 import * as outcomes from './complaint-outcomes';
@@ -30,26 +30,8 @@ export const complaintDecider: Decider<ComplaintState, C.ComplaintCommand, Compl
   },
 };
 
-type AttentionCommand = C.RecordStepFailure | C.RetryFailedStep | C.CloseFailedComplaint;
 /** The commands of a complaint's life, open or closed, but for its filing and its failed steps. */
 type LifeCommand = Exclude<C.ComplaintCommand, C.FileComplaint | AttentionCommand>;
-
-const isAttentionCommand = (command: C.ComplaintCommand): command is AttentionCommand =>
-  command.type === 'RecordStepFailure' || command.type === 'RetryFailedStep' || command.type === 'CloseFailedComplaint';
-
-/** A failed step is recorded and handled whether the complaint is open or already closed. */
-function decideAttention(command: AttentionCommand, state: FiledComplaint): ComplaintEvent[] {
-  switch (command.type) {
-    case 'RecordStepFailure':
-      return attention.recordStepFailure(command, state);
-    case 'RetryFailedStep':
-      return attention.retryFailedStep(command, state);
-    case 'CloseFailedComplaint':
-      return attention.closeFailedComplaint(command, state);
-    default:
-      return assertNever(command);
-  }
-}
 
 function decideOpen(command: LifeCommand, state: FiledComplaint): ComplaintEvent[] {
   switch (command.type) {
