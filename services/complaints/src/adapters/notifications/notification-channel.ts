@@ -22,6 +22,8 @@ export class NotificationDeliveryError extends Error {
     readonly channel: string,
     readonly template: string,
     readonly detail: string,
+    /** Whether a later try may succeed (a 5xx, a timeout): the activity then keeps retrying it. */
+    readonly retriable = false,
   ) {
     super(`${channel} did not take ${template}: ${detail}`);
     this.name = 'NotificationDeliveryError';

@@ -1,5 +1,6 @@
 import { type IncomingHttpHeaders, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { failureKind } from '@vax/platform';
 import { NotificationDeliveryError } from './notification-channel';
 import { SmsGatewayNotifications, type SmsGatewaySettings } from './sms-gateway.notifications';
 
@@ -100,11 +101,16 @@ describe('the SMS gateway adapter', () => {
     expect(error).toBeInstanceOf(NotificationDeliveryError);
     expect((error as Error).message).toBe('sms-gateway did not take complaint-resolved: answered 500 (attempt 3)');
     expect(requests).toHaveLength(3);
+    expect(failureKind(error)).toBe('transient'); // the activity retries it for as long as the gateway fails
   });
 
   it('does not try again a refusal (4xx other than 408 and 429)', async () => {
     answers = [401];
-    await expect(gateway().send(resolved)).rejects.toThrow('answered 401 (attempt 1)');
+    const refused = await gateway()
+      .send(resolved)
+      .catch((e: unknown) => e);
+    expect((refused as Error).message).toContain('answered 401 (attempt 1)');
+    expect(failureKind(refused)).not.toBe('transient');
     answers = [429, 400];
     await expect(gateway().send(resolved)).rejects.toThrow('answered 400 (attempt 2)');
     expect(requests).toHaveLength(3);

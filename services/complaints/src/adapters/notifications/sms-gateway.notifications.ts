@@ -47,7 +47,12 @@ export class SmsGatewayNotifications implements NotificationChannel {
       const result = await this.attempt(to.phone, notification.text, idempotencyKey);
       if (result.sent) return;
       if (!result.retryable || attempt > this.settings.retries)
-        throw new NotificationDeliveryError(this.name, template, `${result.detail} (attempt ${attempt})`);
+        throw new NotificationDeliveryError(
+          this.name,
+          template,
+          `${result.detail} (attempt ${attempt})`,
+          result.retryable,
+        );
       this.logger.warn(`${this.name}: ${template} of complaint ${complaintId}: ${result.detail}, trying again`);
       await this.pause(this.backoff(attempt));
     }
