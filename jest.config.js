@@ -3,6 +3,7 @@
 //   *.check-spec.ts  static checks of the code base: types, lint, dependency rules
 //   *.int-spec.ts    integration: real PostgreSQL / Kafka / Temporal
 //   *.e2e-spec.ts    end to end: services as processes, black-box over HTTP
+//   *.fuzz-spec.ts   API fuzzing (schemathesis) of the running services from their OpenAPI
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' }, sourceMaps: 'inline', swcrc: false }];
 const common = {
   transform: { '^.+\\.ts$': swc },
@@ -32,5 +33,6 @@ module.exports = {
     { ...common, displayName: 'checks', testMatch: ['**/*.check-spec.ts'] },
     { ...common, ...withInfrastructure, displayName: 'integration', testMatch: ['**/*.int-spec.ts'] },
     { ...common, ...withInfrastructure, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
+    { ...common, ...withInfrastructure, displayName: 'fuzz', testMatch: ['**/*.fuzz-spec.ts'] },
   ],
 };

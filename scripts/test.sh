@@ -4,6 +4,7 @@
 #   2. unit, static checks and integration tests (jest global setup finds or starts real
 #      PostgreSQL, Kafka and Temporal: environment, then testcontainers, then deploy/local)
 #   3. end-to-end tests, alone, since they stop and start the broker
+#   4. API fuzzing (schemathesis) of every running service from its OpenAPI document
 # Results: test-artifacts/jest-*.json; the last line printed is "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,17 +19,20 @@ fi
 
 status=0
 deploy/local/browser.sh install || status=1 # the portal's browser tests drive Debian's chromium
+deploy/local/schemathesis.sh install || status=1 # the fuzz tier: schemathesis from PyPI, in a venv
 scripts/build.sh || status=1
 if [[ $status -eq 0 ]]; then
   npx jest --selectProjects unit checks integration --maxWorkers=2 --ci \
     --json --outputFile=test-artifacts/jest-main.json || status=1
   npx jest --selectProjects e2e --runInBand --ci \
     --json --outputFile=test-artifacts/jest-e2e.json || status=1
+  npx jest --selectProjects fuzz --runInBand --ci \
+    --json --outputFile=test-artifacts/jest-fuzz.json || status=1
 fi
 
 # What this run started, it stops (a developer's already-running stack is left alone).
 if [[ "$infra_was_up" == false && "${VAX_KEEP_INFRA:-false}" != true ]]; then
   deploy/local/infra.sh down >/dev/null 2>&1 || true
 fi
-node scripts/test-summary.js test-artifacts/jest-main.json test-artifacts/jest-e2e.json || status=1
+node scripts/test-summary.js test-artifacts/jest-main.json test-artifacts/jest-e2e.json test-artifacts/jest-fuzz.json || status=1
 exit $status

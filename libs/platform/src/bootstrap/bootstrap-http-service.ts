@@ -3,11 +3,13 @@ import type { DynamicModule, INestApplication, INestMicroservice } from '@nestjs
 import { NestFactory } from '@nestjs/core';
 import { RethrowRpcExceptionsFilter } from '@vax/messaging';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { withSharedAnswers } from '../http/openapi.problems';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../config/config.loader';
 import type { HttpServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { type StreamedBodyRoute, requestHardening } from '../http/request-body.middleware';
+import { requestDeadline } from '../http/request-deadline';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { type ConsumerSettings, consumerTransport } from './consumer-transport';
 import { runInWorkers } from './http-workers';
@@ -46,6 +48,8 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(...requestHardening(config.HTTP_BODY_LIMIT_BYTES, definition.streamedBodies));
+  const streamedPaths = (definition.streamedBodies ?? []).map((r) => r.path);
+  app.use(requestDeadline(config.REQUEST_DEADLINE_MS, streamedPaths));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   exitGracefullyOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, app.get(Logger));
@@ -84,9 +88,11 @@ function markHooksAlreadyRun(consumer: INestMicroservice): void {
 }
 
 export function mountOpenApi(app: INestApplication, service: string, description: string): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(service).setDescription(description).setVersion('1').build(),
+  const document = withSharedAnswers(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle(service).setDescription(description).setVersion('1').build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

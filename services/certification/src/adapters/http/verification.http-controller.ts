@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard } from '@vax/platform';
 import { RevocationListQuery } from '../../application/revocation-list.query';
 import { TrustListRepository } from '../../application/trust-list.repository';
@@ -52,6 +52,7 @@ export class VerificationHttpController {
   }
 
   @Get('trust-list')
+  @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'The signing certificates (DSC, base64 DER) and the CSCA above them; public' })
   async trustListDocument() {
     const signers = await this.trustList.all();
@@ -70,6 +71,7 @@ export class VerificationHttpController {
   }
 
   @Get('revocation-list')
+  @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'Revoked certificates as EU revocation batches (SHA-256/128 hashes, base64); public' })
   async revocationList(@Query() q: RevocationListRequest) {
     const after = q.since === undefined ? undefined : new Date(q.since);

@@ -1,0 +1,81 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+/** The answers any route may give besides its own: each an RFC 9457 problem document. */
+const PROBLEM_ANSWERS: Record<string, string> = {
+  '400': 'A field or parameter breaks a rule (each named with its rule)',
+  '404': 'No such route or resource',
+  '409': 'Changed meanwhile by someone else, or already decided',
+  '413': 'The body is larger than the service accepts',
+  '415': 'The body is of a type the route does not read',
+  '422': 'Well-formed, but refused by a business rule (each named)',
+  '429': 'Too many requests: wait as Retry-After says',
+  '503': 'A dependency is away or the service is saturated: retry after a moment',
+};
+const GUARDED_ANSWERS: Record<string, string> = {
+  '401': 'No valid actor token (x-actor-token)',
+  '403': "The caller's role or scope does not allow it",
+};
+const OPERATIONS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * Completes a service's OpenAPI document with what every route shares, so a client (or a fuzzer)
+ * can trust it: the problem schema, the 4xx/503 answers, and the actor-token security scheme on
+ * every route but the public ones (health, documentation, and those marked `x-public`).
+ */
+export function withSharedAnswers(document: OpenAPIObject): OpenAPIObject {
+  document.components ??= {};
+  document.components.schemas = { ...document.components.schemas, Problem: PROBLEM_SCHEMA };
+  document.components.securitySchemes = {
+    ...document.components.securitySchemes,
+    actorToken: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'x-actor-token',
+      description: 'A JWT (EdDSA) the portal signs for the caller, for this service, for 60 s at most',
+    },
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of OPERATIONS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const isPublic =
+        path.startsWith('/health') ||
+        path.startsWith('/docs') ||
+        (operation as unknown as Record<string, unknown>)['x-public'] === true;
+      if (!isPublic) operation.security = [{ actorToken: [] }];
+      const answers = isPublic ? PROBLEM_ANSWERS : { ...GUARDED_ANSWERS, ...PROBLEM_ANSWERS };
+      for (const [status, description] of Object.entries(answers)) {
+        operation.responses[status] ??= {
+          description,
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        };
+      }
+    }
+  }
+  return document;
+}
+
+const PROBLEM_SCHEMA = {
+  type: 'object' as const,
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string' as const },
+    title: { type: 'string' as const },
+    status: { type: 'integer' as const },
+    detail: { type: 'string' as const },
+    instance: { type: 'string' as const },
+    correlationId: { type: 'string' as const },
+    errors: {
+      type: 'array' as const,
+      items: {
+        type: 'object' as const,
+        required: ['field', 'rule', 'message'],
+        properties: {
+          field: { type: 'string' as const },
+          rule: { type: 'string' as const },
+          message: { type: 'string' as const },
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,128 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { type IncomingMessage, type Server, type ServerResponse, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { CallerActor } from '@vax/platform';
+
+import { REPO_ROOT } from '@vax/testing';
+import { PlatformUnderTest } from '../e2e/platform-processes';
+
+// API fuzzing from each running service's own OpenAPI document (schemathesis, installed by
+// deploy/local/schemathesis.sh): no server error, every answer documented, every documented body
+// as its schema says; with a valid token (through a local proxy that signs a fresh one for each
+// request, since tokens live 60 s) and without one.
+
+const run = promisify(execFile);
+// Where deploy/local/schemathesis.sh installs it (npm test runs its install first).
+const SCHEMATHESIS = execFileSync(join(REPO_ROOT, 'deploy/local/schemathesis.sh'), ['path'], {
+  encoding: 'utf8',
+}).trim();
+/** Examples per operation and phase: bounded, so the tier stays a few minutes on two cores. */
+const EXAMPLES = process.env.VAX_FUZZ_EXAMPLES ?? '20';
+const SERVICES = ['identity', 'injections', 'certification', 'complaints', 'campaign'] as const;
+type Service = (typeof SERVICES)[number];
+/** The caller each service is fuzzed as: one who may use most of its routes. */
+const CALLERS: Record<Service, CallerActor> = {
+  identity: { id: 'staff-fuzz', role: 'site-staff', scope: 'site:LC-TD-01' },
+  injections: { id: 'manager-fuzz', role: 'manager', scope: 'province:LC' },
+  certification: { id: 'manager-fuzz', role: 'manager', scope: 'province:LC' },
+  complaints: { id: 'P000000001', role: 'citizen', scope: 'person:P000000001' },
+  campaign: { id: 'manager-fuzz', role: 'manager', scope: 'province:LC' },
+};
+
+/** Forwards to `target` with a fresh actor token on every request. */
+function signingProxy(platform: PlatformUnderTest, service: Service): Promise<Server> {
+  const target = new URL(platform.service(service).url('/'));
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const headers = { ...req.headers, ...(await platform.actorHeaders(CALLERS[service], service)), host: target.host };
+    const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers });
+    upstream.on('response', (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function fuzz(schema: string, base: string): Promise<{ code: number; output: string }> {
+  const args = [
+    'run',
+    schema,
+    '--url',
+    base,
+    '--checks',
+    'not_a_server_error,status_code_conformance,response_schema_conformance',
+    '--phases',
+    'examples,fuzzing',
+    '--max-examples',
+    EXAMPLES,
+    '--seed',
+    '20261207',
+    '--workers',
+    '1', // one thread: hypothesis's lambda-source reading trips CPython 3.11's AST checks when threads race
+    '--request-timeout',
+    '15',
+    '--exclude-path-regex',
+    '^/(health|docs)',
+    '--no-color',
+  ];
+  try {
+    const { stdout } = await run(SCHEMATHESIS, args, { maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : 1, output: `${e.stdout ?? ''}\n${e.stderr ?? ''}` };
+  }
+}
+
+/** The run's own output, kept with the other test artifacts. */
+function report(name: string, output: string): void {
+  mkdirSync(join(REPO_ROOT, 'test-artifacts/fuzz'), { recursive: true });
+  writeFileSync(join(REPO_ROOT, `test-artifacts/fuzz/${name}.txt`), output);
+}
+
+/** How many API operations the run exercised (a run that tested nothing proves nothing). */
+function operationsTested(output: string): number {
+  const match = /Tested:\s*(\d+)/.exec(output);
+  return match ? Number(match[1]) : 0;
+}
+
+describe('API fuzzing of every service from its OpenAPI document', () => {
+  const platform = new PlatformUnderTest('kafka', 5400, [...SERVICES]);
+  const proxies = new Map<Service, Server>();
+
+  beforeAll(async () => {
+    await platform.start();
+    for (const service of SERVICES) proxies.set(service, await signingProxy(platform, service));
+  }, 300_000);
+  afterAll(async () => {
+    for (const p of proxies.values()) p.close();
+    platform.kill();
+  });
+
+  for (const service of SERVICES) {
+    it(`${service}: no server error, every answer as documented, with a valid token`, async () => {
+      const proxy = `http://127.0.0.1:${(proxies.get(service)!.address() as AddressInfo).port}`;
+      const result = await fuzz(platform.service(service).url('/docs/openapi.json'), proxy);
+      report(`${service}-with-token`, result.output);
+      if (result.code !== 0)
+        process.stderr.write(`\n--- schemathesis, ${service}, with a token ---\n${result.output}\n`);
+      expect(result.code).toBe(0);
+      expect(operationsTested(result.output)).toBeGreaterThan(0);
+    }, 600_000);
+
+    it(`${service}: no server error, every answer as documented, without a token`, async () => {
+      const direct = platform.service(service).url('').replace(/\/$/, '');
+      const result = await fuzz(platform.service(service).url('/docs/openapi.json'), direct);
+      report(`${service}-without-token`, result.output);
+      if (result.code !== 0)
+        process.stderr.write(`\n--- schemathesis, ${service}, without a token ---\n${result.output}\n`);
+      expect(result.code).toBe(0);
+      expect(operationsTested(result.output)).toBeGreaterThan(0);
+    }, 600_000);
+  }
+});
