@@ -37,6 +37,8 @@ describe('activity failures', () => {
     ['a 503', 'transient', Object.assign(new Error('503'), { status: 503 })],
     ['a timeout', 'transient', Object.assign(new Error('timed out'), { name: 'TimeoutError' })],
     ['fetch failed, refused', 'transient', new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })],
+    ['a pooled connection lost', 'transient', new Error('Connection terminated unexpectedly')],
+    ['no connection from the pool', 'transient', new Error('timeout exceeded when trying to connect')],
     ['anything else', 'unknown', new Error('something odd')],
   ])('%s is %s', (_what, kind, error) => {
     expect(failureKind(error)).toBe(kind);

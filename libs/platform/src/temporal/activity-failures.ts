@@ -28,7 +28,18 @@ const TRANSIENT_ERRNO = new Set([
 const DETERMINISTIC_NAMES = new Set(['InvalidMessageError', 'ComplaintError', 'SyntaxError', 'ContractError']);
 const TRANSIENT_NAMES = new Set(['TimeoutError', 'AbortError', 'KafkaJSConnectionError', 'KafkaJSRequestTimeoutError']);
 
-type Described = { name?: unknown; code?: unknown; status?: unknown; statusCode?: unknown; retriable?: unknown };
+/** node-postgres reports a lost or unobtainable connection in words only, without a code. */
+const TRANSIENT_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+type Described = {
+  name?: unknown;
+  code?: unknown;
+  status?: unknown;
+  statusCode?: unknown;
+  retriable?: unknown;
+  message?: unknown;
+};
 
 export function failureKind(error: unknown, depth = 0): FailureKind {
   if (typeof error !== 'object' || error === null || depth > 4) return 'unknown';
@@ -42,6 +53,7 @@ export function failureKind(error: unknown, depth = 0): FailureKind {
   if (typeof e.name === 'string' && DETERMINISTIC_NAMES.has(e.name)) return 'deterministic';
   if (typeof e.name === 'string' && TRANSIENT_NAMES.has(e.name)) return 'transient';
   if (e.retriable === true) return 'transient';
+  if (typeof e.message === 'string' && TRANSIENT_MESSAGE.test(e.message)) return 'transient';
   // fetch's "fetch failed" and drivers' wrappers carry what happened as their cause.
   return e.cause !== undefined ? failureKind(e.cause, depth + 1) : 'unknown';
 }
@@ -52,7 +64,7 @@ export function failureKind(error: unknown, depth = 0): FailureKind {
  * Domain and contract errors say only which rule broke, so their message stays.
  */
 function describe(error: unknown): { type: string; message: string } {
-  const e = (error ?? {}) as Described & { message?: unknown };
+  const e = (error ?? {}) as Described;
   const name = typeof e.name === 'string' ? e.name : 'Error';
   const code = typeof e.code === 'string' ? e.code : '';
   const type = code ? `${name}:${code}` : name;
