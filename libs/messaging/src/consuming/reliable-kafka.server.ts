@@ -1,15 +1,16 @@
 import { type KafkaContext, type KafkaOptions, type ReadPacket, ServerKafka } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { DEAD_LETTER_HEADERS, DEAD_LETTER_TOPIC } from './dead-letter.headers';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, backoffDelay, isRetriable } from './retry-policy';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, decideRetry } from './retry-policy';
 
 const HEARTBEAT_EVERY_MS = 2_000;
 
 /**
  * NestJS's Kafka transport, with what it lacks for events: a failing handler is retried with
- * backoff (heartbeating meanwhile, so the group does not evict the consumer); after the last attempt,
- * or at once for a message that breaks its contract, the message goes to the dead-letter topic with
- * its error, and the partition moves on. A message with no handler is dead-lettered and reported,
+ * backoff (heartbeating meanwhile, so the group does not evict the consumer). A transient failure
+ * (retry-policy.ts) is retried for as long as it lasts; a permanent one goes to the dead-letter
+ * topic at once, an unknown one after the policy's attempts, with its error, and the partition
+ * moves on. A message with no handler is dead-lettered and reported,
  * never silently committed. Handlers are ordinary @EventPattern methods.
  */
 export class ReliableKafkaServer extends ServerKafka {
@@ -32,12 +33,19 @@ export class ReliableKafkaServer extends ServerKafka {
         if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
         return;
       } catch (error) {
-        if (!isRetriable(error) || attempt >= this.retryPolicy.maxAttempts) {
-          this.logger.error(`${describe(context)} failed ${attempt} time(s), dead-lettered: ${errorText(error)}`);
+        const decision = decideRetry(error, attempt, this.retryPolicy);
+        if (!decision.retry) {
+          this.logger.error(
+            `${describe(context)} failed ${attempt} time(s) (${decision.kind}), dead-lettered: ${errorText(error)}`,
+          );
           return this.deadLetter(context, error, attempt);
         }
-        this.logger.warn(`${describe(context)} failed (attempt ${attempt}), retrying: ${errorText(error)}`);
-        await this.waitHeartbeating(backoffDelay(this.retryPolicy, attempt), context.getHeartbeat());
+        // A transient failure waits for as long as it lasts: nothing is dead-lettered for an outage,
+        // and the partition holds its place, so a key's later messages never overtake this one.
+        this.logger.warn(
+          `${describe(context)} failed (attempt ${attempt}, ${decision.kind}), retrying: ${errorText(error)}`,
+        );
+        await this.waitHeartbeating(decision.delayMs, context.getHeartbeat());
       }
     }
   }
