@@ -12,7 +12,7 @@ import { Pool } from 'pg';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { CheckpointStore } from '../checkpoints/checkpoint.store';
 import { DEAD_LETTER_TOPIC } from '../consuming/dead-letter.headers';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, backoffDelay, isRetriable } from '../consuming/retry-policy';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, decideRetry } from '../consuming/retry-policy';
 import { MESSAGING_MIGRATIONS } from '../messaging.migrations';
 import { busStream, topicOfBusStream } from './embedded-bus';
 
@@ -124,8 +124,10 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
         if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
         return;
       } catch (error) {
-        if (isRetriable(error) && attempt < policy.maxAttempts) {
-          await new Promise((resolve) => setTimeout(resolve, backoffDelay(policy, attempt)));
+        // Transient failures wait for as long as they last (retry-policy.ts): an outage dead-letters nothing.
+        const decision = decideRetry(error, attempt, policy);
+        if (decision.retry) {
+          await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
           continue;
         }
         this.logger.error(`${topic} message ${event.id} failed ${attempt} time(s), dead-lettered: ${String(error)}`);
