@@ -51,7 +51,11 @@ describe('a PostgreSQL outage: every process survives, reports it, and works aga
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    return {
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      body: (await res.json()) as Record<string, unknown>,
+    };
   };
   const alive = (name: ServiceName) => {
     try {
@@ -77,20 +81,22 @@ describe('a PostgreSQL outage: every process survives, reports it, and works aga
       ),
     );
 
+  const doseOn = (verificationId: unknown) => ({
+    doseId: randomUUID(),
+    verificationId,
+    vaccineCode: 'AZD1222',
+    lotNumber: 'ABV5811',
+    administeredOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }),
+    siteId: 'LC-TD-01',
+  });
+
   /** A desk's check, then a dose on it, learnt by injections through the bus. */
   const verifyAndRecord = async (person: (typeof people)[number]) => {
     const check = await post('identity', '/verifications', {
       typed: { idNumber: person.idNumber, fullName: person.fullName, dateOfBirth: person.dateOfBirth },
     });
     expect(check).toMatchObject({ status: 201, body: { result: 'verified' } });
-    const dose = {
-      doseId: randomUUID(),
-      verificationId: check.body.verificationId,
-      vaccineCode: 'AZD1222',
-      lotNumber: 'ABV5811',
-      administeredOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }),
-      siteId: 'LC-TD-01',
-    };
+    const dose = doseOn(check.body.verificationId);
     return eventually(
       async () => {
         const res = await post('injections', `/records/${person.personId}/doses`, dose);
@@ -129,6 +135,13 @@ describe('a PostgreSQL outage: every process survives, reports it, and works aga
       });
       expect({ name, database: down.error?.database?.status }).toEqual({ name, database: 'down' });
     }
+    // A desk meanwhile is told at once to come back, not left waiting for a timeout or given a 500.
+    const during = await post('injections', `/records/${people[4].personId}/doses`, doseOn(randomUUID()));
+    expect(during).toMatchObject({
+      status: 503,
+      retryAfter: '2',
+      body: { type: expect.stringMatching(/unavailable$/) },
+    });
     // Long enough for every pool, subscription and lock holder to have met the lost connections.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     expect(SERVICES.filter((s) => !alive(s))).toEqual([]);

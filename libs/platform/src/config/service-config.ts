@@ -72,6 +72,18 @@ export class HttpServiceConfig {
   @Max(120_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /**
+   * How long a request may run before it starts no more database work (answered 503 with
+   * Retry-After): below the callers' timeout, the portal's 10 s, so nothing is executed for a
+   * caller that has given up and will retry.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  REQUEST_DEADLINE_MS = 9_000;
+
   /** Operator endpoints that publish test messages through the real pipes; off unless asked for. */
   @Expose()
   @Transform(toBoolean)

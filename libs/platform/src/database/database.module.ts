@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { describeConnectionLoss, survivingConnectionLoss } from '@vax/event-sourcing';
 import { Pool } from 'pg';
+import { withinRequestDeadline } from './within-request-deadline';
 
 export const PG_POOL = Symbol('PG_POOL');
 
@@ -23,16 +24,19 @@ export class DatabaseModule {
         {
           provide: PG_POOL,
           useFactory: () =>
-            survivingPool(applicationName, {
-              connectionString,
-              application_name: applicationName,
-              max: poolSize,
-              // A fixed-size pool: connections opened for a burst stay open. Left to pg's default, the
-              // pool closed them after 10 s idle and the next burst paid for new backends all at
-              // once (40-114 ms a connection, measured under load), on top of the closing.
-              min: poolSize,
-              connectionTimeoutMillis: 3_000,
-            }),
+            withinRequestDeadline(
+              survivingPool(applicationName, {
+                connectionString,
+                application_name: applicationName,
+                max: poolSize,
+                // A fixed-size pool: connections opened for a burst stay open. Left to pg's default, the
+                // pool closed them after 10 s idle and the next burst paid for new backends all at
+                // once (40-114 ms a connection, measured under load), on top of the closing.
+                min: poolSize,
+                // Also how long a request waits for a free connection: past it, 503 with Retry-After.
+                connectionTimeoutMillis: 3_000,
+              }),
+            ),
         },
         PoolCloser,
       ],

@@ -31,7 +31,7 @@ export async function whileHoldingLock(
       if (held.since > 0 && Date.now() - held.since > 60_000) failures = 0;
       const retryInMs = Math.min(10_000, 1_000 * 2 ** Math.min(failures++, 4));
       onError(error, retryInMs);
-      await new Promise((resolve) => setTimeout(resolve, retryInMs));
+      await pause(retryInMs, stopped);
     }
   }
 }
@@ -56,9 +56,16 @@ async function holdOnce(
         if (lost.signal.aborted) throw new Error(`lost the session holding ${key}: ${String(lost.signal.reason)}`);
         return;
       }
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await pause(2_000, stopped);
     }
   } finally {
     session.release(true);
+  }
+}
+
+/** Waits `ms`, or less when the process stops meanwhile: shutdown must not wait out a backoff. */
+async function pause(ms: number, stopped: () => boolean): Promise<void> {
+  for (const until = Date.now() + ms; !stopped() && Date.now() < until;) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(250, until - Date.now())));
   }
 }

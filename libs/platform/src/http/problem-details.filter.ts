@@ -1,6 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { PROBLEM_CONTENT_TYPE, type ProblemDocument, problemType } from './problem-details';
+import { RequestExpiredError } from './request-deadline';
+
+/** Seconds a caller waits before retrying a request answered 503 (with the same request id). */
+export const RETRY_AFTER_SECONDS = 2;
 
 /** Maps every error, ours or the framework's, to one problem document; 5xx details stay in the log. */
 @Catch()
@@ -16,7 +21,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    if (problem.status === 503) {
+      this.logger.warn(`answered 503, retry after ${RETRY_AFTER_SECONDS} s: ${String(exception)}`);
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     res
       .status(problem.status)
       .type(PROBLEM_CONTENT_TYPE)
@@ -24,6 +32,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): ProblemDocument {
+    if (exception instanceof RequestExpiredError) {
+      return { type: problemType('request-expired'), title: 'Request expired', status: 503, detail: exception.message };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      const detail = 'the database is not answering now; retry with the same request id';
+      return { type: problemType('unavailable'), title: 'Service unavailable', status: 503, detail };
+    }
     if (!(exception instanceof HttpException)) {
       return { type: problemType('internal'), title: 'Internal error', status: 500 };
     }
