@@ -80,6 +80,27 @@ describe('bulk matching of old vaccination records', () => {
     expect(match({ idNumber: twinA.idNumber }).personId).toBeUndefined();
   });
 
+  it('never links to the person whose number it carries when the full name is entirely different', () => {
+    // One wrong digit landed on another real person born the same day: only the name tells them apart.
+    const stranger: RegistryPerson = { ...pao, personId: 'P9', idNumber: '012203004569', fullName: 'Tráng Thị Mai' };
+    const result = matchRecord(
+      prepare({ recordId: 'r1', fullName: 'Lò Văn Páo', idNumber: stranger.idNumber, dateOfBirth: pao.dateOfBirth }),
+      { byIdNumber: new Map([[stranger.idNumber, stranger]]), byNameAndBirth: new Map() },
+      DEFAULT_MATCH_POLICY,
+    );
+    expect(result.personId).toBeUndefined();
+  });
+
+  it('does not take a name within the typo tolerance and another birth date for the same person', () => {
+    const other: RegistryPerson = { ...pao, personId: 'P8', fullName: 'Lò Văn Páu', dateOfBirth: '1971-06-20' };
+    const result = matchRecord(
+      prepare({ recordId: 'r1', fullName: 'Lò Văn Páo', idNumber: other.idNumber, dateOfBirth: pao.dateOfBirth }),
+      { byIdNumber: new Map([[other.idNumber, other]]), byNameAndBirth: new Map() },
+      DEFAULT_MATCH_POLICY,
+    );
+    expect(result.personId).toBeUndefined();
+  });
+
   it('never chooses between two people with the same name and birth date', () => {
     expect(match({ fullName: 'Giàng A Sình', dateOfBirth: '1985-03-04', idNumber: '012085111113' })).toMatchObject({
       result: 'ambiguous',

@@ -34,13 +34,16 @@ export interface BulkLookups {
 }
 
 /**
- * A number that belongs to someone whose name and birth date both differ entirely was most likely
- * mistyped: linking the record to that person would merge two people, so it is not linked.
+ * Hard guards: a number that belongs to someone of an entirely different name was most likely
+ * mistyped, whatever else agrees (one wrong digit can land on a person born the same day); and a
+ * name only within the typo tolerance, with another birth date, is not evidence of the same person.
+ * Linking either would merge two people, so neither is linked.
  */
 function namesSomeoneElse(stated: Parameters<typeof compareWithRegistry>[0], person: RegistryPerson): boolean {
   const differences = compareWithRegistry(stated, person);
-  const different = (field: string) => differences.some((d) => d.field === field && d.kind === 'different');
-  return different('fullName') && (stated.dateOfBirth === undefined || different('dateOfBirth'));
+  const kindOf = (field: string) => differences.find((d) => d.field === field)?.kind;
+  if (kindOf('fullName') === 'different') return true;
+  return kindOf('fullName') === 'edit-distance' && kindOf('dateOfBirth') === 'different';
 }
 
 export const candidateKey = (fullName: string, dateOfBirth: string) => `${foldName(fullName)}|${dateOfBirth}`;
