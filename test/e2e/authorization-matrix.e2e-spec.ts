@@ -6,7 +6,7 @@ import type { CallerActor } from '@vax/platform';
 import { REPO_ROOT, eventually } from '@vax/testing';
 import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
 import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
-import { PlatformUnderTest, type ServiceName } from './platform-processes';
+import { PlatformUnderTest } from './platform-processes';
 
 // Every route of every service's OpenAPI document, called as every kind of actor, against the
 // table in docs/security.md: a route missing from the table, or any answer that differs from it
