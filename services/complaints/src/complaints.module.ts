@@ -31,6 +31,7 @@ import { complaintEventToContractV1 } from './application/complaint-events.to-co
 import { ComplaintFilingService } from './application/complaint-filing.service';
 import { ComplaintReadingService } from './application/complaint-reading.service';
 import { ComplaintRequestsService } from './application/complaint-requests.service';
+import { FailedStepsService } from './application/failed-steps.service';
 import { COMPLAINTS_MIGRATIONS } from './application/complaints.migrations';
 import { SlaReportQuery } from './application/sla-report.query';
 import type { ComplaintWorkflowsPort } from './application/ports/complaint-workflows.port';
@@ -131,6 +132,12 @@ function serviceProviders(sites: JsonSiteDirectory): Provider[] {
       inject: [ComplaintCommandService, PostgresEvidenceStorage, PostgresSentMessages],
       useFactory: (c: ComplaintCommandService, e: PostgresEvidenceStorage, m: PostgresSentMessages) =>
         new ComplaintReadingService(c, e, m, (siteId) => sites.areaOf(siteId)?.district ?? null),
+    },
+    {
+      provide: FailedStepsService,
+      inject: [ComplaintCommandService, COMPLAINT_WORKFLOWS],
+      useFactory: (c: ComplaintCommandService, w: ComplaintWorkflowsPort) =>
+        new FailedStepsService(c, w, (siteId) => sites.areaOf(siteId)?.district ?? null),
     },
   ];
 }

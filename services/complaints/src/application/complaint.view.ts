@@ -16,6 +16,8 @@ export function complaintView(state: FiledComplaint) {
     assignment: assignment && { level: assignment.level, unitId: assignment.unitId, dueAt: assignment.dueAt },
     breaches,
     appealsUsed,
+    /** A workflow step that failed for good: the holder or a manager retries it or closes the complaint. */
+    needsAttention: state.attention && { step: stepName(state.attention.step), since: state.attention.failedAt },
   };
   switch (state.status) {
     case 'awaiting-citizen':
@@ -35,6 +37,9 @@ export function complaintView(state: FiledComplaint) {
       return base;
   }
 }
+
+/** `complaint-<id>/<n>:withdraw` → `withdraw`: the kind of step, not the workflow's key. */
+const stepName = (key: string) => key.slice(key.lastIndexOf(':') + 1);
 
 /**
  * Who may read a complaint (and its photos): the citizen who filed it, staff of the unit holding

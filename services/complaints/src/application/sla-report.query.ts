@@ -22,6 +22,18 @@ export interface QueueItem {
   dueAt: string | null;
   paused: boolean;
   breaches: number;
+  /** The workflow step that failed for good (retry it or close the complaint); null when none did. */
+  needsAttention: string | null;
+}
+
+export interface AttentionItem {
+  complaintId: string;
+  complaintType: string;
+  status: string;
+  unitId: string | null;
+  district: string | null;
+  needsAttention: string;
+  since: string;
 }
 
 /** A manager's reach: the whole province, or one district (`district:<name>`). */
@@ -67,15 +79,32 @@ export class SlaReportQuery {
     return rows;
   }
 
-  /** The complaints a unit holds, the most urgent first; those waiting on the citizen last. */
+  /**
+   * The complaints a unit holds, those needing attention first, then the most urgent; those waiting
+   * on the citizen last. A closed one stays while a step after its closing needs attention.
+   */
   async queue(unitId: string): Promise<QueueItem[]> {
     const { rows } = await this.pool.query<QueueItem>(
       `select complaint_id as "complaintId", complaint_type as "complaintType", status, level,
          to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt", paused,
-         cardinality(breaches)::int as breaches
-       from complaint_sla where unit_id = $1 and status in ('assigned', 'awaiting-citizen', 'accepted', 'corrected')
-       order by paused, due_at nulls last, complaint_id`,
+         cardinality(breaches)::int as breaches, attention_step as "needsAttention"
+       from complaint_sla where unit_id = $1
+         and (status in ('assigned', 'awaiting-citizen', 'accepted', 'corrected') or attention_step is not null)
+       order by attention_step is null, paused, due_at nulls last, complaint_id`,
       [unitId],
+    );
+    return rows;
+  }
+
+  /** The complaints within a manager's reach a failed step holds up, the longest waiting first. */
+  async needingAttention(scope: ManagerScope): Promise<AttentionItem[]> {
+    const { rows } = await this.pool.query<AttentionItem>(
+      `select complaint_id as "complaintId", complaint_type as "complaintType", status, unit_id as "unitId",
+         district, attention_step as "needsAttention",
+         to_char(attention_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as since
+       from complaint_sla where attention_step is not null and ($1::text is null or district = $1)
+       order by attention_since, complaint_id`,
+      ['district' in scope ? scope.district : null],
     );
     return rows;
   }

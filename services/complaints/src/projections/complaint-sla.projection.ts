@@ -15,13 +15,14 @@ const STATUS_OF: Partial<Record<ComplaintEvent['type'], string>> = {
 
 /**
  * One row per complaint, as managers and unit queues see it: who holds it until when, whether the
- * clock is paused, each SLA breach, when it was filed and closed. An event older than the row's
- * last (a replay) changes nothing: every update is guarded by the stream revision.
+ * clock is paused, each SLA breach, when it was filed and closed, and the workflow step that failed
+ * for good while one needs attention (version 2). An event older than the row's last (a replay)
+ * changes nothing: every update is guarded by the stream revision.
  */
 export function complaintSlaProjection(areaOf: SiteArea): Projection {
   return {
     name: 'complaint_sla',
-    version: 1,
+    version: 2,
     async createTable(tx: PoolClient, table: string) {
       await tx.query(`
         create table ${table} (
@@ -31,8 +32,10 @@ export function complaintSlaProjection(areaOf: SiteArea): Projection {
           paused boolean not null default false, breaches timestamptz[] not null default '{}',
           breach_units text[] not null default '{}', breach_levels text[] not null default '{}',
           appeals int not null default 0,
-          filed_at timestamptz not null, closed_at timestamptz, last_revision bigint not null);
+          filed_at timestamptz not null, closed_at timestamptz, last_revision bigint not null,
+          attention_step text, attention_since timestamptz);
         create index ${table}_unit on ${table} (unit_id, due_at);
+        create index ${table}_attention on ${table} (attention_since) where attention_step is not null;
         create index ${table}_citizen on ${table} (citizen_id, filed_at)`);
     },
     async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
@@ -105,6 +108,12 @@ function changes(event: ComplaintEvent): [string[], unknown[]] {
       const { outcome, reason, closedAt } = event.data;
       return set({ status: 'closed', outcome, reason, closed_at: closedAt, paused: false });
     }
+    case 'ComplaintStepFailed': {
+      const { step, failedAt } = event.data;
+      return set({ attention_step: step.slice(step.lastIndexOf(':') + 1), attention_since: failedAt });
+    }
+    case 'FailedStepHandled':
+      return set({ attention_step: null, attention_since: null });
     case 'ComplaintAppealed':
       return [["status = 'appealed'", 'appeals = appeals + 1', 'outcome = null', 'closed_at = null'], []];
     default: {

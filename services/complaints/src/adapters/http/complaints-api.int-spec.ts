@@ -39,6 +39,7 @@ describe('the complaints API', () => {
     reply: async (id, r) => (signals.push(['reply', id, r]), true),
     withdraw: async (id, w) => (signals.push(['withdraw', id, w]), true),
     appeal: async (id, a) => (signals.push(['appeal', id, a]), true),
+    failedStep: async (id, f) => (signals.push(['failedStep', id, f]), true),
   };
 
   let tokens: TestActorTokens;
@@ -186,6 +187,46 @@ describe('the complaints API', () => {
     expect((await call(station, 'GET', path)).status).toBe(200);
     expect((await call(stranger, 'GET', path)).status).toBe(404);
     expect((await call(otherSite, 'GET', path)).status).toBe(403);
+  });
+
+  it('shows a failed step as needing attention to the holder and managers, who alone retry it or close', async () => {
+    const complaints = new ComplaintCommandService(app.get<EventStore>(EVENT_STORE));
+    const system = { actor: { id: 'complaints-workflow', role: 'system', scope: 'system' }, correlationId: 't' };
+    const at = new Date().toISOString();
+    const path = `/complaints/${complaintId}/failed-step`;
+    expect((await call(station, 'POST', path, { action: 'retry' })).status).toBe(409); // nothing failed
+    const failure = { step: `complaint-${complaintId}/5:withdraw`, errorType: 'Deterministic:Error:22P05', at };
+    await complaints.execute(complaintId, { type: 'RecordStepFailure', ...failure }, system);
+
+    expect((await call(station, 'GET', `/complaints/${complaintId}`)).body).toMatchObject({
+      needsAttention: { step: 'withdraw', since: at },
+    });
+    const queued = await eventually(async () => {
+      const [item] = (await call(station, 'GET', '/queue')).body as { needsAttention: string | null }[];
+      if (item?.needsAttention !== 'withdraw') throw new Error('not projected yet');
+      return item;
+    });
+    expect(queued).toMatchObject({ complaintId, needsAttention: 'withdraw' });
+    expect((await call(districtManager, 'GET', '/sla/needs-attention')).body).toEqual([
+      expect.objectContaining({ complaintId, needsAttention: 'withdraw', district: 'Tam Đường' }),
+    ]);
+    const otherDistrict = { id: 'mgr-pt', role: 'manager', scope: 'district:Phong Thổ' };
+    expect((await call(otherDistrict, 'GET', '/sla/needs-attention')).body).toEqual([]);
+
+    expect((await call(otherSite, 'POST', path, { action: 'retry' })).status).toBe(403);
+    expect((await call(otherDistrict, 'POST', path, { action: 'retry' })).status).toBe(403);
+    expect((await call(citizen, 'POST', path, { action: 'retry' })).status).toBe(403);
+    expect((await call(districtManager, 'POST', path, { action: 'close', note: ' ' })).status).toBe(422);
+    expect((await call(districtManager, 'POST', path, { action: 'close', note: 'a\u0000' })).status).toBe(400);
+    expect((await call(station, 'POST', path, { action: 'retry' })).status).toBe(202);
+    expect(signals).toContainEqual(['failedStep', complaintId, { action: 'retry', note: '', operator: station }]);
+
+    // The workflow records the retry (stood in for here): the complaint no longer needs attention.
+    await complaints.execute(complaintId, { type: 'RetryFailedStep', operator: station, at }, system);
+    await eventually(async () => {
+      const [item] = (await call(station, 'GET', '/queue')).body as { needsAttention: string | null }[];
+      if (item?.needsAttention !== null) throw new Error('not projected yet');
+    });
   });
 
   it("puts it in the station's queue, takes the holder's decision, and refuses another site's", async () => {

@@ -61,6 +61,13 @@ export class SlaReportsHttpController {
     );
   }
 
+  @Get('needs-attention')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Complaints within reach whose workflow step failed for good, the longest waiting first' })
+  needsAttention(@Caller() manager: CallerActor) {
+    return this.reports.needingAttention(reachOf(manager));
+  }
+
   @Get('breaches')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'SLA breaches per day (Vietnam time) and level' })

@@ -16,9 +16,11 @@ import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platfor
 import type { Response } from 'express';
 import { ComplaintReadingService } from '../../application/complaint-reading.service';
 import { ComplaintRequestsService } from '../../application/complaint-requests.service';
+import { FailedStepsService } from '../../application/failed-steps.service';
 import { SlaReportQuery } from '../../application/sla-report.query';
 import { answering, checkComplaintId } from './complaint-http.problems';
 import { DecideComplaintRequest } from './decide-complaint.request-dto';
+import { FailedStepRequestDto } from './failed-step.request-dto';
 
 const STAFF = ['site-staff', 'police-verifier', 'manager'] as const;
 
@@ -31,6 +33,7 @@ export class UnitComplaintsHttpController {
     @Inject(ComplaintRequestsService) private readonly requests: ComplaintRequestsService,
     @Inject(ComplaintReadingService) private readonly reading: ComplaintReadingService,
     @Inject(SlaReportQuery) private readonly reports: SlaReportQuery,
+    @Inject(FailedStepsService) private readonly failedSteps: FailedStepsService,
   ) {}
 
   @Get('queue')
@@ -52,6 +55,19 @@ export class UnitComplaintsHttpController {
   })
   decide(@Param('complaintId') id: string, @Body() body: DecideComplaintRequest, @Caller() staff: CallerActor) {
     return answering(() => this.requests.decide(checkComplaintId(id), staff, body.toDecision()));
+  }
+
+  @Post('complaints/:complaintId/failed-step')
+  @RequireRoles(...STAFF)
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Retry the workflow step that failed for good, or close the complaint (it needs attention)',
+    description:
+      'The unit holding the complaint or a manager over it (403 otherwise); 409 when no step needs attention',
+  })
+  failedStep(@Param('complaintId') id: string, @Body() body: FailedStepRequestDto, @Caller() staff: CallerActor) {
+    const request = { action: body.action, note: body.note ?? '' };
+    return answering(() => this.failedSteps.handle(checkComplaintId(id), staff, request));
   }
 
   @Get('complaints/:complaintId')

@@ -45,8 +45,12 @@ export class IdentityServiceClient implements IdentityRegistryPort {
       }),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
-    // The status only: identity's problem details may quote what was stated.
-    if (!res.ok) throw new Error(`the identity service answered ${res.status} to a complaint's identity check`);
+    // The status only: identity's problem details may quote what was stated. The status tells the
+    // activity whether a retry can help (5xx, 429) or not (another 4xx).
+    if (!res.ok)
+      throw Object.assign(new Error(`the identity service answered ${res.status} to a complaint's identity check`), {
+        status: res.status,
+      });
     const view = (await res.json()) as VerificationView;
     const fields = view.differences.map((d) => d.field).filter((f): f is PersonalField => isPersonal(f));
     return {

@@ -31,6 +31,7 @@ function consumer(running = true) {
     reply: async () => running,
     withdraw: async () => running,
     appeal: async () => running,
+    failedStep: async () => running,
   };
   const warnings: unknown[] = [];
   const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;

@@ -11,6 +11,7 @@ import {
   type CitizenReply,
   type CorrectionRefusal,
   type DecisionResult,
+  type FailedStepRequest,
   type RecordCorrected,
   type SiteDecision,
   appealSignal,
@@ -18,6 +19,7 @@ import {
   complaintWorkflowId,
   correctionRefusedSignal,
   decideUpdate,
+  failedStepSignal,
   recordCorrectedSignal,
   withdrawSignal,
 } from '../../workflows/complaint-lifecycle.messages';
@@ -72,6 +74,10 @@ export class TemporalComplaintWorkflows implements ComplaintWorkflowsPort {
 
   appeal(complaintId: string, request: { citizen: Actor; grounds: string }): Promise<boolean> {
     return this.signal(complaintId, (handle) => handle.signal(appealSignal, request));
+  }
+
+  failedStep(complaintId: string, request: FailedStepRequest): Promise<boolean> {
+    return this.signal(complaintId, (handle) => handle.signal(failedStepSignal, request));
   }
 
   private async signal(

@@ -1,4 +1,5 @@
 import type {
+  FailedStepRequest,
   CitizenReply,
   DecisionResult,
   CorrectionRefusal,
@@ -25,4 +26,6 @@ export interface ComplaintWorkflowsPort {
   reply(complaintId: string, reply: CitizenReply): Promise<boolean>;
   withdraw(complaintId: string, request: { citizen: Actor; reason: string }): Promise<boolean>;
   appeal(complaintId: string, request: { citizen: Actor; grounds: string }): Promise<boolean>;
+  /** The holder or a manager retries the step that failed for good, or closes the complaint. */
+  failedStep(complaintId: string, request: FailedStepRequest): Promise<boolean>;
 }
