@@ -6,10 +6,11 @@ import type { CallerActor } from '@vax/platform';
 import { REPO_ROOT, eventually, testInfrastructure } from '@vax/testing';
 import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
 import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
-import { PlatformUnderTest, type ServiceName } from './platform-processes';
+import { PlatformUnderTest, SERVICES as ALL_SERVICES, type ServiceName } from './platform-processes';
 
 const people = [...syntheticPopulation(loadPopulationReference(), { size: 200, seed: 7 })];
-const SERVICES: ServiceName[] = ['identity', 'injections', 'certification', 'complaints', 'complaints-worker'];
+// Every process of the platform, each with its own database, the services also on the bus's.
+const SERVICES: ServiceName[] = [...ALL_SERVICES];
 const staff: CallerActor = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
 
 /**
