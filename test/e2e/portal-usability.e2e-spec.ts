@@ -335,5 +335,60 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       await shot(page, `${lang}-complaint`, '5-withdrawn');
       expect(await axeViolations(page)).toEqual([]);
     }, 240_000);
+
+    it('the certificate stays on the phone: with no signal the record, its QR and its PDF still open; signing out forgets them', async () => {
+      const person = people[offset]; // the person the desk journey found in the registry
+      const staff = await newPage(lang);
+      await signInStaff(staff, lang, 'tyt.binhlu');
+      await staff.getByRole('link', { name: T('menu.desk') }).click();
+      await staff.getByRole('heading', { name: T('desk.heading', { site: 'Trạm Y tế xã Bình Lư' }) }).waitFor();
+      await staff.getByLabel(T('signIn.idNumber')).fill(person.idNumber);
+      await staff.getByLabel(T('desk.fullName')).fill(person.fullName);
+      await staff.getByLabel(T('desk.dateOfBirth')).fill(dmy(person.dateOfBirth));
+      await staff.getByRole('button', { name: T('desk.verify') }).click();
+      await staff.getByLabel(T('desk.lotNumber')).fill('ABV5811');
+      // The check reaches injections through Kafka; until then the dose is refused as unknown.
+      await eventually(async () => {
+        await staff.getByRole('button', { name: T('desk.record') }).click();
+        await staff
+          .locator('section.result p.verified[role=status]')
+          .filter({ hasText: /\d/ })
+          .waitFor({ timeout: 2_000 });
+      }, SOON);
+
+      const page = await newPage(lang);
+      await signInCitizen(page, lang, person);
+      const qr = page.getByRole('img', { name: T('certificate.qrAlt') });
+      await eventually(async () => {
+        await page.reload();
+        await qr.waitFor({ timeout: 2_000 });
+      }, SOON);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.reload(); // now under the service worker: what this load fetches is kept
+      await qr.waitFor();
+      await eventually(async () => {
+        const kept = await page.evaluate(async () =>
+          (await (await caches.open('portal-mine-v1')).keys()).map((r) => new URL(r.url).pathname),
+        );
+        if (!kept.includes('/api/me/certificate.pdf')) throw new Error(`not kept yet: ${kept.join(', ')}`);
+      }, SOON);
+
+      await page.context().setOffline(true);
+      await page.reload();
+      await page.getByRole('heading', { name: T('citizen.heading') }).waitFor();
+      await qr.waitFor();
+      expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: T('certificate.pdfA4') }).click(),
+      ]);
+      expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+      await shot(page, `${lang}-offline`, '1-certificate-offline');
+
+      await page.context().setOffline(false);
+      await page.getByRole('button', { name: T('signOut') }).click();
+      await page.getByRole('heading', { name: T('signIn.heading'), exact: true }).waitFor();
+      expect(await page.evaluate(() => caches.has('portal-mine-v1'))).toBe(false);
+    }, 300_000);
   });
 });

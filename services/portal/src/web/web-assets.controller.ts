@@ -1,31 +1,57 @@
 import { join } from 'node:path';
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { CompressedAssets, encodingFor } from './compressed-asset';
 
 /** The directory of the web front end; copied next to the compiled code by the build. */
 export const WEB_ROOT = join(__dirname, 'public');
 
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 @ApiExcludeController()
 @Controller()
 export class WebAssetsController {
+  private readonly compressed = new CompressedAssets(WEB_ROOT);
+
   @Get()
-  index(@Res() res: Response): void {
+  async index(@Req() req: Request, @Res() res: Response): Promise<void> {
     res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-    );
+    res.setHeader('Content-Security-Policy', CSP);
+    if (await this.sendCompressed('index.html', req, res)) return;
     res.sendFile(join(WEB_ROOT, 'index.html'));
+  }
+
+  /** The service worker, from the root so that it may keep the citizen's pages (sw.js); always revalidated. */
+  @Get('sw.js')
+  async serviceWorker(@Req() req: Request, @Res() res: Response): Promise<void> {
+    res.setHeader('Cache-Control', 'no-cache');
+    if (await this.sendCompressed('sw.js', req, res)) return;
+    res.type('text/javascript').sendFile(join(WEB_ROOT, 'sw.js'));
   }
 
   /** Static files, confined to WEB_ROOT by sendFile's root option (no ../ escapes, no dotfiles). */
   @Get('assets/*path')
-  asset(@Param('path') path: string[], @Res() res: Response): void {
-    res.sendFile(path.join('/'), { root: WEB_ROOT, dotfiles: 'deny', maxAge: '1h' }, (error) => {
+  async asset(@Param('path') path: string[], @Req() req: Request, @Res() res: Response): Promise<void> {
+    const file = path.join('/');
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    if (await this.sendCompressed(file, req, res)) return;
+    res.sendFile(file, { root: WEB_ROOT, dotfiles: 'deny', maxAge: '1h' }, (error) => {
       if (error && !res.headersSent) {
         res.status(404).type('application/problem+json').json(new NotFoundException('no such asset').getResponse());
       }
     });
+  }
+
+  /** Text assets go compressed to a browser that accepts it; false when this one goes as it is. */
+  private async sendCompressed(file: string, req: Request, res: Response): Promise<boolean> {
+    const encoding = encodingFor(req.headers['accept-encoding']);
+    const asset = encoding && (await this.compressed.get(file, encoding));
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (!asset) return false;
+    res.status(200).type(asset.type).setHeader('Content-Encoding', encoding);
+    res.send(asset.body);
+    return true;
   }
 }

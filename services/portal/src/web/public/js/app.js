@@ -44,6 +44,8 @@ document.querySelectorAll('[data-lang]').forEach((b) =>
   }),
 );
 
+// Keeps the certificate readable offline (sw.js); a browser without service workers simply goes without.
+navigator.serviceWorker?.register('/sw.js').catch(() => undefined);
 await loadTexts();
 await refreshSession();
 await startRouter();

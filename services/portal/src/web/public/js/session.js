@@ -26,6 +26,7 @@ export async function refreshSession() {
   if (!state.session) {
     localStorage.removeItem(MAY_HAVE_SESSION);
     sessionStorage.removeItem(ID_NUMBER);
+    await forgetKept();
   }
   listeners.forEach((l) => l(state.session));
 }
@@ -39,6 +40,11 @@ export async function signedIn(idNumber) {
   localStorage.setItem(MAY_HAVE_SESSION, '1');
   if (idNumber) sessionStorage.setItem(ID_NUMBER, idNumber);
   await refreshSession();
+}
+
+/** What the service worker kept for offline use (the citizen's record and certificate) goes at sign-out. */
+async function forgetKept() {
+  if (globalThis.caches) await caches.delete('portal-mine-v1').catch(() => undefined);
 }
 
 async function currentSession() {

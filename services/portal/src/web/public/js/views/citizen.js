@@ -33,6 +33,9 @@ function certificateSection(certification) {
     h('h3', { id: 'certificate-heading' }, t('certificate.heading')),
   );
   if (!current) return (section.append(h('p', {}, t('certificate.none'))), section);
+  // Named by the certificate, so the service worker keeps this one and a new one replaces it.
+  const pdf = (size) => `/api/me/certificate.pdf?size=${size}&id=${encodeURIComponent(current.certificateId)}`;
+  keepForOffline(pdf('A4'));
   section.append(
     h('p', { class: `status-${current.status}` }, t(`certificate.status.${current.status}`)),
     h('img', {
@@ -46,23 +49,26 @@ function certificateSection(certification) {
     h(
       'div',
       { class: 'actions' },
-      h(
-        'button',
-        { type: 'button', onclick: () => download('/api/me/certificate.pdf?size=A4', 'certificate-A4.pdf') },
-        t('certificate.pdfA4'),
-      ),
+      h('button', { type: 'button', onclick: () => download(pdf('A4'), 'certificate-A4.pdf') }, t('certificate.pdfA4')),
       h(
         'button',
         {
           type: 'button',
           class: 'secondary',
-          onclick: () => download('/api/me/certificate.pdf?size=A5', 'certificate-A5.pdf'),
+          onclick: () => download(pdf('A5'), 'certificate-A5.pdf'),
         },
         t('certificate.pdfA5'),
       ),
     ),
   );
   return section;
+}
+
+/** The A4 PDF fetched once per certificate while online, for the service worker to keep (sw.js). */
+async function keepForOffline(path) {
+  if (!navigator.serviceWorker?.controller || !globalThis.caches) return;
+  if (await caches.match(path)) return;
+  fetch(path).catch(() => undefined);
 }
 
 function dosesTable(doses, reference) {
