@@ -106,4 +106,26 @@ describe('projections from the log', () => {
     await expect(runProjectionsCommand(['rebuild', 'nope', '2'], deps)).rejects.toThrow('no projection nope');
     await expect(runProjectionsCommand(['rebuild', 'doses_per_site'], deps)).rejects.toThrow('usage');
   });
+
+  it('serves and switches companion tables through views of their own, with the main one', async () => {
+    // A total beside the per-site rows, in a companion table the same version creates.
+    const withTotal = (version: number): Projection => ({
+      ...dosesPerSite(version),
+      name: 'site_doses',
+      companions: ['total'],
+      createTable: async (tx, table) => {
+        await dosesPerSite(version).createTable(tx, table);
+        await tx.query(`create table ${table}_total (version int not null)`);
+        await tx.query(`insert into ${table}_total values (${version})`);
+      },
+    });
+    const v1 = new ProjectionRunner(pool, store, withTotal(1));
+    await v1.prepare();
+    await v1.serveReads();
+    const served = async () => (await pool.query('select version from site_doses_total')).rows;
+    expect(await served()).toEqual([{ version: 1 }]);
+
+    await runProjectionsCommand(['rebuild', 'site_doses', '2'], { pool, store, projections: [withTotal(2)] });
+    expect(await served()).toEqual([{ version: 2 }]);
+  });
 });

@@ -83,7 +83,13 @@ export class ProjectionRunner {
 
   /** Points the projection's view at this version's table. */
   async serveReads(): Promise<void> {
-    await this.pool.query(`create or replace view ${this.projection.name} as select * from ${this.table}`);
+    await inTransaction(this.pool, async (tx) => {
+      await tx.query(`create or replace view ${this.projection.name} as select * from ${this.table}`);
+      for (const suffix of this.projection.companions ?? [])
+        await tx.query(
+          `create or replace view ${this.projection.name}_${suffix} as select * from ${this.table}_${suffix}`,
+        );
+    });
   }
 }
 
@@ -94,6 +100,8 @@ export class ProjectionRunner {
 export async function rebuildProjection(pool: Pool, store: EventStore, projection: Projection, version: number) {
   const runner = new ProjectionRunner(pool, store, projection, version);
   await pool.query(`drop view if exists ${projection.name}`);
+  for (const suffix of projection.companions ?? [])
+    await pool.query(`drop view if exists ${projection.name}_${suffix}`);
   await runner.prepare();
   const applied = await runner.catchUp();
   await runner.serveReads();

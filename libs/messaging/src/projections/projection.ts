@@ -16,6 +16,11 @@ export interface Projection {
    * common event can be written many rows to a statement (one round trip per batch, not per event).
    */
   applyBatch?(tx: PoolClient, table: string, events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * Companion tables `createTable` makes beside the main one (`<table>_<suffix>`), each read through
+   * its own view `<name>_<suffix>`, switched together with the main view.
+   */
+  companions?: readonly string[];
 }
 
 /**

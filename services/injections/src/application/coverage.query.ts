@@ -3,8 +3,9 @@ import { type CoverageRow, coverage } from '../domain/coverage/coverage';
 import type { ReferenceData } from '../reference/reference-data';
 
 /**
- * Coverage by district and age group: people with doses on the platform's records (dose register,
- * current through corrections, voids and merges) against the registry's population census.
+ * Coverage by district and age group: people with doses on the platform's records (counters kept
+ * through corrections, voids and merges) against the registry's population census (districts × birth
+ * years: a few hundred rows).
  */
 export class CoverageQuery {
   constructor(
@@ -21,18 +22,17 @@ export class CoverageQuery {
     const population = await this.pool.query(
       `select district, birth_year as "birthYear", people, counted_at from registry_population`,
     );
+    // People by how many doses they hold, counted as doses are projected (dose-counters.projection.ts).
     const vaccinated = await this.pool.query(
-      `with doses as (
-         select person_id, count(*) as n, max(vaccine_code) filter (where dose_number = 1) as first
-         from dose_register where not voided group by person_id),
-       series as (select * from unnest($1::text[], $2::int[]) as s(code, primary_doses))
-       select p.district, p.birth_year as "birthYear",
-              count(*)::int as "atLeastOneDose",
-              count(*) filter (where d.n >= coalesce(s.primary_doses, 2))::int as "primarySeries",
-              count(*) filter (where d.n > coalesce(s.primary_doses, 2))::int as booster
-       from doses d join people_facts p using (person_id) left join series s on s.code = d.first
-       group by p.district, p.birth_year`,
-      [primary.map((v) => v.code), primary.map((v) => v.primaryDoses)],
+      `with series as (select * from unnest($1::text[], $2::int[]) as s(code, primary_doses))
+       select c.district, c.birth_year as "birthYear",
+              sum(c.people)::int as "atLeastOneDose",
+              coalesce(sum(c.people) filter (where c.doses >= coalesce(s.primary_doses, 2)), 0)::int as "primarySeries",
+              coalesce(sum(c.people) filter (where c.doses > coalesce(s.primary_doses, 2)), 0)::int as booster
+       from dose_counters_coverage c left join series s on s.code = c.first_vaccine
+       where c.doses > 0 and ($3::text is null or c.district = $3)
+       group by c.district, c.birth_year having sum(c.people) > 0`,
+      [primary.map((v) => v.code), primary.map((v) => v.primaryDoses), district],
     );
     return {
       countedAt: population.rows[0]?.counted_at?.toISOString() ?? null,

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
-import { type FiguresWithin, siteIsWithin } from '@vax/platform';
+import type { FiguresWithin } from '@vax/platform';
 import type { ReferenceData } from '../reference/reference-data';
+import { wholeMonthsWithin } from '../domain/statistics/whole-months';
+import { sitesWithin } from './sites-within';
 
 export const STATISTICS_DIMENSIONS = ['day', 'site', 'commune', 'district', 'vaccine', 'doseNumber'] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
@@ -10,7 +12,13 @@ export interface StatisticsRow {
   doses: number;
 }
 
-/** Doses counted from the platform's own records, grouped as a manager asks, between two dates. */
+const COLUMN = { day: 'day', vaccine: 'vaccine_code', doseNumber: 'dose_number' } as const;
+
+/**
+ * Doses counted from the platform's own records, grouped as a manager asks, between two dates: from the
+ * dose counters (dose-counters.projection.ts), by month for the whole months of the range and by day
+ * for its ends, so a range of years reads a few rows per site and month.
+ */
 export class DoseStatisticsQuery {
   constructor(
     private readonly pool: Pool,
@@ -24,32 +32,31 @@ export class DoseStatisticsQuery {
     to: string,
     within: FiguresWithin = {},
   ): Promise<StatisticsRow[]> {
-    const { rows } = await this.pool.query<{
-      day: string;
-      site_id: string;
-      vaccine_code: string;
-      dose_number: number;
-      doses: number;
-    }>(
-      `select to_char(day, 'YYYY-MM-DD') as day, site_id, vaccine_code, dose_number, count(*)::int as doses
-       from dose_statistics where day between $1 and $2 and not voided
-       group by day, site_id, vaccine_code, dose_number`,
-      [from, to],
+    const bySite = by === 'site' || by === 'commune' || by === 'district';
+    const column = bySite ? 'site_id' : COLUMN[by];
+    const sites = sitesWithin(this.reference, within);
+    const months = by === 'day' ? null : wholeMonthsWithin(from, to);
+    const { rows } = await this.pool.query<{ key: string; doses: number }>(
+      `select ${column === 'day' ? "to_char(day, 'YYYY-MM-DD')" : `${column}::text`} as key, sum(doses)::int as doses
+       from (select ${column}, doses from dose_counters
+             where day between $1 and $2 and ($4::date is null or day < $4 or day >= $5)
+               and ($3::text[] is null or site_id = any($3))
+             union all
+             select ${column === 'day' ? 'month' : column}, doses from dose_counters_month
+             where $4::date is not null and month >= $4 and month < $5
+               and ($3::text[] is null or site_id = any($3))) c
+       group by 1 having sum(doses) > 0`,
+      [from, to, sites, months?.from ?? null, months?.until ?? null],
     );
+    if (!bySite) return sorted(rows);
     const totals = new Map<string, number>();
     for (const r of rows) {
-      const site = this.reference.sites.get(r.site_id);
-      if (!siteIsWithin(within, { siteId: r.site_id, district: site?.district ?? null })) continue;
-      const key = {
-        day: r.day,
-        site: r.site_id,
-        commune: site?.commune ?? 'unknown',
-        district: site?.district ?? 'unknown',
-        vaccine: r.vaccine_code,
-        doseNumber: String(r.dose_number),
-      }[by];
+      const site = this.reference.sites.get(r.key);
+      const key = { site: r.key, commune: site?.commune ?? 'unknown', district: site?.district ?? 'unknown' }[by];
       totals.set(key, (totals.get(key) ?? 0) + r.doses);
     }
-    return [...totals].map(([key, doses]) => ({ key, doses })).sort((a, b) => a.key.localeCompare(b.key, 'vi'));
+    return sorted([...totals].map(([key, doses]) => ({ key, doses })));
   }
 }
+
+const sorted = (rows: StatisticsRow[]) => rows.sort((a, b) => a.key.localeCompare(b.key, 'vi'));

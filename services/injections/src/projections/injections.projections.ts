@@ -1,6 +1,11 @@
 import type { Projection } from '@vax/messaging';
+import { doseCountersProjection } from './dose-counters.projection';
 import { doseRegisterProjection } from './dose-register.projection';
 import { doseStatisticsProjection } from './dose-statistics.projection';
 
 /** Every read model of injections; bump a projection's version to rebuild it beside the old one. */
-export const INJECTIONS_PROJECTIONS: Projection[] = [doseStatisticsProjection, doseRegisterProjection];
+export const INJECTIONS_PROJECTIONS: Projection[] = [
+  doseStatisticsProjection,
+  doseRegisterProjection,
+  doseCountersProjection,
+];
