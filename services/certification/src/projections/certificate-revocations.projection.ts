@@ -9,14 +9,16 @@ import type { CertificationEvent } from '../domain/certificate/certification.mes
  */
 export const certificateRevocationsProjection: Projection = {
   name: 'certificate_revocations',
-  version: 1,
+  // v2: an index on revoked_at, for the list's `since` (gateways poll for what is new since last time).
+  version: 2,
 
   async createTable(tx: PoolClient, table: string) {
     await tx.query(`
       create table ${table} (
         hash_type text not null, hash text not null, kid text not null, certificate_id text not null,
         revoked_at timestamptz not null, expires_at timestamptz not null,
-        primary key (hash_type, hash))`);
+        primary key (hash_type, hash));
+      create index ${table}_revoked_at on ${table} (revoked_at)`);
   },
 
   async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
