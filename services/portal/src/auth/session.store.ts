@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CallerActor } from '@vax/platform';
 import type { Pool } from 'pg';
+import { renewalDue } from './session-renewal';
 
 export interface Session {
   actor: CallerActor;
@@ -13,7 +14,9 @@ const hashOf = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /**
  * Server-side sessions: the browser holds only a random id in an HTTP-only cookie; the database
- * holds its hash, so a leaked table cannot be replayed. Idle sessions expire and are renewed on use.
+ * holds its hash, so a leaked table cannot be replayed. Idle sessions expire and are renewed on use,
+ * though not on every use (session-renewal.ts). Expiry lives in the table, so every replica of the
+ * portal sees the same one.
  */
 export class SessionStore {
   constructor(
@@ -36,19 +39,50 @@ export class SessionStore {
     return { id, session };
   }
 
-  /** The live session for this id, its expiry pushed forward; expired ones are deleted as found. */
+  /**
+   * The live session for this id; a read writes nothing unless its renewal is due. Expired ones are
+   * deleted as found.
+   */
   async touch(id: string, now = new Date()): Promise<Session | undefined> {
-    const { rows } = await this.pool.query(
-      `update sessions set expires_at = $3 where id_hash = $1 and expires_at > $2
-       returning actor, display_name, csrf_token, expires_at`,
-      [hashOf(id), now, this.expiry(now)],
-    );
+    const { rows } = await this.pool.query({
+      name: 'portal_session_read',
+      text: `select actor, display_name, csrf_token, expires_at from sessions where id_hash = $1 and expires_at > $2`,
+      values: [hashOf(id), now],
+    });
     const r = rows[0];
     if (!r) {
       await this.pool.query('delete from sessions where expires_at <= $1', [now]);
       return undefined;
     }
-    return { actor: r.actor, displayName: r.display_name, csrfToken: r.csrf_token, expiresAt: r.expires_at };
+    const session = { actor: r.actor, displayName: r.display_name, csrfToken: r.csrf_token, expiresAt: r.expires_at };
+    if (!renewalDue(session.expiresAt, now, this.idleMinutes)) return session;
+    const renewedUntil = await this.renew(id, now);
+    return renewedUntil && { ...session, expiresAt: renewedUntil }; // undefined: signed out meanwhile
+  }
+
+  /**
+   * Pushes the expiry forward without waiting for the disk: a renewal lost in a crash only ends the
+   * session a little earlier (it stays within its last window), which is not worth a flush per request.
+   * Never moves an expiry backwards, nor revives a session that expired meanwhile.
+   */
+  private async renew(id: string, now: Date): Promise<Date | undefined> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('set local synchronous_commit = off');
+      const { rows } = await client.query(
+        `update sessions set expires_at = greatest(expires_at, $3) where id_hash = $1 and expires_at > $2
+         returning expires_at`,
+        [hashOf(id), now, this.expiry(now)],
+      );
+      await client.query('commit');
+      return rows[0]?.expires_at;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async destroy(id: string): Promise<void> {
