@@ -1,12 +1,23 @@
 import { type Actor, type EventStore, handleCommand } from '@vax/event-sourcing';
-import { type BulkRecord, type BulkResult, candidateKey, matchRecord, prepare } from '../domain/bulk/bulk-matching';
+import {
+  type BulkRecord,
+  type BulkResult,
+  matchRecord,
+  needsSearch,
+  prepare,
+  searchesOf,
+} from '../domain/bulk/bulk-matching';
+import { type BlockingKey, blockingKeyId } from '../domain/linkage/linkage-candidates';
 import { bulkVerificationDecider } from '../domain/bulk/bulk-verification.decider';
 import type { MatchPolicy } from '../domain/matching/person-matcher';
 import type { PopulationRegistry } from '../registry/population-registry.port';
 
 export const bulkStream = (batchId: string) => `bulk-verification-${batchId}`;
 
-/** Verifies a batch with two registry queries (by number, then by name and birth date), records it once. */
+/**
+ * Verifies a batch with a few registry queries — the numbers as given, then, for the records that
+ * need a search, their numbers' neighbours and their name-and-birth blocks — and records it once.
+ */
 export class BulkVerificationService {
   constructor(
     private readonly store: EventStore,
@@ -19,11 +30,15 @@ export class BulkVerificationService {
     const prepared = records.map(prepare);
     const ids = [...new Set(prepared.flatMap((p) => (p.idNumber ? [p.idNumber] : [])))];
     const byIdNumber = await this.registry.findManyByIdNumber(ids);
-    const unknown = prepared.filter((p) => p.idNumber && !byIdNumber.has(p.idNumber) && p.dateOfBirth);
-    const byNameAndBirth = await this.registry.findCandidates([
-      ...new Set(unknown.map((p) => candidateKey(p.fullName, p.dateOfBirth!))),
+    const searches = prepared.filter((p) => needsSearch(p, byIdNumber)).map(searchesOf);
+    const neighbours = [...new Set(searches.flatMap((s) => s.idNumbers))].filter((n) => !byIdNumber.has(n));
+    const blocks = new Map<string, BlockingKey>(searches.flatMap((s) => s.blocks.map((b) => [blockingKeyId(b), b])));
+    const [found, byBlock] = await Promise.all([
+      neighbours.length > 0 ? this.registry.findManyByIdNumber(neighbours) : new Map(),
+      this.registry.searchByNameAndBirth([...blocks.values()]),
     ]);
-    return prepared.map((p) => matchRecord(p, { byIdNumber, byNameAndBirth }, this.policy));
+    for (const [n, person] of found) byIdNumber.set(n, person);
+    return prepared.map((p) => matchRecord(p, { byIdNumber, byBlock }, this.policy));
   }
 
   async verifyBatch(

@@ -24,7 +24,7 @@ const person: RegistryPerson = {
 const registry: PopulationRegistry = {
   findByIdNumber: async (idNumber) => (idNumber === person.idNumber ? person : null),
   findManyByIdNumber: async () => new Map(),
-  findCandidates: async () => new Map(),
+  searchByNameAndBirth: async () => new Map(),
 };
 const siteStaff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
 const policeOfficer = { id: 'ca-lc-17', role: POLICE_VERIFIER, scope: 'commune:Bình Lư' };

@@ -87,7 +87,7 @@ export class GatewayPopulationRegistry implements PopulationRegistry {
   }
 
   /** The gateway answers by number only. */
-  async findCandidates(): Promise<Map<string, RegistryPerson[]>> {
+  async searchByNameAndBirth(): Promise<Map<string, RegistryPerson[]>> {
     return new Map();
   }
 

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { type BlockingKey, blockingKeyId } from '../domain/linkage/linkage-candidates';
 import type { RegistryPerson } from '../domain/matching/registry-person';
 import { foldName } from '../domain/names/vietnamese-name';
 import type { PopulationRegistry } from './population-registry.port';
@@ -15,6 +16,13 @@ interface Row {
   address: string | null;
   phone: string | null;
 }
+
+/** The expressions the blocking indexes are built on (identity-0004): a query must use them as they are. */
+const BLOCK_COLUMN = {
+  name: 'r.folded_name',
+  family: "split_part(r.folded_name, ' ', 1)",
+  given: "regexp_replace(r.folded_name, '^.* ', '')",
+} as const;
 
 const SELECT = `select person_id, id_number, old_id_number, full_name, to_char(date_of_birth, 'YYYY-MM-DD') as date_of_birth, gender, address, phone
   from registry_people`;
@@ -44,19 +52,21 @@ export class LocalPopulationRegistry implements PopulationRegistry {
     return new Map(idNumbers.filter((n) => found.has(n)).map((n) => [n, found.get(n)!]));
   }
 
-  async findCandidates(keys: string[]): Promise<Map<string, RegistryPerson[]>> {
+  async searchByNameAndBirth(blocks: BlockingKey[]): Promise<Map<string, RegistryPerson[]>> {
     const found = new Map<string, RegistryPerson[]>();
-    if (keys.length === 0) return found;
-    const [names, dates] = [keys.map((k) => k.split('|')[0]), keys.map((k) => k.split('|')[1])];
-    const { rows } = await this.pool.query<Row & { folded_name: string }>(
-      `${SELECT.replace('address', 'address, folded_name')} join unnest($1::text[], $2::date[]) as k(n, d)
-         on folded_name = k.n and date_of_birth = k.d`,
-      [names, dates],
-    );
-    for (const row of rows) {
-      const key = `${row.folded_name}|${row.date_of_birth}`;
-      found.set(key, [...(found.get(key) ?? []), toPerson(row)]);
-    }
+    const searches = (['name', 'family', 'given'] as const).map(async (by) => {
+      const asked = blocks.filter((b) => b.by === by);
+      if (asked.length === 0) return;
+      const { rows } = await this.pool.query<Row & { block: string }>(
+        `select k.block, r.person_id, r.id_number, r.old_id_number, r.full_name,
+           to_char(r.date_of_birth, 'YYYY-MM-DD') as date_of_birth, r.gender, r.address, r.phone
+         from unnest($1::text[], $2::text[], $3::date[], $4::date[]) as k(block, text, born_from, born_to)
+         join registry_people r on ${BLOCK_COLUMN[by]} = k.text and r.date_of_birth between k.born_from and k.born_to`,
+        [asked.map(blockingKeyId), asked.map((b) => b.text), asked.map((b) => b.from), asked.map((b) => b.to)],
+      );
+      for (const row of rows) found.set(row.block, [...(found.get(row.block) ?? []), toPerson(row)]);
+    });
+    await Promise.all(searches);
     return found;
   }
 

@@ -29,4 +29,14 @@ export const LOCAL_REGISTRY_MIGRATIONS: Migration[] = [
     name: 'identity-0003-registry-phone',
     sql: `alter table registry_people add column phone text;`,
   },
+  {
+    name: 'identity-0004-registry-linkage-blocks',
+    sql: `
+      -- Record linkage blocks (docs/adr/0014-record-linkage.md): family name (first syllable) or
+      -- given name (last syllable) with the birth date, to find names given in another order or
+      -- without a middle name. Expressions over folded_name, so the loader and old rows need nothing.
+      create index registry_people_family_birth on registry_people (split_part(folded_name, ' ', 1), date_of_birth);
+      create index registry_people_given_birth on registry_people ((regexp_replace(folded_name, '^.* ', '')), date_of_birth);
+    `,
+  },
 ];

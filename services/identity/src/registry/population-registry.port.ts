@@ -1,3 +1,4 @@
+import type { BlockingKey } from '../domain/linkage/linkage-candidates';
 import type { RegistryPerson } from '../domain/matching/registry-person';
 
 /**
@@ -9,10 +10,11 @@ export interface PopulationRegistry {
   /** Many at once (bulk verification); absent numbers are absent from the map. */
   findManyByIdNumber(idNumbers: string[]): Promise<Map<string, RegistryPerson>>;
   /**
-   * People by folded name and date of birth (keys made by `candidateKey`), to find the person
-   * behind a mistyped number. Registries that cannot search by name answer an empty map.
+   * People in each block (folded full name, family or given name, born in a date range), keyed by
+   * `blockingKeyId`: to find the person behind a mistyped or missing number. Blocks with nobody are
+   * absent. Registries that cannot search by name answer an empty map.
    */
-  findCandidates(keys: string[]): Promise<Map<string, RegistryPerson[]>>;
+  searchByNameAndBirth(blocks: BlockingKey[]): Promise<Map<string, RegistryPerson[]>>;
 }
 
 export const POPULATION_REGISTRY = Symbol('POPULATION_REGISTRY');

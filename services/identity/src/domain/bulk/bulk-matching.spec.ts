@@ -1,6 +1,7 @@
 import { DEFAULT_MATCH_POLICY } from '../matching/person-matcher';
 import type { RegistryPerson } from '../matching/registry-person';
-import { type BulkLookups, type BulkRecord, candidateKey, matchRecord, prepare } from './bulk-matching';
+import { type BulkRecord, matchRecord, prepare } from './bulk-matching';
+import { lookupsOver } from './bulk-matching.spec-fixtures';
 
 const pao: RegistryPerson = {
   personId: 'P1',
@@ -24,24 +25,17 @@ const twinB: RegistryPerson = {
   dateOfBirth: '1985-03-04',
   gender: 'male',
 };
-const lookups: BulkLookups = {
-  byIdNumber: new Map([
-    [pao.idNumber, pao],
-    [pao.oldIdNumber!, pao],
-    [twinA.idNumber, twinA],
-    [twinB.idNumber, twinB],
-  ]),
-  byNameAndBirth: new Map([
-    [candidateKey(pao.fullName, pao.dateOfBirth), [pao]],
-    [candidateKey(twinA.fullName, twinA.dateOfBirth), [twinA, twinB]],
-  ]),
+const people = [pao, twinA, twinB];
+const match = (record: Partial<BulkRecord>, registry: RegistryPerson[] = people) => {
+  const full: BulkRecord = {
+    recordId: 'r1',
+    fullName: 'Lò Văn Páo',
+    idNumber: '012203004567',
+    dateOfBirth: '2003-01-02',
+    ...record,
+  };
+  return matchRecord(prepare(full), lookupsOver(registry, [full]), DEFAULT_MATCH_POLICY);
 };
-const match = (record: Partial<BulkRecord>) =>
-  matchRecord(
-    prepare({ recordId: 'r1', fullName: 'Lò Văn Páo', idNumber: '012203004567', dateOfBirth: '2003-01-02', ...record }),
-    lookups,
-    DEFAULT_MATCH_POLICY,
-  );
 
 describe('bulk matching of old vaccination records', () => {
   it('matches on the ID number when the facts agree (accents and an old CMND tolerated)', () => {
@@ -75,30 +69,26 @@ describe('bulk matching of old vaccination records', () => {
     });
   });
 
-  it('does not link a record to the stranger its mistyped number belongs to', () => {
-    expect(match({ idNumber: twinA.idNumber })).toMatchObject({ result: 'not-found' });
-    expect(match({ idNumber: twinA.idNumber }).personId).toBeUndefined();
+  it('does not link a record to the stranger its mistyped number belongs to, and offers its namesake for review', () => {
+    const result = match({ idNumber: twinA.idNumber });
+    expect(result.personId).toBeUndefined();
+    expect(result).toMatchObject({ result: 'ambiguous', candidates: [{ personId: 'P1' }] });
   });
 
   it('never links to the person whose number it carries when the full name is entirely different', () => {
     // One wrong digit landed on another real person born the same day: only the name tells them apart.
     const stranger: RegistryPerson = { ...pao, personId: 'P9', idNumber: '012203004569', fullName: 'Tráng Thị Mai' };
-    const result = matchRecord(
-      prepare({ recordId: 'r1', fullName: 'Lò Văn Páo', idNumber: stranger.idNumber, dateOfBirth: pao.dateOfBirth }),
-      { byIdNumber: new Map([[stranger.idNumber, stranger]]), byNameAndBirth: new Map() },
-      DEFAULT_MATCH_POLICY,
-    );
-    expect(result.personId).toBeUndefined();
+    expect(match({ idNumber: stranger.idNumber }, [stranger]).personId).toBeUndefined();
+    // With the person in the registry too, the row is linked to them: their number is one digit away.
+    expect(match({ idNumber: stranger.idNumber }, [stranger, pao])).toMatchObject({
+      result: 'mismatched',
+      personId: 'P1',
+    });
   });
 
   it('does not take a name within the typo tolerance and another birth date for the same person', () => {
     const other: RegistryPerson = { ...pao, personId: 'P8', fullName: 'Lò Văn Páu', dateOfBirth: '1971-06-20' };
-    const result = matchRecord(
-      prepare({ recordId: 'r1', fullName: 'Lò Văn Páo', idNumber: other.idNumber, dateOfBirth: pao.dateOfBirth }),
-      { byIdNumber: new Map([[other.idNumber, other]]), byNameAndBirth: new Map() },
-      DEFAULT_MATCH_POLICY,
-    );
-    expect(result.personId).toBeUndefined();
+    expect(match({ idNumber: other.idNumber }, [other]).personId).toBeUndefined();
   });
 
   it('never chooses between two people with the same name and birth date', () => {
@@ -113,13 +103,26 @@ describe('bulk matching of old vaccination records', () => {
 
   it('reports unknown people as not found, and missing or malformed numbers apart', () => {
     expect(match({ idNumber: '012203999999', fullName: 'Lý Thị Mỷ' })).toMatchObject({ result: 'not-found' });
-    expect(match({ idNumber: '' })).toMatchObject({
+    expect(match({ idNumber: '', fullName: 'Lý Thị Mỷ' })).toMatchObject({
       result: 'invalid-id',
       problems: [{ field: 'idNumber', rule: 'required' }],
     });
-    expect(match({ idNumber: '01220300456' })).toMatchObject({
+    expect(match({ idNumber: '01220300456', fullName: 'Lý Thị Mỷ' })).toMatchObject({
       result: 'invalid-id',
       problems: [{ rule: 'idNumberLength' }],
     });
+  });
+
+  it('searches a record without a usable number by name and birth date, and links the one clear person', () => {
+    expect(match({ idNumber: '' })).toMatchObject({
+      result: 'mismatched',
+      personId: 'P1',
+      differences: [{ field: 'idNumber', kind: 'missing' }],
+      problems: [{ field: 'idNumber', rule: 'required' }],
+    });
+    // Namesakes and no number to tell them apart: both offered, never one chosen.
+    const namesakes = match({ idNumber: '', fullName: 'Giàng A Sình', dateOfBirth: '1985-03-04' });
+    expect(namesakes).toMatchObject({ result: 'ambiguous', problems: [{ field: 'idNumber', rule: 'required' }] });
+    expect(namesakes.candidates?.map((c) => c.personId).sort()).toEqual(['P2', 'P3']);
   });
 });

@@ -2,20 +2,33 @@ import { fromIsoDate } from '../identity-input/calendar-date';
 import { classifyIdNumber } from '../identity-input/id-number';
 import type { InputProblem } from '../identity-input/identity-input.error';
 import type { Gender } from '../identity-input/stated-person';
-import { foldName, levenshtein, normalizeName } from '../names/vietnamese-name';
-import { type FieldDifference, type MatchPolicy, compareWithRegistry, isTolerated } from '../matching/person-matcher';
+import { type BlockingKey, blockingKeyId, blockingKeys, idNeighbours } from '../linkage/linkage-candidates';
+import { type ScoredCandidate, decideLinkage } from '../linkage/linkage-decision';
+import { type LinkRecord, compareFields } from '../linkage/linkage-fields';
+import { normalizeName } from '../names/vietnamese-name';
+import { type FieldDifference, type MatchPolicy, isTolerated } from '../matching/person-matcher';
 import type { RegistryPerson } from '../matching/registry-person';
+import { differencesOf } from './linkage-differences';
 
-/** One record of an old vaccination list, with the four fields bulk verification sends (9438/BYT-CNTT). */
+/** One record of an old vaccination list, with the fields bulk verification sends (9438/BYT-CNTT). */
 export interface BulkRecord {
   recordId: string;
   idNumber?: string;
   fullName: string;
   dateOfBirth?: string;
   gender?: Gender;
+  /** The address as the list had it, when it had one: its commune and district are evidence. */
+  address?: string;
 }
 
 export type BulkClass = 'matched' | 'mismatched' | 'not-found' | 'ambiguous' | 'invalid-id';
+
+/** A person a record may be, for review: the evidence field by field and its weight (bits). */
+export interface BulkCandidate {
+  personId: string;
+  score: number;
+  evidence: ScoredCandidate['levels'];
+}
 
 export interface BulkResult {
   recordId: string;
@@ -24,29 +37,17 @@ export interface BulkResult {
   personId?: string;
   differences: FieldDifference[];
   problems?: InputProblem[];
+  /** For a record to review (ambiguous): the plausible people, best first. */
+  candidates?: BulkCandidate[];
 }
 
-/** What the matcher may ask the registry, per batch (one query each, never one per record). */
+/** What the matcher may ask the registry, per batch (a few queries each, never one per record). */
 export interface BulkLookups {
+  /** People by ID number (current or old CMND): the records' numbers and, for records searched, their neighbours. */
   byIdNumber: Map<string, RegistryPerson>;
-  /** People by folded name and date of birth: `${foldName(name)}|${dateOfBirth}`. */
-  byNameAndBirth: Map<string, RegistryPerson[]>;
+  /** People by blocking key (`blockingKeyId`), for records searched. */
+  byBlock: Map<string, RegistryPerson[]>;
 }
-
-/**
- * Hard guards: a number that belongs to someone of an entirely different name was most likely
- * mistyped, whatever else agrees (one wrong digit can land on a person born the same day); and a
- * name only within the typo tolerance, with another birth date, is not evidence of the same person.
- * Linking either would merge two people, so neither is linked.
- */
-function namesSomeoneElse(stated: Parameters<typeof compareWithRegistry>[0], person: RegistryPerson): boolean {
-  const differences = compareWithRegistry(stated, person);
-  const kindOf = (field: string) => differences.find((d) => d.field === field)?.kind;
-  if (kindOf('fullName') === 'different') return true;
-  return kindOf('fullName') === 'edit-distance' && kindOf('dateOfBirth') === 'different';
-}
-
-export const candidateKey = (fullName: string, dateOfBirth: string) => `${foldName(fullName)}|${dateOfBirth}`;
 
 export interface PreparedRecord {
   record: BulkRecord;
@@ -58,7 +59,7 @@ export interface PreparedRecord {
   invalidDateOfBirth: boolean;
 }
 
-/** Reads a record's fields leniently: a bad date is dropped (and not compared), a bad ID is a class of its own. */
+/** Reads a record's fields leniently: a bad date is dropped (and not compared), a bad ID is a problem. */
 export function prepare(record: BulkRecord): PreparedRecord {
   const id = record.idNumber?.trim() ? classifyIdNumber(record.idNumber) : undefined;
   const problems = !id ? [{ field: 'idNumber', rule: 'required', message: 'is missing' }] : 'rule' in id ? [id] : [];
@@ -72,46 +73,65 @@ export function prepare(record: BulkRecord): PreparedRecord {
   };
 }
 
+const linkRecordOf = (p: PreparedRecord): LinkRecord => ({
+  idNumber: p.idNumber,
+  fullName: p.fullName,
+  dateOfBirth: p.dateOfBirth,
+  gender: p.record.gender,
+  address: p.record.address,
+});
+
 /**
- * Classifies one record. A record is linked to a person only on its ID number, or — when the
- * number is unknown — on a single person with the same name and birth date whose number differs by
- * one digit. Two candidates are never chosen between: that is how two people get merged.
+ * A record whose number names a person agreeing on name (up to accents) and birth date needs no
+ * search; any other is searched among its number's neighbours and its name-and-birth blocks.
+ */
+export function needsSearch(prepared: PreparedRecord, byIdNumber: Map<string, RegistryPerson>): boolean {
+  const person = prepared.idNumber ? byIdNumber.get(prepared.idNumber) : undefined;
+  if (!person) return true;
+  const levels = compareFields(linkRecordOf(prepared), person);
+  return !['exact', 'accents-only', 'transliteration'].includes(levels.fullName) || levels.dateOfBirth !== 'exact';
+}
+
+/** What a searched record asks the registry: its number's neighbours and its blocks. */
+export function searchesOf(prepared: PreparedRecord): { idNumbers: string[]; blocks: BlockingKey[] } {
+  return {
+    idNumbers: prepared.idNumber ? idNeighbours(prepared.idNumber) : [],
+    blocks: blockingKeys(linkRecordOf(prepared)),
+  };
+}
+
+/**
+ * Classifies one record with the linkage model (domain/linkage): linked when one person is clearly
+ * the best (matched, or mismatched with the fields that differ), to review with the ranked
+ * candidates when some are plausible (ambiguous), else not found. Namesakes are never chosen between.
  */
 export function matchRecord(prepared: PreparedRecord, lookups: BulkLookups, policy: MatchPolicy): BulkResult {
   const { record, idNumber } = prepared;
-  if (!idNumber)
-    return { recordId: record.recordId, result: 'invalid-id', differences: [], problems: prepared.problems };
-  const stated = {
-    source: 'typed' as const,
-    layout: 'bulk/1',
-    idNumber,
-    idKind: idNumber.length === 12 ? ('cccd' as const) : ('cmnd' as const),
-    fullName: prepared.fullName,
-    dateOfBirth: prepared.dateOfBirth,
-    gender: record.gender,
-  };
-  const person = lookups.byIdNumber.get(idNumber);
-  if (person && !namesSomeoneElse(stated, person)) {
-    const differences = compareWithRegistry(stated, person);
-    if (prepared.invalidDateOfBirth) differences.push({ field: 'dateOfBirth', kind: 'different' });
-    const result = differences.every((d) => isTolerated(d, policy)) ? 'matched' : 'mismatched';
-    return { recordId: record.recordId, result, personId: person.personId, differences };
+  const people: RegistryPerson[] = [];
+  const own = idNumber ? lookups.byIdNumber.get(idNumber) : undefined;
+  if (own) people.push(own);
+  if (needsSearch(prepared, lookups.byIdNumber)) {
+    const { idNumbers, blocks } = searchesOf(prepared);
+    for (const n of idNumbers) {
+      const p = lookups.byIdNumber.get(n);
+      if (p) people.push(p);
+    }
+    for (const b of blocks) people.push(...(lookups.byBlock.get(blockingKeyId(b)) ?? []));
   }
-  if (!prepared.dateOfBirth) return { recordId: record.recordId, result: 'not-found', differences: [] };
-  const candidates = (lookups.byNameAndBirth.get(candidateKey(prepared.fullName, prepared.dateOfBirth)) ?? []).filter(
-    (c) => !record.gender || c.gender === record.gender,
-  );
-  const close = candidates.filter(
-    (c) => levenshtein(c.idNumber, idNumber) === 1 || (c.oldIdNumber && levenshtein(c.oldIdNumber, idNumber) === 1),
-  );
-  if (close.length === 1) {
-    const differences = compareWithRegistry({ ...stated, idNumber: close[0].idNumber }, close[0]);
-    return {
-      recordId: record.recordId,
-      result: 'mismatched',
-      personId: close[0].personId,
-      differences: [{ field: 'idNumber', kind: 'edit-distance', distance: 1 }, ...differences],
-    };
+  const decision = decideLinkage(linkRecordOf(prepared), people);
+  const problems = prepared.problems.length > 0 ? { problems: prepared.problems } : {};
+  if (decision.outcome === 'link') {
+    const differences = differencesOf(decision.best.levels, prepared, decision.best.person);
+    const result = idNumber && differences.every((d) => isTolerated(d, policy)) ? 'matched' : 'mismatched';
+    return { recordId: record.recordId, result, personId: decision.best.person.personId, differences, ...problems };
   }
-  return { recordId: record.recordId, result: close.length > 1 ? 'ambiguous' : 'not-found', differences: [] };
+  if (decision.outcome === 'review') {
+    const candidates = decision.candidates.map((c) => ({
+      personId: c.person.personId,
+      score: c.score,
+      evidence: c.levels,
+    }));
+    return { recordId: record.recordId, result: 'ambiguous', differences: [], candidates, ...problems };
+  }
+  return { recordId: record.recordId, result: idNumber ? 'not-found' : 'invalid-id', differences: [], ...problems };
 }

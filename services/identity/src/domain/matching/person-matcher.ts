@@ -9,7 +9,9 @@ export type DifferenceKind =
   | 'day-month-swapped'
   | 'year-only'
   | 'old-id-number'
-  | 'different';
+  | 'different'
+  // Record linkage (bulk): a row linked without its number.
+  | 'missing';
 
 export type MatchedField = 'idNumber' | 'fullName' | 'dateOfBirth' | 'gender';
 

@@ -1,0 +1,26 @@
+import { type BlockingKey, blockingKeyId } from '../linkage/linkage-candidates';
+import type { RegistryPerson } from '../matching/registry-person';
+import { foldName } from '../names/vietnamese-name';
+import { type BulkLookups, type BulkRecord, prepare, searchesOf } from './bulk-matching';
+
+/** What a registry holding these people answers for these records: every number, and each record's blocks. */
+export function lookupsOver(people: RegistryPerson[], records: BulkRecord[]): BulkLookups {
+  const byIdNumber = new Map<string, RegistryPerson>();
+  for (const p of people) {
+    byIdNumber.set(p.idNumber, p);
+    if (p.oldIdNumber) byIdNumber.set(p.oldIdNumber, p);
+  }
+  const byBlock = new Map<string, RegistryPerson[]>();
+  for (const record of records)
+    for (const block of searchesOf(prepare(record)).blocks) {
+      const inBlock = people.filter((p) => isIn(block, p));
+      if (inBlock.length > 0) byBlock.set(blockingKeyId(block), inBlock);
+    }
+  return { byIdNumber, byBlock };
+}
+
+function isIn(block: BlockingKey, person: RegistryPerson): boolean {
+  const syllables = foldName(person.fullName).split(' ');
+  const text = { name: syllables.join(' '), family: syllables[0], given: syllables[syllables.length - 1] }[block.by];
+  return text === block.text && person.dateOfBirth >= block.from && person.dateOfBirth <= block.to;
+}
