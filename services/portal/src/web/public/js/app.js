@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 import { loadTexts, t } from './i18n.js';
-import { render, startRouter } from './router.js';
+import { prefetchRoute, render, startRouter } from './router.js';
 import { go, onSessionChange, refreshSession, state } from './session.js';
 
 const MENUS = {
@@ -46,6 +46,8 @@ document.querySelectorAll('[data-lang]').forEach((b) =>
 
 // Keeps the certificate readable offline (sw.js); a browser without service workers simply goes without.
 navigator.serviceWorker?.register('/sw.js').catch(() => undefined);
-await loadTexts();
-await refreshSession();
+// Texts, session and the first view's module travel together: one round trip, not three.
+prefetchRoute();
+await Promise.all([loadTexts(), refreshSession()]);
+renderChrome(); // the menu again, now that its texts are here
 await startRouter();

@@ -24,6 +24,9 @@ let latest = 0;
 
 export const currentRoute = () => location.hash.split('?')[0] || '#/';
 
+/** Starts loading the current route's module early, while the texts and the session are still on their way. */
+export const prefetchRoute = () => (ROUTES[currentRoute()] || ROUTES['#/'])().catch(() => undefined);
+
 export async function render() {
   // The bare address of someone signed in is their home: replaced in place (no event), drawn here once.
   if (state.session && currentRoute() === '#/') history.replaceState(null, '', homeOf(state.session));
