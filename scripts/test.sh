@@ -20,6 +20,7 @@ fi
 status=0
 deploy/local/browser.sh install || status=1 # the portal's browser tests drive Debian's chromium
 deploy/local/schemathesis.sh install || status=1 # the fuzz tier: schemathesis from PyPI, in a venv
+deploy/local/helm.sh install || status=1 # the chart checks: helm built with go install, once
 scripts/build.sh || status=1
 if [[ $status -eq 0 ]]; then
   npx jest --selectProjects unit checks integration --maxWorkers=2 --ci \
