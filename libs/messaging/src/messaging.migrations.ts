@@ -20,4 +20,12 @@ export const MESSAGING_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    name: 'messaging-0002-inbox-retention',
+    sql: `
+      -- The inbox keeps a message id only as long as a redelivery can come (the transports' retention):
+      -- older rows are deleted by age, which this index reads.
+      create index inbox_processed_by_age on inbox_processed (processed_at);
+    `,
+  },
 ];

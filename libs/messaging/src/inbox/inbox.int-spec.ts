@@ -58,4 +58,18 @@ describe('the inbox: a message applied at most once per consumer', () => {
     expect(await new Inbox(pool, 'complaints').runOnce(id, effect(id))).toBe('applied');
     expect(await effectsOf(id)).toBe(2);
   });
+
+  it('forgets ids older than the retention, and only those, so the table does not grow for ever', async () => {
+    const inbox = new Inbox(pool, 'injections');
+    const old = randomUUID();
+    const recent = randomUUID();
+    await inbox.runOnce(old, effect(old));
+    await inbox.runOnce(recent, effect(recent));
+    await pool.query(`update inbox_processed set processed_at = now() - interval '20 days' where message_id = $1`, [
+      old,
+    ]);
+    expect(await Inbox.prune(pool, new Date(Date.now() - 14 * 86_400_000), 1)).toBeGreaterThanOrEqual(1);
+    const left = await pool.query('select message_id from inbox_processed where message_id = any($1)', [[old, recent]]);
+    expect(left.rows.map((r) => r.message_id)).toEqual([recent]);
+  });
 });

@@ -35,4 +35,21 @@ export class Inbox {
       tx.release();
     }
   }
+
+  /**
+   * Forgets message ids recorded before `before`, in batches (a redelivery older than the transports'
+   * retention cannot come). Returns how many went. For every consumer of the database at once.
+   */
+  static async prune(pool: Pool, before: Date, batch = 10_000): Promise<number> {
+    let removed = 0;
+    for (;;) {
+      const { rowCount } = await pool.query(
+        `delete from inbox_processed where ctid in (
+           select ctid from inbox_processed where processed_at < $1 limit $2)`,
+        [before, batch],
+      );
+      removed += rowCount ?? 0;
+      if ((rowCount ?? 0) < batch) return removed;
+    }
+  }
 }

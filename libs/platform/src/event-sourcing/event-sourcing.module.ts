@@ -4,6 +4,7 @@ import { MESSAGING_MIGRATIONS } from '@vax/messaging';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/database.module';
 import { EVENT_SOURCING_OPTIONS as OPTIONS, EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
+import { InboxRetention } from './inbox-retention';
 import { ProjectionsHost } from './projections.host';
 import { PublisherHost } from './publisher.host';
 
@@ -35,6 +36,7 @@ export class EventSourcingModule {
           useFactory: (pool: Pool) => new PostgresEventStore(pool, { deferredAppends: options.deferredAppends }),
         },
         Migrator,
+        InboxRetention,
         PublisherHost,
         ProjectionsHost,
       ],
