@@ -77,39 +77,43 @@ async function main(): Promise<void> {
       ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/accounts/demo-accounts.json'),
     }),
   );
-  const portal = url('portal');
-  const pages: PageUnderTest[] = [
-    { name: 'sign-in', path: '/', ready: (p) => p.getByLabel('Tên đăng nhập').waitFor() },
-    {
-      name: 'citizen record',
-      path: '/#/citizen',
-      cookie: await citizenCookie(portal),
-      ready: (p) => p.getByRole('heading', { name: 'Chứng nhận tiêm chủng' }).waitFor(),
-    },
-    {
-      name: 'injection desk',
-      path: '/#/desk',
-      cookie: await staffCookie(portal, 'tyt.binhlu'),
-      ready: (p) => p.getByRole('button', { name: 'Xác thực' }).waitFor(),
-    },
-  ];
-  console.log(`# Portal first load on phone networks — ${machine()}; cold cache, 360 px, median of ${RUNS}`);
-  console.log('\n| page | network | requests | bytes on the wire | usable after (ms) |');
-  console.log('|---|---|---:|---:|---:|');
-  const browser = await launchChromium();
-  for (const target of pages)
-    for (const profile of PROFILES) {
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await firstLoad(browser, portal, target, profile));
-      const median = (key: 'requests' | 'bytes' | 'ms') =>
-        runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
-      console.log(
-        `| ${target.name} | ${profile.name} | ${median('requests')} | ${fmt(median('bytes'))} | ${fmt(median('ms'))} |`,
-      );
-    }
-  await browser.close();
-  for (const s of services.reverse()) await s.stop();
-  for (const db of Object.values(dbs)) await db.drop();
+  try {
+    const portal = url('portal');
+    const pages: PageUnderTest[] = [
+      { name: 'sign-in', path: '/', ready: (p) => p.getByLabel('Tên đăng nhập').waitFor() },
+      {
+        name: 'citizen record',
+        path: '/#/citizen',
+        cookie: await citizenCookie(portal),
+        ready: (p) => p.getByRole('heading', { name: 'Chứng nhận tiêm chủng' }).waitFor(),
+      },
+      {
+        name: 'injection desk',
+        path: '/#/desk',
+        cookie: await staffCookie(portal, 'tyt.binhlu'),
+        ready: (p) => p.getByRole('button', { name: 'Xác thực' }).waitFor(),
+      },
+    ];
+    console.log(`# Portal first load on phone networks — ${machine()}; cold cache, 360 px, median of ${RUNS}`);
+    console.log('\n| page | network | requests | bytes on the wire | usable after (ms) |');
+    console.log('|---|---|---:|---:|---:|');
+    const browser = await launchChromium();
+    for (const target of pages)
+      for (const profile of PROFILES) {
+        const runs = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await firstLoad(browser, portal, target, profile));
+        const median = (key: 'requests' | 'bytes' | 'ms') =>
+          runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
+        console.log(
+          `| ${target.name} | ${profile.name} | ${median('requests')} | ${fmt(median('bytes'))} | ${fmt(median('ms'))} |`,
+        );
+      }
+    await browser.close();
+  } finally {
+    // Stopped even when a measurement fails: the services must not outlive the bench.
+    for (const s of services.reverse()) await s.stop();
+    for (const db of Object.values(dbs)) await db.drop();
+  }
 }
 
 async function firstLoad(browser: Browser, portal: string, target: PageUnderTest, profile: (typeof PROFILES)[number]) {
