@@ -91,6 +91,7 @@ export async function startService(
   entry: string,
   port: number,
   env: Record<string, string>,
+  readyTimeoutMs = 60_000,
 ): Promise<{ pid: number; stop(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const { join } = await import('node:path');
@@ -114,7 +115,10 @@ export async function startService(
       () => false,
     );
     if (ready) break;
-    if (i > 240 || child.exitCode !== null) throw new Error(`${entry} did not become ready`);
+    if (i * 250 > readyTimeoutMs || child.exitCode !== null) {
+      child.kill('SIGTERM'); // not left running after the benchmark gives up
+      throw new Error(`${entry} did not become ready`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {

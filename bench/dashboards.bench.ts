@@ -102,13 +102,18 @@ async function atSize(people: number, tokens: TestActorTokens) {
 
   const t1 = performance.now();
   // Ready once every projection serves reads, i.e. has caught up with the whole log once.
-  const injections = await startService('services/injections/src/main.js', PORTS.injections, {
-    DATABASE_URL: injectionsDb.url,
-    MESSAGE_TRANSPORT: 'embedded',
-    BUS_DATABASE_URL: injectionsDb.url, // nothing is published or consumed here
-    PUBLISHER_ENABLED: 'false',
-    ACTOR_TOKEN_TRUSTED_KEYS: tokens.trustedKeys,
-  });
+  const injections = await startService(
+    'services/injections/src/main.js',
+    PORTS.injections,
+    {
+      DATABASE_URL: injectionsDb.url,
+      MESSAGE_TRANSPORT: 'embedded',
+      BUS_DATABASE_URL: injectionsDb.url, // nothing is published or consumed here
+      PUBLISHER_ENABLED: 'false',
+      ACTOR_TOKEN_TRUSTED_KEYS: tokens.trustedKeys,
+    },
+    3_600_000, // the first catch-up over the whole log
+  );
   const projectSeconds = (performance.now() - t1) / 1000;
   const portal = await startService('services/portal/src/main.js', PORTS.portal, {
     ACTOR_TOKEN_PRIVATE_KEY: tokens.signingKey('portal'),
