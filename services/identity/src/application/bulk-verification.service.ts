@@ -3,9 +3,11 @@ import {
   type BulkRecord,
   type BulkResult,
   matchRecord,
+  blocksOf,
+  needsNeighbours,
   needsSearch,
+  neighboursOf,
   prepare,
-  searchesOf,
 } from '../domain/bulk/bulk-matching';
 import { type BlockingKey, blockingKeyId } from '../domain/linkage/linkage-candidates';
 import { bulkVerificationDecider } from '../domain/bulk/bulk-verification.decider';
@@ -15,8 +17,9 @@ import type { PopulationRegistry } from '../registry/population-registry.port';
 export const bulkStream = (batchId: string) => `bulk-verification-${batchId}`;
 
 /**
- * Verifies a batch with a few registry queries — the numbers as given, then, for the records that
- * need a search, their numbers' neighbours and their name-and-birth blocks — and records it once.
+ * Verifies a batch with at most three registry queries — the numbers as given; the name-and-birth
+ * blocks of the records that need a search; the neighbours of the numbers of those the blocks could
+ * not link — and records it once.
  */
 export class BulkVerificationService {
   constructor(
@@ -30,15 +33,15 @@ export class BulkVerificationService {
     const prepared = records.map(prepare);
     const ids = [...new Set(prepared.flatMap((p) => (p.idNumber ? [p.idNumber] : [])))];
     const byIdNumber = await this.registry.findManyByIdNumber(ids);
-    const searches = prepared.filter((p) => needsSearch(p, byIdNumber)).map(searchesOf);
-    const neighbours = [...new Set(searches.flatMap((s) => s.idNumbers))].filter((n) => !byIdNumber.has(n));
-    const blocks = new Map<string, BlockingKey>(searches.flatMap((s) => s.blocks.map((b) => [blockingKeyId(b), b])));
-    const [found, byBlock] = await Promise.all([
-      neighbours.length > 0 ? this.registry.findManyByIdNumber(neighbours) : new Map(),
-      this.registry.searchByNameAndBirth([...blocks.values()]),
-    ]);
-    for (const [n, person] of found) byIdNumber.set(n, person);
-    return prepared.map((p) => matchRecord(p, { byIdNumber, byBlock }, this.policy));
+    const blocks = new Map<string, BlockingKey>(
+      prepared.filter((p) => needsSearch(p, byIdNumber)).flatMap((p) => blocksOf(p).map((b) => [blockingKeyId(b), b])),
+    );
+    const lookups = { byIdNumber, byBlock: await this.registry.searchByNameAndBirth([...blocks.values()]) };
+    const neighbours = new Set(prepared.filter((p) => needsNeighbours(p, lookups)).flatMap(neighboursOf));
+    const asked = [...neighbours].filter((n) => !byIdNumber.has(n));
+    if (asked.length > 0)
+      for (const [n, person] of await this.registry.findManyByIdNumber(asked)) byIdNumber.set(n, person);
+    return prepared.map((p) => matchRecord(p, lookups, this.policy));
   }
 
   async verifyBatch(

@@ -39,8 +39,15 @@ export class LocalPopulationRegistry implements PopulationRegistry {
   }
 
   async findManyByIdNumber(idNumbers: string[]): Promise<Map<string, RegistryPerson>> {
+    // A join on the unnested numbers, one per column: `= any(array) or …` over a record's hundred-odd
+    // neighbours per row made PostgreSQL compare every registry row with the whole array.
     const { rows } = await this.pool.query<Row>(
-      `${SELECT} where id_number = any($1::text[]) or old_id_number = any($1::text[])`,
+      `select r.* from (
+         select person_id, id_number, old_id_number, full_name, to_char(date_of_birth, 'YYYY-MM-DD') as date_of_birth, gender, address, phone
+         from registry_people p join unnest($1::text[]) as k(n) on p.id_number = k.n
+         union
+         select person_id, id_number, old_id_number, full_name, to_char(date_of_birth, 'YYYY-MM-DD') as date_of_birth, gender, address, phone
+         from registry_people p join unnest($1::text[]) as k(n) on p.old_id_number = k.n) r`,
       [idNumbers],
     );
     const found = new Map<string, RegistryPerson>();

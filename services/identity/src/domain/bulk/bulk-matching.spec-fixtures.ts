@@ -1,7 +1,7 @@
 import { type BlockingKey, blockingKeyId } from '../linkage/linkage-candidates';
 import type { RegistryPerson } from '../matching/registry-person';
 import { foldName } from '../names/vietnamese-name';
-import { type BulkLookups, type BulkRecord, prepare, searchesOf } from './bulk-matching';
+import { type BulkLookups, type BulkRecord, blocksOf, prepare } from './bulk-matching';
 
 /** What a registry holding these people answers for these records: every number, and each record's blocks. */
 export function lookupsOver(people: RegistryPerson[], records: BulkRecord[]): BulkLookups {
@@ -12,7 +12,7 @@ export function lookupsOver(people: RegistryPerson[], records: BulkRecord[]): Bu
   }
   const byBlock = new Map<string, RegistryPerson[]>();
   for (const record of records)
-    for (const block of searchesOf(prepare(record)).blocks) {
+    for (const block of blocksOf(prepare(record))) {
       const inBlock = people.filter((p) => isIn(block, p));
       if (inBlock.length > 0) byBlock.set(blockingKeyId(block), inBlock);
     }

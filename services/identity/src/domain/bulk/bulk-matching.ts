@@ -3,7 +3,7 @@ import { classifyIdNumber } from '../identity-input/id-number';
 import type { InputProblem } from '../identity-input/identity-input.error';
 import type { Gender } from '../identity-input/stated-person';
 import { type BlockingKey, blockingKeyId, blockingKeys, idNeighbours } from '../linkage/linkage-candidates';
-import { type ScoredCandidate, decideLinkage } from '../linkage/linkage-decision';
+import { type LinkageDecision, type ScoredCandidate, decideLinkage } from '../linkage/linkage-decision';
 import { type LinkRecord, compareFields } from '../linkage/linkage-fields';
 import { normalizeName } from '../names/vietnamese-name';
 import { type FieldDifference, type MatchPolicy, isTolerated } from '../matching/person-matcher';
@@ -92,33 +92,45 @@ export function needsSearch(prepared: PreparedRecord, byIdNumber: Map<string, Re
   return !['exact', 'accents-only', 'transliteration'].includes(levels.fullName) || levels.dateOfBirth !== 'exact';
 }
 
-/** What a searched record asks the registry: its number's neighbours and its blocks. */
-export function searchesOf(prepared: PreparedRecord): { idNumbers: string[]; blocks: BlockingKey[] } {
-  return {
-    idNumbers: prepared.idNumber ? idNeighbours(prepared.idNumber) : [],
-    blocks: blockingKeys(linkRecordOf(prepared)),
-  };
+/** What a searched record asks the registry first: its name-and-birth blocks. */
+export const blocksOf = (prepared: PreparedRecord): BlockingKey[] => blockingKeys(linkRecordOf(prepared));
+
+/**
+ * A searched record that its blocks could not link asks, second, for its number's neighbours: about
+ * a hundred per number, so only for the few rows whose person the name and birth date did not find.
+ */
+export function needsNeighbours(prepared: PreparedRecord, lookups: BulkLookups): boolean {
+  if (!prepared.idNumber || !needsSearch(prepared, lookups.byIdNumber)) return false;
+  return decide(prepared, lookups, false).outcome !== 'link';
+}
+
+export const neighboursOf = (prepared: PreparedRecord): string[] =>
+  prepared.idNumber ? idNeighbours(prepared.idNumber) : [];
+
+function decide(prepared: PreparedRecord, lookups: BulkLookups, withNeighbours: boolean): LinkageDecision {
+  const people: RegistryPerson[] = [];
+  const own = prepared.idNumber ? lookups.byIdNumber.get(prepared.idNumber) : undefined;
+  if (own) people.push(own);
+  if (needsSearch(prepared, lookups.byIdNumber)) {
+    for (const b of blocksOf(prepared)) people.push(...(lookups.byBlock.get(blockingKeyId(b)) ?? []));
+    for (const n of withNeighbours ? neighboursOf(prepared) : []) {
+      const p = lookups.byIdNumber.get(n);
+      if (p) people.push(p);
+    }
+  }
+  return decideLinkage(linkRecordOf(prepared), people);
 }
 
 /**
  * Classifies one record with the linkage model (domain/linkage): linked when one person is clearly
  * the best (matched, or mismatched with the fields that differ), to review with the ranked
  * candidates when some are plausible (ambiguous), else not found. Namesakes are never chosen between.
+ * The lookups must hold the record's number, its blocks if it needs a search, and its neighbours if
+ * it needs them (`needsNeighbours`): the answer then depends on the record alone, never on its batch.
  */
 export function matchRecord(prepared: PreparedRecord, lookups: BulkLookups, policy: MatchPolicy): BulkResult {
   const { record, idNumber } = prepared;
-  const people: RegistryPerson[] = [];
-  const own = idNumber ? lookups.byIdNumber.get(idNumber) : undefined;
-  if (own) people.push(own);
-  if (needsSearch(prepared, lookups.byIdNumber)) {
-    const { idNumbers, blocks } = searchesOf(prepared);
-    for (const n of idNumbers) {
-      const p = lookups.byIdNumber.get(n);
-      if (p) people.push(p);
-    }
-    for (const b of blocks) people.push(...(lookups.byBlock.get(blockingKeyId(b)) ?? []));
-  }
-  const decision = decideLinkage(linkRecordOf(prepared), people);
+  const decision = decide(prepared, lookups, needsNeighbours(prepared, lookups));
   const problems = prepared.problems.length > 0 ? { problems: prepared.problems } : {};
   if (decision.outcome === 'link') {
     const differences = differencesOf(decision.best.levels, prepared, decision.best.person);
