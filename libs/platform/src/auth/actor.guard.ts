@@ -32,6 +32,9 @@ export class ActorGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Messages (an @EventPattern beside the routes of a controller) are not requests: the transport
+    // and the message contract vouch for them, not an actor token.
+    if (context.getType() !== 'http') return true;
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; actor?: CallerActor }>();
