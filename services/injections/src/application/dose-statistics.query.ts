@@ -12,12 +12,13 @@ export interface StatisticsRow {
   doses: number;
 }
 
-const COLUMN = { day: 'day', vaccine: 'vaccine_code', doseNumber: 'dose_number' } as const;
+const COLUMN = { vaccine: 'vaccine_code', doseNumber: 'dose_number' } as const;
 
 /**
  * Doses counted from the platform's own records, grouped as a manager asks, between two dates: from the
- * dose counters (dose-counters.projection.ts), by month for the whole months of the range and by day
- * for its ends, so a range of years reads a few rows per site and month.
+ * dose counters (dose-counters.projection.ts): by day, one row per day and site; otherwise by month for
+ * the whole months of the range and by day for its ends, so a range of years reads a few rows per
+ * site and month.
  */
 export class DoseStatisticsQuery {
   constructor(
@@ -32,17 +33,18 @@ export class DoseStatisticsQuery {
     to: string,
     within: FiguresWithin = {},
   ): Promise<StatisticsRow[]> {
+    const sites = sitesWithin(this.reference, within);
+    if (by === 'day') return this.byDay(from, to, sites);
     const bySite = by === 'site' || by === 'commune' || by === 'district';
     const column = bySite ? 'site_id' : COLUMN[by];
-    const sites = sitesWithin(this.reference, within);
-    const months = by === 'day' ? null : wholeMonthsWithin(from, to);
+    const months = wholeMonthsWithin(from, to);
     const { rows } = await this.pool.query<{ key: string; doses: number }>(
-      `select ${column === 'day' ? "to_char(day, 'YYYY-MM-DD')" : `${column}::text`} as key, sum(doses)::int as doses
+      `select ${column}::text as key, sum(doses)::int as doses
        from (select ${column}, doses from dose_counters
              where day between $1 and $2 and ($4::date is null or day < $4 or day >= $5)
                and ($3::text[] is null or site_id = any($3))
              union all
-             select ${column === 'day' ? 'month' : column}, doses from dose_counters_month
+             select ${column}, doses from dose_counters_month
              where $4::date is not null and month >= $4 and month < $5
                and ($3::text[] is null or site_id = any($3))) c
        group by 1 having sum(doses) > 0`,
@@ -56,6 +58,15 @@ export class DoseStatisticsQuery {
       totals.set(key, (totals.get(key) ?? 0) + r.doses);
     }
     return sorted([...totals].map(([key, doses]) => ({ key, doses })));
+  }
+
+  private async byDay(from: string, to: string, sites: string[] | null): Promise<StatisticsRow[]> {
+    const { rows } = await this.pool.query<StatisticsRow>(
+      `select to_char(day, 'YYYY-MM-DD') as key, sum(doses)::int as doses from dose_counters_day
+       where day between $1 and $2 and ($3::text[] is null or site_id = any($3)) group by day having sum(doses) > 0`,
+      [from, to, sites],
+    );
+    return sorted(rows);
   }
 }
 

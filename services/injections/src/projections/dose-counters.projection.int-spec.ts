@@ -106,6 +106,11 @@ describe('the dose counters projection (PostgreSQL)', () => {
       from register where not voided group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
     expect(scanned).toHaveLength(7);
     expect(await byDay('counted')).toEqual(scanned);
+    expect(await rows(`select day, site_id, doses from counted_day where doses <> 0 order by 1, 2`)).toEqual(
+      await rows(
+        `select day, site_id, count(*)::int as doses from register where not voided group by 1, 2 order by 1, 2`,
+      ),
+    );
     expect(
       await rows(`select count(*)::int as n from counted where doses < 0 or verified < 0 or attested < 0`),
     ).toEqual([{ n: 0 }]);
@@ -120,9 +125,14 @@ describe('the dose counters projection (PostgreSQL)', () => {
       [0, log.length],
     ]);
     expect(await byDay('batched')).toEqual(await byDay('counted'));
-    for (const suffix of ['month', 'people', 'coverage'])
-      expect(await rows(`select * from batched_${suffix} order by 1, 2, 3, 4`)).toEqual(
-        await rows(`select * from counted_${suffix} order by 1, 2, 3, 4`),
+    for (const [suffix, key] of [
+      ['month', '1, 2, 3, 4'],
+      ['day', '1, 2'],
+      ['people', '1'],
+      ['coverage', '1, 2, 3, 4'],
+    ])
+      expect(await rows(`select * from batched_${suffix} order by ${key}`)).toEqual(
+        await rows(`select * from counted_${suffix} order by ${key}`),
       );
   });
 
@@ -145,6 +155,7 @@ describe('the dose counters projection (PostgreSQL)', () => {
     beforeAll(async () => {
       await pool.query(`create view dose_counters as select * from counted;
         create view dose_counters_month as select * from counted_month;
+        create view dose_counters_day as select * from counted_day;
         create view dose_counters_coverage as select * from counted_coverage`);
     });
 
@@ -168,6 +179,13 @@ describe('the dose counters projection (PostgreSQL)', () => {
       ]);
       expect(await statistics.grouped('day', '2021-12-01', '2021-12-31', { siteId: 'LC-TP-BV' })).toEqual([
         { key: '2021-12-01', doses: 1 },
+      ]);
+      expect(await statistics.grouped('day', '2021-01-01', '2030-01-01', { district: 'Tam Đường' })).toEqual([
+        { key: '2021-09-01', doses: 1 },
+        { key: '2021-09-02', doses: 1 },
+        { key: '2021-12-01', doses: 1 },
+        { key: '2021-12-31', doses: 1 },
+        { key: '2022-01-01', doses: 1 },
       ]);
       expect(await statistics.grouped('district', '2021-01-01', '2030-01-01')).toEqual([
         { key: 'Tam Đường', doses: 5 },

@@ -11,8 +11,9 @@ import { doseRegisterProjection } from './dose-register.projection';
  */
 export const doseCountersProjection: Projection = {
   name: 'dose_counters',
-  version: 1,
-  companions: ['month', 'coverage'],
+  // v2: doses by day and site alone (`_day`), for statistics by day over long ranges.
+  version: 2,
+  companions: ['month', 'day', 'coverage'],
 
   async createTable(tx: PoolClient, table: string) {
     await doseRegisterProjection.createTable(tx, `${table}_doses`);

@@ -9,6 +9,7 @@ import type { PoolClient } from 'pg';
  *
  *   <table>         doses, verified, attested by day, site, vaccine and dose number (not voided)
  *   <table>_month   the same by month: long ranges read a few rows per site and month
+ *   <table>_day     doses by day and site alone: a range of years by day reads one row per day and site
  *   <table>_people  each person's count of doses and first vaccine, with the registry's district and
  *                   birth year (from people_facts, followed when those facts change)
  *   <table>_coverage people by district, birth year, first vaccine and count of doses
@@ -24,6 +25,7 @@ export async function createCounterTables(tx: PoolClient, t: string): Promise<vo
       doses int not null, verified int not null, attested int not null,
       primary key (month, site_id, vaccine_code, dose_number));
     create index ${t}_month_site on ${t}_month (site_id);
+    create table ${t}_day (day date not null, site_id text not null, doses int not null, primary key (day, site_id));
     create table ${t}_people (
       person_id text primary key, doses int not null, first_vaccine text not null,
       district text, birth_year int);
@@ -66,6 +68,9 @@ function doseCounting(t: string, source: string): string {
     on conflict (${column}, site_id, vaccine_code, dose_number) do update set doses = c.doses + excluded.doses,
       verified = c.verified + excluded.verified, attested = c.attested + excluded.attested;`;
   return `${upsert(t, 'day', 'day')} ${upsert(`${t}_month`, "date_trunc('month', day)::date", 'month')}
+    insert into ${t}_day as c (day, site_id, doses)
+    select day, site_id, sum(sign) from (${source}) s where not voided group by 1, 2 having sum(sign) <> 0
+    order by 1, 2 on conflict (day, site_id) do update set doses = c.doses + excluded.doses;
     insert into ${t}_people as p (person_id, doses, first_vaccine, district, birth_year)
     select touched.person_id, count(d.dose_id),
            coalesce(max(d.vaccine_code) filter (where d.dose_number = 1), ''), f.district, f.birth_year
