@@ -208,7 +208,12 @@ describe('identity verification at the injection desk (identity as its own proce
       expect(byRecord).toMatchObject({
         'r-match': { result: 'matched', personId: a.personId },
         'r-typo-id': { result: 'mismatched', personId: b.personId },
-        'r-no-id': { result: 'invalid-id' },
+        // Searched by name and birth date (issue 18): one clear person, linked, the missing number flagged.
+        'r-no-id': {
+          result: 'mismatched',
+          personId: a.personId,
+          differences: [{ field: 'idNumber', kind: 'missing' }],
+        },
         'r-unknown': { result: 'not-found' },
       });
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // room for a wrongly repeated result to appear

@@ -31,7 +31,7 @@ export const DEFAULT_LINKAGE_PROBABILITIES: LinkageProbabilities = {
     missing: null,
   },
   fullName: {
-    exact: { m: 0.8, u: 6e-4 },
+    exact: { m: 0.8, u: 7e-4 },
     'accents-only': { m: 0.08, u: 6e-4 },
     transliteration: { m: 0.03, u: 3e-4 },
     typo: { m: 0.04, u: 2e-3 },
@@ -52,7 +52,7 @@ export const DEFAULT_LINKAGE_PROBABILITIES: LinkageProbabilities = {
     missing: null,
   },
   place: {
-    'same-commune': { m: 0.85, u: 0.01 },
+    'same-commune': { m: 0.85, u: 0.017 },
     'same-district': { m: 0.05, u: 0.1 },
     different: { m: 0.1, u: 0.89 },
     missing: null,
