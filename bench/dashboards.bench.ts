@@ -10,6 +10,7 @@
  *   BENCH_SECONDS=5 per route and size, BENCH_CLIENTS=4 concurrent.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PostgresEventStore, migrate } from '@vax/event-sourcing';
@@ -29,7 +30,11 @@ import { syntheticDoses } from './dashboards.load';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 12_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
-const PORTS = { injections: 4702, portal: 4700 };
+// Ports of their own: the e2e tier and other benches use 41xx–47xx.
+const PORTS = {
+  injections: Number(process.env.BENCH_PORT ?? 4882),
+  portal: Number(process.env.BENCH_PORT ?? 4882) - 2,
+};
 
 const ROUTES: [string, string][] = [
   ['doses by district, 2021–2030', '/api/manager/doses?groupBy=district&from=2021-01-01&to=2030-01-01'],
@@ -100,6 +105,7 @@ async function atSize(people: number, tokens: TestActorTokens) {
   const appendSeconds = (performance.now() - t0) / 1000;
   await pool.end();
 
+  for (const port of Object.values(PORTS)) await mustBeFree(port);
   const t1 = performance.now();
   // Ready once every projection serves reads, i.e. has caught up with the whole log once.
   const injections = await startService(
@@ -257,6 +263,15 @@ async function managerSession(portal: string): Promise<string> {
   });
   if (res.status !== 201) throw new Error(`sign-in answered ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0];
+}
+
+/** A service that cannot listen would leave its readiness to whatever already answers on the port. */
+function mustBeFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+      .once('error', () => reject(new Error(`port ${port} is taken: set BENCH_PORT`)))
+      .listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }
 
 runBenchmark(main);
