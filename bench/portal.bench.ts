@@ -61,6 +61,8 @@ async function main(): Promise<void> {
       // Every simulated person signs in from this one machine: the per-client limits are for the field.
       SIGN_INS_PER_CLIENT_PER_MINUTE: '100000',
       CODES_PER_CLIENT_PER_HOUR: '100000',
+      CODES_PER_CLIENT_AND_PERSON: '100000',
+      CODES_PER_PERSON_PER_DAY: '100000',
       CODE_HASH_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URL: dbs.portal.url,
       IDENTITY_URL: url('identity'),

@@ -39,6 +39,9 @@ export class PortalConfig extends DatabaseConfig {
    */
   @Expose() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) SIGN_INS_PER_CLIENT_PER_MINUTE = 20;
   @Expose() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) CODES_PER_CLIENT_PER_HOUR = 10;
+  /** Codes one client may ask for one ID number in 15 minutes, and one ID number may get in a day. */
+  @Expose() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) CODES_PER_CLIENT_AND_PERSON = 3;
+  @Expose() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) CODES_PER_PERSON_PER_DAY = 10;
 
   /** Idle minutes before a session ends. */
   @Expose() @Type(() => Number) @IsInt() @Min(5) @Max(24 * 60) SESSION_IDLE_MINUTES = 30;

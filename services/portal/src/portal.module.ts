@@ -41,6 +41,8 @@ export class PortalModule implements NestModule {
       ...DEFAULT_SIGN_IN_POLICY,
       signInsPerClientPerMinute: config.SIGN_INS_PER_CLIENT_PER_MINUTE,
       codesPerClientPerHour: config.CODES_PER_CLIENT_PER_HOUR,
+      codesPerClientAndPerson: config.CODES_PER_CLIENT_AND_PERSON,
+      codesPerPersonPerDay: config.CODES_PER_PERSON_PER_DAY,
     };
     return {
       module: PortalModule,
