@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     for (const target of pages)
       for (const profile of PROFILES) {
-        const runs = [];
+        const runs: Awaited<ReturnType<typeof firstLoad>>[] = [];
         for (let i = 0; i < RUNS; i++) runs.push(await firstLoad(browser, portal, target, profile));
         const median = (key: 'requests' | 'bytes' | 'ms') =>
           runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
@@ -122,7 +122,7 @@ async function firstLoad(browser: Browser, portal: string, target: PageUnderTest
     const [name, value] = target.cookie.split('=');
     await context.addCookies([{ name, value, url: portal }]);
     // The page asks who is signed in only where this browser signed in before (session.js).
-    await context.addInitScript(() => localStorage.setItem('vax.mayHaveSession', '1'));
+    await context.addInitScript({ content: "localStorage.setItem('vax.mayHaveSession', '1')" });
   }
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

@@ -67,7 +67,8 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       timezoneId: 'Asia/Ho_Chi_Minh',
       bypassCSP: true, // axe is injected into the page; the portal's own CSP stays as served
     });
-    await context.addInitScript((l) => localStorage.getItem('lang') || localStorage.setItem('lang', l), lang);
+    // Page code as text: the tests compile without the DOM's types.
+    await context.addInitScript({ content: `localStorage.getItem('lang') || localStorage.setItem('lang', '${lang}')` });
     contexts.push(context);
     const page = await context.newPage();
     const seen: string[] = [];
@@ -119,10 +120,10 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
   /** Each view's content once, whatever the route: one main heading, no id twice. */
   const drawnOnce = async (page: Page) => {
     await page.waitForLoadState('networkidle');
-    return page.evaluate(() => {
+    return page.evaluate<{ headings: number; duplicateIds: number }>(`(() => {
       const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
       return { headings: document.querySelectorAll('#view h2').length, duplicateIds: ids.length - new Set(ids).size };
-    });
+    })()`);
   };
   /** The input is marked as the one to fix (aria-invalid), as a screen reader announces it. */
   const marked = (input: Locator) =>
@@ -130,17 +131,16 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
   /** axe's findings on the page as it stands (WCAG 2.1 A/AA and best practices): none expected. */
   const axeViolations = async (page: Page) => {
     await page.addScriptTag({ content: AXE });
-    return page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe;
-      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }, AXE_TAGS);
+    const { violations } = await page.evaluate<AxeResults>(
+      `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} } })`,
+    );
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   };
   const fitsThePhone = (page: Page) =>
-    page.evaluate((width) => {
+    page.evaluate<boolean>(`(() => {
       const menu = [...document.querySelectorAll('#menu a')].map((a) => a.getBoundingClientRect());
-      return document.documentElement.scrollWidth <= width && menu.every((r) => r.right <= width && r.width > 0);
-    }, PHONE.width);
+      return document.documentElement.scrollWidth <= ${PHONE.width} && menu.every((r) => r.right <= ${PHONE.width} && r.width > 0);
+    })()`);
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -170,7 +170,7 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       // Not in the tab order either: tabbing from the ID number reaches the button, not the code.
       await page.getByLabel(T('signIn.idNumber')).focus();
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).not.toBe('code');
+      expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('name')")).not.toBe('code');
       expect(troubles.get(page)).toEqual([]); // no favicon 404, no 401 from asking who is signed in
       await shot(page, `${lang}-anonymous`, '1-sign-in');
       expect(await axeViolations(page)).toEqual([]);
@@ -284,7 +284,11 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       await signInStaff(staff, lang, 'tyt.binhlu');
       await staff.getByRole('heading', { name: T('queue.heading') }).waitFor();
       const row = staff.locator('ul.queue li', { hasText: T('queue.dose', { n: '1' }) }).filter({ hasText: rightDay });
-      await row.first().waitFor();
+      // The queue is a read model: it lists the complaint a moment after the complaint page shows it assigned.
+      await eventually(async () => {
+        await staff.reload();
+        await row.first().waitFor({ timeout: 2_000 });
+      }, SOON);
       await row.first().getByRole('link').click();
       await staff.getByRole('heading', { name: T('complaint.decide') }).waitFor();
       const date = staff.getByLabel(T('doses.date'));
@@ -363,12 +367,12 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
         await page.reload();
         await qr.waitFor({ timeout: 2_000 });
       }, SOON);
-      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
       await page.reload(); // now under the service worker: what this load fetches is kept
       await qr.waitFor();
       await eventually(async () => {
-        const kept = await page.evaluate(async () =>
-          (await (await caches.open('portal-mine-v1')).keys()).map((r) => new URL(r.url).pathname),
+        const kept = await page.evaluate<string[]>(
+          "caches.open('portal-mine-v1').then((c) => c.keys()).then((rs) => rs.map((r) => new URL(r.url).pathname))",
         );
         if (!kept.includes('/api/me/certificate.pdf')) throw new Error(`not kept yet: ${kept.join(', ')}`);
       }, SOON);
@@ -377,7 +381,12 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       await page.reload();
       await page.getByRole('heading', { name: T('citizen.heading') }).waitFor();
       await qr.waitFor();
-      expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      await eventually(async () => {
+        const drawn = await qr.evaluate(
+          (img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0,
+        );
+        if (!drawn) throw new Error('the QR is not drawn yet');
+      }, SOON);
       const [pdf] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: T('certificate.pdfA4') }).click(),
@@ -388,7 +397,7 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       await page.context().setOffline(false);
       await page.getByRole('button', { name: T('signOut') }).click();
       await page.getByRole('heading', { name: T('signIn.heading'), exact: true }).waitFor();
-      expect(await page.evaluate(() => caches.has('portal-mine-v1'))).toBe(false);
+      expect(await page.evaluate<boolean>("caches.has('portal-mine-v1')")).toBe(false);
     }, 300_000);
   });
 });
