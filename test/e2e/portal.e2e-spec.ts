@@ -166,6 +166,10 @@ describe('the portal in a browser (every service and the worker as processes, re
       { attempts: 120, intervalMs: 500 },
     );
     await page.getByRole('img', { name: 'Mã QR chứng nhận tiêm chủng quốc tế' }).waitFor();
+    // Who looked at my data: the list the services keep of staff reads, shown (not the "unavailable" note).
+    const reads = page.getByRole('region', { name: 'Ai đã xem dữ liệu của tôi' });
+    await reads.waitFor();
+    expect(await reads.getByText('Chưa xem được danh sách này').count()).toBe(0);
     complaint.firstQr = (await page
       .getByRole('img', { name: 'Mã QR chứng nhận tiêm chủng quốc tế' })
       .getAttribute('src'))!;

@@ -2,13 +2,15 @@ import { api, download } from '../api.js';
 import { h } from '../dom.js';
 import { formatDate, t } from '../i18n.js';
 import { siteName, vaccineName } from '../units.js';
+import { readsSection } from './citizen-reads.js';
 
 // A citizen's own record: the doses the platform holds, whether each is attested, corrections visible.
 export async function render(view) {
-  const [record, certification, reference] = await Promise.all([
+  const [record, certification, reference, reads] = await Promise.all([
     api('GET', '/api/me/record'),
     api('GET', '/api/me/certificate').catch(() => null), // certification down or nothing yet: the record still shows
     api('GET', '/api/reference').catch(() => null), // names only: ids show without it
+    api('GET', '/api/me/reads').catch(() => null),
   ]);
   const given = record.doses.filter((d) => !d.voided);
 
@@ -21,6 +23,7 @@ export async function render(view) {
         : null,
       certificateSection(certification),
       h('p', {}, h('a', { href: '#/complaints/new' }, t('citizen.wrongData'))),
+      readsSection(reads?.reads ?? null, reference),
     ].filter(Boolean),
   );
 }
