@@ -1,25 +1,16 @@
 import { fromIsoDate } from '../identity-input/calendar-date';
 import { classifyIdNumber } from '../identity-input/id-number';
 import type { InputProblem } from '../identity-input/identity-input.error';
-import type { Gender } from '../identity-input/stated-person';
 import { type BlockingKey, blockingKeyId, blockingKeys, idNeighbours } from '../linkage/linkage-candidates';
 import { type LinkageDecision, type ScoredCandidate, decideLinkage } from '../linkage/linkage-decision';
 import { type LinkRecord, compareFields } from '../linkage/linkage-fields';
 import { normalizeName } from '../names/vietnamese-name';
 import { type FieldDifference, type MatchPolicy, isTolerated } from '../matching/person-matcher';
 import type { RegistryPerson } from '../matching/registry-person';
+import type { BulkRecord, PreparedRecord } from './bulk-record';
 import { differencesOf } from './linkage-differences';
 
-/** One record of an old vaccination list, with the fields bulk verification sends (9438/BYT-CNTT). */
-export interface BulkRecord {
-  recordId: string;
-  idNumber?: string;
-  fullName: string;
-  dateOfBirth?: string;
-  gender?: Gender;
-  /** The address as the list had it, when it had one: its commune and district are evidence. */
-  address?: string;
-}
+export type { BulkRecord, PreparedRecord } from './bulk-record';
 
 export type BulkClass = 'matched' | 'mismatched' | 'not-found' | 'ambiguous' | 'invalid-id';
 
@@ -47,16 +38,6 @@ export interface BulkLookups {
   byIdNumber: Map<string, RegistryPerson>;
   /** People by blocking key (`blockingKeyId`), for records searched. */
   byBlock: Map<string, RegistryPerson[]>;
-}
-
-export interface PreparedRecord {
-  record: BulkRecord;
-  idNumber?: string;
-  problems: InputProblem[];
-  fullName: string;
-  dateOfBirth?: string;
-  /** A date was given but is no real date (31/02): it differs from any registry date. */
-  invalidDateOfBirth: boolean;
 }
 
 /** Reads a record's fields leniently: a bad date is dropped (and not compared), a bad ID is a problem. */

@@ -1,7 +1,7 @@
 import type { FieldLevels } from '../linkage/linkage-fields';
 import type { FieldDifference } from '../matching/person-matcher';
 import { foldName, levenshtein } from '../names/vietnamese-name';
-import type { PreparedRecord } from './bulk-matching';
+import type { PreparedRecord } from './bulk-record';
 
 /** A linked record's differences from its person, in the words of identity.events.v1 (fields that agree are not listed). */
 export function differencesOf(
