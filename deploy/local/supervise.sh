@@ -48,7 +48,9 @@ while :; do
   echo "$restarts $code $(date -u +%H:%M:%S) restarting" >"$state"
   say warn "exited with $code, starting it again in ${delay_ms} ms (restart $restarts)"
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))" &
-  wait $! # a signal ends the pause at once
+  pause=$!
+  wait "$pause" # a signal ends the pause at once...
+  kill "$pause" 2>/dev/null # ...and the sleep with it: left behind, it would hold the log (and a test runner's pipe) open
   ((stopping)) && exit 0
   delay_ms=$((delay_ms * 2 > max_ms ? max_ms : delay_ms * 2))
   echo "$restarts $code $(date -u +%H:%M:%S) running" >"$state"
