@@ -27,6 +27,11 @@ describe('the pipes: every service as its own process on real Kafka, PostgreSQL 
       expect({ name, status: ready.status }).toEqual({ name, status: 200 });
       const docs = await json(p.url('/docs/openapi.json'));
       expect(docs.body).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: name } });
+      // Metrics for Prometheus: the readiness calls just made, by route template, and the pool's use.
+      const metrics = await (await fetch(p.url('/metrics'))).text();
+      expect({ name, timed: metrics.includes('route="/health/ready",status="200"') }).toEqual({ name, timed: true });
+      if (name !== 'complaints-worker')
+        expect({ name, pool: /db_pool_connections\{[^}]*\} \d/.test(metrics) }).toEqual({ name, pool: true });
     }
   });
 

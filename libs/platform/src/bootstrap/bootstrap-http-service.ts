@@ -9,6 +9,9 @@ import { loadConfig } from '../config/config.loader';
 import type { HttpServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { type StreamedBodyRoute, requestHardening } from '../http/request-body.middleware';
+import { ProcessMetrics } from '../metrics/http-metrics';
+import { PG_POOL } from '../database/database.module';
+import type { Pool } from 'pg';
 import { requestDeadline } from '../http/request-deadline';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { type ConsumerSettings, consumerTransport } from './consumer-transport';
@@ -47,6 +50,10 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
   const app = await NestFactory.create(definition.rootModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // First, so every answer is timed, refusals by the hardening below included; scraped at /metrics.
+  const metrics = new ProcessMetrics(definition.service);
+  app.use(metrics.httpMiddleware());
+  app.use('/metrics', metrics.endpoint());
   app.use(...requestHardening(config.HTTP_BODY_LIMIT_BYTES, definition.streamedBodies));
   const streamedPaths = (definition.streamedBodies ?? []).map((r) => r.path);
   app.use(requestDeadline(config.REQUEST_DEADLINE_MS, streamedPaths));
@@ -57,6 +64,8 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
 
   // Modules first (migrations, pools), then consumers: a message must never meet a missing table.
   await app.init();
+  const pool = optional<Pool>(app, PG_POOL);
+  if (pool) metrics.watchPool('service', pool);
   if (definition.consumesMessages) {
     // Deferred: Nest wraps the handlers when a microservice is connected, so a filter added after
     // that is ignored (with a warning) and a broken message reached the retry loop as Nest's generic
@@ -95,4 +104,13 @@ export function mountOpenApi(app: INestApplication, service: string, description
     ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/** A provider the process may not have (a service without a database has no pool). */
+function optional<T>(app: INestApplication, token: symbol): T | undefined {
+  try {
+    return app.get<T>(token, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
