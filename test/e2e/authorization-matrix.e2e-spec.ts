@@ -110,13 +110,17 @@ describe('the authorization matrix: every route of every service, as every actor
     const view = (await res.json()) as { verificationId: string; result: string };
     expect(view.result).toBe('verified');
     verificationId = view.verificationId;
-    // The check reaches injections and certification through Kafka: until then staff own would be refused.
+    // The check and the person's district reach injections and certification through Kafka: until
+    // both have, staff own and the district's manager are refused (deny until known).
+    const districtOwn = actors['district manager own']!;
     for (const service of ['injections', 'certification'] as const) {
       const path = service === 'injections' ? `/records/${person.personId}` : `/certificates/${person.personId}`;
       await eventually(
         async () => {
-          const status = await call(service, 'GET', path, staffOwn);
-          if (status === 403) throw new Error(`${service} has not learnt of the check yet`);
+          for (const actor of [staffOwn, districtOwn]) {
+            const status = await call(service, 'GET', path, actor);
+            if (status === 403) throw new Error(`${service} has not learnt of the check yet (${actor.id})`);
+          }
         },
         { attempts: 600, intervalMs: 200 },
       );
