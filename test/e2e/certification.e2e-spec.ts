@@ -144,7 +144,9 @@ describe('certificates issued from recorded doses and reissued on correction (id
     expect((await call('GET', 'certification', `/certificates/${person.personId}`, undefined, otherSite)).status).toBe(
       403,
     );
-    const phongTho = { id: 'm-pt', role: 'manager', scope: 'district:Phong Thổ' };
+    // Another district than the person's own (their district is known once the check is).
+    const elsewhere = person.district === 'Phong Thổ' ? 'Mường Tè' : 'Phong Thổ';
+    const phongTho = { id: 'm-other', role: 'manager', scope: `district:${elsewhere}` };
     const pdfByOther = await fetch(
       platform.service('certification').url(`/certificates/${person.personId}/certificate.pdf`),
       { headers: await platform.actorHeaders(phongTho, 'certification') },
