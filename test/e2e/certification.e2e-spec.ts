@@ -144,8 +144,9 @@ describe('certificates issued from recorded doses and reissued on correction (id
     expect((await call('GET', 'certification', `/certificates/${person.personId}`, undefined, otherSite)).status).toBe(
       403,
     );
-    // Another district than the person's own (their district is known once the check is).
-    const elsewhere = person.district === 'Phong Thổ' ? 'Mường Tè' : 'Phong Thổ';
+    // A district that cannot be the person's: the registry's residence, not the synthetic person's
+    // birth district, decides which district manager may read them.
+    const elsewhere = 'Ba Đình';
     const phongTho = { id: 'm-other', role: 'manager', scope: `district:${elsewhere}` };
     const pdfByOther = await fetch(
       platform.service('certification').url(`/certificates/${person.personId}/certificate.pdf`),
