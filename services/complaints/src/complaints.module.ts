@@ -5,6 +5,7 @@ import {
   EVENT_STORE,
   EventSourcingModule,
   PG_POOL,
+  PersonAccessStore,
   PlatformModule,
   TemporalConnection,
 } from '@vax/platform';
@@ -129,9 +130,16 @@ function serviceProviders(sites: JsonSiteDirectory): Provider[] {
     },
     {
       provide: ComplaintReadingService,
-      inject: [ComplaintCommandService, PostgresEvidenceStorage, PostgresSentMessages],
-      useFactory: (c: ComplaintCommandService, e: PostgresEvidenceStorage, m: PostgresSentMessages) =>
-        new ComplaintReadingService(c, e, m, (siteId) => sites.areaOf(siteId)?.district ?? null),
+      inject: [ComplaintCommandService, PostgresEvidenceStorage, PostgresSentMessages, PG_POOL],
+      useFactory: (c: ComplaintCommandService, e: PostgresEvidenceStorage, m: PostgresSentMessages, pool: Pool) =>
+        new ComplaintReadingService(
+          c,
+          e,
+          m,
+          (siteId) => sites.areaOf(siteId)?.district ?? null,
+          // Only its read log is used here: who may read is decided from the complaint itself.
+          new PersonAccessStore(pool, 0),
+        ),
     },
     {
       provide: FailedStepsService,

@@ -1,10 +1,13 @@
 import type { Actor } from '@vax/event-sourcing';
+import { may } from '@vax/platform';
+import { holdingUnit, mayRead } from '../domain/complaint-readers';
 import { siteOf } from '../domain/complaint-subject';
 import { ComplaintError } from '../domain/complaint.errors';
 import type { FiledComplaint } from '../domain/complaint.state';
 import type { ComplaintCommandService } from './complaint.command-service';
-import { complaintView, mayRead } from './complaint.view';
+import { complaintView } from './complaint.view';
 import type { EvidenceStoragePort, StoredEvidence } from './ports/evidence-storage.port';
+import type { PersonReadsPort } from './ports/person-reads.port';
 import type { SentMessage, SentMessagesPort } from './ports/sent-messages.port';
 
 /**
@@ -17,11 +20,44 @@ export class ComplaintReadingService {
     private readonly evidence: EvidenceStoragePort,
     private readonly sent: SentMessagesPort,
     private readonly districtOf: (siteId: string) => string | null,
+    private readonly reads: PersonReadsPort,
   ) {}
 
   async view(actor: Actor, complaintId: string) {
-    const view = complaintView(await this.readable(actor, complaintId));
-    return { ...view, timeline: await this.complaints.timeline(complaintId) };
+    const state = await this.readable(actor, complaintId);
+    const [timeline, filer] = await Promise.all([this.complaints.timeline(complaintId), this.filerFor(actor, state)]);
+    return { ...complaintView(state), timeline, filer };
+  }
+
+  /**
+   * Who filed it as they stated themselves (name, ID number, birth date, gender) and what they wrote:
+   * what staff need to know whom they are dealing with, shown only where the platform's scope rules
+   * let the reader read the person (staff of the unit holding it, managers over the person) and
+   * recorded as a read of the person, with its ground, for the citizen to see. Null otherwise.
+   */
+  private async filerFor(actor: Actor, state: FiledComplaint) {
+    if (actor.role === 'citizen') return null;
+    const unit = holdingUnit(state);
+    const decision = may(actor, 'read', {
+      kind: 'person',
+      personId: state.citizenId,
+      freshVerifications: [],
+      heldComplaints: unit ? [{ complaintId: state.complaintId, unit }] : [],
+      district: null, // the person's residence is identity's to know, not the complaint's
+    });
+    const filing = decision.allowed ? await this.complaints.filing(state.complaintId) : undefined;
+    if (!decision.allowed || !filing) return null;
+    if (decision.ground !== 'service')
+      await this.reads.recordRead(state.citizenId, actor, 'complaint', decision.ground);
+    const { fullName, idNumber, dateOfBirth, gender } = filing.stated;
+    return { fullName, idNumber, dateOfBirth, gender, description: filing.description };
+  }
+
+  /** Who read the citizen's filing (staff and managers, with the ground): to the citizen themself only. */
+  async readsOf(actor: Actor, personId: string) {
+    if (actor.role !== 'citizen' || actor.scope !== `person:${personId}`)
+      throw new ComplaintError('not-allowed', 'a citizen sees only their own reads');
+    return { personId, reads: await this.reads.readsOf(personId) };
   }
 
   async photo(actor: Actor, complaintId: string, evidenceId: string): Promise<StoredEvidence> {

@@ -1,4 +1,3 @@
-import type { Actor } from '@vax/event-sourcing';
 import type { FiledComplaint } from '../domain/complaint.state';
 
 /** A complaint as the people allowed to read it see it: no stated identity or contact (they stay in the store). */
@@ -40,14 +39,3 @@ export function complaintView(state: FiledComplaint) {
 
 /** `complaint-<id>/<n>:withdraw` → `withdraw`: the kind of step, not the workflow's key. */
 const stepName = (key: string) => key.slice(key.lastIndexOf(':') + 1);
-
-/**
- * Who may read a complaint (and its photos): the citizen who filed it, staff of the unit holding
- * it, the province's managers, and managers of the district of the site it is about.
- */
-export function mayRead(actor: Actor, state: FiledComplaint, districtOfComplaint: string | null): boolean {
-  if (actor.role === 'citizen') return actor.id === state.citizenId;
-  if (actor.role === 'manager' && actor.scope.startsWith('province:')) return true;
-  if (actor.role === 'manager' && districtOfComplaint) return actor.scope === `district:${districtOfComplaint}`;
-  return state.assignment?.unitId === actor.scope && state.status !== 'closed';
-}

@@ -1,4 +1,5 @@
 import type { Migration } from '@vax/event-sourcing';
+import { PERSON_ACCESS_MIGRATIONS } from '@vax/platform';
 
 export const COMPLAINTS_MIGRATIONS: Migration[] = [
   {
@@ -87,4 +88,6 @@ export const COMPLAINTS_MIGRATIONS: Migration[] = [
       create index complaint_sent_messages_complaint on complaint_sent_messages (complaint_id, sent_at);
     `,
   },
+  // The log of staff reading a filer's stated identity and description (person_reads), which the citizen sees.
+  ...PERSON_ACCESS_MIGRATIONS,
 ];

@@ -24,6 +24,9 @@ export interface QueueItem {
   breaches: number;
   /** The workflow step that failed for good (retry it or close the complaint); null when none did. */
   needsAttention: string | null;
+  /** What it is about (which dose, fields, values claimed) and when it was filed: what tells rows apart. */
+  subject: Record<string, unknown> | null;
+  filedAt: string;
 }
 
 export interface AttentionItem {
@@ -87,7 +90,8 @@ export class SlaReportQuery {
     const { rows } = await this.pool.query<QueueItem>(
       `select complaint_id as "complaintId", complaint_type as "complaintType", status, level,
          to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt", paused,
-         cardinality(breaches)::int as breaches, attention_step as "needsAttention"
+         cardinality(breaches)::int as breaches, attention_step as "needsAttention", subject,
+         to_char(filed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "filedAt"
        from complaint_sla where unit_id = $1
          and (status in ('assigned', 'awaiting-citizen', 'accepted', 'corrected') or attention_step is not null)
        order by attention_step is null, paused, due_at nulls last, complaint_id`,

@@ -23,6 +23,8 @@ export interface ComplaintFacts {
   assignment: Assignment | null;
   breaches: number;
   appealsUsed: number;
+  /** The units whose staff decided on it (accepted, asked the citizen, rejected): they may open it again. */
+  decidedBy: string[];
   /** A workflow step that failed for good, awaiting its holder or a manager (retry or close); else null. */
   attention: Attention | null;
 }
@@ -69,7 +71,7 @@ export type FiledComplaint = Exclude<ComplaintState, { status: 'none' }>;
 function factsOf(state: FiledComplaint): ComplaintFacts {
   const { complaintId, complaintType, subject, citizenId, evidence, identity, assignment, breaches, appealsUsed } =
     state;
-  const { attention } = state;
+  const { attention, decidedBy } = state;
   return {
     complaintId,
     complaintType,
@@ -81,6 +83,7 @@ function factsOf(state: FiledComplaint): ComplaintFacts {
     breaches,
     appealsUsed,
     attention,
+    decidedBy,
   };
 }
 
@@ -89,10 +92,21 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
   if (event.type === 'ComplaintFiled') {
     const { complaintId, complaintType, subject, citizenId, evidence } = event.data;
     const facts = { complaintId, complaintType, subject, citizenId, evidence, identity: null, assignment: null };
-    return { status: 'filed', ...facts, breaches: 0, appealsUsed: 0, attention: null };
+    return { status: 'filed', ...facts, breaches: 0, appealsUsed: 0, attention: null, decidedBy: [] };
   }
   if (state.status === 'none') return state;
-  return evolveFiled(state, factsOf(state), event);
+  const unit = decidingUnit(event);
+  const facts = factsOf(state);
+  const decidedBy = unit && !facts.decidedBy.includes(unit) ? [...facts.decidedBy, unit] : facts.decidedBy;
+  return evolveFiled({ ...state, decidedBy }, { ...facts, decidedBy }, event);
+}
+
+/** The unit (actor scope) whose staff took a decision in this event; null for any other event. */
+function decidingUnit(event: ComplaintEvent): string | null {
+  if (event.type === 'ComplaintAccepted') return event.data.decidedBy.scope;
+  if (event.type === 'InformationRequested') return event.data.requestedBy.scope;
+  if (event.type === 'ComplaintClosed' && event.data.outcome === 'rejected') return event.data.closedBy.scope;
+  return null;
 }
 
 function evolveFiled(state: FiledComplaint, facts: ComplaintFacts, event: ComplaintEvent): ComplaintState {

@@ -16,17 +16,18 @@ const STATUS_OF: Partial<Record<ComplaintEvent['type'], string>> = {
 /**
  * One row per complaint, as managers and unit queues see it: who holds it until when, whether the
  * clock is paused, each SLA breach, when it was filed and closed, and the workflow step that failed
- * for good while one needs attention (version 2). An event older than the row's last (a replay)
+ * for good while one needs attention (version 2), and what it is about (its subject: which dose, which
+ * fields, the values claimed; no personal data), so a unit's queue tells its rows apart (version 3). An event older than the row's last (a replay)
  * changes nothing: every update is guarded by the stream revision.
  */
 export function complaintSlaProjection(areaOf: SiteArea): Projection {
   return {
     name: 'complaint_sla',
-    version: 2,
+    version: 3,
     async createTable(tx: PoolClient, table: string) {
       await tx.query(`
         create table ${table} (
-          complaint_id text primary key, complaint_type text not null, citizen_id text not null,
+          complaint_id text primary key, complaint_type text not null, citizen_id text not null, subject jsonb,
           site_id text, commune text, district text,
           status text not null, outcome text, reason text, level text, unit_id text, due_at timestamptz,
           paused boolean not null default false, breaches timestamptz[] not null default '{}',
@@ -63,8 +64,8 @@ async function insertFiled(
   const site = siteOf(event.data.subject);
   const area = site ? areaOf(site) : null;
   await tx.query(
-    `insert into ${table} (complaint_id, complaint_type, citizen_id, site_id, commune, district, status, filed_at, last_revision)
-     values ($1, $2, $3, $4, $5, $6, 'filed', $7, $8) on conflict (complaint_id) do nothing`,
+    `insert into ${table} (complaint_id, complaint_type, citizen_id, site_id, commune, district, status, filed_at, last_revision, subject)
+     values ($1, $2, $3, $4, $5, $6, 'filed', $7, $8, $9) on conflict (complaint_id) do nothing`,
     [
       id,
       event.data.complaintType,
@@ -74,6 +75,7 @@ async function insertFiled(
       area?.district ?? null,
       event.data.filedAt,
       event.revision.toString(),
+      JSON.stringify(event.data.subject),
     ],
   );
 }

@@ -160,7 +160,27 @@ describe('the complaints API', () => {
       { type: 'AssignComplaint', level: 'commune-station', unitId: 'site:LC-TD-01', dueAt, at },
       system,
     );
-    expect((await call(citizen, 'GET', `/complaints/${complaintId}`)).body).toMatchObject({ status: 'assigned' });
+    expect((await call(citizen, 'GET', `/complaints/${complaintId}`)).body).toMatchObject({
+      status: 'assigned',
+      filer: null, // the citizen knows what they wrote; the view is for staff
+    });
+    // The holding unit sees whom it deals with and what they wrote; the read is logged for the citizen.
+    expect((await call(station, 'GET', `/complaints/${complaintId}`)).body).toMatchObject({
+      filer: {
+        fullName: 'Lò Thị Mai',
+        idNumber: '012190004567',
+        dateOfBirth: '1990-04-02',
+        description: 'Số lô mũi 2 sai',
+      },
+    });
+    expect((await call(citizen, 'GET', `/people/${citizen.id}/reads`)).body).toMatchObject({
+      reads: [
+        { readerId: station.id, readerUnit: station.scope, what: 'complaint', ground: `complaint:${complaintId}` },
+      ],
+    });
+    expect((await call(stranger, 'GET', `/people/${citizen.id}/reads`)).status).toBe(403);
+    // A district manager reads the complaint, but not the person: their residence is not known here.
+    expect((await call(districtManager, 'GET', `/complaints/${complaintId}`)).body).toMatchObject({ filer: null });
     expect((await call(stranger, 'GET', `/complaints/${complaintId}`)).status).toBe(404);
     expect((await call(otherSite, 'GET', `/complaints/${complaintId}`)).status).toBe(403);
     const photo = await call(station, 'GET', `/complaints/${complaintId}/evidence/${evidenceId}`);
@@ -235,7 +255,17 @@ describe('the complaints API', () => {
       if ((answer.body as unknown[]).length !== 1) throw new Error('not projected yet');
       return answer.body;
     });
-    expect(queue).toEqual([expect.objectContaining({ complaintId, status: 'assigned', paused: false })]);
+    // Each row says what it is about and when it was filed: two complaints of one kind are told apart.
+    expect(queue).toEqual([
+      expect.objectContaining({
+        complaintId,
+        status: 'assigned',
+        paused: false,
+        subject: expect.objectContaining({ doseNumber: 2, claimed: { lotNumber: 'ABV5811' } }),
+        filedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      }),
+    ]);
+    expect(JSON.stringify(queue)).not.toContain('Lò Thị Mai');
     const decision = { decisionId: '0192f5a4-7c1e-7d2a-9b3c-1f2e3d4c5b6a', kind: 'accept', correction: correctLot };
     expect((await call(otherSite, 'POST', `/complaints/${complaintId}/decisions`, decision)).status).toBe(403);
     expect(
@@ -300,6 +330,68 @@ describe('the complaints API', () => {
       'site,open,overdue,breaches,escalated,resolved,median_hours,p90_hours\r\nLC-TD-01,1,1,0,0,0,,\r\n',
     );
     expect((await call(station, 'GET', '/sla/summary?groupBy=site')).status).toBe(403);
+  });
+
+  it('lets the unit that rejected a complaint open it again once closed, without the person (no longer held)', async () => {
+    const complaints = new ComplaintCommandService(app.get<EventStore>(EVENT_STORE));
+    const system = { actor: { id: 'complaints-workflow', role: 'system', scope: 'system' }, correlationId: 't' };
+    const id = '0192f5a4-7c1e-7d2a-9b3c-000000000017';
+    const at = new Date().toISOString();
+    const subject = { type: 'certificate' as const, certificateId: null, siteId: 'LC-TD-01' };
+    const stated = {
+      fullName: 'Lò Văn Pâng',
+      dateOfBirth: '1988-01-02',
+      gender: 'male' as const,
+      idNumber: '012088000017',
+    };
+    const contact = { phone: '0912345679', address: 'Bản Lao, Bình Lư' };
+    const commands = [
+      {
+        type: 'FileComplaint',
+        complaintId: id,
+        citizen,
+        stated,
+        contact,
+        contactConfirmed: true,
+        subject,
+        description: 'x',
+        evidence: [],
+        at,
+      },
+      {
+        type: 'RecordIdentityCheck',
+        result: 'verified',
+        verificationId: 'v-17',
+        personId: 'p-17',
+        differingFields: [],
+        at,
+      },
+      { type: 'AssignComplaint', level: 'site', unitId: station.scope, dueAt: at, at },
+    ] as const;
+    for (const command of commands) await complaints.execute(id, command, system);
+    const reject = {
+      type: 'RejectComplaint',
+      decidedBy: station,
+      reason: 'record-already-correct',
+      note: 'đã đúng',
+      appealUntil: at,
+      at,
+    } as const;
+    await complaints.execute(id, reject, { actor: station, correlationId: 't' });
+    expect((await call(station, 'GET', `/complaints/${id}`)).body).toMatchObject({
+      status: 'closed',
+      outcome: 'rejected',
+      filer: null,
+    });
+    expect((await call(otherSite, 'GET', `/complaints/${id}`)).status).toBe(403);
+    // Reading is all it gets back: a second decision is refused.
+    const decision = {
+      decisionId: '0192f5a4-7c1e-7d2a-9b3c-1f2e3d4c5b6b',
+      kind: 'reject',
+      reason: 'record-already-correct',
+      note: 'x',
+    };
+    expect((await call(station, 'POST', `/complaints/${id}/decisions`, decision)).status).toBe(409);
   });
 
   it('refuses a breaches report over a day that does not exist, or a range that runs backwards', async () => {

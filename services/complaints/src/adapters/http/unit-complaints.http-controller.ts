@@ -11,16 +11,20 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, Caller, type CallerActor, FileResponse, RequireRoles } from '@vax/platform';
 import type { Response } from 'express';
 import { ComplaintReadingService } from '../../application/complaint-reading.service';
 import { ComplaintRequestsService } from '../../application/complaint-requests.service';
+import { EVIDENCE_MEDIA_TYPES } from '../../domain/complaint-evidence';
+import { ComplaintError, problem } from '../../domain/complaint.errors';
 import { FailedStepsService } from '../../application/failed-steps.service';
 import { SlaReportQuery } from '../../application/sla-report.query';
 import { answering, checkComplaintId } from './complaint-http.problems';
+import { ComplaintDetailResponse } from './complaint-view.response';
 import { DecideComplaintRequest } from './decide-complaint.request-dto';
 import { FailedStepRequestDto } from './failed-step.request-dto';
+import { DecisionResultResponse, QueueItemResponse, SentMessagesResponse } from './unit-complaints.responses';
 
 const STAFF = ['site-staff', 'police-verifier', 'manager'] as const;
 
@@ -41,6 +45,7 @@ export class UnitComplaintsHttpController {
   @ApiOperation({
     summary: "The complaints the caller's unit holds, most urgent first (those waiting on the citizen last)",
   })
+  @ApiOkResponse({ type: [QueueItemResponse], description: 'The complaints the unit holds' })
   queue(@Caller() staff: CallerActor) {
     return this.reports.queue(staff.scope);
   }
@@ -53,6 +58,7 @@ export class UnitComplaintsHttpController {
     description:
       'Answers once recorded; 409 when another decision came first, 403 when the caller does not hold the turn',
   })
+  @ApiOkResponse({ type: DecisionResultResponse, description: 'The decision, recorded' })
   decide(@Param('complaintId') id: string, @Body() body: DecideComplaintRequest, @Caller() staff: CallerActor) {
     return answering(() => this.requests.decide(checkComplaintId(id), staff, body.toDecision()));
   }
@@ -65,6 +71,7 @@ export class UnitComplaintsHttpController {
     description:
       'The unit holding the complaint or a manager over it (403 otherwise); 409 when no step needs attention',
   })
+  @ApiAcceptedResponse({ description: 'The retry or the closing is handed to the complaint (no body)' })
   failedStep(@Param('complaintId') id: string, @Body() body: FailedStepRequestDto, @Caller() staff: CallerActor) {
     const request = { action: body.action, note: body.note ?? '' };
     return answering(() => this.failedSteps.handle(checkComplaintId(id), staff, request));
@@ -74,14 +81,30 @@ export class UnitComplaintsHttpController {
   @RequireRoles('citizen', ...STAFF)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'A complaint: its subject, photos, turn and deadline, decision or outcome' })
+  @ApiOkResponse({ type: ComplaintDetailResponse, description: 'The complaint and its timeline' })
   view(@Param('complaintId') id: string, @Caller() actor: CallerActor) {
     return answering(() => this.reading.view(actor, checkComplaintId(id)));
+  }
+
+  @Get('people/:personId/reads')
+  @RequireRoles('citizen')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Who read what I filed (my stated identity, my description): staff and managers, with the ground',
+  })
+  reads(@Param('personId') personId: string, @Caller() actor: CallerActor) {
+    return answering(async () => {
+      if (!/^[A-Za-z0-9-]{1,100}$/.test(personId))
+        throw new ComplaintError('invalid', 'bad person id', [problem('personId', 'format', 'must be a person id')]);
+      return this.reading.readsOf(actor, personId);
+    });
   }
 
   @Get('complaints/:complaintId/messages')
   @RequireRoles('citizen', ...STAFF)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'What the platform sent the citizen about the complaint, newest last' })
+  @ApiOkResponse({ type: SentMessagesResponse, description: 'The messages sent, oldest first' })
   messages(@Param('complaintId') id: string, @Caller() actor: CallerActor) {
     return answering(() => this.reading.messages(actor, checkComplaintId(id)));
   }
@@ -89,6 +112,7 @@ export class UnitComplaintsHttpController {
   @Get('complaints/:complaintId/evidence/:evidenceId')
   @RequireRoles('citizen', ...STAFF)
   @ApiOperation({ summary: "A complaint's photo, to those who may read the complaint" })
+  @FileResponse([...EVIDENCE_MEDIA_TYPES], 'The photo as it was uploaded')
   async photo(
     @Param('complaintId') id: string,
     @Param('evidenceId') evidenceId: string,
