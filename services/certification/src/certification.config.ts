@@ -44,6 +44,12 @@ export class CertificationConfig extends BackendServiceConfig {
 
   @Expose() @IsOptional() @IsString() CERTIFICATION_VALUE_SETS?: string;
 
+  /**
+   * Worker threads that reissue certificates after a policy change, besides the service's own
+   * thread (0: the service's thread alone). Replicas share the partitions either way.
+   */
+  @Expose() @Type(() => Number) @IsInt() @Min(0) @Max(64) CERTIFICATION_REISSUE_THREADS = 0;
+
   override productionProblems(): ConfigProblem[] {
     const developmentChain = !this.CERTIFICATION_DSC_KEY_FILE;
     return [

@@ -38,6 +38,7 @@ import { VerificationReference } from './application/verification-reference';
 import type { CertificationConfig } from './certification.config';
 import type { SigningKeys } from './keys/signing-keys';
 import { certificateRevocationsProjection } from './projections/certificate-revocations.projection';
+import { CERTIFICATION_CONFIG, PolicyReissueOnStart } from './policy-reissue.on-start';
 import { SHIPPED_RULES_DIR } from './reference/business-rules.loader';
 import { loadCertificationReference } from './reference/certification-reference.loader';
 import { SHIPPED_VALUE_SETS_DIR } from './reference/value-sets.loader';
@@ -113,6 +114,8 @@ export class CertificationModule {
         { provide: SIGNING_KEYS, useValue: keys },
         { provide: VERIFICATION_REFERENCE, useFactory: () => verificationReferenceOf(config) },
         VerificationReferenceLifecycle,
+        { provide: CERTIFICATION_CONFIG, useValue: config },
+        PolicyReissueOnStart,
         { provide: CERTIFICATION_REFERENCE, useValue: reference },
         { provide: CERTIFICATION_INBOX, inject: [PG_POOL], useFactory: (pool: Pool) => new Inbox(pool, SERVICE_NAME) },
         { provide: TrustListRepository, inject: [PG_POOL], useFactory: (pool: Pool) => new TrustListRepository(pool) },

@@ -16,4 +16,27 @@ export const CERTIFICATION_MIGRATIONS: Migration[] = [
     `,
   },
   ...PERSON_ACCESS_MIGRATIONS,
+  {
+    name: 'certification-0002-policy-reissue',
+    sql: `
+      -- One run per policy version; its people split into partitions that replicas and threads
+      -- claim (for update skip locked) until every one is done. A lease lets another finish a
+      -- partition whose claimer died.
+      create table certification_policy_runs (
+        policy_version text primary key,
+        partitions int not null,
+        registered_at timestamptz not null default now()
+      );
+      create table certification_policy_partitions (
+        policy_version text not null references certification_policy_runs,
+        partition int not null,
+        claimed_by text,
+        claimed_until timestamptz,
+        done_at timestamptz,
+        people int,
+        changed int,
+        primary key (policy_version, partition)
+      );
+    `,
+  },
 ];

@@ -41,6 +41,15 @@ export class CertificationService {
     return this.handle(personId, source, (base) => ({ ...base, type: 'IdentifyHolder', holder }));
   }
 
+  /** Re-derives the person's certificate under the reference this service was built with. */
+  applyPolicy(personId: string, source: Source) {
+    return this.handle(personId, source, (base) => ({ ...base, type: 'ApplyPolicy' }));
+  }
+
+  get policyVersion(): string {
+    return this.reference.policyVersion;
+  }
+
   async state(personId: string): Promise<CertificationState> {
     return fold(certificationDecider, (await this.store.readStream(certificationStream(personId))) as never);
   }

@@ -23,6 +23,11 @@ export interface CertificationReference {
   /** Recorded in every certificate issued. */
   valueSetVersion: string;
   schemaVersion: string;
+  /**
+   * A digest of everything above: a new one means the policy changed, and every certificate is
+   * re-derived under it (PolicyReissue).
+   */
+  policyVersion: string;
 }
 
 /** The COVID-19 code of the disease-agent-targeted value set. */

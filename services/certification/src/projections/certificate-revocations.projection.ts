@@ -21,15 +21,26 @@ export const certificateRevocationsProjection: Projection = {
       create index ${table}_revoked_at on ${table} (revoked_at)`);
   },
 
-  async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
-    const event = recorded as unknown as CertificationEvent;
-    if (event.type !== 'CertificateRevoked') return;
-    const { hashes, kid, certificateId, revokedAt, expiresAt } = event.data;
-    for (const [hashType, hash] of Object.entries(hashes))
-      await tx.query(
-        `insert into ${table} (hash_type, hash, kid, certificate_id, revoked_at, expires_at)
-         values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
-        [hashType, hash, kid, certificateId, revokedAt, expiresAt],
-      );
-  },
+  apply: (tx: PoolClient, table: string, recorded: RecordedEvent) => insertRows(tx, table, [recorded]),
+
+  // Only revocations write, and rows never change once in: a whole batch is one statement (a
+  // province-wide reissue revokes every certificate at once).
+  applyBatch: (tx: PoolClient, table: string, events: readonly RecordedEvent[]) => insertRows(tx, table, events),
 };
+
+async function insertRows(tx: PoolClient, table: string, recorded: readonly RecordedEvent[]): Promise<void> {
+  const rows = recorded.flatMap((r) => {
+    const event = r as unknown as CertificationEvent;
+    if (event.type !== 'CertificateRevoked') return [];
+    const { hashes, kid, certificateId, revokedAt, expiresAt } = event.data;
+    return Object.entries(hashes).map(([hashType, hash]) => [hashType, hash, kid, certificateId, revokedAt, expiresAt]);
+  });
+  if (rows.length === 0) return;
+  const column = (i: number) => rows.map((row) => row[i]);
+  await tx.query(
+    `insert into ${table} (hash_type, hash, kid, certificate_id, revoked_at, expires_at)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[])
+     on conflict do nothing`,
+    [0, 1, 2, 3, 4, 5].map(column),
+  );
+}

@@ -1,5 +1,6 @@
 import type { Decider } from '@vax/event-sourcing';
 import { type CertificateContent, certificateContentOf, type Holder, sameContent } from '../dcc/certificate-content';
+import { expirySecondsOf } from '../dcc/dcc-payload';
 import { type VaccinationStatus, vaccinationStatus } from '../status/vaccination-status.policy';
 import type {
   CertificationCommand,
@@ -38,16 +39,34 @@ function plan(command: CertificationCommand, state: CertificationState): Plan {
   const none: Plan = { fact: null, status: state.status, current, toIssue: null, revoke: false };
   if (state.appliedSources.has(command.sourceId)) return none;
   const fact = factOf(command, state);
-  if (!fact) return none;
-  const next = evolveCertification(state, fact);
+  if (!fact && command.type !== 'ApplyPolicy') return none;
+  const next = fact ? evolveCertification(state, fact) : state;
   const status = vaccinationStatus(next.facts, command.reference, command.today);
   const desired = next.holder && certificateContentOf(status, next.facts, next.holder, command.reference);
-  const unchanged = sameContent(desired ?? null, current?.content ?? null);
+  const unchanged =
+    sameContent(desired ?? null, current?.content ?? null) && !(current && issuedUnderOtherTerms(current, command));
   return { fact, status, current, toIssue: unchanged ? null : (desired ?? null), revoke: !unchanged && !!current };
+}
+
+/**
+ * Under a new policy, a certificate whose content still holds is reissued when it would now be
+ * issued otherwise: another validity period, value-set or schema version. Facts never ask this
+ * (a certificate is not reissued because the policy moved while a dose was recorded).
+ */
+function issuedUnderOtherTerms(current: IssuedCertificate, command: CertificationCommand): boolean {
+  if (command.type !== 'ApplyPolicy') return false;
+  const { reference } = command;
+  const expiry = expirySecondsOf(new Date(current.issuedAt), reference) * 1000;
+  return (
+    expiry !== Date.parse(current.expiresAt) ||
+    current.valueSetVersion !== reference.valueSetVersion ||
+    current.schemaVersion !== reference.schemaVersion
+  );
 }
 
 function factOf(command: CertificationCommand, state: CertificationState) {
   const { personId, sourceId } = command;
+  if (command.type === 'ApplyPolicy') return null; // nothing new about the person
   if (command.type === 'ApplyInjectionFact')
     return { type: 'InjectionFactApplied', data: { personId, sourceId, fact: command.fact } } as const;
   if (state.holder && sameHolder(state.holder, command.holder)) return null; // every dose re-verifies the person
@@ -67,7 +86,8 @@ export function certificateToIssue(
  * certificate that states it. When the content a certificate must state changes (a new dose, a
  * correction, a void, a corrected name), the current certificate is revoked and a new one with a
  * new identifier is issued, in the same append: never two valid certificates, never a gap in
- * between. A message applied twice changes nothing.
+ * between. A message applied twice changes nothing. A new policy re-derives the certificate from the
+ * same facts and reissues it when it would now say or be issued otherwise (revoked as superseded).
  */
 export const certificationDecider: Decider<CertificationState, CertificationCommand, CertificationEvent> = {
   initialState: initialCertificationState,
@@ -75,9 +95,9 @@ export const certificationDecider: Decider<CertificationState, CertificationComm
 
   decide(command, state) {
     const p = plan(command, state);
-    if (!p.fact) return [];
+    if (!p.fact && !p.toIssue && JSON.stringify(p.status) === JSON.stringify(state.status)) return [];
     const { personId, issue } = command;
-    const events: CertificationEvent[] = [p.fact];
+    const events: CertificationEvent[] = p.fact ? [p.fact] : [];
     if (JSON.stringify(p.status) !== JSON.stringify(state.status))
       events.push({ type: 'StatusChanged', data: { personId, status: p.status, on: command.today } });
     if (p.toIssue && !(issue && sameContent(issue.content, p.toIssue))) throw new SignatureRequired(p.toIssue);
@@ -103,6 +123,7 @@ export const certificationDecider: Decider<CertificationState, CertificationComm
 
 function revocationReason(command: CertificationCommand): RevocationReason {
   if (command.type === 'IdentifyHolder') return 'holder-details-changed';
+  if (command.type === 'ApplyPolicy') return 'superseded';
   if (command.fact.kind === 'dose-corrected') return 'dose-corrected';
   if (command.fact.kind === 'dose-voided') return 'dose-voided';
   return 'superseded';

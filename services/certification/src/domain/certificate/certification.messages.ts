@@ -48,7 +48,15 @@ export interface IdentifyHolder extends CommandBase {
   holder: Holder;
 }
 
-export type CertificationCommand = ApplyInjectionFact | IdentifyHolder;
+/**
+ * The policy (catalogue, rules, validity, value sets) changed: re-derive the certificate under the
+ * reference the command carries. The source id names the policy version.
+ */
+export interface ApplyPolicy extends CommandBase {
+  type: 'ApplyPolicy';
+}
+
+export type CertificationCommand = ApplyInjectionFact | IdentifyHolder | ApplyPolicy;
 
 export type InjectionFactApplied = {
   type: 'InjectionFactApplied';

@@ -33,13 +33,12 @@ export interface CwtClaims {
   hcert: DccPayload;
 }
 
-/** Expiry `certificateValidityMonths` (12, Decision 5772/QĐ-BYT) after issue. */
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** Expiry `certificateValidityMonths` (12, Decision 5772/QĐ-BYT) after issue, in whole seconds. */
+export const expirySecondsOf = (issuedAt: Date, ref: CertificationReference): number =>
+  seconds(addMonths(issuedAt, ref.policy.certificateValidityMonths));
+
 export function cwtClaimsOf(payload: DccPayload, issuedAt: Date, ref: CertificationReference): CwtClaims {
-  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
-  return {
-    iss: ref.issuer.country,
-    iat: seconds(issuedAt),
-    exp: seconds(addMonths(issuedAt, ref.policy.certificateValidityMonths)),
-    hcert: payload,
-  };
+  return { iss: ref.issuer.country, iat: seconds(issuedAt), exp: expirySecondsOf(issuedAt, ref), hcert: payload };
 }
