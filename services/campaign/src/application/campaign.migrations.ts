@@ -1,4 +1,5 @@
 import type { Migration } from '@vax/event-sourcing';
+import { PROGRESS_COUNTERS_MIGRATION } from './progress-counters.migration';
 
 /** The campaign's own tables (after the event store's and messaging's). Applied once, never edited. */
 export const CAMPAIGN_MIGRATIONS: Migration[] = [
@@ -123,4 +124,5 @@ export const CAMPAIGN_MIGRATIONS: Migration[] = [
       create index dose_submissions_site on dose_submissions (campaign_id, site_id);
     `,
   },
+  PROGRESS_COUNTERS_MIGRATION,
 ];
