@@ -8,6 +8,8 @@ export * from './diagnostics/diagnostics.module';
 export * from './health/dependency-checks';
 export * from './health/lifecycle.state';
 export * from './http/problem-details';
+export * from './http/shared.responses';
+export * from './http/openapi.responses';
 export type { StreamedBodyRoute } from './http/request-body.middleware';
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';

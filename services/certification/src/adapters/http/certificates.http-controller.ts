@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ActorGuard,
   Caller,
   type CallerActor,
+  FileResponse,
   PersonAccessStore,
+  PersonReadsResponse,
   RequireRoles,
   validationProblem,
   vietnamToday,
@@ -16,6 +18,7 @@ import type { CertificationReference } from '../../domain/certification-referenc
 import { hcertQrPng } from '../../hcert/qr-code';
 import type { SigningKeys } from '../../keys/signing-keys';
 import { renderCertificatePdf } from '../../pdf/certificate.pdf';
+import { CertificationResponse } from './certification.responses';
 import { CERTIFICATE_READERS, checkAccess, noCertificate, notTheirs } from './certificate-access';
 
 export const CERTIFICATION_REFERENCE = Symbol('CERTIFICATION_REFERENCE');
@@ -36,6 +39,7 @@ export class CertificatesHttpController {
   @Get(':personId')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "A person's status today, their valid certificate (HC1 text) and every earlier one" })
+  @ApiOkResponse({ type: CertificationResponse })
   async get(@Param('personId') personId: string, @Caller() actor: CallerActor) {
     await checkAccess(this.access, personId, actor, 'certificate');
     const state = await this.certification.state(personId);
@@ -45,6 +49,7 @@ export class CertificatesHttpController {
   @Get(':personId/reads')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Who looked at my certificate: each read by staff or a manager, with its ground' })
+  @ApiOkResponse({ type: PersonReadsResponse })
   async reads(@Param('personId') personId: string, @Caller() actor: CallerActor) {
     if (actor.role !== 'citizen' || actor.scope !== `person:${personId}`) throw notTheirs();
     return { personId, reads: await this.access.readsOf(personId) };
@@ -52,6 +57,7 @@ export class CertificatesHttpController {
 
   @Get(':personId/qr.png')
   @ApiOperation({ summary: 'The QR of the valid certificate (alphanumeric mode)' })
+  @FileResponse(['image/png'], 'The QR, PNG')
   async qr(@Param('personId') personId: string, @Caller() actor: CallerActor, @Res() res: Response) {
     await checkAccess(this.access, personId, actor, 'certificate-qr');
     const current = (await this.certification.state(personId)).certificates.find((c) => c.revoked === null);
@@ -66,6 +72,7 @@ export class CertificatesHttpController {
   @ApiOperation({
     summary: 'The printable certificate, A4 or A5, in Vietnamese: for site staff to print, for the citizen to download',
   })
+  @FileResponse(['application/pdf'], 'The certificate, PDF (an attachment)')
   async pdf(
     @Param('personId') personId: string,
     @Caller() actor: CallerActor,

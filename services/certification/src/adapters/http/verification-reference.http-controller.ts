@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, ProblemException, RequireRoles } from '@vax/platform';
 import type { VerificationReference } from '../../application/verification-reference';
+import { ReloadResponse, VerificationReferenceResponse } from './certification.responses';
 import { VERIFICATION_REFERENCE } from './verification.http-controller';
 
 /** Which business rules and value sets the verification route holds, and re-reading them without a restart. */
@@ -13,6 +14,7 @@ export class VerificationReferenceHttpController {
 
   @Get()
   @ApiOperation({ summary: 'The versions of the rules and value sets in force, and when they were read' })
+  @ApiOkResponse({ type: VerificationReferenceResponse })
   current() {
     const { ruleSet, valueSets, loadedAt } = this.reference.current();
     return {
@@ -29,6 +31,7 @@ export class VerificationReferenceHttpController {
     summary:
       'Re-read the rules and value sets now; a folder that does not read leaves the previous ones in force (422)',
   })
+  @ApiOkResponse({ type: ReloadResponse })
   reload() {
     const outcome = this.reference.reload();
     if (!outcome.reloaded)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard } from '@vax/platform';
 import { RevocationListQuery } from '../../application/revocation-list.query';
 import { TrustListRepository } from '../../application/trust-list.repository';
@@ -8,6 +8,7 @@ import { revocationHashesOfHcert, verifyHcert } from '../../hcert/hcert.verifier
 import { trustedSignerOf } from '../../hcert/trusted-signer';
 import type { SigningKeys } from '../../keys/signing-keys';
 import { SIGNING_KEYS } from './certificates.http-controller';
+import { RevocationListResponse, TrustListResponse, VerificationVerdictResponse } from './certification.responses';
 import { RevocationListRequest } from './revocation-list.request-dto';
 import { VerifyCertificateRequest } from './verify-certificate.request-dto';
 
@@ -32,6 +33,7 @@ export class VerificationHttpController {
       'Verify an HC1 text: every check (value sets always; business rules of the arrival country when one is given), ' +
       'which one failed, each rule not passed, the versions judged with; the holder shown to compare with their ID',
   })
+  @ApiOkResponse({ type: VerificationVerdictResponse })
   async verify(@Body() body: VerifyCertificateRequest) {
     const trusted = (await this.trustList.all()).map((e) => trustedSignerOf(e.certificateDer));
     const hashes = revocationHashesOfHcert(body.hc1);
@@ -47,13 +49,19 @@ export class VerificationHttpController {
     const nam = dcc?.nam as { fn?: string; gn?: string } | undefined;
     return {
       ...result,
-      holder: dcc ? { name: [nam?.fn, nam?.gn].filter(Boolean).join(' '), dateOfBirth: dcc.dob } : null,
+      holder: dcc
+        ? {
+            name: [nam?.fn, nam?.gn].filter(Boolean).join(' '),
+            dateOfBirth: typeof dcc.dob === 'string' ? dcc.dob : null,
+          }
+        : null,
     };
   }
 
   @Get('trust-list')
   @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'The signing certificates (DSC, base64 DER) and the CSCA above them; public' })
+  @ApiOkResponse({ type: TrustListResponse })
   async trustListDocument() {
     const signers = await this.trustList.all();
     return {
@@ -73,6 +81,7 @@ export class VerificationHttpController {
   @Get('revocation-list')
   @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'Revoked certificates as EU revocation batches (SHA-256/128 hashes, base64); public' })
+  @ApiOkResponse({ type: RevocationListResponse })
   async revocationList(@Query() q: RevocationListRequest) {
     const after = q.since === undefined ? undefined : new Date(q.since);
     return { batches: await this.revocations.batches(after) };

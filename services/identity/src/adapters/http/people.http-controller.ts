@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Inject, NotFoundException, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, RequireRoles } from '@vax/platform';
 import { Matches } from 'class-validator';
 import { POPULATION_REGISTRY, type PopulationRegistry } from '../../registry/population-registry.port';
 import { toProblem } from './identity-errors';
+import { ContactResponse } from './identity.responses';
 
 export class ContactRequest {
   @ApiProperty({ description: '12-digit CCCD or 9-digit CMND' })
@@ -25,6 +26,7 @@ export class PeopleHttpController {
   @HttpCode(200)
   @RequireRoles('system')
   @ApiOperation({ summary: "A citizen's person id and phone on record, by ID number (services only)" })
+  @ApiOkResponse({ type: ContactResponse })
   async contact(@Body() body: ContactRequest): Promise<{ personId: string; phone: string | null }> {
     const person = await this.registry.findByIdNumber(body.idNumber).catch((error: unknown) => {
       throw toProblem(error);

@@ -12,13 +12,14 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
 import type { Response } from 'express';
 import { VerificationService } from '../../application/verification.service';
 import type { VerificationView } from '../../application/verification.view';
 import { POLICE_VERIFIER } from '../../domain/verification/verification.decider';
 import { toProblem } from './identity-errors';
+import { VerificationResponse } from './identity.responses';
 import { ReviewVerificationRequest, VerifyIdentityRequest } from './verify-identity.request-dto';
 
 const ID_PROBLEM = validationProblem([{ field: 'verificationId', rule: 'isUuid', message: 'must be a UUID' }]);
@@ -34,6 +35,8 @@ export class VerificationsHttpController {
   @Post()
   @RequireRoles('site-staff', POLICE_VERIFIER, 'system')
   @ApiOperation({ summary: 'Verify a person at the injection desk: scanned QR or typed facts against the registry' })
+  @ApiCreatedResponse({ type: VerificationResponse, description: 'Checked now' })
+  @ApiOkResponse({ type: VerificationResponse, description: 'The same requestId again: the first result' })
   async verify(
     @Body() body: VerifyIdentityRequest,
     @Caller() actor: CallerActor,
@@ -61,6 +64,7 @@ export class VerificationsHttpController {
   @Get(':verificationId')
   @RequireRoles('site-staff', POLICE_VERIFIER, 'manager', 'system')
   @ApiOperation({ summary: 'A verification, its result, its differences and its reviews' })
+  @ApiOkResponse({ type: VerificationResponse })
   async get(@Param('verificationId', uuid()) id: string, @Caller() actor: CallerActor): Promise<VerificationView> {
     const view = await this.verifications.get(id);
     // Site staff see the checks of their own desk only; as for a missing one, they learn nothing.
@@ -72,6 +76,7 @@ export class VerificationsHttpController {
   @Post(':verificationId/reviews')
   @RequireRoles(POLICE_VERIFIER)
   @ApiOperation({ summary: 'A police verifier confirms a result or overrides a mismatch, with a reason' })
+  @ApiCreatedResponse({ type: VerificationResponse, description: 'The verification with its reviews' })
   async review(
     @Param('verificationId', uuid()) id: string,
     @Body() body: ReviewVerificationRequest,

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpStatus, Inject, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles } from '@vax/platform';
 import { AttestationService } from '../../application/attestation.service';
-import { ListSigner } from '@vax/platform';
+import { ListSigner, SigningKeyResponse } from '@vax/platform';
+import { AttestationResponse, AttestationsResponse } from './attestations.responses';
 import { AttestDayRequest } from './attestations.request-dto';
 import { rejectedAs422 } from './record-http.problems';
 
@@ -19,6 +20,7 @@ export class AttestationsHttpController {
   @Post()
   @RequireRoles('site-head', 'commune-chairman')
   @ApiOperation({ summary: "Sign a site's verified list of one day; its records become legally valid" })
+  @ApiCreatedResponse({ type: AttestationResponse })
   attest(@Body() body: AttestDayRequest, @Caller() actor: CallerActor, @Req() req: { id?: string }) {
     return rejectedAs422(() => this.attestations.attest(body.siteId, body.day, actor, req.id ?? 'none'));
   }
@@ -26,6 +28,7 @@ export class AttestationsHttpController {
   @Get()
   @RequireRoles('site-head', 'commune-chairman', 'site-staff', 'manager')
   @ApiOperation({ summary: 'The lists signed for a site and day, each with its signature checked' })
+  @ApiOkResponse({ type: AttestationsResponse })
   async ofDay(@Query() query: AttestDayRequest, @Caller() actor: CallerActor) {
     if (!this.attestations.maySee(actor, query.siteId))
       throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Not allowed', 'not your site');
@@ -34,6 +37,7 @@ export class AttestationsHttpController {
 
   @Get('signing-key')
   @ApiOperation({ summary: 'The public key attestations are signed with (Ed25519, SPKI PEM)' })
+  @ApiOkResponse({ type: SigningKeyResponse })
   signingKey() {
     return { keyId: this.signer.keyId, development: this.signer.development, publicKeyPem: this.signer.publicKeyPem };
   }

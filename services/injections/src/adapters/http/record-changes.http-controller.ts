@@ -1,9 +1,10 @@
 import { Body, Controller, Inject, Param, ParseIntPipe, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
 import { DoseRecordingService } from '../../application/dose-recording.service';
 import { checkPersonId, rejectedAs422 } from './record-http.problems';
 import { RecordMergeService } from '../../application/record-merge.service';
+import { MergedRecordResponse, RecordDosesResponse, RecoveriesResponse } from './records.responses';
 import {
   CorrectDoseRequest,
   MergeRecordsRequest,
@@ -31,6 +32,7 @@ export class RecordChangesHttpController {
   @Post('doses/:doseNumber/corrections')
   @RequireRoles('site-staff')
   @ApiOperation({ summary: "Correct a dose's details, with the reason and the complaint it answers" })
+  @ApiCreatedResponse({ type: RecordDosesResponse })
   correct(
     @Param('personId') personId: string,
     @Param('doseNumber', doseNumber()) n: number,
@@ -48,6 +50,7 @@ export class RecordChangesHttpController {
   @Post('doses/:doseNumber/voids')
   @RequireRoles('site-staff')
   @ApiOperation({ summary: 'Void a dose that was never given; it stays on record, marked voided' })
+  @ApiCreatedResponse({ type: RecordDosesResponse })
   void(
     @Param('personId') personId: string,
     @Param('doseNumber', doseNumber()) n: number,
@@ -65,6 +68,7 @@ export class RecordChangesHttpController {
   @Post('recoveries')
   @RequireRoles('site-staff')
   @ApiOperation({ summary: 'Record a recovered COVID-19 patient (F0), by the commune health station' })
+  @ApiCreatedResponse({ type: RecoveriesResponse })
   recover(
     @Param('personId') personId: string,
     @Body() body: RecordRecoveryRequest,
@@ -81,6 +85,7 @@ export class RecordChangesHttpController {
   @Post('merges')
   @RequireRoles('site-staff', 'manager')
   @ApiOperation({ summary: 'Merge another record of the same person into this one; the other is closed, not deleted' })
+  @ApiCreatedResponse({ type: MergedRecordResponse })
   merge(
     @Param('personId') personId: string,
     @Body() body: MergeRecordsRequest,

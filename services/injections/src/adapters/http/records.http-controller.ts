@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ActorGuard,
   Caller,
   type CallerActor,
   PersonAccessStore,
+  PersonReadsResponse,
   ProblemException,
   RequireRoles,
   may,
@@ -16,6 +17,7 @@ import { DoseRejected } from '../../domain/record/immunization-record.decider';
 import { checkPersonId, isPersonId, rejectedAs422 } from './record-http.problems';
 import { RecordAsOfRequest } from './record-as-of.request-dto';
 import { RecordDoseRequest, SyncDosesRequest } from './record-dose.request-dto';
+import { RecordResponse, RecordedDoseAnswer, SyncDosesResponse } from './records.responses';
 
 type Req = { id?: string };
 @ApiTags('records')
@@ -31,6 +33,8 @@ export class RecordsHttpController {
   @Post('records/:personId/doses')
   @RequireRoles('site-staff')
   @ApiOperation({ summary: 'Record a dose given at the site, on a fresh positive identity verification' })
+  @ApiCreatedResponse({ type: RecordedDoseAnswer, description: 'Recorded now' })
+  @ApiOkResponse({ type: RecordedDoseAnswer, description: 'The same doseId again: recorded before, nothing added' })
   async record(
     @Param('personId') personId: string,
     @Body() body: RecordDoseRequest,
@@ -47,6 +51,7 @@ export class RecordsHttpController {
   @Get('records/:personId')
   @RequireRoles('site-staff', 'site-head', 'manager', 'system', 'citizen')
   @ApiOperation({ summary: "A person's record (doses, attestations, recoveries), now or as it stood at `asOf`" })
+  @ApiOkResponse({ type: RecordResponse })
   async history(@Param('personId') personId: string, @Caller() actor: CallerActor, @Query() q: RecordAsOfRequest) {
     checkPersonId(personId);
     await this.mayRead(personId, actor);
@@ -67,6 +72,7 @@ export class RecordsHttpController {
   @ApiOperation({
     summary: 'Who looked at my record: each read by staff or a manager, with the ground that allowed it',
   })
+  @ApiOkResponse({ type: PersonReadsResponse })
   async reads(@Param('personId') personId: string, @Caller() actor: CallerActor) {
     checkPersonId(personId);
     if (actor.scope !== `person:${personId}`) throw forbidden('a citizen sees only their own record');
@@ -87,6 +93,7 @@ export class RecordsHttpController {
   @ApiOperation({
     summary: 'Doses recorded offline at a mobile site: each accepted, already present, or rejected with its reasons',
   })
+  @ApiCreatedResponse({ type: SyncDosesResponse })
   async sync(@Body() body: SyncDosesRequest, @Caller() actor: CallerActor, @Req() req: Req) {
     const results = [];
     for (const { personId, ...dose } of body.doses) {

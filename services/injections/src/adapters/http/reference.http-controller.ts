@@ -1,7 +1,8 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard } from '@vax/platform';
 import { loadReferenceData } from '../../reference/reference-data';
+import { ReferenceResponse } from './attestations.responses';
 
 /** The vaccine catalogue and the sites, for the forms that record and correct doses. */
 @ApiTags('reference')
@@ -13,6 +14,7 @@ export class ReferenceHttpController {
   @Get()
   @Header('Cache-Control', 'private, max-age=300')
   @ApiOperation({ summary: 'Vaccines (with primary-series doses and intervals) and vaccination sites' })
+  @ApiOkResponse({ type: ReferenceResponse })
   all() {
     return {
       vaccines: [...this.reference.catalogue.values()],

@@ -8,6 +8,7 @@ import {
   ProblemException,
   RequireRoles,
   csvDocument,
+  JsonOrCsvResponse,
   figuresWithin,
   vietnamToday,
 } from '@vax/platform';
@@ -21,6 +22,7 @@ import {
   VerificationShareQuery,
 } from '../../application/verification-share.query';
 import type { Response } from 'express';
+import { CoverageResponse, DoseStatisticsResponse, VerificationShareResponse } from './statistics.responses';
 import {
   DoseStatisticsQuery,
   STATISTICS_DIMENSIONS,
@@ -66,6 +68,7 @@ export class StatisticsHttpController {
   @ApiOperation({
     summary: 'Doses from the platform records, by day, site, commune, district, vaccine or dose number; JSON or CSV',
   })
+  @JsonOrCsvResponse(DoseStatisticsResponse)
   async doses(
     @Query() q: DoseStatisticsRequest,
     @Caller() actor: CallerActor,
@@ -84,6 +87,7 @@ export class StatisticsHttpController {
   @RequireRoles('manager')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "Coverage by district and age group against the registry's population; JSON or CSV" })
+  @JsonOrCsvResponse(CoverageResponse)
   async coverageByDistrictAndAge(
     @Query() q: CoverageRequest,
     @Caller() actor: CallerActor,
@@ -122,6 +126,7 @@ export class StatisticsHttpController {
   @RequireRoles('manager')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Share of doses identity-verified and attested, by site, commune or district; JSON or CSV' })
+  @JsonOrCsvResponse(VerificationShareResponse)
   async verificationShare(
     @Query() q: ShareRequest,
     @Caller() actor: CallerActor,

@@ -1,0 +1,29 @@
+import { type Type, applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+/**
+ * A success answer the client chooses the form of: JSON as `type` says, or the same rows as CSV
+ * (`format=csv`). Both media types documented, so a client (or the fuzzer) can hold either to it.
+ */
+export function JsonOrCsvResponse(type: Type<unknown>, description = 'JSON, or CSV with format=csv', status = 200) {
+  return applyDecorators(
+    ApiExtraModels(type),
+    ApiResponse({
+      status,
+      description,
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(type) } },
+        'text/csv': { schema: { type: 'string', description: 'UTF-8, with a header row' } },
+      },
+    }),
+  );
+}
+
+/** A success answer that is a file: a PNG, a PDF, a photo, a CSV. */
+export function FileResponse(mediaTypes: string[], description: string, status = 200) {
+  return ApiResponse({
+    status,
+    description,
+    content: Object.fromEntries(mediaTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+  });
+}
