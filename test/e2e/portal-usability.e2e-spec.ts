@@ -242,6 +242,7 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       await dob.fill(dmy(person.dateOfBirth));
       await page.getByLabel(T('field.gender')).selectOption(person.gender);
       await page.getByLabel(T('complaint.phone')).fill(person.phone!);
+      await page.getByLabel(T('complaint.description')).fill(`${lang}: sổ ghi sai ngày tiêm mũi 1`);
       await page.getByRole('button', { name: T('signIn.sendCode') }).click();
       await page.getByRole('button', { name: T('complaint.codeSent') }).waitFor();
       // The complaint's code reaches the development outbox like the sign-in code.
@@ -291,6 +292,13 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       }, SOON);
       await row.first().getByRole('link').click();
       await staff.getByRole('heading', { name: T('complaint.decide') }).waitFor();
+      const complaintUrl = staff.url();
+      // Whom the site deals with, as they stated themselves, and in their own words.
+      const filer = staff.locator('section', { has: staff.getByRole('heading', { name: T('complaint.filer') }) });
+      await filer.getByText(person.fullName).waitFor();
+      await filer.getByText(person.idNumber).waitFor();
+      await filer.getByText(dmy(person.dateOfBirth)).waitFor();
+      await filer.getByText(`${lang}: sổ ghi sai ngày tiêm mũi 1`).waitFor();
       const date = staff.getByLabel(T('doses.date'));
       expect(await date.inputValue()).toBe(rightDay); // dd/mm/yyyy, also in an en-US browser
       await staff.getByLabel(T('complaint.decision')).selectOption('reject');
@@ -306,6 +314,11 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
 
       const page = await newPage(lang);
       await signInCitizen(page, lang, person);
+      // The site's look at what they stated is on their list of who looked at their data.
+      await page
+        .getByRole('cell', { name: T('reads.what.complaint') })
+        .first()
+        .waitFor();
       await page.getByRole('link', { name: T('menu.myComplaints') }).click();
       await page.locator('ul.queue li a').first().click();
       const reply = page.getByLabel(T('complaint.reply'));
@@ -338,6 +351,16 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       );
       await shot(page, `${lang}-complaint`, '5-withdrawn');
       expect(await axeViolations(page)).toEqual([]);
+
+      // The site asked the citizen, so it may open the complaint again once closed (it was a 403): to
+      // read only, without the person now that it no longer holds it.
+      await staff.goto(complaintUrl);
+      await staff.getByText(`${T('complaintStatus.closed')} — ${T('outcome.withdrawn')}`).waitFor({ timeout: 20_000 });
+      expect(await staff.getByRole('heading', { name: T('complaint.decide') }).count()).toBe(0);
+      expect(await staff.getByRole('heading', { name: T('complaint.filer') }).count()).toBe(0);
+      expect(troubles.get(staff)!.filter((x) => x.startsWith('403'))).toEqual([]);
+      await shot(staff, `${lang}-complaint`, '6-site-reopens');
+      expect(await axeViolations(staff)).toEqual([]);
     }, 240_000);
 
     it('the certificate stays on the phone: with no signal the record, its QR and its PDF still open; signing out forgets them', async () => {

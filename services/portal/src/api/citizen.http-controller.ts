@@ -44,15 +44,20 @@ export class CitizenHttpController {
   }
 
   @Get('reads')
-  @ApiOperation({ summary: 'Who looked at my data: reads of my record and certificate by staff and managers' })
+  @ApiOperation({
+    summary: 'Who looked at my data: reads of my record, certificate and complaints by staff and managers',
+  })
   async reads(@CurrentSession() s: Session) {
     const id = encodeURIComponent(s.actor.id);
     type Reads = { reads: { readAt: string }[] };
-    const [record, certificate] = await Promise.all([
+    const [record, certificate, complaints] = await Promise.all([
       this.upstream.json<Reads>('injections', 'GET', `/records/${id}/reads`, s.actor),
       this.upstream.json<Reads>('certification', 'GET', `/certificates/${id}/reads`, s.actor),
+      this.upstream.json<Reads>('complaints', 'GET', `/people/${id}/reads`, s.actor),
     ]);
-    const reads = [...record.reads, ...certificate.reads].sort((a, b) => b.readAt.localeCompare(a.readAt));
+    const reads = [...record.reads, ...certificate.reads, ...complaints.reads].sort((a, b) =>
+      b.readAt.localeCompare(a.readAt),
+    );
     return { reads };
   }
 

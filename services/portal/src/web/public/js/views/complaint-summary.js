@@ -34,3 +34,26 @@ function factText(fieldName, value, reference) {
   if (fieldName === 'siteId') return siteName(reference, value);
   return value;
 }
+
+/**
+ * Whom the unit is dealing with, as they stated themselves, and what they wrote: the complaints
+ * service sends it only where the scope rules let this reader read the person (and records the read).
+ */
+export function filerSummary(c) {
+  const f = c.filer;
+  if (!f) return null;
+  const rows = [
+    ['field.fullName', f.fullName],
+    ['field.idNumber', f.idNumber],
+    ['field.dateOfBirth', formatDate(f.dateOfBirth)],
+    ['field.gender', t(`gender.${f.gender}`)],
+  ].flatMap(([key, value]) => [h('dt', {}, t(key)), h('dd', {}, value)]);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'filer-heading' },
+    h('h3', { id: 'filer-heading' }, t('complaint.filer')),
+    h('dl', {}, rows),
+    f.description ? h('h4', {}, t('complaint.citizenWords')) : null,
+    f.description ? h('p', { class: 'citizen-words' }, f.description) : null,
+  );
+}

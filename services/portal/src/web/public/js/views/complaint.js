@@ -6,7 +6,7 @@ import { photoAsBase64 } from '../photo.js';
 import { unitName } from '../units.js';
 import { decisionForm } from './complaint-decision.js';
 import { sentMessages } from './complaint-messages.js';
-import { subjectSummary } from './complaint-summary.js';
+import { filerSummary, subjectSummary } from './complaint-summary.js';
 
 const TURN_SHOWN = new Set(['assigned', 'appealed']);
 const POLL = { attempts: 20, intervalMs: 500 };
@@ -76,6 +76,7 @@ function complaintView(c, reference, role) {
     c.question && c.status === 'awaiting-citizen'
       ? h('p', { class: 'notice' }, t('complaint.question', { question: c.question }))
       : null,
+    filerSummary(c),
     subjectSummary(c, reference, role),
     h(
       'section',
