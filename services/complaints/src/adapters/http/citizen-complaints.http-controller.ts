@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
 import { ComplaintFilingService } from '../../application/complaint-filing.service';
 import { ComplaintRequestsService } from '../../application/complaint-requests.service';
 import { complaintView } from '../../application/complaint.view';
 import { SlaReportQuery } from '../../application/sla-report.query';
+import { CitizenComplaintListing, UploadedEvidenceResponse } from './citizen-complaints.responses';
 import { answering, checkComplaintId } from './complaint-http.problems';
+import { ComplaintViewResponse } from './complaint-view.response';
 import {
   AppealRequest,
   ContactCodeRequest,
@@ -30,24 +32,31 @@ export class CitizenComplaintsHttpController {
   @Post('contact-codes')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send a one-time code to the phone a complaint will give (3 an hour)' })
+  @ApiAcceptedResponse({ description: 'The code is on its way (no body)' })
   sendCode(@Body() body: ContactCodeRequest, @Caller() citizen: CallerActor) {
     return answering(async () => void (await this.filing.sendContactCode(citizen, body.phone)));
   }
 
   @Post('evidence')
   @ApiOperation({ summary: 'Upload a photo (paper certificate, screening form): JPEG, PNG or HEIC, at most 5 MB' })
+  @ApiCreatedResponse({ type: UploadedEvidenceResponse, description: 'The photo kept (the first one, if sent before)' })
   upload(@Body() body: UploadEvidenceRequest, @Caller() citizen: CallerActor) {
     return answering(() => this.filing.upload(citizen, Buffer.from(body.contentBase64, 'base64')));
   }
 
   @Post()
   @ApiOperation({ summary: 'File a complaint (phone confirmed by its code; 5 a day); its workflow starts' })
+  @ApiCreatedResponse({
+    type: ComplaintViewResponse,
+    description: 'The complaint filed (the same complaintId sent again answers the complaint as it stands)',
+  })
   file(@Body() body: FileComplaintRequest, @Caller() citizen: CallerActor) {
     return answering(async () => complaintView(await this.filing.file(citizen, body)));
   }
 
   @Get('mine')
   @ApiOperation({ summary: "The citizen's complaints, newest first" })
+  @ApiOkResponse({ type: [CitizenComplaintListing], description: "The caller's complaints" })
   mine(@Caller() citizen: CallerActor) {
     return this.reports.ofCitizen(citizen.id);
   }
@@ -55,6 +64,7 @@ export class CitizenComplaintsHttpController {
   @Post(':complaintId/replies')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Answer the question of the unit handling the complaint (restarts its clock)' })
+  @ApiAcceptedResponse({ description: 'The reply is handed to the complaint (no body)' })
   reply(@Param('complaintId') id: string, @Body() body: ReplyRequest, @Caller() citizen: CallerActor) {
     return answering(() => this.requests.reply(checkComplaintId(id), citizen, body.message, body.evidenceIds));
   }
@@ -62,6 +72,7 @@ export class CitizenComplaintsHttpController {
   @Post(':complaintId/withdrawal')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Withdraw the complaint (any time before it closes)' })
+  @ApiAcceptedResponse({ description: 'The withdrawal is handed to the complaint (no body)' })
   withdraw(@Param('complaintId') id: string, @Body() body: WithdrawRequest, @Caller() citizen: CallerActor) {
     return answering(() => this.requests.withdraw(checkComplaintId(id), citizen, body.reason));
   }
@@ -69,6 +80,7 @@ export class CitizenComplaintsHttpController {
   @Post(':complaintId/appeal')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Appeal a rejection within the window: the complaint reopens one level up' })
+  @ApiAcceptedResponse({ description: 'The appeal is handed to the complaint (no body)' })
   appeal(@Param('complaintId') id: string, @Body() body: AppealRequest, @Caller() citizen: CallerActor) {
     return answering(() => this.requests.appeal(checkComplaintId(id), citizen, body.grounds));
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, NotFoundException, Query, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, RequireRoles } from '@vax/platform';
 import { DevelopmentNotificationOutbox } from '../postgres/development-notifications.adapter';
+import { DevelopmentOutboxResponse } from './development-outbox.response';
 
 /** Set only when NOTIFICATIONS is `development`: the outbox messages are kept in instead of sent. */
 export const DEVELOPMENT_OUTBOX = Symbol('DEVELOPMENT_OUTBOX');
@@ -22,6 +23,7 @@ export class DevelopmentOutboxHttpController {
 
   @Get()
   @ApiOperation({ summary: 'DEVELOPMENT: phone messages kept instead of sent, newest first (at most 50)' })
+  @ApiOkResponse({ type: DevelopmentOutboxResponse, description: 'The messages kept' })
   async recent(@Query('recipient') recipient?: string) {
     if (!this.outbox) throw new NotFoundException('no development outbox');
     return { messages: await this.outbox.recentToPhones(recipient) };

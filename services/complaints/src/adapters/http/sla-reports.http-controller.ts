@@ -1,10 +1,11 @@
 import { Controller, ForbiddenException, Get, Header, Inject, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles, csvDocument } from '@vax/platform';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, Caller, type CallerActor, JsonOrCsvResponse, RequireRoles, csvDocument } from '@vax/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { DateRangeOrdered, IsCalendarDate } from '@vax/platform';
 import type { Response } from 'express';
 import { REPORT_GROUPS, type ManagerScope, type ReportGroup, SlaReportQuery } from '../../application/sla-report.query';
+import { AttentionItemResponse, BreachesResponse, SlaSummaryResponse } from './sla-reports.responses';
 
 export class SlaSummaryRequest {
   @ApiProperty({ enum: REPORT_GROUPS }) @IsIn(REPORT_GROUPS) groupBy!: ReportGroup;
@@ -37,6 +38,7 @@ export class SlaReportsHttpController {
   @ApiOperation({
     summary: 'Per site, commune or district: open, overdue, breaches, escalated, resolved, median and p90 hours',
   })
+  @JsonOrCsvResponse(SlaSummaryResponse, 'One row per unit: JSON, or CSV with format=csv')
   async summary(
     @Query() q: SlaSummaryRequest,
     @Caller() manager: CallerActor,
@@ -64,6 +66,7 @@ export class SlaReportsHttpController {
   @Get('needs-attention')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Complaints within reach whose workflow step failed for good, the longest waiting first' })
+  @ApiOkResponse({ type: [AttentionItemResponse], description: 'The longest waiting first' })
   needsAttention(@Caller() manager: CallerActor) {
     return this.reports.needingAttention(reachOf(manager));
   }
@@ -71,6 +74,7 @@ export class SlaReportsHttpController {
   @Get('breaches')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'SLA breaches per day (Vietnam time) and level' })
+  @JsonOrCsvResponse(BreachesResponse, 'One row per day and level: JSON, or CSV with format=csv')
   async breaches(
     @Query() q: BreachesRequest,
     @Caller() manager: CallerActor,

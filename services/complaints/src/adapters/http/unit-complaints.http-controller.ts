@@ -12,7 +12,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, FileResponse, RequireRoles } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, FileResponse, PersonReadsResponse, RequireRoles } from '@vax/platform';
 import type { Response } from 'express';
 import { ComplaintReadingService } from '../../application/complaint-reading.service';
 import { ComplaintRequestsService } from '../../application/complaint-requests.service';
@@ -92,6 +92,7 @@ export class UnitComplaintsHttpController {
   @ApiOperation({
     summary: 'Who read what I filed (my stated identity, my description): staff and managers, with the ground',
   })
+  @ApiOkResponse({ type: PersonReadsResponse, description: "The reads of the caller's filings, newest first" })
   reads(@Param('personId') personId: string, @Caller() actor: CallerActor) {
     return answering(async () => {
       if (!/^[A-Za-z0-9-]{1,100}$/.test(personId))
