@@ -3,13 +3,15 @@ import type { DynamicModule, INestApplication, INestMicroservice } from '@nestjs
 import { NestFactory } from '@nestjs/core';
 import { RethrowRpcExceptionsFilter } from '@vax/messaging';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { withSharedAnswers } from '../http/openapi.problems';
+import { type ApiAuthentication, withSharedAnswers } from '../http/openapi.problems';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../config/config.loader';
 import type { HttpServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { type StreamedBodyRoute, requestHardening } from '../http/request-body.middleware';
 import { ProcessMetrics } from '../metrics/http-metrics';
+import { watchConsumerWaits } from '../metrics/consumer-waits.metrics';
+import { LifecycleState } from '../health/lifecycle.state';
 import { PG_POOL } from '../database/database.module';
 import type { Pool } from 'pg';
 import { requestDeadline } from '../http/request-deadline';
@@ -28,6 +30,8 @@ export interface HttpServiceDefinition<C extends HttpServiceConfig> {
   consumesMessages?: boolean;
   /** Routes that stream their own body (uploads): no JSON parsing, their own types and limit. */
   streamedBodies?: readonly StreamedBodyRoute[];
+  /** How its callers authenticate, as its OpenAPI document says: services' actor tokens by default. */
+  authentication?: ApiAuthentication;
 }
 
 /** An upload of hundreds of MB over a district's link outlasts Node's default of 5 minutes per request. */
@@ -60,7 +64,7 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   exitGracefullyOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, app.get(Logger));
-  mountOpenApi(app, definition.service, definition.description);
+  mountOpenApi(app, definition.service, definition.description, definition.authentication);
 
   // Modules first (migrations, pools), then consumers: a message must never meet a missing table.
   await app.init();
@@ -70,8 +74,10 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
     // Deferred: Nest wraps the handlers when a microservice is connected, so a filter added after
     // that is ignored (with a warning) and a broken message reached the retry loop as Nest's generic
     // `{ status: 'error' }`: retried as if passing, dead-lettered without its reason.
+    const transport = consumerTransport(definition.service, config);
+    watchConsumerWaits(metrics.registry, app.get(LifecycleState), transport);
     const consumer = app.connectMicroservice(
-      { strategy: consumerTransport(definition.service, config) },
+      { strategy: transport },
       { inheritAppConfig: false, deferInitialization: true },
     );
     consumer.useGlobalFilters(new RethrowRpcExceptionsFilter());
@@ -96,12 +102,18 @@ function markHooksAlreadyRun(consumer: INestMicroservice): void {
   concrete.setIsInitHookCalled(true);
 }
 
-export function mountOpenApi(app: INestApplication, service: string, description: string): void {
+export function mountOpenApi(
+  app: INestApplication,
+  service: string,
+  description: string,
+  authentication: ApiAuthentication = 'actor-token',
+): void {
   const document = withSharedAnswers(
     SwaggerModule.createDocument(
       app,
       new DocumentBuilder().setTitle(service).setDescription(description).setVersion('1').build(),
     ),
+    authentication,
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

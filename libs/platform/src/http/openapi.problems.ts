@@ -11,10 +11,40 @@ const PROBLEM_ANSWERS: Record<string, string> = {
   '429': 'Too many requests: wait as Retry-After says',
   '503': 'A dependency is away or the service is saturated: retry after a moment',
 };
-const GUARDED_ANSWERS: Record<string, string> = {
-  '401': 'No valid actor token (x-actor-token)',
-  '403': "The caller's role or scope does not allow it",
+/** How a service's callers prove who they are: services by actor token, the portal's browsers by session. */
+export type ApiAuthentication = 'actor-token' | 'session-cookie';
+
+const GUARDED_ANSWERS: Record<ApiAuthentication, Record<string, string>> = {
+  'actor-token': {
+    '401': 'No valid actor token (x-actor-token)',
+    '403': "The caller's role or scope does not allow it",
+  },
+  'session-cookie': {
+    '401': 'Not signed in (no live session cookie)',
+    '403': "The session's role or scope does not allow it, or a change came without its CSRF token",
+  },
 };
+const SECURITY_SCHEMES = {
+  actorToken: {
+    type: 'apiKey' as const,
+    in: 'header',
+    name: 'x-actor-token',
+    description: 'A JWT (EdDSA) the portal signs for the caller, for this service, for 60 s at most',
+  },
+  session: {
+    type: 'apiKey' as const,
+    in: 'cookie',
+    name: 'vax_session',
+    description: 'The HTTP-only cookie a sign-in sets; the session lives on the server',
+  },
+  csrfToken: {
+    type: 'apiKey' as const,
+    in: 'header',
+    name: 'x-csrf-token',
+    description: "The session's CSRF token (GET /api/session): every change needs it with the cookie",
+  },
+};
+const READS = new Set(['get', 'head', 'options']);
 const OPERATIONS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /**
@@ -22,17 +52,17 @@ const OPERATIONS = ['get', 'put', 'post', 'delete', 'patch'] as const;
  * can trust it: the problem schema, the 4xx/503 answers, and the actor-token security scheme on
  * every route but the public ones (health, documentation, and those marked `x-public`).
  */
-export function withSharedAnswers(document: OpenAPIObject): OpenAPIObject {
+export function withSharedAnswers(
+  document: OpenAPIObject,
+  authentication: ApiAuthentication = 'actor-token',
+): OpenAPIObject {
   document.components ??= {};
   document.components.schemas = { ...document.components.schemas, Problem: PROBLEM_SCHEMA };
   document.components.securitySchemes = {
     ...document.components.securitySchemes,
-    actorToken: {
-      type: 'apiKey',
-      in: 'header',
-      name: 'x-actor-token',
-      description: 'A JWT (EdDSA) the portal signs for the caller, for this service, for 60 s at most',
-    },
+    ...(authentication === 'actor-token'
+      ? { actorToken: SECURITY_SCHEMES.actorToken }
+      : { session: SECURITY_SCHEMES.session, csrfToken: SECURITY_SCHEMES.csrfToken }),
   };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of OPERATIONS) {
@@ -42,8 +72,8 @@ export function withSharedAnswers(document: OpenAPIObject): OpenAPIObject {
         path.startsWith('/health') ||
         path.startsWith('/docs') ||
         (operation as unknown as Record<string, unknown>)['x-public'] === true;
-      if (!isPublic) operation.security = [{ actorToken: [] }];
-      const answers = isPublic ? PROBLEM_ANSWERS : { ...GUARDED_ANSWERS, ...PROBLEM_ANSWERS };
+      if (!isPublic) operation.security = [securityOf(authentication, method)];
+      const answers = isPublic ? PROBLEM_ANSWERS : { ...GUARDED_ANSWERS[authentication], ...PROBLEM_ANSWERS };
       for (const [status, description] of Object.entries(answers)) {
         operation.responses[status] ??= {
           description,
@@ -53,6 +83,12 @@ export function withSharedAnswers(document: OpenAPIObject): OpenAPIObject {
     }
   }
   return document;
+}
+
+/** A browser's change needs the cookie and the CSRF header together (one requirement naming both). */
+function securityOf(authentication: ApiAuthentication, method: string): Record<string, string[]> {
+  if (authentication === 'actor-token') return { actorToken: [] };
+  return READS.has(method) ? { session: [] } : { session: [], csrfToken: [] };
 }
 
 const PROBLEM_SCHEMA = {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CallerActor, ProblemException } from '@vax/platform';
 import type { Request, Response } from 'express';
 import { PORTAL_COOKIE_SECURE } from '../portal.tokens';
@@ -19,6 +19,7 @@ export class SignInHttpController {
   ) {}
 
   @Post('auth/citizen/codes')
+  @ApiExtension('x-public', true)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send a one-time sign-in code to the phone on record for this ID number' })
   async sendCode(@Body() body: SendCodeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -28,6 +29,7 @@ export class SignInHttpController {
   }
 
   @Post('auth/citizen/session')
+  @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'Sign a citizen in with their ID number and the code sent to their phone' })
   async citizen(@Body() body: CitizenSignInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const who = await refusedAsProblem(res, () => this.signIn.citizen(body.idNumber, body.code, clientOf(req)));
@@ -35,6 +37,7 @@ export class SignInHttpController {
   }
 
   @Post('auth/staff/session')
+  @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'Sign staff or a manager in with their account' })
   async staff(@Body() body: StaffSignInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const who = await refusedAsProblem(res, () => this.signIn.staff(body.username, body.password, clientOf(req)));

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CallerActor } from '@vax/platform';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { NOTIFICATION_SENDER, type NotificationSender } from './notification.port';
@@ -29,6 +29,7 @@ export class DevOutboxHttpController {
   ) {}
 
   @Get()
+  @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'DEVELOPMENT: messages kept instead of sent' })
   async recent(@Query('phone') phone?: string) {
     if (!(this.sender instanceof DevelopmentOutboxSender)) throw new NotFoundException('no development outbox');

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PLATFORM_CONFIG } from '@vax/platform';
 import type { PortalConfig } from '../portal.config';
 
@@ -15,6 +15,7 @@ export class PlatformStatusController {
   constructor(@Inject(PLATFORM_CONFIG) private readonly config: PortalConfig) {}
 
   @Get()
+  @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'Readiness of every service behind the portal' })
   async status(): Promise<{ services: ServiceStatus[] }> {
     const upstreams = {
