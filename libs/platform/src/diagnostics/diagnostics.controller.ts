@@ -12,13 +12,14 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlatformDiagnosticsV1, type PipesPingSent, type PublicMessage } from '@vax/contracts';
 import type { MessageSink } from '@vax/messaging';
 import { ActorGuard, RequireRoles } from '../auth/actor.guard';
 import { validationProblem } from '../http/problem-details';
 import { MESSAGE_SINK } from '../messaging/message-sink.provider';
 import type { CallerActor } from '../auth/actor-token';
+import { PingReceiptResponse, PingSentResponse } from './diagnostics.responses';
 import { PipesPingStore } from './pipes-ping.store';
 
 export const DIAGNOSTICS_SERVICE_NAME = Symbol('DIAGNOSTICS_SERVICE_NAME');
@@ -44,6 +45,7 @@ export class DiagnosticsController {
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: 'Publish a ping on platform.diagnostics.v1; every consuming service records its receipt' })
+  @ApiAcceptedResponse({ type: PingSentResponse, description: 'The ping published' })
   async publish(
     @Req() req: { id?: string; actor: CallerActor },
   ): Promise<{ pingId: string; from: string; sentAt: string }> {
@@ -65,6 +67,7 @@ export class DiagnosticsController {
 
   @Get(':pingId')
   @ApiOperation({ summary: 'The receipt of a ping by this service, once it has consumed it' })
+  @ApiOkResponse({ type: PingReceiptResponse, description: 'Received: when, and from which service' })
   async receipt(@Param('pingId', new ParseUUIDPipe({ exceptionFactory: () => PING_ID_PROBLEM })) pingId: string) {
     const receipt = await this.store.find(pingId);
     if (!receipt) throw new NotFoundException(`ping ${pingId} has not been received by ${this.service}`);

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles, csvDocument, vietnamToday } from '@vax/platform';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ActorGuard,
+  Caller,
+  type CallerActor,
+  JsonOrCsvResponse,
+  RequireRoles,
+  csvDocument,
+  vietnamToday,
+} from '@vax/platform';
 import type { Response } from 'express';
 import { CampaignService } from '../../application/campaign.service';
 import { ProgressQuery } from '../../application/progress.query';
@@ -9,6 +17,15 @@ import type { SiteDirectory } from '../../domain/legacy-row/reference-directorie
 import { SITE_DIRECTORY } from './tokens';
 import { CancelCampaignRequest, ProgressRequest, StartCampaignRequest } from './campaign.request-dto';
 import { notFound, refusalsAsProblems } from './campaign-http.problems';
+import {
+  CampaignProgressResponse,
+  CampaignResponse,
+  CampaignStatusResponse,
+  CampaignsResponse,
+  SteerResponse,
+} from './campaigns.responses';
+
+const STEERED = { type: SteerResponse, description: "The request is handed to the campaign's workflow" };
 
 /** Managers start campaigns, steer them and follow their progress against the deadline. */
 @ApiTags('campaigns')
@@ -26,6 +43,7 @@ export class CampaignsHttpController {
   @ApiOperation({
     summary: 'Start a campaign over imported lists: verified in bulk, then followed up until the deadline',
   })
+  @ApiCreatedResponse({ type: CampaignResponse, description: 'The campaign started' })
   start(@Body() body: StartCampaignRequest, @Caller() actor: CallerActor) {
     return refusalsAsProblems(() => this.campaigns.start(body, actor));
   }
@@ -34,6 +52,7 @@ export class CampaignsHttpController {
   @RequireRoles('manager')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Campaigns, newest first: name, state, deadline and days left, rows of their lists' })
+  @ApiOkResponse({ type: CampaignsResponse, description: 'At most 200, newest first' })
   async list() {
     const today = vietnamToday();
     const campaigns = await this.campaigns.list();
@@ -43,6 +62,10 @@ export class CampaignsHttpController {
   @Get(':campaignId')
   @RequireRoles('manager')
   @ApiOperation({ summary: "A campaign and its workflow's live progress" })
+  @ApiOkResponse({
+    type: CampaignStatusResponse,
+    description: 'The campaign, and its progress when its workflow answers',
+  })
   async status(@Param('campaignId') campaignId: string) {
     return (await this.campaigns.status(campaignId)) ?? Promise.reject(notFound(`campaign ${campaignId}`));
   }
@@ -51,6 +74,7 @@ export class CampaignsHttpController {
   @HttpCode(202)
   @RequireRoles('manager')
   @ApiOperation({ summary: 'Hold new work back: chunks in flight finish, no new one starts' })
+  @ApiAcceptedResponse(STEERED)
   pause(@Param('campaignId') campaignId: string) {
     return this.steer(campaignId, 'pause');
   }
@@ -59,6 +83,7 @@ export class CampaignsHttpController {
   @HttpCode(202)
   @RequireRoles('manager')
   @ApiOperation({ summary: 'Let a paused campaign go on' })
+  @ApiAcceptedResponse(STEERED)
   resume(@Param('campaignId') campaignId: string) {
     return this.steer(campaignId, 'resume');
   }
@@ -69,6 +94,7 @@ export class CampaignsHttpController {
   @ApiOperation({
     summary: 'Run again the step that failed for good (progress.attention), after mending what made it fail',
   })
+  @ApiAcceptedResponse(STEERED)
   retry(@Param('campaignId') campaignId: string) {
     return this.steer(campaignId, 'retry');
   }
@@ -77,6 +103,7 @@ export class CampaignsHttpController {
   @HttpCode(202)
   @RequireRoles('manager')
   @ApiOperation({ summary: 'Stop the campaign: chunks in flight finish, nothing new starts' })
+  @ApiAcceptedResponse(STEERED)
   async cancel(@Param('campaignId') campaignId: string, @Body() body: CancelCampaignRequest) {
     if (!(await this.campaigns.signal(campaignId, 'cancel', body.reason))) throw notFound(`campaign ${campaignId}`);
     return { campaignId, requested: 'cancel' };
@@ -88,6 +115,7 @@ export class CampaignsHttpController {
   @ApiOperation({
     summary: 'Sent, matched, mismatched, not found, corrected, attested… by district, commune or site; JSON or CSV',
   })
+  @JsonOrCsvResponse(CampaignProgressResponse, 'One row per unit: JSON, or CSV with format=csv')
   async byUnit(
     @Param('campaignId') campaignId: string,
     @Query() q: ProgressRequest,

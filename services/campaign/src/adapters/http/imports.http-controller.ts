@@ -1,8 +1,8 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, RequireRoles } from '@vax/platform';
+import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActorGuard, FileResponse, RequireRoles } from '@vax/platform';
 import type { Request, Response } from 'express';
 import { LegacyImportsRepository } from '../../application/legacy-imports.repository';
 import { LegacyUploadsService } from '../../application/legacy-uploads.service';
@@ -10,6 +10,7 @@ import { ROW_REPORT_HEADER, rowReportLine } from '../../import/row-report.csv';
 import { notFound } from './campaign-http.problems';
 import { ImportUploadRequest } from './import-upload.request-dto';
 import { importProblem, unsupportedMediaType, uploadTooLarge } from './import-http.problems';
+import { ImportSummaryResponse, ImportsResponse, PresetsResponse } from './imports.responses';
 import { IMPORT_MAX_BYTES } from './tokens';
 import { ALL_UPLOAD_CONTENT_TYPES, limitedBody, uploadFormatOf } from './upload-body';
 
@@ -31,6 +32,7 @@ export class ImportsHttpController {
   @Get()
   @RequireRoles('manager')
   @ApiOperation({ summary: 'Imported lists, newest first; finished ones can start a campaign' })
+  @ApiOkResponse({ type: ImportsResponse, description: 'At most 200, newest first' })
   async list() {
     return { imports: await this.imports.list() };
   }
@@ -38,6 +40,7 @@ export class ImportsHttpController {
   @Get('presets')
   @RequireRoles('manager')
   @ApiOperation({ summary: 'The prepared column mappings an upload can name' })
+  @ApiOkResponse({ type: PresetsResponse, description: 'The preset names' })
   presets() {
     return { presets: this.uploads.presetNames() };
   }
@@ -49,6 +52,7 @@ export class ImportsHttpController {
   @ApiOperation({
     summary: 'Import a list: the CSV or .xlsx file as the body, streamed; answers the summary and the report link',
   })
+  @ApiCreatedResponse({ type: ImportSummaryResponse, description: 'The list imported (or the rest of it, resumed)' })
   async upload(@Query() q: ImportUploadRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     try {
       const format = uploadFormatOf(req.headers['content-type']);
@@ -74,6 +78,7 @@ export class ImportsHttpController {
   @Get(':importId/report')
   @RequireRoles('manager')
   @ApiOperation({ summary: "The import's per-row report as CSV: row, status, idState, problems (nothing personal)" })
+  @FileResponse(['text/csv'], 'One line per row, after a header: row, status, idState, problems')
   async report(@Param('importId') importId: string, @Res() res: Response) {
     if (!(await this.imports.find(importId))) throw notFound(`import ${importId}`);
     res.status(200).type('text/csv; charset=utf-8').attachment(`import-${importId}-report.csv`);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
 import { MergeProposalsService } from '../../application/merge-proposals.service';
 import { WorklistService } from '../../application/worklist.service';
@@ -7,6 +7,12 @@ import { CorrectRowRequest, MergeDecisionRequest, SiteRequest, WorklistRequest }
 import { checkSiteAccess, refusalsAsProblems } from './campaign-http.problems';
 import { SITE_DIRECTORY } from './tokens';
 import type { SiteDirectory } from '../../domain/legacy-row/reference-directories';
+import {
+  CorrectionResponse,
+  MergeDecisionResponse,
+  MergeProposalsResponse,
+  WorklistResponse,
+} from './worklists.responses';
 
 const SITE_ROLES = ['site-staff', 'site-head', 'manager'];
 
@@ -26,6 +32,7 @@ export class WorklistsHttpController {
   @Get('worklists')
   @RequireRoles(...SITE_ROLES)
   @ApiOperation({ summary: "A site's worklist: its rows that did not match, with why and by when" })
+  @ApiOkResponse({ type: WorklistResponse, description: "The site's items, by due day" })
   async worklist(@Param('campaignId') campaignId: string, @Query() q: WorklistRequest, @Caller() actor: CallerActor) {
     const siteId = q.siteId ?? null;
     checkSiteAccess(actor, siteId, this.districtOf);
@@ -35,6 +42,7 @@ export class WorklistsHttpController {
   @Post('worklist-items/:itemId/correction')
   @RequireRoles(...SITE_ROLES)
   @ApiOperation({ summary: 'Correct the identity fields of a row; the registry checks it again' })
+  @ApiCreatedResponse({ type: CorrectionResponse, description: 'The correction kept; the row is checked again' })
   async correct(
     @Param('campaignId') campaignId: string,
     @Param('itemId') itemId: string,
@@ -48,6 +56,7 @@ export class WorklistsHttpController {
   @Get('merge-proposals')
   @RequireRoles(...SITE_ROLES)
   @ApiOperation({ summary: "Probable duplicates among a site's rows, with the evidence" })
+  @ApiOkResponse({ type: MergeProposalsResponse, description: "The proposals touching the site's rows" })
   async proposals(@Param('campaignId') campaignId: string, @Query() q: SiteRequest, @Caller() actor: CallerActor) {
     checkSiteAccess(actor, q.siteId, this.districtOf);
     return { campaignId, siteId: q.siteId, proposals: await this.merges.forSite(campaignId, q.siteId) };
@@ -56,6 +65,7 @@ export class WorklistsHttpController {
   @Post('merge-proposals/:proposalId/decision')
   @RequireRoles(...SITE_ROLES)
   @ApiOperation({ summary: 'Confirm (one injection entered twice) or reject (two doses) a merge proposal' })
+  @ApiCreatedResponse({ type: MergeDecisionResponse, description: 'The decision kept' })
   async decide(
     @Param('campaignId') campaignId: string,
     @Param('proposalId') proposalId: string,

@@ -1,0 +1,107 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROGRESS_LEVELS } from '../../domain/progress/campaign-progress';
+
+const STATUSES = ['running', 'closed', 'cancelled'];
+const PHASES = ['verifying', 'settling', 'following-up', 'closed', 'cancelled'];
+
+/** A campaign as recorded when it started. */
+export class CampaignResponse {
+  @ApiProperty({ example: 'cmp-0a1b2c3d4e' }) campaignId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String] }) importIds!: string[];
+  @ApiProperty({ format: 'date' }) deadline!: string;
+  @ApiProperty({ type: 'integer' }) worklistDueDays!: number;
+  @ApiProperty({ enum: STATUSES }) status!: string;
+  @ApiProperty() createdBy!: string;
+}
+
+export class CampaignListingResponse {
+  @ApiProperty() campaignId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String] }) importIds!: string[];
+  @ApiProperty({ format: 'date' }) deadline!: string;
+  @ApiProperty({ enum: STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Rows of its lists (accepted and rejected)' }) rows!: number;
+  @ApiProperty({ type: 'integer', description: 'Negative once the deadline passed' }) daysLeft!: number;
+}
+
+export class CampaignsResponse {
+  @ApiProperty({ type: [CampaignListingResponse], description: 'Newest first' }) campaigns!: CampaignListingResponse[];
+}
+
+export class StepAttentionResponse {
+  @ApiProperty() step!: string;
+  @ApiProperty() errorType!: string;
+}
+
+/** The workflow's own counters, as its progress query answers. */
+export class WorkflowProgressResponse {
+  @ApiProperty({ enum: PHASES }) phase!: string;
+  @ApiProperty() paused!: boolean;
+  @ApiProperty({ type: 'integer' }) chunksTotal!: number;
+  @ApiProperty({ type: 'integer' }) chunksDone!: number;
+  @ApiProperty({ type: 'integer' }) sent!: number;
+  @ApiProperty({ type: 'integer' }) matched!: number;
+  @ApiProperty({ type: 'integer' }) mismatched!: number;
+  @ApiProperty({ type: 'integer' }) notFound!: number;
+  @ApiProperty({ type: 'integer' }) ambiguous!: number;
+  @ApiProperty({ type: 'integer' }) invalidId!: number;
+  @ApiProperty({ type: 'integer' }) rejected!: number;
+  @ApiProperty({ type: 'integer' }) mergeProposals!: number;
+  @ApiProperty({ type: 'integer' }) dosesSent!: number;
+  @ApiProperty({ type: 'integer' }) worklistItems!: number;
+  @ApiProperty({ type: 'integer' }) rechecked!: number;
+  @ApiProperty({ type: 'integer' }) followUpRounds!: number;
+  @ApiPropertyOptional({ description: 'Once cancelled: why' }) cancelReason?: string;
+  @ApiPropertyOptional({
+    type: StepAttentionResponse,
+    nullable: true,
+    description: 'A step that failed for good, until a manager retries it or cancels (absent before any failed)',
+  })
+  attention?: StepAttentionResponse | null;
+}
+
+export class CampaignStatusResponse extends CampaignResponse {
+  @ApiProperty({
+    type: WorkflowProgressResponse,
+    nullable: true,
+    description: 'Null when the workflow does not answer within a few seconds (no worker) or is gone',
+  })
+  progress!: WorkflowProgressResponse | null;
+}
+
+export class SteerResponse {
+  @ApiProperty() campaignId!: string;
+  @ApiProperty({ enum: ['pause', 'resume', 'retry', 'cancel'] }) requested!: string;
+}
+
+/** One unit's counters (PROGRESS_COUNTERS), rolled up from its sites. */
+export class ProgressRowResponse {
+  @ApiProperty({ description: 'The district, commune or site; a site id unknown to the directory stays as it is' })
+  key!: string;
+  @ApiProperty({ type: 'integer' }) rows!: number;
+  @ApiProperty({ type: 'integer' }) sent!: number;
+  @ApiProperty({ type: 'integer' }) matched!: number;
+  @ApiProperty({ type: 'integer' }) mismatched!: number;
+  @ApiProperty({ type: 'integer' }) notFound!: number;
+  @ApiProperty({ type: 'integer' }) invalidId!: number;
+  @ApiProperty({ type: 'integer' }) rejected!: number;
+  @ApiProperty({ type: 'integer' }) duplicates!: number;
+  @ApiProperty({ type: 'integer' }) recorded!: number;
+  @ApiProperty({ type: 'integer' }) corrected!: number;
+  @ApiProperty({ type: 'integer' }) attested!: number;
+  @ApiProperty({ type: 'integer' }) worklistOpen!: number;
+  @ApiProperty({ type: 'integer' }) worklistOverdue!: number;
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 1, description: 'Null for a unit without rows' })
+  settledShare!: number | null;
+}
+
+export class CampaignProgressResponse {
+  @ApiProperty() campaignId!: string;
+  @ApiProperty({ format: 'date' }) deadline!: string;
+  @ApiProperty({ type: 'integer' }) daysLeft!: number;
+  @ApiProperty({ enum: STATUSES }) status!: string;
+  @ApiProperty({ enum: PROGRESS_LEVELS }) groupBy!: string;
+  @ApiProperty({ type: [ProgressRowResponse] }) rows!: ProgressRowResponse[];
+}
