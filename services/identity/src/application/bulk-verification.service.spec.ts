@@ -1,8 +1,7 @@
 import type { EventStore } from '@vax/event-sourcing';
-import { type BlockingKey, blockingKeyId } from '../domain/linkage/linkage-candidates';
+import { type BlockingKey, blockingKeyId, isInBlock } from '../domain/linkage/linkage-candidates';
 import { DEFAULT_MATCH_POLICY } from '../domain/matching/person-matcher';
 import type { RegistryPerson } from '../domain/matching/registry-person';
-import { foldName } from '../domain/names/vietnamese-name';
 import type { PopulationRegistry } from '../registry/population-registry.port';
 import { BulkVerificationService } from './bulk-verification.service';
 
@@ -37,11 +36,7 @@ class CountingRegistry implements PopulationRegistry {
     this.blocksAsked.push(blocks);
     const found = new Map<string, RegistryPerson[]>();
     for (const b of blocks) {
-      const inBlock = this.people.filter((p) => {
-        const s = foldName(p.fullName).split(' ');
-        const text = { name: s.join(' '), family: s[0], given: s[s.length - 1] }[b.by];
-        return text === b.text && p.dateOfBirth >= b.from && p.dateOfBirth <= b.to;
-      });
+      const inBlock = this.people.filter((p) => isInBlock(b, p));
       if (inBlock.length > 0) found.set(blockingKeyId(b), inBlock);
     }
     return found;

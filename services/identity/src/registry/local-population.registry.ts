@@ -19,13 +19,42 @@ interface Row {
 
 /** The expressions the blocking indexes are built on (identity-0004): a query must use them as they are. */
 const BLOCK_COLUMN = {
-  name: 'r.folded_name',
   family: "split_part(r.folded_name, ' ', 1)",
   given: "regexp_replace(r.folded_name, '^.* ', '')",
 } as const;
 
+const BLOCK_ROW = `k.block, r.person_id, r.id_number, r.old_id_number, r.full_name,
+  to_char(r.date_of_birth, 'YYYY-MM-DD') as date_of_birth, r.gender, r.address, r.phone`;
+
+/**
+ * The block searches, one index probe per block. `offset 0` keeps each lateral subquery from being
+ * flattened into a join, for which the planner hashed the whole registry on every batch (221 ms
+ * against 13 ms for 421 name blocks at 100,000 people; docs/performance.md).
+ */
+export const BLOCK_SEARCH_SQL = {
+  name: `select ${BLOCK_ROW} from unnest($1::text[], $2::text[], $3::int[]) as k(block, text, year)
+    cross join lateral (select * from registry_people r where r.folded_name = k.text
+      and r.date_of_birth between make_date(k.year, 1, 1) and make_date(k.year, 12, 31) offset 0) r`,
+  ...Object.fromEntries(
+    (['family', 'given'] as const).map((by) => [
+      by,
+      `select ${BLOCK_ROW} from unnest($1::text[], $2::text[], $3::date[], $4::date[]) as k(block, text, born, swapped)
+       cross join lateral (select * from registry_people r where ${BLOCK_COLUMN[by]} = k.text
+         and r.date_of_birth in (k.born, k.swapped) offset 0) r`,
+    ]),
+  ),
+} as Record<BlockingKey['by'], string>;
+
 const SELECT = `select person_id, id_number, old_id_number, full_name, to_char(date_of_birth, 'YYYY-MM-DD') as date_of_birth, gender, address, phone
   from registry_people`;
+
+/**
+ * By number or old CMND, one `= any(array)` per column, each an index scan. Not `… or …` (PostgreSQL
+ * then compares every registry row with the whole array), nor a join on the unnested numbers: for the
+ * thousands of neighbours a batch asks about, the planner hashed the whole registry each time (256 ms
+ * a batch at 100,000 people, against 15 ms; docs/performance.md).
+ */
+export const BY_NUMBERS_SQL = `${SELECT} where id_number = any($1::text[]) union ${SELECT} where old_id_number = any($1::text[])`;
 
 /** The registry as a table in identity's own database, loaded from a file (`population load`). */
 export class LocalPopulationRegistry implements PopulationRegistry {
@@ -39,17 +68,7 @@ export class LocalPopulationRegistry implements PopulationRegistry {
   }
 
   async findManyByIdNumber(idNumbers: string[]): Promise<Map<string, RegistryPerson>> {
-    // A join on the unnested numbers, one per column: `= any(array) or …` over a record's hundred-odd
-    // neighbours per row made PostgreSQL compare every registry row with the whole array.
-    const { rows } = await this.pool.query<Row>(
-      `select r.* from (
-         select person_id, id_number, old_id_number, full_name, to_char(date_of_birth, 'YYYY-MM-DD') as date_of_birth, gender, address, phone
-         from registry_people p join unnest($1::text[]) as k(n) on p.id_number = k.n
-         union
-         select person_id, id_number, old_id_number, full_name, to_char(date_of_birth, 'YYYY-MM-DD') as date_of_birth, gender, address, phone
-         from registry_people p join unnest($1::text[]) as k(n) on p.old_id_number = k.n) r`,
-      [idNumbers],
-    );
+    const { rows } = await this.pool.query<Row>(BY_NUMBERS_SQL, [idNumbers]);
     const found = new Map<string, RegistryPerson>();
     for (const row of rows) {
       const person = toPerson(row);
@@ -64,13 +83,7 @@ export class LocalPopulationRegistry implements PopulationRegistry {
     const searches = (['name', 'family', 'given'] as const).map(async (by) => {
       const asked = blocks.filter((b) => b.by === by);
       if (asked.length === 0) return;
-      const { rows } = await this.pool.query<Row & { block: string }>(
-        `select k.block, r.person_id, r.id_number, r.old_id_number, r.full_name,
-           to_char(r.date_of_birth, 'YYYY-MM-DD') as date_of_birth, r.gender, r.address, r.phone
-         from unnest($1::text[], $2::text[], $3::date[], $4::date[]) as k(block, text, born_from, born_to)
-         join registry_people r on ${BLOCK_COLUMN[by]} = k.text and r.date_of_birth between k.born_from and k.born_to`,
-        [asked.map(blockingKeyId), asked.map((b) => b.text), asked.map((b) => b.from), asked.map((b) => b.to)],
-      );
+      const { rows } = await this.pool.query<Row & { block: string }>(BLOCK_SEARCH_SQL[by], blockParameters(asked));
       for (const row of rows) found.set(row.block, [...(found.get(row.block) ?? []), toPerson(row)]);
     });
     await Promise.all(searches);
@@ -137,4 +150,17 @@ function toPerson(row: Row): RegistryPerson {
     address: row.address ?? undefined,
     phone: row.phone ?? undefined,
   };
+}
+
+function blockParameters(blocks: BlockingKey[]): unknown[] {
+  const ids = blocks.map(blockingKeyId);
+  const texts = blocks.map((b) => b.text);
+  return blocks[0].by === 'name'
+    ? [ids, texts, blocks.map((b) => (b.by === 'name' ? Number(b.year) : 0))]
+    : [
+        ids,
+        texts,
+        blocks.map((b) => (b.by === 'name' ? null : b.dates[0])),
+        blocks.map((b) => (b.by === 'name' ? null : (b.dates[1] ?? b.dates[0]))),
+      ];
 }

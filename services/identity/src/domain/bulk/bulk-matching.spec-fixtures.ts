@@ -1,6 +1,5 @@
-import { type BlockingKey, blockingKeyId } from '../linkage/linkage-candidates';
+import { blockingKeyId, isInBlock } from '../linkage/linkage-candidates';
 import type { RegistryPerson } from '../matching/registry-person';
-import { foldName } from '../names/vietnamese-name';
 import { type BulkLookups, type BulkRecord, blocksOf, prepare } from './bulk-matching';
 
 /** What a registry holding these people answers for these records: every number, and each record's blocks. */
@@ -13,14 +12,8 @@ export function lookupsOver(people: RegistryPerson[], records: BulkRecord[]): Bu
   const byBlock = new Map<string, RegistryPerson[]>();
   for (const record of records)
     for (const block of blocksOf(prepare(record))) {
-      const inBlock = people.filter((p) => isIn(block, p));
+      const inBlock = people.filter((p) => isInBlock(block, p));
       if (inBlock.length > 0) byBlock.set(blockingKeyId(block), inBlock);
     }
   return { byIdNumber, byBlock };
-}
-
-function isIn(block: BlockingKey, person: RegistryPerson): boolean {
-  const syllables = foldName(person.fullName).split(' ');
-  const text = { name: syllables.join(' '), family: syllables[0], given: syllables[syllables.length - 1] }[block.by];
-  return text === block.text && person.dateOfBirth >= block.from && person.dateOfBirth <= block.to;
 }
