@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { type BucketCount, percentileOf } from '../domain/sla/duration-histogram';
 
 export const REPORT_GROUPS = ['site', 'commune', 'district'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
@@ -43,41 +44,65 @@ export interface AttentionItem {
 export type ManagerScope = { province: true } | { district: string };
 
 const GROUP_COLUMN: Record<ReportGroup, string> = { site: 'site_id', commune: 'commune', district: 'district' };
+const COUNTER_KEY: Record<ReportGroup, string> = { site: 'site_key', commune: 'commune_key', district: 'district_key' };
+const district = (scope: ManagerScope) => ('district' in scope ? scope.district : null);
 
-/** Managers' SLA reports and units' queues, from the complaint_sla read model. */
+/**
+ * Managers' SLA reports and units' queues, from the complaint_sla read model: reports from its
+ * counters and histograms (complaint-sla.counters.ts), overdue from the running complaints alone.
+ */
 export class SlaReportQuery {
   constructor(private readonly pool: Pool) {}
 
   async summary(groupBy: ReportGroup, scope: ManagerScope, now: Date): Promise<SlaSummaryRow[]> {
     const column = GROUP_COLUMN[groupBy];
-    const { rows } = await this.pool.query<SlaSummaryRow>(
-      `select coalesce(${column}, 'unknown') as key,
-         count(*) filter (where status <> 'closed')::int as open,
-         count(*) filter (where status = 'assigned' and not paused and due_at < $2)::int as overdue,
-         coalesce(sum(cardinality(breaches)), 0)::int as breaches,
-         count(*) filter (where cardinality(breaches) > 0)::int as escalated,
-         count(*) filter (where outcome = 'resolved')::int as resolved,
-         round((percentile_cont(0.5) within group (order by extract(epoch from closed_at - filed_at) / 3600)
-           filter (where outcome = 'resolved'))::numeric, 1)::float as "medianHoursToResolve",
-         round((percentile_cont(0.9) within group (order by extract(epoch from closed_at - filed_at) / 3600)
-           filter (where outcome = 'resolved'))::numeric, 1)::float as "p90HoursToResolve"
-       from complaint_sla where ($1::text is null or district = $1)
-       group by 1 order by 1`,
-      ['district' in scope ? scope.district : null, now],
-    );
-    return rows;
+    const key = `coalesce(nullif(${COUNTER_KEY[groupBy]}, ''), 'unknown')`;
+    // A statement per kind of scope, so a district's plan uses the district's index.
+    const [counted, running] =
+      district(scope) === null ? ['$1::text is null', '$1::text is null'] : ['district_key = $1', 'district = $1'];
+    const [counts, durations, overdue] = await Promise.all([
+      this.pool.query(
+        `select ${key} as key, sum(open)::int as open, sum(breaches)::int as breaches,
+           sum(escalated)::int as escalated, sum(resolved)::int as resolved
+         from complaint_sla_stats where ${counted} group by 1 having sum(complaints) > 0 order by 1`,
+        [district(scope)],
+      ),
+      this.pool.query<{ key: string } & BucketCount>(
+        `select ${key} as key, bucket, sum(resolved)::int as count from complaint_sla_durations
+         where ${counted} group by 1, 2`,
+        [district(scope)],
+      ),
+      this.pool.query(
+        `select coalesce(${column}, 'unknown') as key, count(*)::int as overdue from complaint_sla
+         where status = 'assigned' and not paused and due_at < $2 and ${running}
+         group by 1`,
+        [district(scope), now],
+      ),
+    ]);
+    const overdueOf = new Map(overdue.rows.map((r) => [r.key as string, r.overdue as number]));
+    const histograms = new Map<string, BucketCount[]>();
+    for (const { key, bucket, count } of durations.rows)
+      histograms.set(key, [...(histograms.get(key) ?? []), { bucket, count }]);
+    return counts.rows.map(({ key, open, breaches, escalated, resolved }) => ({
+      key,
+      open,
+      overdue: overdueOf.get(key) ?? 0,
+      breaches,
+      escalated,
+      resolved,
+      medianHoursToResolve: percentileOf(histograms.get(key) ?? [], 0.5),
+      p90HoursToResolve: percentileOf(histograms.get(key) ?? [], 0.9),
+    }));
   }
 
-  /** Breaches per local day (UTC+7) and level, between two dates inclusive. */
+  /** Breaches per local day (UTC+7) and level, between two dates inclusive, from the counters by day. */
   async breachesByDay(scope: ManagerScope, from: string, to: string) {
     const { rows } = await this.pool.query<{ day: string; level: string; breaches: number }>(
-      `select to_char(b.at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as day,
-         b.level, count(*)::int as breaches
-       from complaint_sla, unnest(breaches, breach_levels) as b(at, level)
-       where ($1::text is null or district = $1)
-         and (b.at at time zone 'Asia/Ho_Chi_Minh')::date between $2::date and $3::date
-       group by 1, 2 order by 1, 2`,
-      ['district' in scope ? scope.district : null, from, to],
+      `select to_char(day, 'YYYY-MM-DD') as day, level, sum(breaches)::int as breaches
+       from complaint_sla_breaches
+       where day between $2::date and $3::date and ($1::text is null or district_key = $1)
+       group by 1, 2 having sum(breaches) <> 0 order by 1, 2`,
+      [district(scope), from, to],
     );
     return rows;
   }

@@ -51,6 +51,8 @@ describe('the complaint SLA read model', () => {
     const tx = await pool.connect();
     await projection.createTable(tx, 'complaint_sla_v1');
     await tx.query('create view complaint_sla as select * from complaint_sla_v1');
+    for (const suffix of projection.companions ?? [])
+      await tx.query(`create view complaint_sla_${suffix} as select * from complaint_sla_v1_${suffix}`);
     const histories = [
       recorded('escalated', [...base, cmd.escalate(), cmd.withdraw({ at: '2025-03-13T02:00:00.000Z' })]),
       recorded('resolved', [...base, cmd.accept(), cmd.corrected(), cmd.resolve()]),

@@ -3,6 +3,7 @@ import type { Projection } from '@vax/messaging';
 import type { PoolClient } from 'pg';
 import { siteOf } from '../domain/complaint-subject';
 import type { ComplaintEvent } from '../domain/complaint.events';
+import { createSlaCounters } from './complaint-sla.counters';
 
 /** Where a site is, for grouping complaints by commune and district (reference data). */
 export type SiteArea = (siteId: string) => { commune: string; district: string } | null;
@@ -18,12 +19,14 @@ const STATUS_OF: Partial<Record<ComplaintEvent['type'], string>> = {
  * clock is paused, each SLA breach, when it was filed and closed, and the workflow step that failed
  * for good while one needs attention (version 2), and what it is about (its subject: which dose, which
  * fields, the values claimed; no personal data), so a unit's queue tells its rows apart (version 3). An event older than the row's last (a replay)
- * changes nothing: every update is guarded by the stream revision.
+ * changes nothing: every update is guarded by the stream revision. Version 4 keeps managers' report
+ * counters beside the rows (complaint-sla.counters.ts), so a report does not grow with complaints.
  */
 export function complaintSlaProjection(areaOf: SiteArea): Projection {
   return {
     name: 'complaint_sla',
-    version: 3,
+    version: 4,
+    companions: ['stats', 'durations', 'breaches'],
     async createTable(tx: PoolClient, table: string) {
       await tx.query(`
         create table ${table} (
@@ -38,6 +41,7 @@ export function complaintSlaProjection(areaOf: SiteArea): Projection {
         create index ${table}_unit on ${table} (unit_id, due_at);
         create index ${table}_attention on ${table} (attention_since) where attention_step is not null;
         create index ${table}_citizen on ${table} (citizen_id, filed_at)`);
+      await createSlaCounters(tx, table);
     },
     async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
       if (!recorded.stream.startsWith('complaint-')) return;
