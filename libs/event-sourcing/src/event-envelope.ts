@@ -15,6 +15,11 @@ export interface EventMetadata {
   actor: Actor;
   /** When it happened in the world (the command's time), not when it was stored. */
   occurredAt: Date;
+  /**
+   * The trace the event was appended in (W3C traceparent), filled in by the store when tracing is
+   * on: the publisher continues it on the message, so one trace spans request, event and consumers.
+   */
+  traceparent?: string;
 }
 
 /** An event on its way into the store. */

@@ -7,6 +7,8 @@ export * from './database/database.module';
 export * from './diagnostics/diagnostics.module';
 export * from './health/dependency-checks';
 export * from './health/lifecycle.state';
+export { activeTracing } from './tracing/tracing.runtime';
+export { temporalClientInterceptors } from './tracing/temporal-client.tracing';
 export * from './http/problem-details';
 export * from './http/shared.responses';
 export * from './http/openapi.responses';

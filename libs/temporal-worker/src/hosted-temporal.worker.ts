@@ -1,5 +1,6 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import type { LifecycleState } from '@vax/platform';
+import { type LifecycleState, activeTracing } from '@vax/platform';
+import { OpenTelemetryPlugin } from '@temporalio/interceptors-opentelemetry';
 import type { Logger, PinoLogger } from 'nestjs-pino';
 import { TemporalLogBridge } from './temporal-log.bridge';
 
@@ -37,7 +38,7 @@ export class HostedTemporalWorker {
     });
     Runtime.install({ logger: new TemporalLogBridge(this.pino), telemetryOptions: { logging: { forward: {} } } });
     const connection = await NativeConnection.connect({ address });
-    this.worker = await Worker.create({ connection, namespace, taskQueue, ...worker });
+    this.worker = await Worker.create({ connection, namespace, taskQueue, ...worker, plugins: tracingPlugins() });
     this.running = this.worker.run().finally(() => connection.close());
     this.running.catch((error) => this.logger.error(`temporal worker stopped with an error: ${String(error)}`));
     this.logger.log(`temporal worker polling task queue ${taskQueue}`);
@@ -47,4 +48,13 @@ export class HostedTemporalWorker {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
   }
+}
+
+/**
+ * With tracing on: workflow and activity spans, continuing the trace passed in the workflow's
+ * headers by the client that started it; workflow spans leave the sandbox through a sink.
+ */
+function tracingPlugins(): OpenTelemetryPlugin[] {
+  const tracing = activeTracing();
+  return tracing ? [new OpenTelemetryPlugin(tracing)] : [];
 }

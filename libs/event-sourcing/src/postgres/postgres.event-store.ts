@@ -13,6 +13,7 @@ import {
 } from '../event-store.port';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { migrate } from './migrations';
+import { activeTraceparent } from './trace-context';
 
 interface EventRow {
   global_position: string;
@@ -118,7 +119,7 @@ export class PostgresEventStore implements EventStore {
           events.map((e) => e.type),
           events.map((e) => e.schemaVersion),
           events.map((e) => JSON.stringify(e.data)),
-          events.map(({ metadata: { occurredAt: _, ...rest } }) => JSON.stringify(rest)),
+          metadataColumn(events),
           events.map((e) => e.metadata.occurredAt),
         ],
       });
@@ -237,4 +238,10 @@ class PostgresSubscription implements Subscription {
       };
     });
   }
+}
+
+/** The metadata column: all but the time (a column of its own), with the trace the append ran in. */
+function metadataColumn(events: NewEvent[]): string[] {
+  const traceparent = activeTraceparent();
+  return events.map(({ metadata: { occurredAt: _, ...rest } }) => JSON.stringify({ traceparent, ...rest }));
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PostgresEventStore } from '@vax/event-sourcing';
 import type { MessageSink, OutgoingMessage } from '../publishing/outgoing-message';
+import { startPublishSpan } from '../tracing/message-trace';
 
 /**
  * The embedded transport's durable log: an event store in one database shared by the services of a
@@ -14,8 +15,9 @@ export class EmbeddedBusSink implements MessageSink {
   constructor(private readonly bus: PostgresEventStore) {}
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
-    for (const { topic, key, message } of messages) {
-      await this.bus.append(
+    for (const { topic, key, message, traceparent } of messages) {
+      const span = startPublishSpan(topic, 'embedded', traceparent);
+      const appended = this.bus.append(
         busStream(topic, key),
         [
           {
@@ -29,10 +31,18 @@ export class EmbeddedBusSink implements MessageSink {
               causationId: message.eventId,
               actor: message.actor,
               occurredAt: new Date(message.occurredAt),
+              traceparent: span.traceparent,
             },
           },
         ],
         'any',
+      );
+      await appended.then(
+        () => span.end(),
+        (error: unknown) => {
+          span.end(error);
+          throw error;
+        },
       );
     }
   }

@@ -1,4 +1,5 @@
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { startPublishSpan } from '../tracing/message-trace';
 import { MESSAGE_HEADERS, type MessageSink, type OutgoingMessage } from './outgoing-message';
 
 /**
@@ -19,26 +20,39 @@ export class KafkaMessageSink implements MessageSink {
     this.connected ??= this.producer.connect();
     await this.connected;
     const byTopic = new Map<string, OutgoingMessage[]>();
+    const spans = new Map(messages.map((m) => [m, startPublishSpan(m.topic, 'kafka', m.traceparent)]));
     for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
-    await this.producer.sendBatch({
+    const sent = this.producer.sendBatch({
       acks: -1,
       compression: CompressionTypes.None,
       topicMessages: [...byTopic].map(([topic, list]) => ({
         topic,
-        messages: list.map(({ key, message }) => ({
-          key,
-          value: JSON.stringify(message),
+        messages: list.map((m) => ({
+          key: m.key,
+          value: JSON.stringify(m.message),
           headers: {
-            [MESSAGE_HEADERS.eventId]: message.eventId,
-            [MESSAGE_HEADERS.type]: message.type,
-            [MESSAGE_HEADERS.correlationId]: message.correlationId,
+            [MESSAGE_HEADERS.eventId]: m.message.eventId,
+            [MESSAGE_HEADERS.type]: m.message.type,
+            [MESSAGE_HEADERS.correlationId]: m.message.correlationId,
+            ...traceHeader(spans.get(m)?.traceparent),
           },
         })),
       })),
     });
+    await sent.then(
+      () => spans.forEach((span) => span.end()),
+      (error: unknown) => {
+        spans.forEach((span) => span.end(error));
+        throw error;
+      },
+    );
   }
 
   async close(): Promise<void> {
     if (this.connected) await this.producer.disconnect();
   }
+}
+
+function traceHeader(traceparent: string | undefined): Record<string, string> {
+  return traceparent ? { [MESSAGE_HEADERS.traceparent]: traceparent } : {};
 }

@@ -5,6 +5,8 @@ export interface OutgoingMessage {
   topic: string;
   key: string;
   message: PublicMessage;
+  /** The trace of the stored event it comes from (W3C traceparent), when that was traced. */
+  traceparent?: string;
 }
 
 /** Where a publisher puts messages: Kafka, or the embedded log. Resolves once they are durable. */
@@ -17,4 +19,5 @@ export const MESSAGE_HEADERS = {
   eventId: 'event-id',
   type: 'event-type',
   correlationId: 'correlation-id',
+  traceparent: 'traceparent',
 } as const;

@@ -60,7 +60,7 @@ export class StoreTailPublisher {
         await pause(HORIZON_WAIT_MS); // committed, but behind an older transaction still running
         continue;
       }
-      const messages = batch.map((e) => this.options.toMessage(e)).filter((m): m is OutgoingMessage => m !== null);
+      const messages = batch.map((e) => withTrace(this.options.toMessage(e), e)).filter((m) => m !== null);
       await this.sink.publish(messages);
       this.options.afterAcknowledged?.(batch);
       checkpoint = batch[batch.length - 1].checkpoint;
@@ -81,4 +81,10 @@ export class StoreTailPublisher {
       this.wake = () => (clearTimeout(timer), resolve());
     });
   }
+}
+
+/** The message carries its event's trace, so the consumer's span joins the request that caused it. */
+function withTrace(message: OutgoingMessage | null, event: RecordedEvent): OutgoingMessage | null {
+  if (!message || message.traceparent || !event.metadata.traceparent) return message;
+  return { ...message, traceparent: event.metadata.traceparent };
 }

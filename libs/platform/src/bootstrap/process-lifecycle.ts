@@ -1,5 +1,6 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { InvalidConfigurationError } from '../config/config.loader';
+import { activeTracing } from '../tracing/tracing.runtime';
 
 /** A bad setting stops the process with the message that names it, and nothing else. */
 export function exitOnConfigError<T>(load: () => T): T {
@@ -29,7 +30,8 @@ export function exitGracefullyOnSignals(app: INestApplication, timeoutMs: number
       process.exit(1);
     }, timeoutMs).unref();
     app.close().then(
-      () => process.exit(0),
+      // Spans still batched would be lost with the process.
+      () => flushTraces().finally(() => process.exit(0)),
       (error: unknown) => {
         logger.error(`shutdown failed: ${String(error)}`);
         process.exit(1);
@@ -38,4 +40,10 @@ export function exitGracefullyOnSignals(app: INestApplication, timeoutMs: number
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+}
+
+async function flushTraces(): Promise<void> {
+  await activeTracing()
+    ?.spanProcessor.forceFlush()
+    .catch(() => undefined);
 }

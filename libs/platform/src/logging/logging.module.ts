@@ -4,6 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { LoggerOptions } from 'pino';
 import { maskIdentifiers, redactPersonalData } from './personal-data.redactor';
+import { traceIdsOfActiveSpan } from '../tracing/trace-ids.log-mixin';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -22,6 +23,8 @@ export function pinoOptions(service: string, level: string): LoggerOptions {
     level,
     base: { service },
     messageKey: 'msg',
+    // The trace a line was logged in, so a log line leads to its trace and back.
+    mixin: traceIdsOfActiveSpan,
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
     formatters: {
       level: (label) => ({ level: label }),

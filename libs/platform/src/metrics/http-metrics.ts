@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import type { Request, RequestHandler, Response } from 'express';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -34,7 +35,13 @@ export class ProcessMetrics {
   httpMiddleware(): RequestHandler {
     return (req, res, next) => {
       const end = this.latency.startTimer();
-      res.once('finish', () => end({ method: req.method, route: routeOf(req, res), status: String(res.statusCode) }));
+      const span = trace.getActiveSpan();
+      res.once('finish', () => {
+        const route = routeOf(req, res);
+        end({ method: req.method, route, status: String(res.statusCode) });
+        // The trace names the request as the metrics do: by its template, never by its path.
+        span?.updateName(`${req.method} ${route}`).setAttribute('http.route', route);
+      });
       next();
     };
   }

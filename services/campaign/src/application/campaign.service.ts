@@ -1,5 +1,5 @@
 import type { Actor } from '@vax/event-sourcing';
-import type { TemporalConnection } from '@vax/platform';
+import { type TemporalConnection, temporalClientInterceptors } from '@vax/platform';
 import { Client, QueryNotRegisteredError, WorkflowNotFoundError } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import type { campaignWorkflow } from '../workflows/campaign.workflow';
@@ -123,6 +123,10 @@ export class CampaignService {
   }
 
   private async client(): Promise<Client> {
-    return new Client({ connection: await this.temporal.get(), namespace: this.temporal.namespace });
+    return new Client({
+      connection: await this.temporal.get(),
+      namespace: this.temporal.namespace,
+      interceptors: temporalClientInterceptors(),
+    });
   }
 }

@@ -4,7 +4,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import type { TemporalConnection } from '@vax/platform';
+import { type TemporalConnection, temporalClientInterceptors } from '@vax/platform';
 import type { ComplaintWorkflowsPort } from '../../application/ports/complaint-workflows.port';
 import type { Actor } from '@vax/event-sourcing';
 import {
@@ -94,6 +94,10 @@ export class TemporalComplaintWorkflows implements ComplaintWorkflowsPort {
   }
 
   private async client(): Promise<Client> {
-    return new Client({ connection: await this.connection.get(), namespace: this.connection.namespace });
+    return new Client({
+      connection: await this.connection.get(),
+      namespace: this.connection.namespace,
+      interceptors: temporalClientInterceptors(),
+    });
   }
 }
