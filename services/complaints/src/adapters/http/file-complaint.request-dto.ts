@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import type { ComplaintSubject } from '../../domain/complaint-subject';
 import { IsCalendarDate, MultiLine } from '@vax/platform';
+import { SubjectFieldTypes } from './complaint-subject.request-rule';
 
 const PHONE = /^(\+84|0)\d{9,10}$/;
 
@@ -68,6 +69,7 @@ export class FileComplaintRequest {
     },
   })
   @IsObject()
+  @SubjectFieldTypes()
   subject!: ComplaintSubject;
 
   @ApiProperty({ example: 'Số lô mũi 2 trên sổ sức khỏe khác giấy xác nhận' })
