@@ -11,3 +11,5 @@ cp -r services/portal/src/web/public dist/services/portal/src/web/
 # The QR decoder the desk falls back on where the browser has no BarcodeDetector (Apache-2.0).
 mkdir -p dist/services/portal/src/web/public/vendor
 cp node_modules/jsqr/dist/jsQR.js dist/services/portal/src/web/public/vendor/jsQR.js
+# The portal's scripts and styles bundled, minified and named by content hash for phones (issue 17).
+node scripts/bundle-portal.js dist/services/portal/src/web/public

@@ -10,6 +10,9 @@ export const WEB_ROOT = join(__dirname, 'public');
 const CSP =
   "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+/** A bundle file, named by its content's hash (esbuild's `[name]-[hash]`). */
+const HASHED = /^build\/[\w.-]+-[A-Z0-9]{8}\.(js|css)$/;
+
 @ApiExcludeController()
 @Controller()
 export class WebAssetsController {
@@ -31,17 +34,26 @@ export class WebAssetsController {
     res.type('text/javascript').sendFile(join(WEB_ROOT, 'sw.js'));
   }
 
-  /** Static files, confined to WEB_ROOT by sendFile's root option (no ../ escapes, no dotfiles). */
+  /**
+   * Static files, confined to WEB_ROOT by sendFile's root option (no ../ escapes, no dotfiles). The
+   * bundle's files (build/, named by a hash of their content: scripts/bundle-portal.js) never change
+   * under their name, so a phone keeps them for a year and asks again only for a new index.html.
+   */
   @Get('assets/*path')
   async asset(@Param('path') path: string[], @Req() req: Request, @Res() res: Response): Promise<void> {
     const file = path.join('/');
-    res.setHeader('Cache-Control', 'public, max-age=3600');
+    const hashed = HASHED.test(file);
+    res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
     if (await this.sendCompressed(file, req, res)) return;
-    res.sendFile(file, { root: WEB_ROOT, dotfiles: 'deny', maxAge: '1h' }, (error) => {
-      if (error && !res.headersSent) {
-        res.status(404).type('application/problem+json').json(new NotFoundException('no such asset').getResponse());
-      }
-    });
+    res.sendFile(
+      file,
+      { root: WEB_ROOT, dotfiles: 'deny', maxAge: hashed ? '365d' : '1h', immutable: hashed },
+      (error) => {
+        if (error && !res.headersSent) {
+          res.status(404).type('application/problem+json').json(new NotFoundException('no such asset').getResponse());
+        }
+      },
+    );
   }
 
   /** Text assets go compressed to a browser that accepts it; false when this one goes as it is. */
