@@ -1,0 +1,136 @@
+/**
+ * Reissuing every certificate of the province after a policy change, end to end: each person's
+ * status re-derived, a new certificate signed, the old one revoked, both appended to the person's
+ * stream, the revocation list caught up. Through the path the service takes when a new policy is
+ * deployed (PolicyReissue: a run registered once, partitions claimed with skip locked), drained by
+ * 1 and by N worker threads (N = cores), in rounds 1, N, N, 1 so drift and growing streams meet both
+ * alike. Each round is a new policy (certificate validity 12 → 24 → 36 … months): every certificate
+ * changes. Target: N threads ≥ 0.8 × N × the rate of one (docs/performance.md).
+ *   npm run bench:reissue      (BENCH_PEOPLE=20000, BENCH_THREADS=cores)
+ */
+import { cpus } from 'node:os';
+import { EVENT_STORE_MIGRATIONS, migrate, PostgresEventStore } from '@vax/event-sourcing';
+import { MESSAGING_MIGRATIONS, ProjectionRunner } from '@vax/messaging';
+import { Pool } from 'pg';
+import { CertificateSigner } from '../services/certification/src/application/certificate-signer';
+import { CERTIFICATION_MIGRATIONS } from '../services/certification/src/application/certification.migrations';
+import { CertificationService } from '../services/certification/src/application/certification.service';
+import { PolicyReissue } from '../services/certification/src/application/policy-reissue';
+import { drainWithThreads } from '../services/certification/src/application/policy-reissue.threads';
+import { generateDevelopmentChain } from '../services/certification/src/keys/development-keys';
+import { signingKeysOf } from '../services/certification/src/keys/signing-keys';
+import { certificateRevocationsProjection } from '../services/certification/src/projections/certificate-revocations.projection';
+import {
+  loadCertificationReference,
+  type ReferenceData,
+} from '../services/certification/src/reference/certification-reference.loader';
+import vaccines from '../services/certification/src/reference/vaccines.json';
+import { loadPeople } from './certificate-reissue.load';
+import { fmt, freshDatabase, machine, runBenchmark } from './bench-support';
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
+const THREADS = Number(process.env.BENCH_THREADS ?? cpus().length);
+const PROVINCE = 500_000;
+
+const policyOf = (months: number): ReferenceData => ({
+  ...(vaccines as ReferenceData),
+  policy: { ...vaccines.policy, certificateValidityMonths: months },
+});
+
+interface Round {
+  threads: number;
+  drainS: number;
+  listS: number;
+  totalS: number;
+  changed: number;
+}
+
+async function main(): Promise<void> {
+  const db = await freshDatabase('reissue');
+  const pool = new Pool({ connectionString: db.url, max: 8 });
+  try {
+    await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...CERTIFICATION_MIGRATIONS]);
+    const now = new Date();
+    const keys = signingKeysOf(await generateDevelopmentChain(now), true, now);
+    const store = new PostgresEventStore(pool);
+    const loadStarted = performance.now();
+    const shipped = loadCertificationReference();
+    await loadPeople(store, new CertificateSigner(keys, shipped, 'LC'), shipped, PEOPLE);
+    const loadS = (performance.now() - loadStarted) / 1000;
+    const list = new ProjectionRunner(pool, store, certificateRevocationsProjection);
+    await list.prepare();
+    await list.catchUp();
+    await pool.query('vacuum analyze');
+
+    const rounds: Round[] = [];
+    const order = [1, THREADS, THREADS, 1];
+    for (const [i, threads] of order.entries()) {
+      const referenceData = policyOf(12 * (i + 2));
+      const reference = loadCertificationReference(referenceData);
+      const service = new CertificationService(store, new CertificateSigner(keys, reference, 'LC'), reference);
+      const started = performance.now();
+      await new PolicyReissue(pool, service, { owner: 'bench' }).register();
+      let draining = true;
+      const following = (async () => {
+        while (draining) if ((await list.catchUp({ untilPartialBatch: true })) === 0) await sleep(50);
+      })();
+      const tally = await drainWithThreads(threads, {
+        databaseUrl: db.url,
+        keys,
+        issuingEntity: 'LC',
+        owner: `bench-round-${i}`,
+        concurrency: 8,
+        referenceData,
+      });
+      const drained = performance.now();
+      draining = false;
+      await following;
+      await list.catchUp();
+      const ended = performance.now();
+      const revoked = await pool.query(`select count(*)::int as n from certificate_revocations_v2`);
+      if (tally.changed !== PEOPLE || revoked.rows[0].n !== 3 * PEOPLE * (i + 1))
+        throw new Error(`round ${i}: ${tally.changed} reissued, ${revoked.rows[0].n} revocation rows`);
+      rounds.push({
+        threads,
+        drainS: (drained - started) / 1000,
+        listS: (ended - drained) / 1000,
+        totalS: (ended - started) / 1000,
+        changed: tally.changed,
+      });
+    }
+    report(rounds, loadS);
+  } finally {
+    await pool.end();
+    await db.drop();
+  }
+}
+
+function report(rounds: Round[], loadS: number): void {
+  console.log(`# Policy-change reissue, end to end — ${machine()}`);
+  console.log(
+    `${fmt(PEOPLE)} people (streams loaded in ${fmt(loadS, 1)} s), 64 partitions, 8 people in flight a thread\n`,
+  );
+  console.log('| round | threads | drain s | revocation list after s | end to end s | people/s |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  rounds.forEach((r, i) =>
+    console.log(
+      `| ${i + 1} | ${r.threads} | ${fmt(r.drainS, 1)} | ${fmt(r.listS, 1)} | ${fmt(r.totalS, 1)} | ${fmt(r.changed / r.totalS)} |`,
+    ),
+  );
+  const rate = (threads: number) => {
+    const of = rounds.filter((r) => r.threads === threads);
+    return of.reduce((s, r) => s + r.changed, 0) / of.reduce((s, r) => s + r.totalS, 0);
+  };
+  const [one, many] = [rate(1), rate(THREADS)];
+  const ratio = many / one;
+  console.log(
+    `\n${THREADS} threads: ${fmt(ratio, 2)} × one thread (target ≥ ${fmt(0.8 * THREADS, 2)}): ${ratio >= 0.8 * THREADS ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `the province (${fmt(PROVINCE)} people) at these rates: ${fmt(PROVINCE / one / 60, 1)} min on one thread, ${fmt(PROVINCE / many / 60, 1)} min on ${THREADS}`,
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+runBenchmark(main);
