@@ -9,6 +9,10 @@ source deploy/local/lib.sh
 # VAX_TRANSPORT=kafka npm start runs the distributed stack's transport (a local Kafka) instead.
 export VAX_TRANSPORT="${VAX_TRANSPORT:-embedded}"
 
+# npm start -- --replicas 2: every process twice, behind one address each (deploy/local/services.sh).
+replicas=()
+[[ "${2:-}" == --replicas ]] && replicas=(--replicas "${3:-}")
+
 case "${1:-up}" in
   up)
     # From the committed lock, never rewriting it (--no-save): a clone stays as it was checked out.
@@ -20,7 +24,7 @@ case "${1:-up}" in
     step "Loading the synthetic population into the local registry (first start only)"
     node dist/services/identity/src/population/population.cli.js load --if-empty \
       --database "postgres://vax:vax-local-only@127.0.0.1:$POSTGRES_PORT/identity"
-    deploy/local/services.sh up
+    deploy/local/services.sh up "${replicas[@]}"
     cat <<TXT
 
   The platform is running (message transport: $VAX_TRANSPORT).
@@ -41,5 +45,5 @@ TXT
     deploy/local/infra.sh status
     deploy/local/services.sh status
     ;;
-  *) die "usage: $0 up|down|status" ;;
+  *) die "usage: $0 up [--replicas N]|down|status" ;;
 esac
