@@ -77,6 +77,12 @@ export interface EventStore {
   hasEventsAfter(checkpoint?: string): Promise<boolean>;
   /** Every event after a checkpoint, in global order, never skipping one committed late. */
   subscribeToAll(options?: SubscribeOptions): Subscription;
+  /**
+   * Orders two checkpoints of this store as readAll delivers them (negative: `a` comes first):
+   * the store-neutral way to compare global positions, whose format each adapter owns
+   * (PostgreSQL "transaction:position", KurrentDB "commit/prepare").
+   */
+  compareCheckpoints(a: string, b: string): number;
   close(): Promise<void>;
 }
 

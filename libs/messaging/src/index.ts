@@ -2,6 +2,7 @@ export * from './checkpoints/checkpoint.store';
 export * from './consuming/dead-letter.headers';
 export * from './consuming/reliable-kafka.server';
 export * from './consuming/retry-policy';
+export * from './consuming/transient-waits';
 export * from './dead-letters/dead-letter.reader';
 export * from './embedded/embedded-bus';
 export * from './embedded/embedded-log.server';

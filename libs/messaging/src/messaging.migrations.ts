@@ -28,4 +28,24 @@ export const MESSAGING_MIGRATIONS: Migration[] = [
       create index inbox_processed_by_age on inbox_processed (processed_at);
     `,
   },
+  {
+    name: 'messaging-0003-bus-bucket-leases',
+    sql: `
+      -- The embedded transport's consumer groups (bus database): each subscriber's work is cut into
+      -- buckets of keys, each leased to one live instance at a time, renewed by its heartbeat.
+      create table bus_members (
+        subscriber text not null,
+        member text not null,
+        expires_at timestamptz not null,
+        primary key (subscriber, member)
+      );
+      create table bus_bucket_leases (
+        subscriber text not null,
+        bucket int not null,
+        owner text,
+        expires_at timestamptz not null default '-infinity',
+        primary key (subscriber, bucket)
+      );
+    `,
+  },
 ];

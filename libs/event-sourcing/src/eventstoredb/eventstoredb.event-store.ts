@@ -114,6 +114,12 @@ export class EventStoreDbEventStore implements EventStore {
     };
   }
 
+  compareCheckpoints(a: string, b: string): number {
+    const [x, y] = [parseCheckpoint(a), parseCheckpoint(b)];
+    const order = (p: bigint, q: bigint) => (p < q ? -1 : p > q ? 1 : 0);
+    return order(x.commit, y.commit) || order(x.prepare, y.prepare);
+  }
+
   async close(): Promise<void> {
     await this.client.dispose();
   }

@@ -79,6 +79,10 @@ export class InMemoryEventStore implements EventStore {
     };
   }
 
+  compareCheckpoints(a: string, b: string): number {
+    return Number(a) - Number(b);
+  }
+
   private async *tail(after: string | undefined, batchSize: number, state: { closed: boolean }) {
     let checkpoint = after;
     while (!state.closed) {

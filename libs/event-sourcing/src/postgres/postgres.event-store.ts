@@ -171,10 +171,17 @@ export class PostgresEventStore implements EventStore {
     return new PostgresSubscription(this, options);
   }
 
+  compareCheckpoints(a: string, b: string): number {
+    const [[txA, posA], [txB, posB]] = [parseCheckpoint(a), parseCheckpoint(b)];
+    return compareBigints(BigInt(txA), BigInt(txB)) || compareBigints(BigInt(posA), BigInt(posB));
+  }
+
   async close(): Promise<void> {
     // The pool belongs to the caller.
   }
 }
+
+const compareBigints = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
 
 function parseCheckpoint(checkpoint: string): [string, string] {
   const match = /^(\d+):(\d+)$/.exec(checkpoint);

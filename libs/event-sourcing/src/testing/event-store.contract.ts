@@ -130,6 +130,17 @@ export function eventStoreContract(
       expect(down.map((e) => e.revision)).toEqual([1n, 0n]);
     });
 
+    it('compares checkpoints in the order it reads them', async () => {
+      const stream = streamName();
+      await store.append(stream, events(3), 'no_stream');
+      const all = await readEverything(store, (log) => log.filter((e) => e.stream === stream).length === 3);
+      const [a, b, c] = all.filter((e) => e.stream === stream).map((e) => e.checkpoint);
+      expect(store.compareCheckpoints(b, b)).toBe(0);
+      expect(store.compareCheckpoints(a, b)).toBeLessThan(0);
+      expect(store.compareCheckpoints(c, b)).toBeGreaterThan(0);
+      expect(store.compareCheckpoints(a, c)).toBeLessThan(0);
+    });
+
     it('orders all events globally, in the order their appends completed', async () => {
       const [a, b] = [streamName(), streamName()];
       await store.append(a, events(1), 'no_stream');

@@ -1,24 +1,106 @@
 import { type KafkaContext, type KafkaOptions, type ReadPacket, ServerKafka } from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, EachMessagePayload } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { DEAD_LETTER_HEADERS, DEAD_LETTER_TOPIC } from './dead-letter.headers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, decideRetry } from './retry-policy';
+import { type ConsumerWaits, TransientWaits, type WaitingPartition } from './transient-waits';
 
 const HEARTBEAT_EVERY_MS = 2_000;
 
+/** Thrown by handleEvent up to the batch loop: hold this partition back for `delayMs`. */
+class PartitionMustWait extends Error {
+  constructor(readonly delayMs: number) {
+    super('partition waits on a transient failure');
+  }
+}
+
 /**
  * NestJS's Kafka transport, with what it lacks for events: a failing handler is retried with
- * backoff (heartbeating meanwhile, so the group does not evict the consumer). A transient failure
- * (retry-policy.ts) is retried for as long as it lasts; a permanent one goes to the dead-letter
- * topic at once, an unknown one after the policy's attempts, with its error, and the partition
- * moves on. A message with no handler is dead-lettered and reported,
- * never silently committed. Handlers are ordinary @EventPattern methods.
+ * backoff. A transient failure (retry-policy.ts) is retried for as long as it lasts, with only its
+ * partition paused meanwhile: the message is left unresolved, so the paused partition fetches it
+ * again when it resumes, and the consumer's other partitions keep flowing (kafkajs fetches again
+ * only once every batch of a fetch is done, so a handler waiting inside its batch would hold them
+ * all). A permanent failure goes to the dead-letter topic at once, an unknown one after the policy's
+ * attempts, with its error, and the partition moves on. A message with no handler is dead-lettered
+ * and reported, never silently committed. Handlers are ordinary @EventPattern methods.
  */
-export class ReliableKafkaServer extends ServerKafka {
+export class ReliableKafkaServer extends ServerKafka implements ConsumerWaits {
+  private readonly waits = new TransientWaits();
+  private readonly resumeTimers = new Set<NodeJS.Timeout>();
+
   constructor(
     options: KafkaOptions['options'],
     private readonly retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {
     super(options ?? {});
+  }
+
+  get group(): string {
+    return this.groupId;
+  }
+
+  /** The partitions waiting on a transient failure now (readiness, metrics). */
+  waiting(): WaitingPartition[] {
+    return this.waits.list();
+  }
+
+  /** Batches, not single messages: a partition is paused and left at its failing message. */
+  override async bindEvents(consumer: Consumer): Promise<void> {
+    const topics = [...this.messageHandlers.keys()];
+    if (topics.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const owned = payload.memberAssignment;
+      this.waits.keepOnly((key) => {
+        const [topic, partition] = splitKey(key);
+        return (owned[topic] ?? []).includes(partition);
+      });
+    });
+    await consumer.run({
+      ...(this.options.run ?? {}),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.consumeBatch(payload),
+    });
+  }
+
+  private async consumeBatch({ batch, resolveOffset, heartbeat, pause, isRunning, isStale }: EachBatchPayload) {
+    const { topic, partition } = batch;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      const waitMs = await this.consume({ topic, partition, message, heartbeat, pause });
+      if (waitMs !== undefined) {
+        // Unresolved: once resumed, the partition is fetched again from this message.
+        this.resumeAfter(pause(), waitMs);
+        return;
+      }
+      this.waits.succeeded(partitionKey(topic, partition));
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  }
+
+  /** Handles one message; returns how long its partition must wait, when it must. */
+  private async consume(payload: EachMessagePayload): Promise<number | undefined> {
+    try {
+      await this.handleMessage(payload);
+      return undefined;
+    } catch (error) {
+      if (error instanceof PartitionMustWait) return error.delayMs;
+      throw error;
+    }
+  }
+
+  private resumeAfter(resume: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.resumeTimers.delete(timer);
+      resume();
+    }, ms);
+    this.resumeTimers.add(timer);
+  }
+
+  override async close(): Promise<void> {
+    this.resumeTimers.forEach(clearTimeout);
+    this.resumeTimers.clear();
+    await super.close();
   }
 
   override async handleEvent(pattern: string, packet: ReadPacket, context: KafkaContext): Promise<void> {
@@ -27,7 +109,9 @@ export class ReliableKafkaServer extends ServerKafka {
       this.logger.error(`no handler for messages on ${pattern}: sent to ${DEAD_LETTER_TOPIC}`);
       return this.deadLetter(context, new Error(`no handler for ${pattern}`), 0);
     }
-    for (let attempt = 1; ; attempt++) {
+    const key = partitionKey(context.getTopic(), context.getPartition());
+    const offset = context.getMessage().offset;
+    for (let attempt = this.waits.attemptsAt(key, offset) + 1; ; attempt++) {
       try {
         const result = await handler(packet.data, context);
         if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
@@ -40,11 +124,15 @@ export class ReliableKafkaServer extends ServerKafka {
           );
           return this.deadLetter(context, error, attempt);
         }
-        // A transient failure waits for as long as it lasts: nothing is dead-lettered for an outage,
-        // and the partition holds its place, so a key's later messages never overtake this one.
         this.logger.warn(
-          `${describe(context)} failed (attempt ${attempt}, ${decision.kind}), retrying: ${errorText(error)}`,
+          `${describe(context)} failed (attempt ${attempt}, ${decision.kind}), retrying in ${decision.delayMs} ms: ${errorText(error)}`,
         );
+        if (decision.kind === 'transient') {
+          // Waits for as long as it lasts, nothing dead-lettered for an outage; only this partition
+          // holds its place, so a key's later messages never overtake this one.
+          this.waits.failed(key, offset, error);
+          throw new PartitionMustWait(decision.delayMs);
+        }
         await this.waitHeartbeating(decision.delayMs, context.getHeartbeat());
       }
     }
@@ -85,6 +173,13 @@ export class ReliableKafkaServer extends ServerKafka {
       await heartbeat().catch(() => undefined);
     }
   }
+}
+
+const partitionKey = (topic: string, partition: number) => `${topic}/${partition}`;
+
+function splitKey(key: string): [string, number] {
+  const slash = key.lastIndexOf('/');
+  return [key.slice(0, slash), Number(key.slice(slash + 1))];
 }
 
 function describe(context: KafkaContext): string {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PostgresEventStore } from '@vax/event-sourcing';
+import type { EventStore } from '@vax/event-sourcing';
 import type { MessageSink, OutgoingMessage } from '../publishing/outgoing-message';
 import { startPublishSpan } from '../tracing/message-trace';
 
@@ -12,7 +12,7 @@ export const busStream = (topic: string, key: string) => `${topic}|${key}`;
 export const topicOfBusStream = (stream: string) => stream.slice(0, stream.indexOf('|'));
 
 export class EmbeddedBusSink implements MessageSink {
-  constructor(private readonly bus: PostgresEventStore) {}
+  constructor(private readonly bus: EventStore) {}
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
     for (const { topic, key, message, traceparent } of messages) {

@@ -1,6 +1,8 @@
+import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import {
+  type EventStore,
   PostgresEventStore,
   type RecordedEvent,
   type Subscription,
@@ -13,7 +15,11 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { CheckpointStore } from '../checkpoints/checkpoint.store';
 import { DEAD_LETTER_TOPIC } from '../consuming/dead-letter.headers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, decideRetry } from '../consuming/retry-policy';
+import { type ConsumerWaits, TransientWaits, type WaitingPartition } from '../consuming/transient-waits';
 import { MESSAGING_MIGRATIONS } from '../messaging.migrations';
+import { BucketLanes } from './bucket-lanes';
+import { BucketLeases } from './bucket-leases';
+import { DEFAULT_BUS_BUCKETS, bucketOfStream } from './bus-buckets';
 import { busStream, topicOfBusStream } from './embedded-bus';
 
 /** What an @EventPattern handler gets as context on the embedded transport: [topic, checkpoint]. */
@@ -29,130 +35,280 @@ export interface EmbeddedLogOptions {
   /** This subscriber's name, like a Kafka consumer group: one per service. */
   subscriber: string;
   retryPolicy?: RetryPolicy;
+  /** Buckets the subscriber's keys are cut into (16): the most instances that can share the work. */
+  buckets?: number;
+  /** How long a bucket stays with an instance that stopped renewing it (10 s): the take-over bound. */
+  leaseMs?: number;
 }
+
+type Handler = (data: unknown, ctx: EmbeddedContext) => unknown;
 
 /**
  * A NestJS transport for the single-machine default: delivers from the durable bus log to the same
- * @EventPattern handlers the Kafka transport calls, with its own checkpoint, so a restart resumes
- * where it stopped. Same rules as Kafka: retries with backoff, then a dead letter; never a silent skip.
+ * @EventPattern handlers the Kafka transport calls. Like a Kafka consumer group, the instances of a
+ * subscriber share its work: keys are cut into buckets, each leased to one live instance in the bus
+ * database (bucket-leases.ts) with a checkpoint of its own, so N instances (or HTTP_WORKERS > 1)
+ * apply each message once, and a dead instance's buckets are taken over when their leases lapse.
+ * Same rules as Kafka: a transient failure holds back only its bucket until it passes; a permanent
+ * one is dead-lettered at once, an unknown one after the policy's attempts; never a silent skip.
  */
-export class EmbeddedLogServer extends Server implements CustomTransportStrategy {
+export class EmbeddedLogServer extends Server implements CustomTransportStrategy, ConsumerWaits {
   private pool?: Pool;
+  private bus?: EventStore;
+  private checkpoints?: CheckpointStore;
+  private leases?: BucketLeases;
+  private lanes?: BucketLanes;
+  private readonly waits = new TransientWaits();
+  private readonly timers = new Set<NodeJS.Timeout>();
   private subscription?: Subscription;
   private running?: Promise<void>;
+  private heartbeating?: Promise<void>;
   private closing = false;
-  private wake?: () => void;
+  private closed?: Promise<void>;
+  private readonly sleepers = new Set<() => void>();
+  /** Local clock: past it, leases may have lapsed unrenewed, and nothing is handled until renewed. */
+  private validUntil = 0;
+  private inFlight?: number;
 
   constructor(private readonly options: EmbeddedLogOptions) {
     super();
   }
 
+  get group(): string {
+    return this.options.subscriber;
+  }
+
+  private get bucketCount(): number {
+    return this.options.buckets ?? DEFAULT_BUS_BUCKETS;
+  }
+
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? 10_000;
+  }
+
+  /** The buckets held back on a transient failure now (readiness, metrics). */
+  waiting(): WaitingPartition[] {
+    return this.waits.list();
+  }
+
+  /** The buckets this instance holds now. */
+  heldBuckets(): number[] {
+    return this.lanes?.held().sort((a, b) => a - b) ?? [];
+  }
+
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
+      const { subscriber } = this.options;
       this.pool = survivingConnectionLoss(
-        new Pool({
-          connectionString: this.options.busUrl,
-          max: 3,
-          application_name: `${this.options.subscriber}-consumer`,
-        }),
+        new Pool({ connectionString: this.options.busUrl, max: 3, application_name: `${subscriber}-consumer` }),
         (error) => this.logger.warn(`lost a connection to the bus (${describeConnectionLoss(error)})`),
       );
       const bus = new PostgresEventStore(this.pool);
       await bus.migrate();
       await migrate(this.pool, MESSAGING_MIGRATIONS);
-      const checkpoints = new CheckpointStore(this.pool);
-      const name = `embedded:${this.options.subscriber}`;
-      this.running = this.deliverUntilClosed(checkpoints, name, bus);
+      this.bus = bus;
+      this.checkpoints = new CheckpointStore(this.pool);
+      const member = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+      this.leases = new BucketLeases(this.pool, subscriber, member, this.bucketCount, this.leaseMs);
+      this.lanes = new BucketLanes((a, b) => bus.compareCheckpoints(a, b));
+      this.heartbeating = this.heartbeatUntilClosed();
+      this.running = this.deliverUntilClosed();
       callback();
     } catch (error) {
       callback(error);
     }
   }
 
+  /** Renews this instance's leases, takes its share, gives back a surplus; often enough to never lapse. */
+  private async heartbeatUntilClosed(): Promise<void> {
+    while (!this.closing) {
+      const started = Date.now();
+      try {
+        const { held, surplus } = await this.leases!.round();
+        this.validUntil = started + this.leaseMs * 0.75;
+        await this.adopt(held.filter((b) => !surplus.includes(b)));
+        if (surplus.length > 0) await this.giveBack(surplus);
+      } catch (error) {
+        if (!this.closing) this.logger.warn(`${this.group}: bucket leases not renewed (${String(error)})`);
+      }
+      await this.sleep(this.leaseMs / 4);
+    }
+  }
+
+  private async adopt(kept: number[]): Promise<void> {
+    const lanes = this.lanes!;
+    for (const bucket of lanes.held()) if (!kept.includes(bucket)) lanes.remove(bucket);
+    const gained = kept.filter((bucket) => !lanes.held().includes(bucket));
+    for (const bucket of gained) lanes.add(bucket, await this.loadCheckpoint(bucket));
+    if (gained.length > 0) {
+      this.logger.log(
+        `${this.group}: holds buckets ${lanes
+          .held()
+          .sort((a, b) => a - b)
+          .join(', ')}`,
+      );
+      this.restartReading();
+    }
+  }
+
+  /** A bucket taken for the first time starts where the subscriber stood before buckets existed. */
+  private async loadCheckpoint(bucket: number): Promise<string | undefined> {
+    const own = await this.checkpoints!.load(this.checkpointName(bucket));
+    return own ?? (await this.checkpoints!.load(`embedded:${this.group}`));
+  }
+
+  private checkpointName(bucket: number): string {
+    return `embedded:${this.group}:${bucket}/${this.bucketCount}`;
+  }
+
+  /** Stops handling the surplus, lets the message in hand finish, then gives the buckets back. */
+  private async giveBack(surplus: number[]): Promise<void> {
+    surplus.forEach((bucket) => this.lanes!.remove(bucket));
+    while (this.inFlight !== undefined && surplus.includes(this.inFlight)) await this.sleep(20);
+    await this.leases!.release(surplus);
+  }
+
   /**
    * Delivers until close(). When the bus fails under it (the database restarting, a connection
-   * cut), delivery resumes from the last saved checkpoint after a capped backoff: the message being
-   * handled then comes again, and the inbox absorbs what was already applied.
+   * cut), delivery resumes from the lanes' saved checkpoints after a capped backoff: the message
+   * being handled then comes again, and the inbox absorbs what was already applied.
    */
-  private async deliverUntilClosed(checkpoints: CheckpointStore, name: string, bus: PostgresEventStore) {
+  private async deliverUntilClosed(): Promise<void> {
     for (let failures = 0; !this.closing;) {
       try {
-        this.subscription = bus.subscribeToAll({ after: await checkpoints.load(name) });
+        // A timer may fire a millisecond before the wait it ends: a lane due this soon is due.
+        this.lanes!.wakeDue(Date.now() + 25);
+        const start = Date.now() < this.validUntil ? this.lanes!.startingPoint() : null;
+        if (start === null) {
+          await this.sleep(250); // no bucket held (yet), or all waiting: woken when that changes
+          continue;
+        }
+        this.subscription = this.bus!.subscribeToAll({ after: start.after });
         if (this.closing) return;
-        await this.deliver(this.subscription, checkpoints, name, bus, () => (failures = 0));
+        await this.deliver(this.subscription, () => (failures = 0));
       } catch (error) {
         if (this.closing) return;
         const retryInMs = Math.min(10_000, 250 * 2 ** Math.min(failures++, 6));
         this.logger.warn(
-          `${name}: delivery failed (${String(error)}), resuming from the checkpoint in ${retryInMs} ms`,
+          `${this.group}: delivery failed (${String(error)}), resuming from the checkpoints in ${retryInMs} ms`,
         );
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, retryInMs);
-          this.wake = () => (clearTimeout(timer), resolve());
-        });
+        await this.sleep(retryInMs);
       }
     }
   }
 
-  private async deliver(
-    subscription: Subscription,
-    checkpoints: CheckpointStore,
-    name: string,
-    bus: PostgresEventStore,
-    delivered: () => void,
-  ) {
+  private async deliver(subscription: Subscription, delivered: () => void): Promise<void> {
     for await (const event of subscription) {
-      const topic = topicOfBusStream(event.stream);
-      const handler = this.messageHandlers.get(topic);
-      // Topics without a handler here are other subscribers' business, as unsubscribed topics are in Kafka.
-      if (handler) await this.handleWithRetries(topic, handler, event, bus);
-      await checkpoints.save(name, event.checkpoint);
+      if (Date.now() >= this.validUntil) return; // leases not renewed in time: hold off until they are
+      const bucket = bucketOfStream(event.stream, this.bucketCount);
+      if (!this.lanes!.isNext(bucket, event.checkpoint)) continue;
+      this.inFlight = bucket;
+      try {
+        await this.deliverOne(bucket, event);
+      } finally {
+        this.inFlight = undefined;
+      }
       delivered();
     }
   }
 
-  private async handleWithRetries(
-    topic: string,
-    handler: (data: unknown, ctx: EmbeddedContext) => unknown,
-    event: RecordedEvent,
-    bus: PostgresEventStore,
-  ) {
+  private async deliverOne(bucket: number, event: RecordedEvent): Promise<void> {
+    const topic = topicOfBusStream(event.stream);
+    // Topics without a handler here are other subscribers' business, as unsubscribed topics are in Kafka.
+    const handler = this.messageHandlers.get(topic);
+    if (handler && (await this.handle(bucket, topic, handler, event)) === 'waits') return;
+    if (await this.leases!.saveCheckpoint(bucket, this.checkpointName(bucket), event.checkpoint))
+      this.lanes!.advanced(bucket, event.checkpoint);
+    else this.lanes!.remove(bucket); // taken over meanwhile: its new holder goes on from its checkpoint
+  }
+
+  private async handle(bucket: number, topic: string, handler: Handler, event: RecordedEvent) {
     const policy = this.options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-    for (let attempt = 1; ; attempt++) {
+    const lane = `bucket ${bucket}`;
+    for (let attempt = this.waits.attemptsAt(lane, event.checkpoint) + 1; ; attempt++) {
       try {
         const result = await handler(event.data, new EmbeddedContext([topic, event.checkpoint]));
         if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-        return;
+        this.waits.succeeded(lane);
+        return 'handled';
       } catch (error) {
-        // Transient failures wait for as long as they last (retry-policy.ts): an outage dead-letters nothing.
         const decision = decideRetry(error, attempt, policy);
+        if (decision.retry && decision.kind === 'transient') {
+          // Waits for as long as it lasts, holding back this bucket only: a key's order is kept,
+          // other keys flow, an outage dead-letters nothing.
+          this.waits.failed(lane, event.checkpoint, error);
+          this.lanes!.wait(bucket, Date.now() + decision.delayMs);
+          this.after(decision.delayMs, () => this.restartReading());
+          this.logger.warn(`${topic} ${lane} waits ${decision.delayMs} ms (attempt ${attempt}): ${String(error)}`);
+          return 'waits';
+        }
         if (decision.retry) {
           await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
           continue;
         }
-        this.logger.error(`${topic} message ${event.id} failed ${attempt} time(s), dead-lettered: ${String(error)}`);
-        const letter = {
-          original: event.data,
-          topic,
-          subscriber: this.options.subscriber,
-          error: String(error),
-          attempts: attempt,
-        };
-        await bus.append(
-          busStream(DEAD_LETTER_TOPIC, this.options.subscriber),
-          [{ ...event, id: randomUUID(), type: 'DeadLetter', data: letter }],
-          'any',
-        );
-        return;
+        await this.deadLetter(topic, event, error, attempt);
+        this.waits.succeeded(lane);
+        return 'dead-lettered';
       }
     }
   }
 
-  async close(): Promise<void> {
+  private async deadLetter(topic: string, event: RecordedEvent, error: unknown, attempts: number) {
+    this.logger.error(`${topic} message ${event.id} failed ${attempts} time(s), dead-lettered: ${String(error)}`);
+    const { subscriber } = this.options;
+    const letter = { original: event.data, topic, subscriber, error: String(error), attempts };
+    await this.bus!.append(
+      busStream(DEAD_LETTER_TOPIC, subscriber),
+      [{ ...event, id: randomUUID(), type: 'DeadLetter', data: letter }],
+      'any',
+    );
+  }
+
+  /** Reads again from the lanes' checkpoints: a bucket gained, or a wait over. */
+  private restartReading(): void {
+    void this.subscription?.close();
+    this.wakeAll();
+  }
+
+  private wakeAll(): void {
+    this.sleepers.forEach((wake) => wake());
+  }
+
+  private after(ms: number, run: () => void): void {
+    const timer = setTimeout(() => (this.timers.delete(timer), run()), ms);
+    this.timers.add(timer);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => (clearTimeout(timer), this.sleepers.delete(wake), resolve());
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+
+  /**
+   * Stops, and gives its buckets back so the other instances take them at once. `keepLeases`
+   * leaves them to lapse instead, as a killed process does (for tests of the take-over).
+   */
+  close({ keepLeases = false }: { keepLeases?: boolean } = {}): Promise<void> {
+    this.closed ??= this.stop(keepLeases);
+    return this.closed;
+  }
+
+  private async stop(keepLeases: boolean): Promise<void> {
     this.closing = true;
-    this.wake?.();
+    this.timers.forEach(clearTimeout);
+    this.wakeAll();
     await this.subscription?.close();
     await this.running?.catch(() => undefined);
+    this.wakeAll();
+    await this.heartbeating?.catch(() => undefined);
+    if (!keepLeases && this.leases) {
+      const leases = this.leases;
+      await leases.release(this.heldBuckets()).catch(() => undefined);
+      await leases.leave().catch(() => undefined);
+    }
     await this.pool?.end();
   }
 

@@ -1,5 +1,5 @@
 import type { CustomTransportStrategy } from '@nestjs/microservices';
-import { EmbeddedLogServer, ReliableKafkaServer } from '@vax/messaging';
+import { type ConsumerWaits, EmbeddedLogServer, ReliableKafkaServer } from '@vax/messaging';
 
 export interface ConsumerSettings {
   MESSAGE_TRANSPORT?: 'kafka' | 'embedded';
@@ -9,7 +9,10 @@ export interface ConsumerSettings {
 }
 
 /** The transport the service's @EventPattern handlers run on; the handlers are the same on both. */
-export function consumerTransport(service: string, settings: ConsumerSettings): CustomTransportStrategy {
+export function consumerTransport(
+  service: string,
+  settings: ConsumerSettings,
+): CustomTransportStrategy & ConsumerWaits {
   const group = settings.KAFKA_CONSUMER_GROUP ?? service;
   if (settings.MESSAGE_TRANSPORT === 'embedded') {
     return new EmbeddedLogServer({ busUrl: settings.BUS_DATABASE_URL!, subscriber: group });
