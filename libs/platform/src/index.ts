@@ -35,5 +35,6 @@ export * from './event-sourcing/event-sourcing.module';
 export * from './time/vietnam-date';
 export * from './time/date-input';
 export * from './http/date-input.decorators';
+export * from './http/keyset-page';
 export * from './signing/list-signer';
 export * from './csv/csv.writer';

@@ -133,7 +133,9 @@ describe('a campaign over a real database: verify, propose merges, record, send 
 
   it('records the kept row once the site confirms the merge; the duplicate never reaches the records', async () => {
     const merges = new MergeProposalsService(pool, async (id) => signals.push(id));
-    const [proposal] = await merges.forSite('cmp-t', 'LC-TD-02');
+    const {
+      items: [proposal],
+    } = await merges.forSite('cmp-t', 'LC-TD-02');
     expect(proposal.evidence).toContainEqual({ kind: 'site', same: false });
     await merges.decide('cmp-t', proposal.proposalId, 'confirm', {
       id: 's-2',
@@ -147,7 +149,9 @@ describe('a campaign over a real database: verify, propose merges, record, send 
 
   it("checks a site's correction again with the registry, resolving the item and recording the dose", async () => {
     const worklists = new WorklistService(pool, async (id) => signals.push(id));
-    const [item] = await worklists.forSite('cmp-t', 'LC-PT-01');
+    const {
+      items: [item],
+    } = await worklists.forSite('cmp-t', 'LC-PT-01');
     expect(item).toMatchObject({
       reason: 'identity-mismatch',
       rowNumber: 3,
@@ -160,7 +164,7 @@ describe('a campaign over a real database: verify, propose merges, record, send 
       { id: 's-3', role: 'site-staff', scope: 'site:LC-PT-01' },
     );
     expect(await run(activities.recheckCorrections, 'cmp-t', 1)).toEqual({ rechecked: 1 });
-    expect((await worklists.forSite('cmp-t', 'LC-PT-01'))[0].status).toBe('resolved');
+    expect((await worklists.forSite('cmp-t', 'LC-PT-01')).items[0].status).toBe('resolved');
     expect(await run(activities.sendMatchedDoses, 'cmp-t')).toBe(1);
   });
 

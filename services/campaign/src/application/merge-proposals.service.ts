@@ -1,5 +1,6 @@
 import type { Actor } from '@vax/event-sourcing';
 import { inTransaction } from '@vax/messaging';
+import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
 import type { Pool } from 'pg';
 import { MergeDecisionRefused, type ProposalStatus, decideProposal } from '../domain/duplicates/merge-decision';
 
@@ -16,22 +17,25 @@ export class MergeProposalsService {
   ) {}
 
   /** Proposals touching a site's rows, with the evidence and both rows' dose facts (no identity fields). */
-  async forSite(campaignId: string, siteId: string) {
+  /** A page of the proposals touching a site's rows, by proposal id. */
+  async forSite(campaignId: string, siteId: string, page: KeysetPage = { after: null, limit: PAGE_LIMIT_MAX }) {
     const { rows } = await this.pool.query(
       `select m.proposal_id, m.status, m.evidence, ${ROW('k')} as keep, ${ROW('d')} as duplicate
        from merge_proposals m
        join legacy_rows k on k.import_id = m.keep_import and k.row_number = m.keep_row
        join legacy_rows d on d.import_id = m.duplicate_import and d.row_number = m.duplicate_row
-       where m.campaign_id = $1 and (k.site_id = $2 or d.site_id = $2) order by m.proposal_id limit 5000`,
-      [campaignId, siteId],
+       where m.campaign_id = $1 and (k.site_id = $2 or d.site_id = $2) and ($3::text is null or m.proposal_id > $3)
+       order by m.proposal_id limit $4`,
+      [campaignId, siteId, page.after?.[0] ?? null, page.limit + 1],
     );
-    return rows.map((r) => ({
-      proposalId: r.proposal_id,
+    const proposals = rows.map((r) => ({
+      proposalId: r.proposal_id as string,
       status: r.status,
       evidence: r.evidence,
       keep: r.keep,
       duplicate: r.duplicate,
     }));
+    return pageOf(proposals, page, (p) => [p.proposalId]);
   }
 
   async decide(

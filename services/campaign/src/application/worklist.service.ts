@@ -1,6 +1,7 @@
 import type { Actor } from '@vax/event-sourcing';
 import { inTransaction } from '@vax/messaging';
-import type { Pool } from 'pg';
+import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
+import type { Pool, QueryResultRow } from 'pg';
 import {
   type IdentityCorrection,
   WorklistRefused,
@@ -22,6 +23,26 @@ export interface WorklistEntry {
   details: { differences?: { field: string; kind: string }[]; problems?: string; refusedBy?: string };
 }
 
+const toEntry = (r: QueryResultRow): WorklistEntry => ({
+  itemId: r.item_id,
+  reason: r.reason,
+  status: r.status,
+  dueOn: r.due_on,
+  sourceName: r.source_name,
+  rowNumber: r.row_number,
+  row: {
+    fullName: r.full_name,
+    dateOfBirth: r.date_of_birth,
+    gender: r.gender,
+    idNumber: r.id_number,
+    vaccineCode: r.vaccine_code,
+    lotNumber: r.lot_number,
+    administeredOn: r.administered_on,
+    doseNumber: r.dose_number,
+  },
+  details: r.details,
+});
+
 /** The rows sent back to a site, and the site's corrections of them. */
 export class WorklistService {
   constructor(
@@ -29,36 +50,25 @@ export class WorklistService {
     private readonly signalChanges: (campaignId: string) => Promise<unknown>,
   ) {}
 
-  async forSite(campaignId: string, siteId: string | null, status?: WorklistStatus): Promise<WorklistEntry[]> {
+  /** A page of a site's items by due day (then id), after the key of the previous page's last item. */
+  async forSite(
+    campaignId: string,
+    siteId: string | null,
+    status?: WorklistStatus,
+    page: KeysetPage = { after: null, limit: PAGE_LIMIT_MAX },
+  ): Promise<{ items: WorklistEntry[]; nextCursor: string | null }> {
     const { rows } = await this.pool.query(
       `select w.item_id, w.reason, w.status, w.due_on::text, w.details, i.source_name, l.row_number,
          l.full_name, l.date_of_birth::text as date_of_birth, l.gender, l.id_number, l.vaccine_code, l.lot_number,
          l.administered_on::text as administered_on, l.dose_number
        from worklist_items w join legacy_rows l on l.import_id = w.import_id and l.row_number = w.row_number
        join legacy_imports i on i.import_id = w.import_id
-       where w.campaign_id = $1 and w.site_id is not distinct from $2 and ($3::text is null or w.status = $3)
-       order by w.due_on, w.item_id limit 5000`,
-      [campaignId, siteId, status ?? null],
+       where w.campaign_id = $1 and ${siteId === null ? '$2::text is null and w.site_id is null' : 'w.site_id = $2'}
+         and ($3::text is null or w.status = $3) and ($4::date is null or (w.due_on, w.item_id) > ($4, $5))
+       order by w.due_on, w.item_id limit $6`,
+      [campaignId, siteId, status ?? null, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
     );
-    return rows.map((r) => ({
-      itemId: r.item_id,
-      reason: r.reason,
-      status: r.status,
-      dueOn: r.due_on,
-      sourceName: r.source_name,
-      rowNumber: r.row_number,
-      row: {
-        fullName: r.full_name,
-        dateOfBirth: r.date_of_birth,
-        gender: r.gender,
-        idNumber: r.id_number,
-        vaccineCode: r.vaccine_code,
-        lotNumber: r.lot_number,
-        administeredOn: r.administered_on,
-        doseNumber: r.dose_number,
-      },
-      details: r.details,
-    }));
+    return pageOf(rows.map(toEntry), page, (e) => [e.dueOn, e.itemId]);
   }
 
   /** Keeps the corrected fields beside the row as the site kept it, and asks the campaign to check it again. */

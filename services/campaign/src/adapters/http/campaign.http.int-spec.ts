@@ -154,7 +154,7 @@ describe('campaign API', () => {
       403,
     );
     const own = await fetch(`${base}/campaigns/${campaignId}/worklists?siteId=LC-PT-01`, { headers: other });
-    expect(await body(own)).toEqual({ campaignId, siteId: 'LC-PT-01', items: [] });
+    expect(await body(own)).toEqual({ campaignId, siteId: 'LC-PT-01', items: [], nextCursor: null });
     const unknown = await fetch(`${base}/campaigns/${campaignId}/worklist-items/nope/correction`, {
       method: 'POST',
       headers: other,
@@ -167,6 +167,47 @@ describe('campaign API', () => {
       body: JSON.stringify({ idNumber: '123' }),
     });
     expect(badId.status).toBe(400);
+  });
+
+  it('pages worklists by cursor and limit, each item once, and refuses a cursor it did not make', async () => {
+    const pool = new Pool({ connectionString: db.url, max: 1 });
+    await pool.query(
+      `insert into worklist_items (item_id, campaign_id, import_id, row_number, site_id, reason, due_on)
+       select 'page-' || n, $1, 'imp-a', n + 1, 'LC-SH-M1', 'not-found', date '2021-12-01' + n % 3
+       from generate_series(1, 7) n`,
+      [campaignId],
+    );
+    await pool.end();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { items: { itemId: string; dueOn: string }[]; nextCursor: string | null } = await body(
+        await fetch(
+          `${base}/campaigns/${campaignId}/worklists?siteId=LC-SH-M1&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+          { headers: manager },
+        ),
+      );
+      seen.push(...page.items.map((i) => `${i.dueOn}/${i.itemId}`));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(7);
+    expect(seen).toEqual([...seen].sort());
+    for (const bad of ['nope!', Buffer.from('[1]').toString('base64url')]) {
+      const refused = await fetch(`${base}/campaigns/${campaignId}/worklists?siteId=LC-SH-M1&cursor=${bad}`, {
+        headers: manager,
+      });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).errors).toEqual([
+        expect.objectContaining({ field: 'cursor', rule: 'isPageCursor' }),
+      ]);
+    }
+    const tooMany = await fetch(`${base}/campaigns/${campaignId}/worklists?siteId=LC-SH-M1&limit=501`, {
+      headers: manager,
+    });
+    expect((await tooMany.json()).errors).toEqual([expect.objectContaining({ field: 'limit', rule: 'max' })]);
   });
 
   it('lets only the responsible person sign a list, and publishes the signing key', async () => {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { PageRequest } from '@vax/platform';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -38,7 +39,7 @@ export class ProgressRequest {
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
-export class WorklistRequest {
+export class WorklistRequest extends PageRequest {
   @ApiPropertyOptional({ description: 'A site id; omitted for rows of no known site (managers)' })
   @IsOptional()
   @Matches(ID)
@@ -64,6 +65,10 @@ export class CorrectRowRequest {
 }
 
 export class SiteRequest {
+  @ApiProperty() @Matches(ID) siteId!: string;
+}
+
+export class SitePageRequest extends PageRequest {
   @ApiProperty() @Matches(ID) siteId!: string;
 }
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, RequireRoles, keysetPage } from '@vax/platform';
 import { MergeProposalsService } from '../../application/merge-proposals.service';
 import { WorklistService } from '../../application/worklist.service';
-import { CorrectRowRequest, MergeDecisionRequest, SiteRequest, WorklistRequest } from './campaign.request-dto';
+import { CorrectRowRequest, MergeDecisionRequest, SitePageRequest, WorklistRequest } from './campaign.request-dto';
 import { checkSiteAccess, refusalsAsProblems } from './campaign-http.problems';
 import { SITE_DIRECTORY } from './tokens';
 import type { SiteDirectory } from '../../domain/legacy-row/reference-directories';
@@ -32,11 +32,12 @@ export class WorklistsHttpController {
   @Get('worklists')
   @RequireRoles(...SITE_ROLES)
   @ApiOperation({ summary: "A site's worklist: its rows that did not match, with why and by when" })
-  @ApiOkResponse({ type: WorklistResponse, description: "The site's items, by due day" })
+  @ApiOkResponse({ type: WorklistResponse, description: "A page of the site's items, by due day" })
   async worklist(@Param('campaignId') campaignId: string, @Query() q: WorklistRequest, @Caller() actor: CallerActor) {
     const siteId = q.siteId ?? null;
     checkSiteAccess(actor, siteId, this.districtOf);
-    return { campaignId, siteId, items: await this.worklists.forSite(campaignId, siteId, q.status) };
+    const page = keysetPage(q, ['string', 'string']);
+    return { campaignId, siteId, ...(await this.worklists.forSite(campaignId, siteId, q.status, page)) };
   }
 
   @Post('worklist-items/:itemId/correction')
@@ -56,10 +57,11 @@ export class WorklistsHttpController {
   @Get('merge-proposals')
   @RequireRoles(...SITE_ROLES)
   @ApiOperation({ summary: "Probable duplicates among a site's rows, with the evidence" })
-  @ApiOkResponse({ type: MergeProposalsResponse, description: "The proposals touching the site's rows" })
-  async proposals(@Param('campaignId') campaignId: string, @Query() q: SiteRequest, @Caller() actor: CallerActor) {
+  @ApiOkResponse({ type: MergeProposalsResponse, description: "A page of the proposals touching the site's rows" })
+  async proposals(@Param('campaignId') campaignId: string, @Query() q: SitePageRequest, @Caller() actor: CallerActor) {
     checkSiteAccess(actor, q.siteId, this.districtOf);
-    return { campaignId, siteId: q.siteId, proposals: await this.merges.forSite(campaignId, q.siteId) };
+    const { items, nextCursor } = await this.merges.forSite(campaignId, q.siteId, keysetPage(q, ['string']));
+    return { campaignId, siteId: q.siteId, proposals: items, nextCursor };
   }
 
   @Post('merge-proposals/:proposalId/decision')

@@ -1,4 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { PageResponse } from '@vax/platform';
 import { WORKLIST_REASONS } from '../../domain/classification/row-class';
 
 const ITEM_STATUSES = ['open', 'corrected', 'resolved', 'reopened'];
@@ -49,10 +50,10 @@ export class WorklistItemResponse {
   @ApiProperty({ type: WorklistDetailsResponse }) details!: WorklistDetailsResponse;
 }
 
-export class WorklistResponse {
+export class WorklistResponse extends PageResponse {
   @ApiProperty() campaignId!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Null: the rows of no known site' }) siteId!: string | null;
-  @ApiProperty({ type: [WorklistItemResponse], description: 'By due day, at most 5,000' })
+  @ApiProperty({ type: [WorklistItemResponse], description: 'By due day, then item id; `limit` of them at most' })
   items!: WorklistItemResponse[];
 }
 
@@ -90,7 +91,7 @@ export class MergeProposalResponse {
   duplicate!: ProposalRowResponse;
 }
 
-export class MergeProposalsResponse {
+export class MergeProposalsResponse extends PageResponse {
   @ApiProperty() campaignId!: string;
   @ApiProperty() siteId!: string;
   @ApiProperty({ type: [MergeProposalResponse] }) proposals!: MergeProposalResponse[];
