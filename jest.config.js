@@ -4,6 +4,7 @@
 //   *.int-spec.ts    integration: real PostgreSQL / Kafka / Temporal
 //   *.e2e-spec.ts    end to end: services as processes, black-box over HTTP
 //   *.fuzz-spec.ts   API fuzzing (schemathesis) of the running services from their OpenAPI
+//   *.soak-spec.ts   the fault soak's short profile: the platform at two replicas under faults
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' }, sourceMaps: 'inline', swcrc: false }];
 const common = {
   transform: { '^.+\\.ts$': swc },
@@ -34,5 +35,6 @@ module.exports = {
     { ...common, ...withInfrastructure, displayName: 'integration', testMatch: ['**/*.int-spec.ts'] },
     { ...common, ...withInfrastructure, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
     { ...common, ...withInfrastructure, displayName: 'fuzz', testMatch: ['**/*.fuzz-spec.ts'] },
+    { ...common, ...withInfrastructure, displayName: 'soak', testMatch: ['**/*.soak-spec.ts'] },
   ],
 };

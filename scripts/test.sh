@@ -4,7 +4,9 @@
 #   2. unit, static checks and integration tests (jest global setup finds or starts real
 #      PostgreSQL, Kafka and Temporal: environment, then testcontainers, then deploy/local)
 #   3. end-to-end tests, alone, since they stop and start the broker
-#   4. API fuzzing (schemathesis) of every running service from its OpenAPI document
+#   4. the fault soak's short profile: the platform at two replicas while replicas are killed and
+#      the broker, Temporal and PostgreSQL restart (after e2e, alone: it restarts the infrastructure)
+#   5. API fuzzing (schemathesis) of every running service from its OpenAPI document
 # Results: test-artifacts/jest-*.json; the last line printed is "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,8 @@ if [[ $status -eq 0 ]]; then
     --json --outputFile=test-artifacts/jest-main.json || status=1
   npx jest --selectProjects e2e --runInBand --ci \
     --json --outputFile=test-artifacts/jest-e2e.json || status=1
+  npx jest --selectProjects soak --runInBand --ci \
+    --json --outputFile=test-artifacts/jest-soak.json || status=1
   npx jest --selectProjects fuzz --runInBand --ci \
     --json --outputFile=test-artifacts/jest-fuzz.json || status=1
 fi
@@ -35,5 +39,5 @@ fi
 if [[ "$infra_was_up" == false && "${VAX_KEEP_INFRA:-false}" != true ]]; then
   deploy/local/infra.sh down >/dev/null 2>&1 || true
 fi
-node scripts/test-summary.js test-artifacts/jest-main.json test-artifacts/jest-e2e.json test-artifacts/jest-fuzz.json || status=1
+node scripts/test-summary.js test-artifacts/jest-main.json test-artifacts/jest-e2e.json test-artifacts/jest-soak.json test-artifacts/jest-fuzz.json || status=1
 exit $status
