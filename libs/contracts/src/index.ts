@@ -4,6 +4,8 @@ export * from './common.v1';
 export * from './platform/platform-diagnostics.v1';
 export * from './identity/identity-events.v1';
 export * from './identity/identity-bulk-requests.v1';
+export * from './identity/identity-bulk-requests.v2';
+export * from './identity/identity-bulk-results.v2';
 export * from './injections/injections-events.v1';
 export * from './injections/injections-corrections.v1';
 export * from './injections/injections-attestations.v1';

@@ -17,6 +17,7 @@ import { ImportsHttpController } from './adapters/http/imports.http-controller';
 import { IMPORT_MAX_BYTES, SITE_DIRECTORY } from './adapters/http/tokens';
 import { WorklistsHttpController } from './adapters/http/worklists.http-controller';
 import { DoseOutcomesKafkaConsumer } from './adapters/kafka/dose-outcomes.kafka-consumer';
+import { IdentityChoiceHttpController } from './adapters/http/identity-choice.http-controller';
 import { IdentityAnswersKafkaConsumer } from './adapters/kafka/identity-answers.kafka-consumer';
 import { BulkAnswersService } from './application/bulk-answers.service';
 import { CAMPAIGN_MIGRATIONS } from './application/campaign.migrations';
@@ -33,6 +34,7 @@ import { MergeProposalsService } from './application/merge-proposals.service';
 import { ProgressQuery } from './application/progress.query';
 import { VerificationRepository } from './application/verification.repository';
 import { WorklistService } from './application/worklist.service';
+import { IdentityChoiceService } from './application/identity-choice.service';
 import { WorklistsRepository } from './application/worklists.repository';
 import type { CampaignConfig } from './campaign.config';
 import { loadMappingPresets } from './import/mapping-presets';
@@ -67,6 +69,7 @@ export class CampaignModule {
         ImportsHttpController, // before CampaignsHttpController: /campaigns/imports is not a campaign id
         CampaignsHttpController,
         WorklistsHttpController,
+        IdentityChoiceHttpController,
         AttestationsHttpController,
         IdentityAnswersKafkaConsumer,
         DoseOutcomesKafkaConsumer,
@@ -114,6 +117,12 @@ export class CampaignModule {
           inject: [PG_POOL, CampaignService],
           useFactory: (pool: Pool, campaigns: CampaignService) =>
             new WorklistService(pool, (id) => campaigns.signal(id, 'changes')),
+        },
+        {
+          provide: IdentityChoiceService,
+          inject: [PG_POOL, CampaignService],
+          useFactory: (pool: Pool, campaigns: CampaignService) =>
+            new IdentityChoiceService(pool, (id) => campaigns.signal(id, 'changes')),
         },
         {
           provide: MergeProposalsService,

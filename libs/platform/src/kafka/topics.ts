@@ -7,6 +7,8 @@ export const Topics = {
   diagnostics: 'platform.diagnostics.v1',
   identityEvents: 'identity.events.v1',
   identityBulkRequests: 'identity.bulk-requests.v1',
+  identityBulkRequestsV2: 'identity.bulk-requests.v2',
+  identityBulkResultsV2: 'identity.bulk-results.v2',
   injectionsEvents: 'injections.events.v1',
   injectionsCorrections: 'injections.corrections.v1',
   injectionsAttestations: 'injections.attestations.v1',

@@ -1,9 +1,8 @@
-import type { BulkVerificationCompleted } from '@vax/contracts';
 import type { Inbox } from '@vax/messaging';
-import type { VerificationRepository } from './verification.repository';
+import type { RegistryAnswer, VerificationRepository } from './verification.repository';
 
 /**
- * Stores identity's answers to the campaign's bulk requests, once per message (inbox in the same
+ * Stores identity's answers to the campaign's bulk requests (v1, or v2 with review candidates), once per message (inbox in the same
  * transaction): the durable table a waiting chunk looks at. Answers to other callers' batches are
  * passed over.
  */
@@ -13,7 +12,7 @@ export class BulkAnswersService {
     private readonly verification: VerificationRepository,
   ) {}
 
-  async onCompleted(messageId: string, completed: BulkVerificationCompleted): Promise<void> {
+  async onCompleted(messageId: string, completed: { batchId: string; results: RegistryAnswer[] }): Promise<void> {
     await this.inbox.runOnce(messageId, async (tx) => {
       await this.verification.recordAnswers(tx, completed.batchId, completed.results);
     });

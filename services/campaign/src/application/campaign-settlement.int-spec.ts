@@ -19,6 +19,7 @@ import { ListAttestationService } from './list-attestation.service';
 import { ListSigner } from '@vax/platform';
 import { MergeProposalsService } from './merge-proposals.service';
 import { WorklistService } from './worklist.service';
+import { IdentityChoiceService } from './identity-choice.service';
 import { WorklistsRepository } from './worklists.repository';
 import { generateKeyPairSync } from 'node:crypto';
 import { classifyRow, worklistReason } from '../domain/classification/row-class';
@@ -29,21 +30,41 @@ import { ProgressQuery } from './progress.query';
 const reference = loadCampaignReference();
 const mapping = parseMapping(JSON.parse(readFileSync(join(__dirname, '../../mappings/legacy-list.vi.json'), 'utf8')));
 const chunk = { campaignId: 'cmp-t', batchId: 'cmp-t:csv:0', importId: 'csv', firstRow: 2, lastRow: 9 };
-// The registry as the fake identity knows it: by ID number, and a corrected birth date that now matches.
-const registry = (r: { idNumber?: string; dateOfBirth?: string }) =>
-  r.idNumber === '012090123456'
-    ? { result: 'matched' as const, personId: 'P1' }
-    : r.idNumber === '040123456'
-      ? { result: 'matched' as const, personId: 'P3' }
-      : r.idNumber === '012195000111' && r.dateOfBirth === '1995-11-03'
-        ? { result: 'matched' as const, personId: 'P2' }
-        : r.idNumber === '012195000111'
-          ? {
-              result: 'mismatched' as const,
-              personId: 'P2',
-              differences: [{ field: 'dateOfBirth', kind: 'day-month-swapped' }],
-            }
-          : { result: 'not-found' as const };
+const candidate = (personId: string, score: number) => ({
+  personId,
+  score,
+  evidence: {
+    idNumber: 'missing' as const,
+    fullName: 'exact' as const,
+    dateOfBirth: 'exact' as const,
+    gender: 'agree' as const,
+    place: 'missing' as const,
+  },
+  fullName: 'Chảo Thị Xuân',
+  dateOfBirth: personId === 'P5' ? '2001-12-12' : '2001-12-21',
+  gender: 'female' as const,
+  district: 'Sìn Hồ',
+});
+// The registry as the fake identity knows it: by ID number, a corrected birth date that now matches,
+// and a row without a number searched by name and birth year: two namesakes, neither clearly best.
+const registry = (r: { idNumber?: string; dateOfBirth?: string; fullName: string }) =>
+  !r.idNumber && r.fullName === 'Chảo Thị Xuân'
+    ? { result: 'ambiguous' as const, candidates: [candidate('P5', 14.2), candidate('P6', 14.2)] }
+    : !r.idNumber
+      ? { result: 'invalid-id' as const }
+      : r.idNumber === '012090123456'
+        ? { result: 'matched' as const, personId: 'P1' }
+        : r.idNumber === '040123456'
+          ? { result: 'matched' as const, personId: 'P3' }
+          : r.idNumber === '012195000111' && r.dateOfBirth === '1995-11-03'
+            ? { result: 'matched' as const, personId: 'P2' }
+            : r.idNumber === '012195000111'
+              ? {
+                  result: 'mismatched' as const,
+                  personId: 'P2',
+                  differences: [{ field: 'dateOfBirth', kind: 'day-month-swapped' }],
+                }
+              : { result: 'not-found' as const };
 
 describe('a campaign over a real database: verify, propose merges, record, send back, correct, attest', () => {
   let db: TestDatabase;
@@ -84,15 +105,28 @@ describe('a campaign over a real database: verify, propose merges, record, send 
   it('verifies a chunk once, waiting for the answers stored by the consumer, and counts every class', async () => {
     const outcome = await run(activities.verifyChunk, chunk);
     expect(outcome).toEqual({
-      sent: 5,
+      sent: 6,
       matched: 3,
       mismatched: 1,
       notFound: 1,
-      ambiguous: 0,
-      invalidId: 1,
+      ambiguous: 1,
+      invalidId: 0,
       rejected: 2,
     });
-    expect(sink.requests[0].records.map((r) => r.recordId)).toEqual(['csv:2', 'csv:3', 'csv:5', 'csv:7', 'csv:8']);
+    // The row without an ID number is sent too, to be searched by its name and birth date.
+    expect(sink.requests[0].records.map((r) => r.recordId)).toEqual([
+      'csv:2',
+      'csv:3',
+      'csv:5',
+      'csv:7',
+      'csv:8',
+      'csv:9',
+    ]);
+    expect(sink.requests[0].records[5]).toEqual({
+      recordId: 'csv:9',
+      fullName: 'Chảo Thị Xuân',
+      dateOfBirth: '2001-12-12',
+    });
     await run(activities.verifyChunk, chunk); // the answers are there: nothing is sent again
     expect(sink.requests).toHaveLength(1);
   });
@@ -126,7 +160,7 @@ describe('a campaign over a real database: verify, propose merges, record, send 
       [4, 'LC-TD-01', 'unusable-row'],
       [5, null, 'not-in-registry'],
       [6, null, 'unusable-row'],
-      [9, null, 'missing-id'],
+      [9, null, 'ambiguous-identity'],
     ]);
     expect(await run(activities.openWorklists, 'cmp-t')).toBe(0);
   });
@@ -166,6 +200,44 @@ describe('a campaign over a real database: verify, propose merges, record, send 
     expect(await run(activities.recheckCorrections, 'cmp-t', 1)).toEqual({ rechecked: 1 });
     expect((await worklists.forSite('cmp-t', 'LC-PT-01')).items[0].status).toBe('resolved');
     expect(await run(activities.sendMatchedDoses, 'cmp-t')).toBe(1);
+  });
+
+  it('puts a row to review in its worklist with its candidates, and records the choice among them', async () => {
+    const itemOf = async () =>
+      (
+        await pool.query(
+          `select w.item_id, w.status, w.details, l.full_name from worklist_items w
+           join legacy_rows l using (import_id, row_number) where w.reason = 'ambiguous-identity'`,
+        )
+      ).rows;
+    const [item] = await itemOf();
+    expect(item).toMatchObject({ status: 'open', full_name: 'Chảo Thị Xuân' });
+    expect(item.details.candidates).toEqual([candidate('P5', 14.2), candidate('P6', 14.2)]);
+    const choices = new IdentityChoiceService(pool, async (id) => signals.push(id));
+    const manager = { id: 'm-1', role: 'manager', scope: 'province:LC' };
+    await expect(
+      choices.choose('cmp-t', item.item_id, { decision: 'same-person', personId: 'P9' }, manager),
+    ).rejects.toMatchObject({ field: 'personId', rule: 'candidate' });
+    const staff = { id: 's-1', role: 'site-staff', scope: 'site:LC-TD-01' };
+    await expect(choices.choose('cmp-t', item.item_id, { decision: 'none-of-them' }, staff)).rejects.toMatchObject({
+      rule: 'ownSite',
+    });
+    expect(await choices.choose('cmp-t', item.item_id, { decision: 'same-person', personId: 'P6' }, manager)).toBe(
+      'resolved',
+    );
+    const [after] = await itemOf();
+    expect(after.status).toBe('resolved');
+    expect(after.details.choice).toMatchObject({ decision: 'same-person', personId: 'P6', by: 'm-1' });
+    expect(after.details.candidates).toHaveLength(2);
+    const linked = await pool.query(
+      `select result, person_id from row_results where campaign_id = 'cmp-t' and import_id = 'csv' and row_number = 9`,
+    );
+    expect(linked.rows).toEqual([{ result: 'matched', person_id: 'P6' }]);
+    expect(signals.at(-1)).toBe('cmp-t');
+    // The round the signal starts: now a match, the row's dose facts (the list cut it short) go back to fix.
+    expect(await run(activities.openWorklists, 'cmp-t')).toBe(1);
+    const facts = await pool.query(`select reason from worklist_items where row_number = 9 and status = 'open'`);
+    expect(facts.rows).toEqual([{ reason: 'dose-facts' }]);
   });
 
   it("takes injections' answers, sends refused doses back, and lets the site's head sign what is on the records", async () => {
@@ -228,7 +300,7 @@ describe('a campaign over a real database: verify, propose merges, record, send 
     expect(unknown).toMatchObject({
       key: '(no known site)',
       rows: 3,
-      sent: 1,
+      sent: 2, // the row without an ID number is sent too (ADR 14)
       notFound: 1,
       invalidId: 1,
       rejected: 1,

@@ -1,10 +1,10 @@
 import {
-  type BulkRecordV1,
-  type BulkVerificationCompleted,
-  type BulkVerificationRequested,
+  type BulkLinkageRequested,
+  type BulkRecordV2,
   CampaignEventsV1,
-  IdentityBulkRequestsV1,
+  IdentityBulkRequestsV2,
   type LegacyDoseMatched,
+  type LinkageCandidate,
 } from '@vax/contracts';
 import { Inbox, type MessageSink, type OutgoingMessage } from '@vax/messaging';
 import type { Pool } from 'pg';
@@ -13,40 +13,40 @@ import { BulkAnswersService } from './bulk-answers.service';
 import { VerificationRepository } from './verification.repository';
 
 type Answer = {
-  result: 'matched' | 'mismatched' | 'not-found';
+  result: 'matched' | 'mismatched' | 'not-found' | 'ambiguous' | 'invalid-id';
   personId?: string;
   differences?: { field: string; kind: string }[];
+  candidates?: LinkageCandidate[];
 };
 
 /**
- * Stands in for Kafka and the identity service: a bulk request is answered by a rule per record (as
+ * Stands in for Kafka and the identity service: a bulk request (v2) is answered by a rule per record (as
  * identity would, through the campaign's real consumer code and inbox); dose messages are kept.
  */
 export class FakeIdentityOverSink implements MessageSink {
   readonly doses: LegacyDoseMatched[] = [];
-  readonly requests: BulkVerificationRequested[] = [];
+  readonly requests: BulkLinkageRequested[] = [];
   private readonly answers: BulkAnswersService;
 
   constructor(
     pool: Pool,
-    private readonly answer: (record: BulkRecordV1) => Answer,
+    private readonly answer: (record: BulkRecordV2) => Answer,
   ) {
     this.answers = new BulkAnswersService(new Inbox(pool, 'campaign'), new VerificationRepository(pool));
   }
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
     for (const { message } of messages) {
-      if (message.type === 'BulkVerificationRequested') {
-        const request = IdentityBulkRequestsV1.parse(JSON.parse(JSON.stringify(message)))
-          .payload as BulkVerificationRequested;
+      if (message.type === 'BulkLinkageRequested') {
+        const request = IdentityBulkRequestsV2.parse(JSON.parse(JSON.stringify(message)))
+          .payload as BulkLinkageRequested;
         this.requests.push(request);
         const results = request.records.map((r) => ({ recordId: r.recordId, differences: [], ...this.answer(r) }));
         setTimeout(
           () =>
             void this.answers.onCompleted(randomUUID(), {
               batchId: request.batchId,
-              results: results as BulkVerificationCompleted['results'],
-              completedAt: new Date().toISOString(),
+              results,
             }),
           20,
         );

@@ -1,4 +1,5 @@
 import type { Migration } from '@vax/event-sourcing';
+import { LINKAGE_REVIEW_MIGRATION } from './linkage-review.migration';
 import { PROGRESS_COUNTERS_MIGRATION } from './progress-counters.migration';
 
 /** The campaign's own tables (after the event store's and messaging's). Applied once, never edited. */
@@ -125,4 +126,5 @@ export const CAMPAIGN_MIGRATIONS: Migration[] = [
     `,
   },
   PROGRESS_COUNTERS_MIGRATION,
+  LINKAGE_REVIEW_MIGRATION,
 ];

@@ -1,7 +1,7 @@
 import {
-  type BulkRecordV1,
+  type BulkRecordV2,
   CampaignEventsV1,
-  IdentityBulkRequestsV1,
+  IdentityBulkRequestsV2,
   type LegacyDoseMatched,
   type PublicActor,
 } from '@vax/contracts';
@@ -36,17 +36,20 @@ const envelope = (
   payload,
 });
 
-/** One chunk for identity (identity.bulk-requests.v1), keyed by the batch. */
-export function bulkRequest(campaignId: string, batchId: string, records: BulkRecordV1[], at: Date): OutgoingMessage {
+/**
+ * One chunk for identity (identity.bulk-requests.v2: rows without a usable number, and the list's
+ * address, are searched; rows to review come back with their candidates), keyed by the batch.
+ */
+export function bulkRequest(campaignId: string, batchId: string, records: BulkRecordV2[], at: Date): OutgoingMessage {
   const message = envelope(
     campaignId,
     messageIdOf(`bulk:${batchId}`),
-    'BulkVerificationRequested',
+    'BulkLinkageRequested',
     batchId,
     { batchId, records },
     at,
   );
-  return { topic: IdentityBulkRequestsV1.topic, key: batchId, message };
+  return { topic: IdentityBulkRequestsV2.topic, key: batchId, message };
 }
 
 /** A matched dose for the records (campaign.events.v1), keyed by person so one person's doses stay in order. */

@@ -1,4 +1,4 @@
-import type { BulkRecordV1 } from '@vax/contracts';
+import type { BulkRecordV2, LinkageCandidate } from '@vax/contracts';
 import type { Pool, PoolClient } from 'pg';
 import type { ClassCounts } from '../workflows/campaign.messages';
 import type { Chunk } from '../workflows/campaign-chunks';
@@ -9,31 +9,34 @@ export interface RegistryAnswer {
   result: string;
   personId?: string;
   differences: { field: string; kind: string }[];
+  /** A row to review (v2): the registry's ranked candidates. */
+  candidates?: LinkageCandidate[];
 }
 
 // A site's correction, where there is one, is what the registry is asked about.
 const ROW_FIELDS = `l.import_id, l.row_number, coalesce(c.full_name, l.full_name) as full_name,
   coalesce(c.date_of_birth, l.date_of_birth)::text as date_of_birth, coalesce(c.gender, l.gender) as gender,
-  coalesce(c.id_number, l.id_number) as id_number`;
+  coalesce(c.id_number, l.id_number) as id_number, l.address`;
 
-const toRecord = (r: Record<string, string | null>): BulkRecordV1 => ({
+const toRecord = (r: Record<string, string | null>): BulkRecordV2 => ({
   recordId: recordIdOf(r.import_id!, Number(r.row_number)),
   idNumber: r.id_number ?? undefined,
   fullName: r.full_name ?? '',
   dateOfBirth: r.date_of_birth ?? undefined,
   gender: (r.gender as 'male' | 'female' | null) ?? undefined,
+  ...(r.address ? { address: r.address } : {}),
 });
 
 /** The registry side of the campaign's tables: what each chunk sends, and the answers that came back. */
 export class VerificationRepository {
   constructor(private readonly pool: Pool) {}
 
-  /** The chunk's rows the registry must see: accepted, with a usable ID number. */
-  async rowsOfChunk(chunk: Chunk): Promise<BulkRecordV1[]> {
+  /** The chunk's rows the registry must see: every accepted row, those without a usable ID number too. */
+  async rowsOfChunk(chunk: Chunk): Promise<BulkRecordV2[]> {
     const { rows } = await this.pool.query(
       `select ${ROW_FIELDS} from legacy_rows l
        left join row_corrections c on c.campaign_id = $1 and c.import_id = l.import_id and c.row_number = l.row_number
-       where l.import_id = $2 and l.row_number between $3 and $4 and l.status = 'accepted' and l.id_state = 'valid'
+       where l.import_id = $2 and l.row_number between $3 and $4 and l.status = 'accepted'
        order by l.row_number`,
       [chunk.campaignId, chunk.importId, chunk.firstRow, chunk.lastRow],
     );
@@ -41,7 +44,7 @@ export class VerificationRepository {
   }
 
   /** Corrected rows given to a recheck batch (assigned once, so a retried activity sends the same rows). */
-  async rowsOfRecheck(campaignId: string, batchId: string, limit: number): Promise<BulkRecordV1[]> {
+  async rowsOfRecheck(campaignId: string, batchId: string, limit: number): Promise<BulkRecordV2[]> {
     await this.pool.query(
       `update row_corrections set recheck_batch_id = $2 where (campaign_id, import_id, row_number) in (
          select campaign_id, import_id, row_number from row_corrections
@@ -86,11 +89,13 @@ export class VerificationRepository {
     if (batch.rows[0].completed_at) return true; // a batch is answered once; the same answer again changes nothing
     const keys = answers.map((a) => rowOfRecordId(a.recordId)).filter((k) => k !== undefined);
     await tx.query(
-      `insert into row_results (campaign_id, import_id, row_number, batch_id, result, person_id, differences)
-       select $1, t.import_id, t.row_number, $2, t.result, t.person_id, t.differences::jsonb
-       from unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[]) as t(import_id, row_number, result, person_id, differences)
+      `insert into row_results (campaign_id, import_id, row_number, batch_id, result, person_id, differences, candidates)
+       select $1, t.import_id, t.row_number, $2, t.result, t.person_id, t.differences::jsonb, t.candidates::jsonb
+       from unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[])
+         as t(import_id, row_number, result, person_id, differences, candidates)
        on conflict (campaign_id, import_id, row_number) do update set batch_id = excluded.batch_id,
-         result = excluded.result, person_id = excluded.person_id, differences = excluded.differences`,
+         result = excluded.result, person_id = excluded.person_id, differences = excluded.differences,
+         candidates = excluded.candidates`,
       [
         batch.rows[0].campaign_id,
         batchId,
@@ -99,6 +104,7 @@ export class VerificationRepository {
         answers.map((a) => a.result),
         answers.map((a) => a.personId ?? null),
         answers.map((a) => JSON.stringify(a.differences.map(({ field, kind }) => ({ field, kind })))),
+        answers.map((a) => (a.candidates?.length ? JSON.stringify(a.candidates) : null)),
       ],
     );
     const counts: Record<string, number> = {};
@@ -113,19 +119,20 @@ export class VerificationRepository {
   /**
    * The classes of a chunk's rows, the ones classed without the registry included: a range of the
    * list (its primary key) and the batch's answer counts, never a join over tables still growing.
+   * Rows a batch did not carry (no usable number, in batches sent before v2) count as invalid-id.
    */
   async outcomeOfChunk(chunk: Chunk): Promise<ClassCounts> {
     const [rows, batch] = await Promise.all([
       this.pool.query(
-        `select count(*) filter (where status = 'accepted' and id_state = 'valid')::int as sent,
-           count(*) filter (where status = 'accepted' and id_state <> 'valid')::int as invalid,
+        `select count(*) filter (where status = 'accepted')::int as accepted,
            count(*) filter (where status = 'rejected')::int as rejected
          from legacy_rows where import_id = $1 and row_number between $2 and $3`,
         [chunk.importId, chunk.firstRow, chunk.lastRow],
       ),
-      this.pool.query('select answer_counts from verification_batches where batch_id = $1', [chunk.batchId]),
+      this.pool.query('select records, answer_counts from verification_batches where batch_id = $1', [chunk.batchId]),
     ]);
-    const { sent, invalid, rejected } = rows.rows[0];
+    const { accepted, rejected } = rows.rows[0];
+    const sent: number = batch.rows[0]?.records ?? 0;
     const answers: Record<string, number> = batch.rows[0]?.answer_counts ?? {};
     const n = (result: string) => answers[result] ?? 0;
     return {
@@ -134,7 +141,7 @@ export class VerificationRepository {
       mismatched: n('mismatched'),
       notFound: n('not-found'),
       ambiguous: n('ambiguous'),
-      invalidId: invalid + n('invalid-id'),
+      invalidId: accepted - sent + n('invalid-id'),
       rejected,
     };
   }

@@ -6,9 +6,9 @@ import type { Pool, PoolClient } from 'pg';
  */
 export const WORKLIST_REASON_SQL = `case
   when l.status = 'rejected' then 'unusable-row'
-  when l.id_state = 'missing' then 'missing-id'
-  when l.id_state = 'malformed' then 'malformed-id'
-  when r.result = 'invalid-id' then 'malformed-id'
+  -- No answer for a row without a usable number: a batch of before v2, which did not carry such rows.
+  when r.result = 'invalid-id' or (r.result is null and l.id_state <> 'valid') then
+    case when l.id_state = 'missing' then 'missing-id' else 'malformed-id' end
   when r.result = 'mismatched' then 'identity-mismatch'
   when r.result = 'not-found' then 'not-in-registry'
   when r.result = 'ambiguous' then 'ambiguous-identity'
@@ -24,7 +24,8 @@ export class WorklistsRepository {
       `insert into worklist_items (item_id, campaign_id, import_id, row_number, site_id, reason, details, due_on)
        select $1 || ':' || import_id || ':' || row_number || ':' || reason, $1, import_id, row_number, site_id, reason, details, $3
        from (select l.import_id, l.row_number, l.site_id, ${WORKLIST_REASON_SQL} as reason,
-               jsonb_build_object('differences', coalesce(r.differences, '[]'::jsonb), 'problems', l.problems) as details
+               jsonb_build_object('differences', coalesce(r.differences, '[]'::jsonb), 'problems', l.problems)
+                 || case when r.candidates is null then '{}'::jsonb else jsonb_build_object('candidates', r.candidates) end as details
              from legacy_rows l left join row_results r
                on r.campaign_id = $1 and r.import_id = l.import_id and r.row_number = l.row_number
              where l.import_id = any($2) and (r.row_number is not null or l.status = 'rejected' or l.id_state <> 'valid')) x
@@ -61,7 +62,9 @@ export class WorklistsRepository {
   async settleRechecked(campaignId: string, batchId: string): Promise<void> {
     await this.pool.query(
       `update worklist_items w set status = case when r.result = 'matched' then 'resolved' else 'reopened' end,
-         details = w.details || jsonb_build_object('differences', r.differences), updated_at = now()
+         details = w.details - 'candidates' || jsonb_build_object('differences', r.differences)
+           || case when r.candidates is null then '{}'::jsonb else jsonb_build_object('candidates', r.candidates) end,
+         updated_at = now()
        from row_results r
        where r.campaign_id = $1 and r.batch_id = $2 and w.campaign_id = $1 and w.import_id = r.import_id
          and w.row_number = r.row_number and w.status = 'corrected'`,

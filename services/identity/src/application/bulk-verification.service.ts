@@ -10,7 +10,7 @@ import {
   prepare,
 } from '../domain/bulk/bulk-matching';
 import { type BlockingKey, blockingKeyId } from '../domain/linkage/linkage-candidates';
-import { bulkVerificationDecider } from '../domain/bulk/bulk-verification.decider';
+import { type BulkReply, bulkVerificationDecider } from '../domain/bulk/bulk-verification.decider';
 import type { MatchPolicy } from '../domain/matching/person-matcher';
 import type { PopulationRegistry } from '../registry/population-registry.port';
 
@@ -49,6 +49,7 @@ export class BulkVerificationService {
     records: BulkRecord[],
     actor: Actor,
     correlationId: string,
+    reply: BulkReply = 'v1',
   ): Promise<BulkResult[]> {
     const existing = await this.store.readStream(bulkStream(batchId));
     if (existing.length > 0) return (existing[0].data as { results: BulkResult[] }).results;
@@ -58,7 +59,7 @@ export class BulkVerificationService {
       this.store,
       bulkVerificationDecider,
       bulkStream(batchId),
-      { type: 'RecordBulkResults', batchId, results, at: at.toISOString() },
+      { type: 'RecordBulkResults', batchId, results, at: at.toISOString(), reply },
       { correlationId, causationId: null, actor, occurredAt: at },
     );
     return results;

@@ -5,10 +5,14 @@ import type { BulkVerificationCompleted } from '../domain/bulk/bulk-verification
 import type { VerificationEvent } from '../domain/verification/verification.messages';
 import { loadPopulationReference } from '../population/population-reference';
 import { CENSUS_STREAM, type PopulationCounted, residenceDistrict } from '../population/population-census';
+import { bulkLinkageCompletedV2 } from './bulk-results.to-contract-v2';
 
 const DISTRICTS: ReadonlySet<string> = new Set(loadPopulationReference().districts.map((d) => d.name));
 
-/** Private verification events → identity.events.v1. Every stored event has a public counterpart. */
+/**
+ * Private verification events → identity.events.v1. Every stored event has a public counterpart; the
+ * answer to a v2 bulk batch goes out on identity.bulk-results.v2 instead.
+ */
 export function identityEventToContractV1(event: RecordedEvent): OutgoingMessage | null {
   const e = event as unknown as (VerificationEvent | BulkVerificationCompleted | PopulationCounted) & RecordedEvent;
   const envelope = (type: string, aggregateId: string, payload: object) =>
@@ -58,6 +62,7 @@ export function identityEventToContractV1(event: RecordedEvent): OutgoingMessage
     }
     case 'BulkVerificationCompleted': {
       const { batchId, results, completedAt } = e.data;
+      if (e.data.reply === 'v2') return bulkLinkageCompletedV2(event, e.data, DISTRICTS);
       return envelope('BulkVerificationCompleted', batchId, {
         batchId,
         completedAt,

@@ -3,12 +3,24 @@ import { classifyRow, isSentToRegistry, worklistReason } from './row-class';
 const accepted = { status: 'accepted' as const, idState: 'valid' as const };
 
 describe('classifying a row', () => {
-  it('classes rows the registry need not see without asking it', () => {
+  it('classes only the rows the import refused without asking the registry', () => {
     expect(classifyRow({ status: 'rejected', idState: 'valid' })).toBe('rejected');
-    expect(classifyRow({ status: 'accepted', idState: 'missing' })).toBe('invalid-id');
-    expect(classifyRow({ status: 'accepted', idState: 'malformed' })).toBe('invalid-id');
-    expect(isSentToRegistry({ status: 'accepted', idState: 'malformed' })).toBe(false);
+    expect(isSentToRegistry({ status: 'rejected', idState: 'valid' })).toBe(false);
     expect(isSentToRegistry(accepted)).toBe(true);
+  });
+
+  it('sends rows without a usable ID number to be searched, and takes what the registry found', () => {
+    expect(isSentToRegistry({ status: 'accepted', idState: 'missing' })).toBe(true);
+    expect(isSentToRegistry({ status: 'accepted', idState: 'malformed' })).toBe(true);
+    expect(classifyRow({ status: 'accepted', idState: 'missing' })).toBe('pending');
+    const linked = {
+      result: 'mismatched' as const,
+      personId: 'P1',
+      differences: [{ field: 'idNumber', kind: 'missing' }],
+    };
+    expect(classifyRow({ status: 'accepted', idState: 'missing' }, linked)).toBe('mismatched');
+    const nobody = { result: 'invalid-id' as const, differences: [] };
+    expect(classifyRow({ status: 'accepted', idState: 'malformed' }, nobody)).toBe('invalid-id');
   });
 
   it("takes the registry's result for the others, pending until it comes", () => {
@@ -32,6 +44,8 @@ describe('what goes back to the site', () => {
     expect(worklistReason('invalid-id', 'missing', [])).toBe('missing-id');
     expect(worklistReason('invalid-id', 'malformed', [])).toBe('malformed-id');
     expect(worklistReason('rejected', 'valid', [])).toBe('unusable-row');
+    expect(worklistReason('mismatched', 'missing', [])).toBe('identity-mismatch');
+    expect(worklistReason('ambiguous', 'missing', [])).toBe('ambiguous-identity');
   });
 
   it('holds a match whose dose facts are broken until the site fixes them', () => {

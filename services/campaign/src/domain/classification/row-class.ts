@@ -20,21 +20,20 @@ export const ROW_CLASSES = [
 export type RowClass = (typeof ROW_CLASSES)[number];
 
 /**
- * A row's class: rows the import refused or without a usable ID number are classed without asking
- * the registry (it could not answer either); the others by the registry's result once it came.
+ * A row's class: rows the import refused are classed without asking the registry; every other row by
+ * the registry's result once it came — rows without a usable ID number too, which the registry
+ * searches by name, birth date and place (ADR 14) and classes `invalid-id` when it links nobody.
  */
 export function classifyRow(
   row: { status: 'accepted' | 'rejected'; idState: IdState },
   result?: RegistryResult,
 ): RowClass {
   if (row.status === 'rejected') return 'rejected';
-  if (row.idState !== 'valid') return 'invalid-id';
   return result?.result ?? 'pending';
 }
 
-/** Rows the registry must see: accepted, with a well-formed ID number. */
-export const isSentToRegistry = (row: { status: string; idState: IdState }) =>
-  row.status === 'accepted' && row.idState === 'valid';
+/** Rows the registry must see: every accepted row, with or without a usable ID number. */
+export const isSentToRegistry = (row: { status: string; idState: IdState }) => row.status === 'accepted';
 
 export const WORKLIST_REASONS = [
   'unusable-row',

@@ -49,6 +49,12 @@ const SETTLED_BY_REGISTRY: readonly WorklistReason[] = [
   'ambiguous-identity',
 ];
 
+/** A row is its own site's to act on; rows of no known site are the managers'. */
+export function checkOwnSite(item: WorklistItem, actor: { role: string; scope: string }): void {
+  const mayAct = item.siteId === null ? actor.role === 'manager' : actor.scope === `site:${item.siteId}`;
+  if (!mayAct) throw new WorklistRefused('siteId', 'ownSite', "only the row's own site acts on it");
+}
+
 /**
  * A site corrects a row's identity fields: its own rows only (managers take rows of no known site),
  * while the item is open, and only for what the registry can settle.
@@ -58,8 +64,7 @@ export function correctItem(
   correction: IdentityCorrection,
   actor: { role: string; scope: string },
 ): WorklistStatus {
-  const mayCorrect = item.siteId === null ? actor.role === 'manager' : actor.scope === `site:${item.siteId}`;
-  if (!mayCorrect) throw new WorklistRefused('siteId', 'ownSite', "only the row's own site corrects it");
+  checkOwnSite(item, actor);
   if (item.status === 'corrected' || item.status === 'resolved')
     throw new WorklistRefused('status', 'open', `the item is ${item.status}`);
   if (!SETTLED_BY_REGISTRY.includes(item.reason))

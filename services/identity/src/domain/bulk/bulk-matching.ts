@@ -14,11 +14,18 @@ export type { BulkRecord, PreparedRecord } from './bulk-record';
 
 export type BulkClass = 'matched' | 'mismatched' | 'not-found' | 'ambiguous' | 'invalid-id';
 
-/** A person a record may be, for review: the evidence field by field and its weight (bits). */
+/**
+ * A person a record may be, for review: the evidence field by field and its weight (bits), with the
+ * registry's name, birth date, gender and address, which the row's site compares side by side.
+ */
 export interface BulkCandidate {
   personId: string;
   score: number;
   evidence: ScoredCandidate['levels'];
+  fullName: string;
+  dateOfBirth: string;
+  gender: RegistryPerson['gender'];
+  address?: string;
 }
 
 export interface BulkResult {
@@ -119,10 +126,14 @@ export function matchRecord(prepared: PreparedRecord, lookups: BulkLookups, poli
     return { recordId: record.recordId, result, personId: decision.best.person.personId, differences, ...problems };
   }
   if (decision.outcome === 'review') {
-    const candidates = decision.candidates.map((c) => ({
-      personId: c.person.personId,
-      score: c.score,
-      evidence: c.levels,
+    const candidates = decision.candidates.map(({ person, score, levels }) => ({
+      personId: person.personId,
+      score,
+      evidence: levels,
+      fullName: person.fullName,
+      dateOfBirth: person.dateOfBirth,
+      gender: person.gender,
+      ...(person.address ? { address: person.address } : {}),
     }));
     return { recordId: record.recordId, result: 'ambiguous', differences: [], candidates, ...problems };
   }

@@ -1,16 +1,21 @@
 import type { Decider } from '@vax/event-sourcing';
 import type { BulkResult } from './bulk-matching';
 
+/** The contract the batch came on, which the answer goes back on: v2 carries review candidates. */
+export type BulkReply = 'v1' | 'v2';
+
 export interface RecordBulkResults {
   type: 'RecordBulkResults';
   batchId: string;
   results: BulkResult[];
   at: string;
+  reply: BulkReply;
 }
 
 export type BulkVerificationCompleted = {
   type: 'BulkVerificationCompleted';
-  data: { batchId: string; results: BulkResult[]; completedAt: string };
+  /** `reply` absent: a batch of before v2, answered on v1. */
+  data: { batchId: string; results: BulkResult[]; completedAt: string; reply?: 'v2' };
 };
 
 export type BulkState = { status: 'none' } | { status: 'completed'; results: BulkResult[] };
@@ -23,7 +28,12 @@ export const bulkVerificationDecider: Decider<BulkState, RecordBulkResults, Bulk
       ? [
           {
             type: 'BulkVerificationCompleted',
-            data: { batchId: command.batchId, results: command.results, completedAt: command.at },
+            data: {
+              batchId: command.batchId,
+              results: command.results,
+              completedAt: command.at,
+              ...(command.reply === 'v2' ? { reply: 'v2' as const } : {}),
+            },
           },
         ]
       : [],
