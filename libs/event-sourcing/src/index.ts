@@ -6,6 +6,8 @@ export * from './upcasting';
 export * from './in-memory/in-memory.event-store';
 export * from './postgres/migrations';
 export * from './postgres/postgres.event-store';
-export * from './eventstoredb/eventstoredb.event-store';
+// The KurrentDB adapter is loaded by openEventStore only when selected: not re-exported here.
+export type { EventStoreDbEventStore } from './eventstoredb/eventstoredb.event-store';
+export * from './event-store.selection';
 export * from './postgres/event-store.migrations';
 export * from './postgres/connection-loss';

@@ -27,6 +27,8 @@ export type PlatformConfig = HttpServiceConfig &
     DATABASE_POOL_SIZE?: number;
     TEMPORAL_ADDRESS?: string;
     TEMPORAL_NAMESPACE?: string;
+    EVENT_STORE?: 'postgres' | 'kurrentdb';
+    KURRENTDB_URL?: string;
   };
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');

@@ -83,7 +83,7 @@ describe('a transient failure pauses only its partition (real Kafka)', () => {
     await produce(kafka, 1, 'a', [1, 2, 3, 4, 5]);
     await produce(kafka, 2, 'b', [1, 2, 3, 4, 5]);
     await eventually(
-      () =>
+      async () =>
         expect([applied.a, applied.b]).toEqual([
           [1, 2, 3, 4, 5],
           [1, 2, 3, 4, 5],

@@ -110,6 +110,8 @@ export class DatabaseConfig extends HttpServiceConfig {
 }
 
 export const MESSAGE_TRANSPORTS = ['kafka', 'embedded'] as const;
+export const EVENT_STORES = ['postgres', 'kurrentdb'] as const;
+const usesKurrentDb = (c: BackendServiceConfig) => c.EVENT_STORE === 'kurrentdb';
 const usesKafka = (c: BackendServiceConfig) => c.MESSAGE_TRANSPORT === 'kafka';
 const usesEmbedded = (c: BackendServiceConfig) => c.MESSAGE_TRANSPORT === 'embedded';
 
@@ -140,6 +142,23 @@ export class BackendServiceConfig extends DatabaseConfig {
   @IsString({ message: 'is required with MESSAGE_TRANSPORT=embedded (postgres:// URL of the shared bus database)' })
   @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL naming a database' })
   BUS_DATABASE_URL?: string;
+
+  /**
+   * Where the service keeps its events: its own PostgreSQL database (the default, exercised by every
+   * test), or a KurrentDB server of its own (KURRENTDB_URL; not exercised where none is reachable:
+   * see docs/adr/0015). Checkpoints, the inbox and read models stay in DATABASE_URL either way.
+   */
+  @Expose()
+  @IsIn(EVENT_STORES, { message: `must be one of ${EVENT_STORES.join(', ')}` })
+  EVENT_STORE: (typeof EVENT_STORES)[number] = 'postgres';
+
+  @Expose()
+  @ValidateIf(usesKurrentDb)
+  @IsString({ message: 'is required with EVENT_STORE=kurrentdb (kurrentdb://host:2113?tls=false)' })
+  @Matches(/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/\S+$/, {
+    message: 'must be a kurrentdb:// connection string',
+  })
+  KURRENTDB_URL?: string;
 
   /**
    * Whether this process publishes its stored events (one process per database does, by lock);

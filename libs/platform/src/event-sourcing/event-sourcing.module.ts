@@ -1,8 +1,16 @@
-import { type DynamicModule, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore, migrate } from '@vax/event-sourcing';
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { EVENT_STORE_MIGRATIONS, type EventStore, migrate, openEventStore } from '@vax/event-sourcing';
 import { MESSAGING_MIGRATIONS } from '@vax/messaging';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/database.module';
+import { PLATFORM_CONFIG, type PlatformConfig } from '../platform.module';
 import { EVENT_SOURCING_OPTIONS as OPTIONS, EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
 import { InboxRetention } from './inbox-retention';
 import { ProjectionsHost } from './projections.host';
@@ -22,7 +30,21 @@ class Migrator implements OnModuleInit {
   }
 }
 
-/** The service's event store (its own database), its migrations, and the publisher of its events. */
+/** Closes the store's own connections (KurrentDB's client; PostgreSQL's pool belongs to the database module). */
+@Injectable()
+class EventStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+/**
+ * The service's event store, its migrations, and the publisher of its events. EVENT_STORE selects
+ * the store (its own PostgreSQL database by default, or KurrentDB); the publisher, projections and
+ * everything else use it through the EventStore port only.
+ */
 @Module({})
 export class EventSourcingModule {
   static forService(options: EventSourcingOptions): DynamicModule {
@@ -32,9 +54,16 @@ export class EventSourcingModule {
         { provide: OPTIONS, useValue: options },
         {
           provide: EVENT_STORE,
-          inject: [PG_POOL],
-          useFactory: (pool: Pool) => new PostgresEventStore(pool, { deferredAppends: options.deferredAppends }),
+          inject: [PG_POOL, PLATFORM_CONFIG],
+          useFactory: (pool: Pool, config: PlatformConfig) =>
+            openEventStore({
+              kind: config.EVENT_STORE ?? 'postgres',
+              pool,
+              deferredAppends: options.deferredAppends,
+              kurrentdbUrl: config.KURRENTDB_URL,
+            }),
         },
+        EventStoreCloser,
         Migrator,
         InboxRetention,
         PublisherHost,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { PostgresEventStore } from '@vax/event-sourcing';
+import type { EventStore } from '@vax/event-sourcing';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/database.module';
 import { EVENT_SOURCING_OPTIONS as OPTIONS, EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
@@ -20,7 +20,7 @@ export class PublisherHost implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MESSAGE_SINK) private readonly sink: MessageSink,
     @Inject(OPTIONS) private readonly options: EventSourcingOptions,
   ) {}
