@@ -1,0 +1,234 @@
+/**
+ * Campaign progress and complaints' SLA reports at two sizes (issue 19): what a poll costs from the
+ * counters and from the queries they replaced, what the counters cost the writers, and how long a
+ * recount takes. Loaded with the write paths' statements (batches of the campaign's size, complaint
+ * rows as the SLA projection writes them), not through Kafka or Temporal.
+ *   node dist/bench/read-models-size.bench.js   (BENCH_CAMPAIGN_ROWS=100000, BENCH_COMPLAINTS=10000:
+ *   each also at 10 ×: a 1 M-row campaign and 100,000 complaints)
+ */
+import { EVENT_STORE_MIGRATIONS, migrate } from '@vax/event-sourcing';
+import { MESSAGING_MIGRATIONS } from '@vax/messaging';
+import { Pool } from 'pg';
+import { SlaReportQuery } from '../services/complaints/src/application/sla-report.query';
+import { complaintSlaProjection } from '../services/complaints/src/projections/complaint-sla.projection';
+import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/application/campaign.migrations';
+import { PROGRESS_COUNTERS_MIGRATION } from '../services/campaign/src/application/progress-counters.migration';
+import { ProgressQuery } from '../services/campaign/src/application/progress.query';
+import { fmt, freshDatabase, machine, percentile, runBenchmark } from './bench-support';
+import { OLD_BREACHES, OLD_PROGRESS, OLD_SUMMARY } from './read-models-size.before';
+
+const ROWS = Number(process.env.BENCH_CAMPAIGN_ROWS ?? 100_000);
+const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 10_000);
+const BATCH = 5_000; // the campaign's chunk
+const SITES = `(array['LC-TD-01','LC-TD-02','LC-PT-01','LC-SH-M1','LC-MT-01','LC-TU-01','LC-NN-01','LC-TP-BV', null])`;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return (performance.now() - started) / 1000;
+}
+
+async function latencies(calls: number, run: () => Promise<unknown>) {
+  await run(); // plans, caches
+  const times: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** A campaign over `rows` list rows, written chunk by chunk as the pipeline writes them. */
+async function loadCampaign(pool: Pool, rows: number): Promise<Record<string, number>> {
+  const seconds: Record<string, number> = { import: 0, verify: 0, follow: 0 };
+  await pool.query(
+    `insert into legacy_imports (import_id, source_name, format, mapping) values ('big', 'big.csv', 'csv', '{}')`,
+  );
+  await pool.query(`insert into campaigns (campaign_id, name, import_ids, deadline, worklist_due_days, created_by)
+    values ('c1', 'big', '{big}', '2022-06-30', 7, 'bench')`);
+  for (let first = 1; first <= rows; first += BATCH) {
+    const last = Math.min(first + BATCH - 1, rows);
+    seconds.import += await timed(() =>
+      pool.query(
+        `insert into legacy_rows (import_id, row_number, status, id_state, full_name, site_id)
+         select 'big', n, case when n % 50 = 0 then 'rejected' else 'accepted' end,
+           case when n % 40 = 0 then 'missing' else 'valid' end, 'Name ' || n, ${SITES}[1 + n % 9]
+         from generate_series($1::int, $2::int) n`,
+        [first, last],
+      ),
+    );
+    const batch = `b-${first}`;
+    seconds.verify += await timed(async () => {
+      await pool.query(
+        `insert into verification_batches (batch_id, campaign_id, import_id, first_row, last_row, records) values ($1, 'c1', 'big', $2, $3, $4)`,
+        [batch, first, last, last - first + 1],
+      );
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query(
+          `insert into row_results (campaign_id, import_id, row_number, batch_id, result, person_id)
+           select 'c1', 'big', n, $3, (array['matched','matched','matched','matched','matched','matched','mismatched','not-found','invalid-id','matched'])[1 + n % 10], 'P' || n
+           from generate_series($1::int, $2::int) n where n % 50 <> 0 and n % 40 <> 0
+           on conflict (campaign_id, import_id, row_number) do update set result = excluded.result, batch_id = excluded.batch_id`,
+          [first, last, batch],
+        );
+        await client.query(
+          `update verification_batches set completed_at = now(), answer_counts = '{}' where batch_id = $1`,
+          [batch],
+        );
+        await client.query('commit');
+      } finally {
+        client.release();
+      }
+    });
+    seconds.follow += await timed(async () => {
+      await pool.query(
+        `insert into merge_proposals (proposal_id, campaign_id, keep_import, keep_row, duplicate_import, duplicate_row, evidence)
+         select 'mp-' || n, 'c1', 'big', n - 1, 'big', n, '{}' from generate_series($1::int, $2::int) n where n % 100 = 1 and n > 1`,
+        [first, last],
+      );
+      await pool.query(
+        `insert into dose_submissions (dose_id, campaign_id, import_id, row_number, person_id, site_id)
+         select 'd-' || r.row_number, 'c1', 'big', r.row_number, r.person_id, 'LC-TD-01' from row_results r
+         where r.campaign_id = 'c1' and r.import_id = 'big' and r.row_number between $1 and $2 and r.result = 'matched'`,
+        [first, last],
+      );
+      await pool.query(
+        `update dose_submissions set outcome = 'sent' where campaign_id = 'c1' and row_number between $1 and $2`,
+        [first, last],
+      );
+      await pool.query(
+        `update dose_submissions set outcome = case when row_number % 97 = 0 then 'refused' else 'recorded' end, answered_at = now()
+         where campaign_id = 'c1' and row_number between $1 and $2`,
+        [first, last],
+      );
+      await pool.query(
+        `insert into worklist_items (item_id, campaign_id, import_id, row_number, site_id, reason, due_on)
+         select 'w-' || r.row_number, 'c1', 'big', r.row_number, ${SITES}[1 + r.row_number % 9], r.result, date '2021-12-01' + r.row_number % 30
+         from row_results r where r.campaign_id = 'c1' and r.import_id = 'big' and r.row_number between $1 and $2 and r.result <> 'matched'`,
+        [first, last],
+      );
+    });
+  }
+  await pool.query('analyze');
+  return seconds;
+}
+
+async function campaignAt(rows: number) {
+  const db = await freshDatabase('rm_campaign');
+  const pool = new Pool({ connectionString: db.url, max: 4 });
+  try {
+    await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS]);
+    const before = CAMPAIGN_MIGRATIONS.filter((m) => m !== PROGRESS_COUNTERS_MIGRATION);
+    await migrate(pool, before);
+    const plain = await loadCampaign(pool, rows);
+    const old = await latencies(3, () => pool.query(OLD_PROGRESS, ['c1', ['big']]));
+    const recount = await timed(() => migrate(pool, [PROGRESS_COUNTERS_MIGRATION]));
+    await pool.query('analyze');
+    const poll = await latencies(30, () => new ProgressQuery(pool).bySite('c1', ['big'], '2021-12-15'));
+    // The same writes again with the counters kept by the triggers: what they cost the pipeline.
+    await pool.query(`delete from worklist_items; delete from dose_submissions; delete from merge_proposals;
+      delete from row_results; delete from verification_batches; delete from campaigns; delete from legacy_rows;
+      delete from legacy_imports; truncate progress_rows, progress_sites, progress_import_sites, progress_worklist`);
+    const counted = await loadCampaign(pool, rows);
+    const pollAfter = await latencies(30, () => new ProgressQuery(pool).bySite('c1', ['big'], '2021-12-15'));
+    return { rows, plain, counted, old, recount, poll, pollAfter };
+  } finally {
+    await pool.end();
+    await db.drop();
+  }
+}
+
+async function complaintsAt(complaints: number) {
+  const db = await freshDatabase('rm_sla');
+  const pool = new Pool({ connectionString: db.url, max: 4 });
+  try {
+    const projection = complaintSlaProjection(() => null);
+    const client = await pool.connect();
+    await projection.createTable(client, 'sla_v1');
+    await client.query('create view complaint_sla as select * from sla_v1');
+    for (const suffix of projection.companions ?? [])
+      await client.query(`create view complaint_sla_${suffix} as select * from sla_v1_${suffix}`);
+    client.release();
+    const districts = `(array['Tam Đường','Phong Thổ','Sìn Hồ','Mường Tè','Than Uyên','Tân Uyên','Nậm Nhùn','Lai Châu'])`;
+    // As the projection writes them: a row when filed, then its closing or breach as an update each.
+    const load = await timed(async () => {
+      for (let first = 1; first <= complaints; first += 1000) {
+        await pool.query(
+          `insert into sla_v1 (complaint_id, complaint_type, citizen_id, site_id, commune, district, status, filed_at, last_revision, due_at, unit_id)
+           select 'k' || n, 'wrong-data', 'c' || n, 'S' || n % 60, 'C' || n % 20, ${districts}[1 + n % 8],
+             case when n % 5 = 0 then 'assigned' else 'closed' end,
+             timestamptz '2022-01-01' + (n % 700) * interval '1 day', 1,
+             timestamptz '2022-01-01' + (n % 700 + 3) * interval '1 day', 'site:S' || n % 60
+           from generate_series($1::int, $2::int) n`,
+          [first, Math.min(first + 999, complaints)],
+        );
+      }
+      await pool.query(`update sla_v1 set outcome = case when random() < 0.8 then 'resolved' else 'rejected' end,
+        closed_at = filed_at + random() ^ 3 * interval '20 days' where status = 'closed'`);
+      await pool.query(`update sla_v1 set breaches = array[filed_at + interval '2 days'], breach_levels = '{site}'
+        where hashtext(complaint_id) % 7 = 0`);
+    });
+    await pool.query('analyze');
+    const now = new Date('2023-12-01T00:00:00Z');
+    const reports = new SlaReportQuery(pool);
+    return {
+      complaints,
+      load,
+      summary: await latencies(30, () => reports.summary('district', { province: true }, now)),
+      summaryDistrict: await latencies(30, () => reports.summary('site', { district: 'Phong Thổ' }, now)),
+      breaches: await latencies(30, () => reports.breachesByDay({ province: true }, '2022-06-01', '2022-08-31')),
+      oldSummary: await latencies(5, () => pool.query(OLD_SUMMARY('district'), [null, now])),
+      oldBreaches: await latencies(5, () => pool.query(OLD_BREACHES, [null, '2022-06-01', '2022-08-31'])),
+    };
+  } finally {
+    await pool.end();
+    await db.drop();
+  }
+}
+
+async function main() {
+  console.log(`# Read models at size — ${machine()}`);
+  const campaigns = [];
+  for (const rows of [ROWS, ROWS * 10]) {
+    campaigns.push(await campaignAt(rows));
+    console.log(`campaign of ${fmt(rows)} rows measured`);
+  }
+  console.log(
+    '\n| campaign rows | progress poll, counters p50 / p95 ms | after the writes with triggers p50 / p95 ms | the old join p50 ms | recount s |',
+  );
+  console.log('|---:|---:|---:|---:|---:|');
+  for (const c of campaigns)
+    console.log(
+      `| ${fmt(c.rows)} | ${fmt(c.poll.p50, 1)} / ${fmt(c.poll.p95, 1)} | ${fmt(c.pollAfter.p50, 1)} / ${fmt(c.pollAfter.p95, 1)} | ${fmt(c.old.p50, 0)} | ${fmt(c.recount, 1)} |`,
+    );
+  console.log(
+    '\n| campaign rows | writes without counters s (import / verify / follow-up) | with counters s | overhead |',
+  );
+  console.log('|---:|---:|---:|---:|');
+  for (const c of campaigns) {
+    const sum = (s: Record<string, number>) => s.import + s.verify + s.follow;
+    const parts = (s: Record<string, number>) => `${fmt(s.import, 1)} / ${fmt(s.verify, 1)} / ${fmt(s.follow, 1)}`;
+    console.log(
+      `| ${fmt(c.rows)} | ${parts(c.plain)} | ${parts(c.counted)} | ${fmt(sum(c.counted) / sum(c.plain), 2)}× |`,
+    );
+  }
+  const slas = [];
+  for (const n of [COMPLAINTS, COMPLAINTS * 10]) {
+    slas.push(await complaintsAt(n));
+    console.log(`${fmt(n)} complaints measured`);
+  }
+  console.log(
+    '\n| complaints | load with counters s | summary by district p50 / p95 ms | a district by site | breaches by day, a quarter | old summary p50 | old breaches p50 |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of slas)
+    console.log(
+      `| ${fmt(s.complaints)} | ${fmt(s.load, 1)} | ${fmt(s.summary.p50, 1)} / ${fmt(s.summary.p95, 1)} | ${fmt(s.summaryDistrict.p50, 1)} / ${fmt(s.summaryDistrict.p95, 1)} | ${fmt(s.breaches.p50, 1)} / ${fmt(s.breaches.p95, 1)} | ${fmt(s.oldSummary.p50, 1)} | ${fmt(s.oldBreaches.p50, 1)} |`,
+    );
+}
+
+runBenchmark(main);
