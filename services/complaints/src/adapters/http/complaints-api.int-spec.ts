@@ -6,6 +6,7 @@ import { TestActorTokens, type TestDatabase, createTestDatabase, eventually, tes
 import type { Pool } from 'pg';
 import { correctLot } from '../../activities/lifecycle.spec-fixtures';
 import { ComplaintCommandService } from '../../application/complaint.command-service';
+import type { ComplaintCommand } from '../../domain/complaint.commands';
 import type { ComplaintWorkflowsPort } from '../../application/ports/complaint-workflows.port';
 import type { ComplaintsConfig } from '../../complaints.config';
 import { ComplaintsModule } from '../../complaints.module';
@@ -367,16 +368,16 @@ describe('the complaints API', () => {
         at,
       },
       { type: 'AssignComplaint', level: 'site', unitId: station.scope, dueAt: at, at },
-    ] as const;
+    ] satisfies ComplaintCommand[];
     for (const command of commands) await complaints.execute(id, command, system);
-    const reject = {
+    const reject: ComplaintCommand = {
       type: 'RejectComplaint',
       decidedBy: station,
       reason: 'record-already-correct',
       note: 'đã đúng',
       appealUntil: at,
       at,
-    } as const;
+    };
     await complaints.execute(id, reject, { actor: station, correlationId: 't' });
     expect((await call(station, 'GET', `/complaints/${id}`)).body).toMatchObject({
       status: 'closed',
