@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import type { Pool } from 'pg';
 import { AccountStore } from './accounts/account.store';
 import { CitizenHttpController } from './api/citizen.http-controller';
+import { CertificateChecksHttpController } from './api/certificate-checks.http-controller';
 import { DeskHttpController } from './api/desk.http-controller';
 import { ManagerHttpController } from './api/manager.http-controller';
 import { CampaignsHttpController } from './api/campaigns.http-controller';
@@ -52,6 +53,7 @@ export class PortalModule implements NestModule {
         SignInHttpController,
         CitizenHttpController,
         DeskHttpController,
+        CertificateChecksHttpController,
         ManagerHttpController,
         CampaignsHttpController,
         ComplaintsHttpController,

@@ -13,11 +13,21 @@ const MENUS = {
   'site-staff': [
     ['#/queue', 'menu.queue'],
     ['#/desk', 'menu.desk'],
+    ['#/check', 'menu.check'],
   ],
-  'police-verifier': [['#/queue', 'menu.queue']],
-  'site-head': [['#/attest', 'menu.attest']],
+  'police-verifier': [
+    ['#/queue', 'menu.queue'],
+    ['#/check', 'menu.check'],
+  ],
+  'site-head': [
+    ['#/attest', 'menu.attest'],
+    ['#/check', 'menu.check'],
+  ],
   'commune-chairman': [['#/attest', 'menu.attest']],
-  manager: [['#/manager', 'menu.dashboard']],
+  manager: [
+    ['#/manager', 'menu.dashboard'],
+    ['#/check', 'menu.check'],
+  ],
 };
 
 onSessionChange(() => renderChrome());

@@ -11,6 +11,7 @@ const ROUTES = {
   '#/': () => import('./views/sign-in.js'),
   '#/citizen': () => import('./views/citizen.js'),
   '#/desk': () => import('./views/desk.js'),
+  '#/check': () => import('./views/certificate-check.js'),
   '#/attest': () => import('./views/attest.js'),
   '#/manager': () => import('./views/manager.js'),
   '#/dev/outbox': () => import('./views/dev-outbox.js'),
