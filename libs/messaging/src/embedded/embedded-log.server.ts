@@ -138,6 +138,7 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
   private async adopt(kept: number[]): Promise<void> {
     const lanes = this.lanes!;
     for (const bucket of lanes.held()) if (!kept.includes(bucket)) lanes.remove(bucket);
+    this.waits.keepOnly((lane) => kept.includes(Number(lane.slice('bucket '.length))));
     const gained = kept.filter((bucket) => !lanes.held().includes(bucket));
     for (const bucket of gained) lanes.add(bucket, await this.loadCheckpoint(bucket));
     if (gained.length > 0) {

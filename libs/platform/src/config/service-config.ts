@@ -146,7 +146,7 @@ export class BackendServiceConfig extends DatabaseConfig {
   /**
    * Where the service keeps its events: its own PostgreSQL database (the default, exercised by every
    * test), or a KurrentDB server of its own (KURRENTDB_URL; not exercised where none is reachable:
-   * see docs/adr/0015). Checkpoints, the inbox and read models stay in DATABASE_URL either way.
+   * see docs/adr/0016). Checkpoints, the inbox and read models stay in DATABASE_URL either way.
    */
   @Expose()
   @IsIn(EVENT_STORES, { message: `must be one of ${EVENT_STORES.join(', ')}` })

@@ -11,6 +11,7 @@ import { MESSAGING_MIGRATIONS } from '@vax/messaging';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/database.module';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../platform.module';
+import { LifecycleState } from '../health/lifecycle.state';
 import { EVENT_SOURCING_OPTIONS as OPTIONS, EVENT_STORE, type EventSourcingOptions } from './event-sourcing.tokens';
 import { InboxRetention } from './inbox-retention';
 import { ProjectionsHost } from './projections.host';
@@ -40,6 +41,21 @@ class EventStoreCloser implements OnApplicationShutdown {
   }
 }
 
+/** With KurrentDB, readiness checks the store too (PostgreSQL's is the database probe already). */
+@Injectable()
+class EventStoreProbe implements OnModuleInit {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    private readonly lifecycle: LifecycleState,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.EVENT_STORE !== 'kurrentdb') return;
+    this.lifecycle.registerProbe('eventStore', async () => void (await this.store.readAll({ maxCount: 1 })));
+  }
+}
+
 /**
  * The service's event store, its migrations, and the publisher of its events. EVENT_STORE selects
  * the store (its own PostgreSQL database by default, or KurrentDB); the publisher, projections and
@@ -64,6 +80,7 @@ export class EventSourcingModule {
             }),
         },
         EventStoreCloser,
+        EventStoreProbe,
         Migrator,
         InboxRetention,
         PublisherHost,

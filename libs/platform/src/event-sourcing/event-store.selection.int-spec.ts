@@ -116,6 +116,9 @@ describe('the event store the EVENT_STORE setting selects', () => {
     app = await NestFactory.createApplicationContext(appModule(pool, config, false), { logger: false });
     await app.init();
     expect(app.get<EventStore>(EVENT_STORE).constructor.name).toBe('EventStoreDbEventStore');
+    // Readiness asks the store itself, which is not there: red, never a false green.
+    const probe = app.get(LifecycleState).componentProbes.get('eventStore')!;
+    await expect(probe()).rejects.toThrow();
     process.stderr.write(
       '\n!!! EVENT_STORE=kurrentdb: store selected and built, NOT EXERCISED against a server (none reachable).\n',
     );
