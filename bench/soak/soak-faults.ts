@@ -4,10 +4,10 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { SeededRandom } from '../../services/identity/src/population/seeded-random';
 import type { SoakOptions } from './soak-options';
-import { type SoakPlatform, sleep } from './soak-platform';
+import { REPO_ROOT, type SoakPlatform, sleep } from './soak-platform';
 
 const run = promisify(execFile);
-const LOCAL = join(__dirname, '..', '..', 'deploy', 'local');
+const LOCAL = join(REPO_ROOT, 'deploy', 'local');
 
 export const FAULT_KINDS = [
   'kill-replica',

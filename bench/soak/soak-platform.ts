@@ -6,7 +6,10 @@ import { Client } from 'pg';
 import { TestActorTokens } from '../../libs/testing/src/actor-tokens';
 import type { SoakInfrastructure } from './soak-options';
 
-const REPO_ROOT = join(__dirname, '..', '..');
+/** The checkout: two folders up from the source, three from the build (dist/bench/soak). */
+export const REPO_ROOT = [join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')].find((dir) =>
+  existsSync(join(dir, 'package.json')),
+)!;
 export const SOAK_SERVICES = [
   'identity',
   'injections',
@@ -56,6 +59,7 @@ export class SoakPlatform {
   readonly taskQueue = `soak-${this.runId}`;
   readonly campaignTaskQueue = `soak-campaign-${this.runId}`;
   tokens!: TestActorTokens;
+  private startFailure?: string;
   /** The same for every replica: a code sent by one replica is checked by another. */
   private readonly codeHashSecret = randomBytes(32).toString('hex');
 
@@ -133,6 +137,7 @@ export class SoakPlatform {
       { env: this.envOf(service, port), stdio: ['ignore', log, log], detached: true },
     );
     closeSync(log);
+    supervisor.on('error', (error) => (this.startFailure = `${name} could not be started: ${error.message}`));
     const replica = { service, index, name, port, supervisor };
     this.replicas.push(replica);
     return replica;
@@ -176,6 +181,7 @@ export class SoakPlatform {
   async untilReady(port: number, timeoutMs: number, what: string): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await isReady(port))) {
+      if (this.startFailure) throw new Error(this.startFailure);
       if (Date.now() > deadline) throw new Error(`${what} is not ready after ${timeoutMs / 1000} s`);
       await sleep(500);
     }

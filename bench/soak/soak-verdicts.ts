@@ -31,7 +31,12 @@ async function query<T>(url: string, sql: string, params: unknown[] = []): Promi
 async function within(seconds: number, key: string, check: () => Promise<Verdict>): Promise<Verdict> {
   const deadline = Date.now() + seconds * 1000;
   for (;;) {
-    const verdict = await check().catch((e: Error) => ({ key, name: key, passed: false, detail: `could not be checked: ${e.message}` }));
+    const verdict = await check().catch((e: Error) => ({
+      key,
+      name: key,
+      passed: false,
+      detail: `could not be checked: ${e.message}`,
+    }));
     if (verdict.passed || Date.now() > deadline) return verdict;
     await sleep(2_000);
   }
@@ -212,8 +217,8 @@ export class SoakVerdicts {
   }
 
   private async campaign(): Promise<Verdict> {
-    if (!this.campaignId) return { key: 'campaign',
-      name: 'the campaign ran through', passed: false, detail: 'never started' };
+    if (!this.campaignId)
+      return { key: 'campaign', name: 'the campaign ran through', passed: false, detail: 'never started' };
     const res = await this.client.call('GET', 'campaign', `/campaigns/${this.campaignId}`, manager);
     const p = isOk(res)
       ? (bodyOf(res).progress as { phase: string; chunksDone: number; chunksTotal: number } | null)
