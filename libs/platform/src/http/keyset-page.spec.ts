@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { PageRequest, encodeCursor, keysetPage, pageOf } from './keyset-page';
+import { PageRequest, encodeCursor, itemsWithNextCursor, keysetPage, pageOf } from './keyset-page';
 
 const request = (query: Record<string, string>) => plainToInstance(PageRequest, query);
 const rules = (query: Record<string, string>) =>
@@ -52,5 +52,16 @@ describe('keyset pages', () => {
       cursor = result.nextCursor;
     } while (cursor);
     expect(seen).toEqual(sorted.map((r) => r.id));
+  });
+
+  it('gives a bare array list its next cursor in a header and an RFC 8288 link, and nothing on the last page', () => {
+    const headers = new Map<string, string>();
+    const res = { setHeader: (name: string, value: string) => headers.set(name, value) };
+    expect(itemsWithNextCursor(res, '/queue?limit=2', { items: [1, 2], nextCursor: 'abc' })).toEqual([1, 2]);
+    expect(headers.get('X-Next-Cursor')).toBe('abc');
+    expect(headers.get('Link')).toBe('</queue?limit=2&cursor=abc>; rel="next"');
+    headers.clear();
+    expect(itemsWithNextCursor(res, '/queue?cursor=abc', { items: [3], nextCursor: null })).toEqual([3]);
+    expect(headers.size).toBe(0);
   });
 });

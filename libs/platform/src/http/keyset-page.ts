@@ -98,3 +98,36 @@ export function pageOf<T>(rows: readonly T[], page: KeysetPage, keyOf: (row: T) 
   const nextCursor = rows.length > page.limit ? encodeCursor(keyOf(items[items.length - 1])) : null;
   return { items, nextCursor };
 }
+
+/**
+ * Lists answered as a bare array (kept so for their callers) carry the next page's cursor in this
+ * header instead, and as an RFC 8288 `Link: <…?cursor=…>; rel="next"`.
+ */
+export const NEXT_CURSOR_HEADER = 'X-Next-Cursor';
+
+export const NEXT_CURSOR_HEADER_DOC = {
+  [NEXT_CURSOR_HEADER]: {
+    description: 'Pass as `cursor` for the next page; absent on the last page',
+    schema: { type: 'string' },
+  },
+};
+
+interface HeaderTarget {
+  setHeader(name: string, value: string): unknown;
+}
+
+/** Sets the next-page headers (nothing on the last page) and answers the page's items. */
+export function itemsWithNextCursor<T>(
+  res: HeaderTarget,
+  path: string,
+  page: { items: T[]; nextCursor: string | null },
+): T[] {
+  if (page.nextCursor !== null) {
+    res.setHeader(NEXT_CURSOR_HEADER, page.nextCursor);
+    const [base, query = ''] = path.split('?');
+    const params = new URLSearchParams(query);
+    params.set('cursor', page.nextCursor);
+    res.setHeader('Link', `<${base}?${params}>; rel="next"`);
+  }
+  return page.items;
+}

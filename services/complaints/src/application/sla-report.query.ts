@@ -1,5 +1,8 @@
 import type { Pool } from 'pg';
+import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
 import { type BucketCount, percentileOf } from '../domain/sla/duration-histogram';
+
+type KeyValue = string | number | null;
 
 export const REPORT_GROUPS = ['site', 'commune', 'district'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
@@ -45,6 +48,10 @@ export type ManagerScope = { province: true } | { district: string };
 
 const GROUP_COLUMN: Record<ReportGroup, string> = { site: 'site_id', commune: 'commune', district: 'district' };
 const COUNTER_KEY: Record<ReportGroup, string> = { site: 'site_key', commune: 'commune_key', district: 'district_key' };
+// Needing attention first, then running before paused, the earliest due (none: last), then by id.
+const QUEUE_ORDER = `((attention_step is null)::int, paused::int, coalesce(due_at, 'infinity'), complaint_id)`;
+const QUEUE_KEY = `array[(attention_step is null)::int::text, paused::int::text,
+  coalesce(to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'infinity'), complaint_id]`;
 const district = (scope: ManagerScope) => ('district' in scope ? scope.district : null);
 
 /**
@@ -111,45 +118,63 @@ export class SlaReportQuery {
    * The complaints a unit holds, those needing attention first, then the most urgent; those waiting
    * on the citizen last. A closed one stays while a step after its closing needs attention.
    */
-  async queue(unitId: string): Promise<QueueItem[]> {
-    const { rows } = await this.pool.query<QueueItem>(
+  async queue(unitId: string, page: KeysetPage = FIRST_PAGE): Promise<Page<QueueItem>> {
+    const { rows } = await this.pool.query<QueueItem & { key: KeyValue[] }>(
       `select complaint_id as "complaintId", complaint_type as "complaintType", status, level,
          to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt", paused,
          cardinality(breaches)::int as breaches, attention_step as "needsAttention", subject,
-         to_char(filed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "filedAt"
+         to_char(filed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "filedAt",
+         ${QUEUE_KEY} as key
        from complaint_sla where unit_id = $1
          and (status in ('assigned', 'awaiting-citizen', 'accepted', 'corrected') or attention_step is not null)
-       order by attention_step is null, paused, due_at nulls last, complaint_id`,
-      [unitId],
+         and ($2::int is null or ${QUEUE_ORDER} > ($2, $3, $4::timestamptz, $5))
+       order by ${QUEUE_ORDER} limit $6`,
+      [unitId, ...(page.after ?? [null, null, null, null]), page.limit + 1],
     );
-    return rows;
+    return keyed(rows, page);
   }
 
   /** The complaints within a manager's reach a failed step holds up, the longest waiting first. */
-  async needingAttention(scope: ManagerScope): Promise<AttentionItem[]> {
-    const { rows } = await this.pool.query<AttentionItem>(
+  async needingAttention(scope: ManagerScope, page: KeysetPage = FIRST_PAGE): Promise<Page<AttentionItem>> {
+    const { rows } = await this.pool.query<AttentionItem & { key: KeyValue[] }>(
       `select complaint_id as "complaintId", complaint_type as "complaintType", status, unit_id as "unitId",
          district, attention_step as "needsAttention",
-         to_char(attention_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as since
-       from complaint_sla where attention_step is not null and ($1::text is null or district = $1)
-       order by attention_since, complaint_id`,
-      ['district' in scope ? scope.district : null],
+         to_char(attention_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as since,
+         array[to_char(attention_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), complaint_id] as key
+       from complaint_sla where attention_step is not null and ${district(scope) === null ? '$1::text is null' : 'district = $1'}
+         and ($2::timestamptz is null or (attention_since, complaint_id) > ($2, $3))
+       order by attention_since, complaint_id limit $4`,
+      [district(scope), ...(page.after ?? [null, null]), page.limit + 1],
     );
-    return rows;
+    return keyed(rows, page);
   }
 
-  async ofCitizen(citizenId: string) {
-    const { rows } = await this.pool.query(
-      `select complaint_id as "complaintId", complaint_type as "complaintType", status, outcome, filed_at as "filedAt"
-       from complaint_sla where citizen_id = $1 order by filed_at desc`,
-      [citizenId],
+  /** A citizen's complaints, newest first. */
+  async ofCitizen(citizenId: string, page: KeysetPage = FIRST_PAGE): Promise<Page<CitizenComplaint>> {
+    const { rows } = await this.pool.query<CitizenComplaint & { key: KeyValue[] }>(
+      `select complaint_id as "complaintId", complaint_type as "complaintType", status, outcome, filed_at as "filedAt",
+         array[to_char(filed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), complaint_id] as key
+       from complaint_sla where citizen_id = $1 and ($2::timestamptz is null or (filed_at, complaint_id) < ($2, $3))
+       order by filed_at desc, complaint_id desc limit $4`,
+      [citizenId, ...(page.after ?? [null, null]), page.limit + 1],
     );
-    return rows as {
-      complaintId: string;
-      complaintType: string;
-      status: string;
-      outcome: string | null;
-      filedAt: Date;
-    }[];
+    return keyed(rows, page);
   }
+}
+
+interface CitizenComplaint {
+  complaintId: string;
+  complaintType: string;
+  status: string;
+  outcome: string | null;
+  filedAt: Date;
+}
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+const FIRST_PAGE: KeysetPage = { after: null, limit: PAGE_LIMIT_MAX };
+
+/** Rows carrying their sort key (`key`), as a page without it. */
+function keyed<T>(rows: (T & { key: KeyValue[] })[], page: KeysetPage): Page<T> {
+  const { items, nextCursor } = pageOf(rows, page, (r) => r.key);
+  return { items: items.map(({ key: _key, ...item }) => item as unknown as T), nextCursor };
 }

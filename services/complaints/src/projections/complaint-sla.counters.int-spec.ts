@@ -1,4 +1,5 @@
 import { type TestDatabase, createTestDatabase } from '@vax/testing';
+import { type KeysetPage, PageRequest, keysetPage } from '@vax/platform';
 import { Pool } from 'pg';
 import { type ReportGroup, SlaReportQuery } from '../application/sla-report.query';
 import { complaintSlaProjection } from './complaint-sla.projection';
@@ -136,5 +137,41 @@ describe('the SLA report counters', () => {
       await reader.end();
       await pool.query(`drop owned by ${role}; drop role ${role}`);
     }
+  });
+
+  it("walks a unit's queue, a manager's attention list and a citizen's complaints page by page, in order, each once", async () => {
+    await pool.query(`update sla_v9 set unit_id = 'site:U', citizen_id = 'c' || (substr(complaint_id, 2)::int % 3)`);
+    await pool.query(`update sla_v9 set attention_step = 'notify', attention_since = filed_at + interval '1 hour'
+      where substr(complaint_id, 2)::int % 11 = 0`);
+    await pool.query(
+      `update sla_v9 set filed_at = timestamptz '2025-03-02' where substr(complaint_id, 2)::int % 13 = 0`,
+    ); // ties
+    const reports = new SlaReportQuery(pool);
+    const walk = async <T>(
+      list: (page: KeysetPage) => Promise<{ items: T[]; nextCursor: string | null }>,
+      keyTypes: number,
+    ) => {
+      const seen: T[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = keysetPage(Object.assign(new PageRequest(), { cursor, limit: 7 }), Array(keyTypes).fill('string'));
+        const result = await list(page);
+        expect(result.items.length).toBeLessThanOrEqual(7);
+        seen.push(...result.items);
+        cursor = result.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    const all = { after: null, limit: 500 };
+    const queue = await walk((p) => reports.queue('site:U', p), 4);
+    expect(queue.length).toBeGreaterThan(50);
+    expect(queue).toEqual((await reports.queue('site:U', all)).items);
+    const attention = await walk((p) => reports.needingAttention({ province: true }, p), 2);
+    expect(attention.length).toBeGreaterThan(10);
+    expect(attention).toEqual((await reports.needingAttention({ province: true }, all)).items);
+    const mine = await walk((p) => reports.ofCitizen('c1', p), 2);
+    expect(mine.length).toBeGreaterThan(50);
+    expect(mine).toEqual((await reports.ofCitizen('c1', all)).items);
+    expect(new Set(mine.map((c) => c.complaintId)).size).toBe(mine.length);
   });
 });

@@ -102,13 +102,13 @@ describe('the complaint SLA read model', () => {
   });
 
   it("lists a unit's complaints most urgent first, those waiting on the citizen last", async () => {
-    const queue = await reports().queue('site:LC-TD-01');
+    const { items: queue } = await reports().queue('site:LC-TD-01');
     // 'elsewhere' is about a Phong Thổ site but was given (by the fixture's assignment) to this unit.
     expect(queue.map((q) => [q.complaintId, q.status, q.paused])).toEqual([
       ['elsewhere', 'assigned', false],
       ['paused', 'awaiting-citizen', true],
     ]);
-    expect((await reports().ofCitizen('citizen-1')).map((c) => c.complaintId).sort()).toEqual([
+    expect((await reports().ofCitizen('citizen-1')).items.map((c) => c.complaintId).sort()).toEqual([
       'appealed',
       'elsewhere',
       'escalated',

@@ -1,6 +1,29 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
+import {
+  ActorGuard,
+  Caller,
+  type CallerActor,
+  NEXT_CURSOR_HEADER_DOC,
+  PageRequest,
+  RequireRoles,
+  itemsWithNextCursor,
+  keysetPage,
+} from '@vax/platform';
+import type { Request, Response } from 'express';
 import { ComplaintFilingService } from '../../application/complaint-filing.service';
 import { ComplaintRequestsService } from '../../application/complaint-requests.service';
 import { complaintView } from '../../application/complaint.view';
@@ -56,9 +79,19 @@ export class CitizenComplaintsHttpController {
 
   @Get('mine')
   @ApiOperation({ summary: "The citizen's complaints, newest first" })
-  @ApiOkResponse({ type: [CitizenComplaintListing], description: "The caller's complaints" })
-  mine(@Caller() citizen: CallerActor) {
-    return this.reports.ofCitizen(citizen.id);
+  @ApiOkResponse({
+    type: [CitizenComplaintListing],
+    description: "A page of the caller's complaints",
+    headers: NEXT_CURSOR_HEADER_DOC,
+  })
+  async mine(
+    @Caller() citizen: CallerActor,
+    @Query() q: PageRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const page = keysetPage(q, ['string', 'string']);
+    return itemsWithNextCursor(res, req.originalUrl, await this.reports.ofCitizen(citizen.id, page));
   }
 
   @Post(':complaintId/replies')

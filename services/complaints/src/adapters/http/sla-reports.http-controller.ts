@@ -1,9 +1,20 @@
-import { Controller, ForbiddenException, Get, Header, Inject, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Header, Inject, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, JsonOrCsvResponse, RequireRoles, csvDocument } from '@vax/platform';
+import {
+  ActorGuard,
+  Caller,
+  type CallerActor,
+  JsonOrCsvResponse,
+  NEXT_CURSOR_HEADER_DOC,
+  PageRequest,
+  RequireRoles,
+  csvDocument,
+  itemsWithNextCursor,
+  keysetPage,
+} from '@vax/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { DateRangeOrdered, IsCalendarDate } from '@vax/platform';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { REPORT_GROUPS, type ManagerScope, type ReportGroup, SlaReportQuery } from '../../application/sla-report.query';
 import { AttentionItemResponse, BreachesResponse, SlaSummaryResponse } from './sla-reports.responses';
 
@@ -66,9 +77,19 @@ export class SlaReportsHttpController {
   @Get('needs-attention')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Complaints within reach whose workflow step failed for good, the longest waiting first' })
-  @ApiOkResponse({ type: [AttentionItemResponse], description: 'The longest waiting first' })
-  needsAttention(@Caller() manager: CallerActor) {
-    return this.reports.needingAttention(reachOf(manager));
+  @ApiOkResponse({
+    type: [AttentionItemResponse],
+    description: 'A page of them, the longest waiting first',
+    headers: NEXT_CURSOR_HEADER_DOC,
+  })
+  async needsAttention(
+    @Caller() manager: CallerActor,
+    @Query() q: PageRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const page = keysetPage(q, ['string', 'string']);
+    return itemsWithNextCursor(res, req.originalUrl, await this.reports.needingAttention(reachOf(manager), page));
   }
 
   @Get('breaches')

@@ -8,12 +8,25 @@ import {
   Inject,
   Param,
   Post,
+  Query,
+  Req,
   Res,
   UseGuards,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, FileResponse, PersonReadsResponse, RequireRoles } from '@vax/platform';
-import type { Response } from 'express';
+import {
+  ActorGuard,
+  Caller,
+  type CallerActor,
+  FileResponse,
+  NEXT_CURSOR_HEADER_DOC,
+  PageRequest,
+  PersonReadsResponse,
+  RequireRoles,
+  itemsWithNextCursor,
+  keysetPage,
+} from '@vax/platform';
+import type { Request, Response } from 'express';
 import { ComplaintReadingService } from '../../application/complaint-reading.service';
 import { ComplaintRequestsService } from '../../application/complaint-requests.service';
 import { EVIDENCE_MEDIA_TYPES } from '../../domain/complaint-evidence';
@@ -45,9 +58,19 @@ export class UnitComplaintsHttpController {
   @ApiOperation({
     summary: "The complaints the caller's unit holds, most urgent first (those waiting on the citizen last)",
   })
-  @ApiOkResponse({ type: [QueueItemResponse], description: 'The complaints the unit holds' })
-  queue(@Caller() staff: CallerActor) {
-    return this.reports.queue(staff.scope);
+  @ApiOkResponse({
+    type: [QueueItemResponse],
+    description: 'A page of the complaints the unit holds',
+    headers: NEXT_CURSOR_HEADER_DOC,
+  })
+  async queue(
+    @Caller() staff: CallerActor,
+    @Query() q: PageRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const page = keysetPage(q, ['string', 'string', 'string', 'string']);
+    return itemsWithNextCursor(res, req.originalUrl, await this.reports.queue(staff.scope, page));
   }
 
   @Post('complaints/:complaintId/decisions')
