@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
 import { UpstreamClient } from '../upstream/upstream.client';
-import { relay } from './upstream-relay';
+import { pageQuery, relay } from './upstream-relay';
 
 const STAFF = ['site-staff', 'police-verifier'];
 const id = (value: string) => encodeURIComponent(value);
@@ -44,8 +44,8 @@ export class ComplaintsHttpController {
   @Get('complaints/mine')
   @Roles('citizen')
   @ApiOperation({ summary: 'My complaints' })
-  async mine(@CurrentSession() s: Session, @Res() res: Response) {
-    relay(res, await this.upstream.call('complaints', 'GET', '/complaints/mine', s.actor));
+  async mine(@Query() q: Record<string, unknown>, @CurrentSession() s: Session, @Res() res: Response) {
+    relay(res, await this.upstream.call('complaints', 'GET', `/complaints/mine${pageQuery(q)}`, s.actor));
   }
 
   @Get('complaints/:complaintId')
@@ -96,9 +96,9 @@ export class ComplaintsHttpController {
   @Get('queue')
   @Roles(...STAFF)
   @ApiOperation({ summary: "My unit's complaints, most urgent first" })
-  async queue(@CurrentSession() s: Session, @Res() res: Response) {
+  async queue(@Query() q: Record<string, unknown>, @CurrentSession() s: Session, @Res() res: Response) {
     // The complaints service's read model carries what tells rows apart (subject, when filed).
-    relay(res, await this.upstream.call('complaints', 'GET', '/queue', s.actor));
+    relay(res, await this.upstream.call('complaints', 'GET', `/queue${pageQuery(q)}`, s.actor));
   }
 
   @Get('manager/sla/:report')

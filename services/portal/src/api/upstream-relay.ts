@@ -7,7 +7,15 @@ export function relay(res: Response, answer: UpstreamAnswer): void {
   res.status(answer.status).type(answer.contentType);
   res.setHeader('Cache-Control', 'no-store'); // personal data: never kept by a shared cache or the back button
   if (answer.disposition) res.setHeader('Content-Disposition', answer.disposition);
+  if (answer.nextCursor) res.setHeader('X-Next-Cursor', answer.nextCursor);
   res.send(answer.body);
+}
+
+/** A paged list's own parameters from the browser's query, passed on as they are (the service checks them). */
+export function pageQuery(q: Record<string, unknown>): string {
+  const page = new URLSearchParams();
+  for (const name of ['cursor', 'limit']) if (typeof q[name] === 'string') page.set(name, q[name] as string);
+  return page.toString() === '' ? '' : `?${page}`;
 }
 
 /** The same for a streamed answer (a report of millions of rows): passed on as it arrives. */

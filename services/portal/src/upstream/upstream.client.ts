@@ -22,6 +22,8 @@ export interface UpstreamAnswer {
   contentType: string;
   /** Content-Disposition, for files (PDF, CSV) the browser should save under the service's name. */
   disposition: string | null;
+  /** The next page's cursor of a paged list answered as an array (X-Next-Cursor); null otherwise. */
+  nextCursor?: string | null;
   body: Buffer;
 }
 
@@ -59,6 +61,7 @@ export class UpstreamClient {
         status: res.status,
         contentType: res.headers.get('content-type') ?? 'application/octet-stream',
         disposition: res.headers.get('content-disposition'),
+        nextCursor: res.headers.get('x-next-cursor'),
         body: Buffer.from(await res.arrayBuffer()),
       };
     } catch {
