@@ -19,8 +19,10 @@ import { type ConsumerWaits, TransientWaits, type WaitingPartition } from '../co
 import { MESSAGING_MIGRATIONS } from '../messaging.migrations';
 import { BucketLanes } from './bucket-lanes';
 import { BucketLeases } from './bucket-leases';
+import { BucketMembership } from './bucket-membership';
 import { DEFAULT_BUS_BUCKETS, bucketOfStream } from './bus-buckets';
 import { busStream, topicOfBusStream } from './embedded-bus';
+import { InterruptibleSleep } from './interruptible-sleep';
 
 /** What an @EventPattern handler gets as context on the embedded transport: [topic, checkpoint]. */
 export class EmbeddedContext extends BaseRpcContext<[string, string]> {
@@ -55,19 +57,16 @@ type Handler = (data: unknown, ctx: EmbeddedContext) => unknown;
 export class EmbeddedLogServer extends Server implements CustomTransportStrategy, ConsumerWaits {
   private pool?: Pool;
   private bus?: EventStore;
-  private checkpoints?: CheckpointStore;
-  private leases?: BucketLeases;
+  private membership?: BucketMembership;
   private lanes?: BucketLanes;
   private readonly waits = new TransientWaits();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly pause = new InterruptibleSleep();
   private subscription?: Subscription;
   private running?: Promise<void>;
   private heartbeating?: Promise<void>;
   private closing = false;
   private closed?: Promise<void>;
-  private readonly sleepers = new Set<() => void>();
-  /** Local clock: past it, leases may have lapsed unrenewed, and nothing is handled until renewed. */
-  private validUntil = 0;
   private inFlight?: number;
 
   constructor(private readonly options: EmbeddedLogOptions) {
@@ -76,14 +75,6 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
 
   get group(): string {
     return this.options.subscriber;
-  }
-
-  private get bucketCount(): number {
-    return this.options.buckets ?? DEFAULT_BUS_BUCKETS;
-  }
-
-  private get leaseMs(): number {
-    return this.options.leaseMs ?? 10_000;
   }
 
   /** The buckets held back on a transient failure now (readiness, metrics). */
@@ -98,7 +89,7 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      const { subscriber } = this.options;
+      const { subscriber, buckets = DEFAULT_BUS_BUCKETS, leaseMs = 10_000 } = this.options;
       this.pool = survivingConnectionLoss(
         new Pool({ connectionString: this.options.busUrl, max: 3, application_name: `${subscriber}-consumer` }),
         (error) => this.logger.warn(`lost a connection to the bus (${describeConnectionLoss(error)})`),
@@ -107,66 +98,27 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
       await bus.migrate();
       await migrate(this.pool, MESSAGING_MIGRATIONS);
       this.bus = bus;
-      this.checkpoints = new CheckpointStore(this.pool);
-      const member = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-      this.leases = new BucketLeases(this.pool, subscriber, member, this.bucketCount, this.leaseMs);
       this.lanes = new BucketLanes((a, b) => bus.compareCheckpoints(a, b));
-      this.heartbeating = this.heartbeatUntilClosed();
+      const member = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+      const leases = new BucketLeases(this.pool, subscriber, member, buckets, leaseMs);
+      this.membership = new BucketMembership(
+        leases,
+        this.lanes,
+        new CheckpointStore(this.pool),
+        this.waits,
+        { group: subscriber, buckets, leaseMs },
+        {
+          gained: (held) => (this.logger.log(`${subscriber}: holds buckets ${held.join(', ')}`), this.restartReading()),
+          handling: () => this.inFlight,
+          warn: (text) => this.logger.warn(text),
+        },
+      );
+      this.heartbeating = this.membership.run(() => this.closing);
       this.running = this.deliverUntilClosed();
       callback();
     } catch (error) {
       callback(error);
     }
-  }
-
-  /** Renews this instance's leases, takes its share, gives back a surplus; often enough to never lapse. */
-  private async heartbeatUntilClosed(): Promise<void> {
-    while (!this.closing) {
-      const started = Date.now();
-      try {
-        const { held, surplus } = await this.leases!.round();
-        this.validUntil = started + this.leaseMs * 0.75;
-        await this.adopt(held.filter((b) => !surplus.includes(b)));
-        if (surplus.length > 0) await this.giveBack(surplus);
-      } catch (error) {
-        if (!this.closing) this.logger.warn(`${this.group}: bucket leases not renewed (${String(error)})`);
-      }
-      await this.sleep(this.leaseMs / 4);
-    }
-  }
-
-  private async adopt(kept: number[]): Promise<void> {
-    const lanes = this.lanes!;
-    for (const bucket of lanes.held()) if (!kept.includes(bucket)) lanes.remove(bucket);
-    this.waits.keepOnly((lane) => kept.includes(Number(lane.slice('bucket '.length))));
-    const gained = kept.filter((bucket) => !lanes.held().includes(bucket));
-    for (const bucket of gained) lanes.add(bucket, await this.loadCheckpoint(bucket));
-    if (gained.length > 0) {
-      this.logger.log(
-        `${this.group}: holds buckets ${lanes
-          .held()
-          .sort((a, b) => a - b)
-          .join(', ')}`,
-      );
-      this.restartReading();
-    }
-  }
-
-  /** A bucket taken for the first time starts where the subscriber stood before buckets existed. */
-  private async loadCheckpoint(bucket: number): Promise<string | undefined> {
-    const own = await this.checkpoints!.load(this.checkpointName(bucket));
-    return own ?? (await this.checkpoints!.load(`embedded:${this.group}`));
-  }
-
-  private checkpointName(bucket: number): string {
-    return `embedded:${this.group}:${bucket}/${this.bucketCount}`;
-  }
-
-  /** Stops handling the surplus, lets the message in hand finish, then gives the buckets back. */
-  private async giveBack(surplus: number[]): Promise<void> {
-    surplus.forEach((bucket) => this.lanes!.remove(bucket));
-    while (this.inFlight !== undefined && surplus.includes(this.inFlight)) await this.sleep(20);
-    await this.leases!.release(surplus);
   }
 
   /**
@@ -179,9 +131,9 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
       try {
         // A timer may fire a millisecond before the wait it ends: a lane due this soon is due.
         this.lanes!.wakeDue(Date.now() + 25);
-        const start = Date.now() < this.validUntil ? this.lanes!.startingPoint() : null;
+        const start = this.membership!.valid() ? this.lanes!.startingPoint() : null;
         if (start === null) {
-          await this.sleep(250); // no bucket held (yet), or all waiting: woken when that changes
+          await this.pause.sleep(250); // no bucket held (yet), or all waiting: woken when that changes
           continue;
         }
         this.subscription = this.bus!.subscribeToAll({ after: start.after });
@@ -193,15 +145,16 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
         this.logger.warn(
           `${this.group}: delivery failed (${String(error)}), resuming from the checkpoints in ${retryInMs} ms`,
         );
-        await this.sleep(retryInMs);
+        await this.pause.sleep(retryInMs);
       }
     }
   }
 
   private async deliver(subscription: Subscription, delivered: () => void): Promise<void> {
+    const buckets = this.options.buckets ?? DEFAULT_BUS_BUCKETS;
     for await (const event of subscription) {
-      if (Date.now() >= this.validUntil) return; // leases not renewed in time: hold off until they are
-      const bucket = bucketOfStream(event.stream, this.bucketCount);
+      if (!this.membership!.valid()) return; // leases not renewed in time: hold off until they are
+      const bucket = bucketOfStream(event.stream, buckets);
       if (!this.lanes!.isNext(bucket, event.checkpoint)) continue;
       this.inFlight = bucket;
       try {
@@ -218,9 +171,7 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
     // Topics without a handler here are other subscribers' business, as unsubscribed topics are in Kafka.
     const handler = this.messageHandlers.get(topic);
     if (handler && (await this.handle(bucket, topic, handler, event)) === 'waits') return;
-    if (await this.leases!.saveCheckpoint(bucket, this.checkpointName(bucket), event.checkpoint))
-      this.lanes!.advanced(bucket, event.checkpoint);
-    else this.lanes!.remove(bucket); // taken over meanwhile: its new holder goes on from its checkpoint
+    await this.membership!.saveCheckpoint(bucket, event.checkpoint);
   }
 
   private async handle(bucket: number, topic: string, handler: Handler, event: RecordedEvent) {
@@ -268,24 +219,12 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
   /** Reads again from the lanes' checkpoints: a bucket gained, or a wait over. */
   private restartReading(): void {
     void this.subscription?.close();
-    this.wakeAll();
-  }
-
-  private wakeAll(): void {
-    this.sleepers.forEach((wake) => wake());
+    this.pause.wake();
   }
 
   private after(ms: number, run: () => void): void {
     const timer = setTimeout(() => (this.timers.delete(timer), run()), ms);
     this.timers.add(timer);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const wake = () => (clearTimeout(timer), this.sleepers.delete(wake), resolve());
-      const timer = setTimeout(wake, ms);
-      this.sleepers.add(wake);
-    });
   }
 
   /**
@@ -300,16 +239,12 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
   private async stop(keepLeases: boolean): Promise<void> {
     this.closing = true;
     this.timers.forEach(clearTimeout);
-    this.wakeAll();
+    this.pause.wake();
+    this.membership?.wake();
     await this.subscription?.close();
     await this.running?.catch(() => undefined);
-    this.wakeAll();
     await this.heartbeating?.catch(() => undefined);
-    if (!keepLeases && this.leases) {
-      const leases = this.leases;
-      await leases.release(this.heldBuckets()).catch(() => undefined);
-      await leases.leave().catch(() => undefined);
-    }
+    if (!keepLeases) await this.membership?.leave().catch(() => undefined);
     await this.pool?.end();
   }
 
