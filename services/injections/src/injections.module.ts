@@ -29,6 +29,7 @@ import { CorrectionCommandsKafkaConsumer } from './adapters/kafka/correction-com
 import { CampaignEventsKafkaConsumer } from './adapters/kafka/campaign-events.kafka-consumer';
 import { ComplaintsEventsKafkaConsumer } from './adapters/kafka/complaints-events.kafka-consumer';
 import { LegacyDoseImportService } from './application/legacy-dose-import.service';
+import { CampaignListAttestationService } from './application/campaign-list-attestation.service';
 import { injectionsEventToContractV1 } from './application/injections-events.to-contract-v1';
 import { INJECTIONS_MIGRATIONS } from './application/injections.migrations';
 import { VerificationFactsRepository } from './application/verification-facts.repository';
@@ -114,6 +115,11 @@ export class InjectionsModule {
           inject: [EVENT_STORE, PG_POOL, ListSigner],
           useFactory: (store: EventStore, pool: Pool, signer: ListSigner) =>
             new AttestationService(store, pool, reference, signer),
+        },
+        {
+          provide: CampaignListAttestationService,
+          inject: [EVENT_STORE, PG_POOL],
+          useFactory: (store: EventStore, pool: Pool) => new CampaignListAttestationService(store, pool, reference),
         },
         {
           provide: LegacyDoseImportService,

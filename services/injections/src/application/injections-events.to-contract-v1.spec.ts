@@ -1,4 +1,9 @@
-import { InjectionsAttestationsV1, InjectionsEventsV1, MAX_ATTESTED_RECORDS } from '@vax/contracts';
+import {
+  InjectionsAttestationsV1,
+  InjectionsEventsV1,
+  LegacyDoseOutcomesV1,
+  MAX_ATTESTED_RECORDS,
+} from '@vax/contracts';
 import type { RecordedEvent } from '@vax/event-sourcing';
 import { MAX_DOSES_PER_LIST } from '../domain/attestation/attestation.decider';
 import type { AttestedEntry } from '../domain/attestation/attestation.messages';
@@ -88,5 +93,35 @@ describe('what injections publishes', () => {
     )!;
     expect(sent).toMatchObject({ topic: InjectionsEventsV1.topic, key: 'P-1' });
     expect(InjectionsEventsV1.parse(sent.message)).toMatchObject({ type: 'DoseRecorded' });
+  });
+});
+
+describe("a legacy dose's answer to the campaign", () => {
+  it('answers on injections.legacy-dose-outcomes.v1 as the contract says, without the facts kept from its list', () => {
+    const out = injectionsEventToContractV1(
+      stored('LegacyDoseImported', {
+        doseId: 'legacy:cmp-1:imp:7',
+        personId: 'P1',
+        campaignId: 'cmp-1',
+        outcome: 'recorded',
+        doseNumber: 1,
+        listed: {
+          personId: 'P1',
+          vaccineCode: 'AZD1222',
+          lotNumber: 'L',
+          administeredOn: '2021-08-12',
+          siteId: 'S',
+          verificationId: 'b',
+        },
+      }),
+    )!;
+    expect(out.topic).toBe(LegacyDoseOutcomesV1.topic);
+    expect(LegacyDoseOutcomesV1.parse(JSON.parse(JSON.stringify(out.message))).payload).toEqual({
+      doseId: 'legacy:cmp-1:imp:7',
+      personId: 'P1',
+      campaignId: 'cmp-1',
+      outcome: 'recorded',
+      doseNumber: 1,
+    });
   });
 });

@@ -74,7 +74,10 @@ export function injectionsEventToContractV1(event: RecordedEvent): OutgoingMessa
         mergedBy,
       });
     }
-    case 'LegacyDoseImported':
+    case 'LegacyDoseImported': {
+      const { listed: _listed, ...answer } = e.data; // the listed facts are the campaign's own: not sent back
+      return outgoing(LegacyDoseOutcomesV1.topic, event, e.type, personId, answer);
+    }
     case 'LegacyDoseRefused': // the answer to the campaign, on its own topic
       return outgoing(LegacyDoseOutcomesV1.topic, event, e.type, personId, e.data);
     default:

@@ -38,6 +38,14 @@ export class LegacyDoseImportService {
         catalogue: this.reference.catalogue,
         recordedBy: actor,
         today: vietnamToday(now),
+        listed: {
+          personId: dose.personId,
+          vaccineCode: dose.vaccineCode,
+          lotNumber: dose.lotNumber,
+          administeredOn: dose.administeredOn,
+          siteId: dose.siteId,
+          verificationId: dose.verificationId,
+        },
       },
       { ...meta, actor, occurredAt: now },
     );

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@vax/event-sourcing';
 import { type Projection, applyInRuns } from '@vax/messaging';
 import type { PoolClient } from 'pg';
 import type { AttestationEvent } from '../domain/attestation/attestation.messages';
+import type { CampaignListEvent } from '../domain/attestation/campaign-list.messages';
 import type { DoseRecorded, RecordEvent } from '../domain/record/record.messages';
 import { isDoseRecorded } from './dose-recorded.event';
 
@@ -29,7 +30,7 @@ export const doseRegisterProjection: Projection = {
     applyInRuns(tx, table, events, isDoseRecorded, insertDoses, doseRegisterProjection.apply),
 
   async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
-    const event = recorded as unknown as (RecordEvent | AttestationEvent) & RecordedEvent;
+    const event = recorded as unknown as (RecordEvent | AttestationEvent | CampaignListEvent) & RecordedEvent;
     switch (event.type) {
       case 'DoseRecorded': {
         const d = event.data;
@@ -82,6 +83,15 @@ export const doseRegisterProjection: Projection = {
             [event.data.attestationId, e.doseId, e.vaccineCode, e.lotNumber, e.administeredOn],
           );
         return;
+      case 'CampaignListAttested': {
+        // A list the campaign had signed, checked against these doses (campaign-list.decider.ts).
+        const { attestationId, entries } = event.data;
+        await tx.query(
+          `update ${table} set attestation_id = $1 where dose_id = any($2) and not voided and attestation_id is null`,
+          [attestationId, entries.map((e) => e.recordDoseId)],
+        );
+        return;
+      }
       default:
         return;
     }

@@ -1,4 +1,5 @@
 import type { Projection } from '@vax/messaging';
+import { campaignDosesProjection } from './campaign-doses.projection';
 import { doseCountersProjection } from './dose-counters.projection';
 import { doseRegisterProjection } from './dose-register.projection';
 import { doseStatisticsProjection } from './dose-statistics.projection';
@@ -8,4 +9,5 @@ export const INJECTIONS_PROJECTIONS: Projection[] = [
   doseStatisticsProjection,
   doseRegisterProjection,
   doseCountersProjection,
+  campaignDosesProjection,
 ];

@@ -6,6 +6,14 @@ import { deciderSpec } from '@vax/testing';
 const { given, history, stateOf } = deciderSpec(decider);
 
 const campaign = { id: 'campaign:cmp-1', role: 'system', scope: 'province:LC' };
+const listed = {
+  personId: 'P1',
+  vaccineCode: 'AZD1222',
+  lotNumber: 'ABV5811',
+  administeredOn: '2021-08-12',
+  siteId: 'LC-TD-01',
+  verificationId: 'cmp-1:imp-1:0',
+};
 const legacy = (over: Partial<ImportLegacyDose> = {}): ImportLegacyDose => ({
   type: 'ImportLegacyDose',
   doseId: 'legacy:cmp-1:imp-1:7',
@@ -20,6 +28,7 @@ const legacy = (over: Partial<ImportLegacyDose> = {}): ImportLegacyDose => ({
   catalogue,
   recordedBy: campaign,
   today: '2021-12-01',
+  listed,
   ...over,
 });
 const after = history;
@@ -49,6 +58,7 @@ describe('importing a dose the campaign matched in bulk', () => {
           campaignId: 'cmp-1',
           outcome: 'recorded',
           doseNumber: 1,
+          listed, // what a list the campaign signs covers
         },
       },
     ]);
@@ -73,6 +83,7 @@ describe('importing a dose the campaign matched in bulk', () => {
           outcome: 'already-on-record',
           doseNumber: 1,
           existingDoseId: 'd-desk',
+          listed,
         },
       },
     ]);

@@ -17,7 +17,7 @@ export function importLegacyDose(command: ImportLegacyDose, state: RecordState):
   const same = given.find((d) => d.vaccineCode === command.vaccineCode && d.administeredOn === command.administeredOn);
   if (same) {
     const data = { doseId, personId, campaignId, doseNumber: same.doseNumber, existingDoseId: same.doseId };
-    return [{ type: 'LegacyDoseImported', data: { ...data, outcome: 'already-on-record' } }];
+    return [{ type: 'LegacyDoseImported', data: { ...data, outcome: 'already-on-record', listed: command.listed } }];
   }
   const problems = legacyProblems(command, given[given.length - 1]?.administeredOn);
   if (problems.length > 0) return [{ type: 'LegacyDoseRefused', data: { doseId, personId, campaignId, problems } }];
@@ -38,7 +38,10 @@ export function importLegacyDose(command: ImportLegacyDose, state: RecordState):
         recordedBy: command.recordedBy.id,
       },
     },
-    { type: 'LegacyDoseImported', data: { doseId, personId, campaignId, outcome: 'recorded', doseNumber } },
+    {
+      type: 'LegacyDoseImported',
+      data: { doseId, personId, campaignId, outcome: 'recorded', doseNumber, listed: command.listed },
+    },
   ];
 }
 

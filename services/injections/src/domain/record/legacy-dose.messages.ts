@@ -19,6 +19,8 @@ export interface ImportLegacyDose extends DoseDetails {
   catalogue: ReadonlyMap<string, Vaccine>;
   recordedBy: Actor;
   today: string;
+  /** The dose as the campaign's list has it (before a merged record redirected it). */
+  listed: ListedDose;
 }
 
 /** The legacy dose is on the record: added now, or the same injection (vaccine and day) was already there. */
@@ -31,8 +33,22 @@ export type LegacyDoseImported = {
     outcome: 'recorded' | 'already-on-record';
     doseNumber: number;
     existingDoseId?: string;
+    /**
+     * The dose as the campaign's list has it (its row's person, facts and bulk check): what a list
+     * the campaign signs covers (campaign.events.v1 MatchedListAttested). Absent on events of before.
+     */
+    listed?: ListedDose;
   };
 };
+
+export interface ListedDose {
+  personId: string;
+  vaccineCode: string;
+  lotNumber: string;
+  administeredOn: string;
+  siteId: string;
+  verificationId: string;
+}
 
 /** The record's rules refused the legacy dose; the campaign sends it back to its site. */
 export type LegacyDoseRefused = {

@@ -1,0 +1,67 @@
+import type { MatchedListAttested } from '@vax/contracts';
+import { type Actor, type EventStore, handleCommand } from '@vax/event-sourcing';
+import type { Pool } from 'pg';
+import { campaignListDecider } from '../domain/attestation/campaign-list.decider';
+import type { CampaignListEntry } from '../domain/attestation/campaign-list.messages';
+import type { ReferenceData } from '../reference/reference-data';
+import { campaignListSha256 } from './campaign-list-content';
+
+export const campaignListStream = (attestationId: string) => `campaign-list-${attestationId}`;
+
+/**
+ * A matched list the campaign had signed (campaign.events.v1 MatchedListAttested) carried into the
+ * records. The message names no dose (a commune's list is too long for it), so the doses are the
+ * campaign's doses of the unit on the records and not yet covered (read model campaign_doses), and
+ * only if they are exactly the signed list: same count, same digest.
+ */
+export class CampaignListAttestationService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: Pool,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  async record(list: MatchedListAttested, actor: Actor, meta: { correlationId: string; causationId: string }) {
+    const found = await this.unattested(list.campaignId, this.sitesOf(list.scope, list.unit));
+    const { attestedBy, signerRole, attestedAt } = list;
+    const foundSha256 = campaignListSha256({
+      ...list,
+      entries: found,
+      signedBy: attestedBy,
+      signerRole,
+      signedAt: attestedAt,
+    });
+    const { events } = await handleCommand(
+      this.store,
+      campaignListDecider,
+      campaignListStream(list.attestationId),
+      { type: 'RecordCampaignList', ...list, found, foundSha256 },
+      { ...meta, actor, occurredAt: new Date(attestedAt) },
+    );
+    return events.map((e) => e.type);
+  }
+
+  private sitesOf(scope: 'site' | 'commune', unit: string): string[] {
+    if (scope === 'site') return [unit];
+    return [...this.reference.sites.values()].filter((s) => s.commune === unit).map((s) => s.id);
+  }
+
+  private async unattested(campaignId: string, siteIds: string[]): Promise<CampaignListEntry[]> {
+    const { rows } = await this.pool.query(
+      `select dose_id, record_dose_id, person_id, vaccine_code, lot_number, to_char(day, 'YYYY-MM-DD') as day,
+         site_id, verification_id
+       from campaign_doses where campaign_id = $1 and site_id = any($2) and attestation_id is null`,
+      [campaignId, siteIds],
+    );
+    return rows.map((r) => ({
+      doseId: r.dose_id,
+      recordDoseId: r.record_dose_id,
+      personId: r.person_id,
+      vaccineCode: r.vaccine_code,
+      lotNumber: r.lot_number,
+      administeredOn: r.day,
+      siteId: r.site_id,
+      verificationId: r.verification_id,
+    }));
+  }
+}
