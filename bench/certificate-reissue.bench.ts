@@ -3,10 +3,10 @@
  * status re-derived, a new certificate signed, the old one revoked, both appended to the person's
  * stream, the revocation list caught up. Through the path the service takes when a new policy is
  * deployed (PolicyReissue: a run registered once, partitions claimed with skip locked), drained by
- * 1 and by N worker threads (N = cores), in rounds 1, N, N, 1 so drift and growing streams meet both
+ * 1 and by N worker threads (N = cores), in rounds 1, N, N, 1, … so drift and growing streams meet both
  * alike. Each round is a new policy (certificate validity 12 → 24 → 36 … months): every certificate
  * changes. Target: N threads ≥ 0.8 × N × the rate of one (docs/performance.md).
- *   npm run bench:reissue      (BENCH_PEOPLE=20000, BENCH_THREADS=cores)
+ *   npm run bench:reissue      (BENCH_PEOPLE=5000, BENCH_THREADS=cores, BENCH_ROUNDS=8)
  */
 import { cpus } from 'node:os';
 import { EVENT_STORE_MIGRATIONS, migrate, PostgresEventStore } from '@vax/event-sourcing';
@@ -28,9 +28,10 @@ import vaccines from '../services/certification/src/reference/vaccines.json';
 import { loadPeople } from './certificate-reissue.load';
 import { fmt, freshDatabase, machine, runBenchmark } from './bench-support';
 
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
 const THREADS = Number(process.env.BENCH_THREADS ?? cpus().length);
 const PROVINCE = 500_000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8); // 1, N, N, 1, 1, N, N, 1: drift meets both alike
 
 const policyOf = (months: number): ReferenceData => ({
   ...(vaccines as ReferenceData),
@@ -43,6 +44,8 @@ interface Round {
   listS: number;
   totalS: number;
   changed: number;
+  /** CPU this process (all its threads) used, in cores: what the drain got of the machine. */
+  cores: number;
 }
 
 async function main(): Promise<void> {
@@ -63,12 +66,13 @@ async function main(): Promise<void> {
     await pool.query('vacuum analyze');
 
     const rounds: Round[] = [];
-    const order = [1, THREADS, THREADS, 1];
+    const order = Array.from({ length: ROUNDS }, (_, i) => ([0, 3].includes(i % 4) ? 1 : THREADS));
     for (const [i, threads] of order.entries()) {
       const referenceData = policyOf(12 * (i + 2));
       const reference = loadCertificationReference(referenceData);
       const service = new CertificationService(store, new CertificateSigner(keys, reference, 'LC'), reference);
       const started = performance.now();
+      const cpu = process.cpuUsage(); // every thread of this process: the drain's and the list's
       await new PolicyReissue(pool, service, { owner: 'bench' }).register();
       let draining = true;
       const following = (async () => {
@@ -96,6 +100,7 @@ async function main(): Promise<void> {
         listS: (ended - drained) / 1000,
         totalS: (ended - started) / 1000,
         changed: tally.changed,
+        cores: cpuSeconds(process.cpuUsage(cpu)) / ((ended - started) / 1000),
       });
     }
     report(rounds, loadS);
@@ -110,11 +115,11 @@ function report(rounds: Round[], loadS: number): void {
   console.log(
     `${fmt(PEOPLE)} people (streams loaded in ${fmt(loadS, 1)} s), 64 partitions, 8 people in flight a thread\n`,
   );
-  console.log('| round | threads | drain s | revocation list after s | end to end s | people/s |');
-  console.log('|---:|---:|---:|---:|---:|---:|');
+  console.log('| round | threads | drain s | revocation list after s | end to end s | people/s | node CPU, cores |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
   rounds.forEach((r, i) =>
     console.log(
-      `| ${i + 1} | ${r.threads} | ${fmt(r.drainS, 1)} | ${fmt(r.listS, 1)} | ${fmt(r.totalS, 1)} | ${fmt(r.changed / r.totalS)} |`,
+      `| ${i + 1} | ${r.threads} | ${fmt(r.drainS, 1)} | ${fmt(r.listS, 1)} | ${fmt(r.totalS, 1)} | ${fmt(r.changed / r.totalS)} | ${fmt(r.cores, 2)} |`,
     ),
   );
   const rate = (threads: number) => {
@@ -131,6 +136,7 @@ function report(rounds: Round[], loadS: number): void {
   );
 }
 
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 runBenchmark(main);

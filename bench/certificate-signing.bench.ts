@@ -24,42 +24,14 @@ import type { CertificateDocument } from '../services/certification/src/pdf/cert
 import { renderCertificatePdf } from '../services/certification/src/pdf/certificate.pdf';
 import { loadCertificationReference } from '../services/certification/src/reference/certification-reference.loader';
 import { fmt, machine, runBenchmark } from './bench-support';
+import { type Op, rates as ratesFor, SLICE_MS } from './interleaved-rates';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const rates = <K extends string>(ops: Record<K, Op>, seconds = SECONDS) => ratesFor(ops, seconds);
 type Sdk = {
   addCachedCerts(c: Record<string, string>): void;
   unpackAndVerify(hc1: string): Promise<{ status: string }>;
 };
-
-type Op = () => unknown | Promise<unknown>;
-const SLICE_MS = 100;
-
-/**
- * Operations per second of each op, measured in interleaved slices of SLICE_MS (round-robin until
- * each has run SECONDS): on a shared machine the load drifts over a run, and interleaving lets the
- * ops of one group meet the same drift, so their ratios hold.
- */
-async function rates<K extends string>(ops: Record<K, Op>, seconds = SECONDS): Promise<Record<K, number>> {
-  const names = Object.keys(ops) as K[];
-  for (const name of names) for (let i = 0; i < 20; i++) await ops[name](); // warm-up: JIT, lazy key setup
-  const count = Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>;
-  const spent = Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>;
-  while (names.some((n) => spent[n] < seconds * 1000)) {
-    for (const name of names) {
-      const op = ops[name];
-      const started = performance.now();
-      const deadline = started + SLICE_MS;
-      let n = 0;
-      while (performance.now() < deadline) {
-        await op();
-        n++;
-      }
-      count[name] += n;
-      spent[name] += performance.now() - started;
-    }
-  }
-  return Object.fromEntries(names.map((n) => [n, count[n] / (spent[n] / 1000)])) as Record<K, number>;
-}
 
 /**
  * What anyone would write with the stock libraries on a ready payload: cbor-x (with the options its

@@ -93,11 +93,14 @@ export class PolicyReissue {
     return rows[0] ?? null;
   }
 
-  /** The people with a certification stream in one partition (the store's stream index). */
+  /**
+   * The people with a certification stream in one partition (the store's stream index). The hash is
+   * shifted to be non-negative: abs() of the smallest int4 overflows.
+   */
   private async peopleOf(partition: number, partitions: number): Promise<string[]> {
     const { rows } = await this.pool.query<{ person: string }>(
       `select substr(stream_name, 15) as person from es_streams
-       where stream_name like 'certification-%' and mod(abs(hashtext(stream_name)), $2) = $1`,
+       where stream_name like 'certification-%' and mod(hashtext(stream_name)::bigint + 2147483648, $2) = $1`,
       [partition, partitions],
     );
     return rows.map((r) => r.person);
