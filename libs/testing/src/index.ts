@@ -17,3 +17,4 @@ export * from './fixed-test-keys';
 export * from './decider-spec';
 export * from './postgres-server-settings';
 export * from './temporal-history-json';
+export * from './openapi-answers';

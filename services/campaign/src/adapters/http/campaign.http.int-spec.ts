@@ -4,9 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Client, Connection } from '@temporalio/client';
 import { ProblemDetailsFilter, loadConfig, strictValidationPipe } from '@vax/platform';
-import { TestActorTokens, type TestDatabase, createTestDatabase, testInfrastructure } from '@vax/testing';
+import {
+  OpenApiAnswers,
+  TestActorTokens,
+  type TestDatabase,
+  createTestDatabase,
+  testInfrastructure,
+} from '@vax/testing';
 import { Pool } from 'pg';
 import { CampaignConfig } from '../../campaign.config';
 import { CampaignModule } from '../../campaign.module';
@@ -35,6 +42,15 @@ describe('campaign API', () => {
     tokens.liveHeaders({ id: `${role}-1`, role, scope }, 'campaign', { 'content-type': 'application/json' });
   let manager: Record<string, string>;
   let campaignId = '';
+  /** Every success answered here is held to the service's own OpenAPI document. */
+  let documented: OpenApiAnswers;
+  const fetch = async (url: string, init?: RequestInit) => {
+    const res = await globalThis.fetch(url, init);
+    const type = res.headers.get('content-type') ?? '';
+    const answer = type.includes('json') ? await res.clone().json() : await res.clone().text();
+    expect(documented.problems(init?.method ?? 'GET', url, res.status, type, answer)).toEqual([]);
+    return res;
+  };
 
   beforeAll(async () => {
     tokens = await TestActorTokens.create();
@@ -57,6 +73,7 @@ describe('campaign API', () => {
     app.useGlobalFilters(new ProblemDetailsFilter());
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
+    documented = new OpenApiAnswers(SwaggerModule.createDocument(app, new DocumentBuilder().build()) as never);
     const pool = new Pool({ connectionString: db.url, max: 2 });
     const mapping = parseMapping(
       JSON.parse(readFileSync(join(__dirname, '../../../mappings/legacy-list.vi.json'), 'utf8')),
@@ -173,7 +190,7 @@ describe('campaign API', () => {
     const pool = new Pool({ connectionString: db.url, max: 1 });
     await pool.query(
       `insert into worklist_items (item_id, campaign_id, import_id, row_number, site_id, reason, due_on)
-       select 'page-' || n, $1, 'imp-a', n + 1, 'LC-SH-M1', 'not-found', date '2021-12-01' + n % 3
+       select 'page-' || n, $1, 'imp-a', n + 1, 'LC-SH-M1', 'not-in-registry', date '2021-12-01' + n % 3
        from generate_series(1, 7) n`,
       [campaignId],
     );

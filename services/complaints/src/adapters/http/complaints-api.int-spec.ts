@@ -1,8 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import type { EventStore } from '@vax/event-sourcing';
 import { ACTOR_HEADER, EVENT_STORE, PG_POOL, ProblemDetailsFilter, strictValidationPipe } from '@vax/platform';
-import { TestActorTokens, type TestDatabase, createTestDatabase, eventually, testInfrastructure } from '@vax/testing';
+import {
+  OpenApiAnswers,
+  TestActorTokens,
+  type TestDatabase,
+  createTestDatabase,
+  eventually,
+  testInfrastructure,
+} from '@vax/testing';
 import type { Pool } from 'pg';
 import { correctLot } from '../../activities/lifecycle.spec-fixtures';
 import { ComplaintCommandService } from '../../application/complaint.command-service';
@@ -44,6 +52,8 @@ describe('the complaints API', () => {
   };
 
   let tokens: TestActorTokens;
+  /** Every success answered here is held to the service's own OpenAPI document. */
+  let documented: OpenApiAnswers;
 
   beforeAll(async () => {
     tokens = await TestActorTokens.create();
@@ -71,6 +81,7 @@ describe('the complaints API', () => {
     app.useGlobalFilters(new ProblemDetailsFilter());
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
+    documented = new OpenApiAnswers(SwaggerModule.createDocument(app, new DocumentBuilder().build()) as never);
   }, 60_000);
 
   afterAll(async () => {
@@ -89,7 +100,9 @@ describe('the complaints API', () => {
     });
     const type = res.headers.get('content-type') ?? '';
     const cache = res.headers.get('cache-control');
-    return { status: res.status, type, cache, body: type.includes('json') ? await res.json() : await res.text() };
+    const answer = type.includes('json') ? await res.json() : await res.text();
+    expect(documented.problems(method, path, res.status, type, answer)).toEqual([]);
+    return { status: res.status, type, cache, body: answer };
   };
   const sentCode = async () => {
     const pool = app.get<Pool>(PG_POOL);
