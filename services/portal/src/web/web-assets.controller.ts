@@ -13,6 +13,10 @@ const CSP =
 /** A bundle file, named by its content's hash (esbuild's `[name]-[hash]`). */
 const HASHED = /^build\/[\w.-]+-[A-Z0-9]{8}\.(js|css)$/;
 
+/** A year for a file named by its content (it never changes under that name), an hour for the rest. */
+export const cacheControlFor = (file: string) =>
+  HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+
 @ApiExcludeController()
 @Controller()
 export class WebAssetsController {
@@ -43,7 +47,7 @@ export class WebAssetsController {
   async asset(@Param('path') path: string[], @Req() req: Request, @Res() res: Response): Promise<void> {
     const file = path.join('/');
     const hashed = HASHED.test(file);
-    res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    res.setHeader('Cache-Control', cacheControlFor(file));
     if (await this.sendCompressed(file, req, res)) return;
     res.sendFile(
       file,
