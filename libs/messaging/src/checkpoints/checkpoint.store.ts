@@ -20,6 +20,15 @@ export class CheckpointStore {
     );
   }
 
+  /** Every checkpoint whose name starts with `prefix`. */
+  async loadAll(prefix: string): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ name: string; checkpoint: string }>(
+      'select name, checkpoint from subscription_checkpoints where starts_with(name, $1)',
+      [prefix],
+    );
+    return new Map(rows.map((r) => [r.name, r.checkpoint]));
+  }
+
   async reset(name: string): Promise<void> {
     await this.pool.query('delete from subscription_checkpoints where name = $1', [name]);
   }

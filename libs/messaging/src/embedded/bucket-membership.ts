@@ -28,7 +28,12 @@ export class BucketMembership {
     private readonly lanes: BucketLanes,
     private readonly checkpoints: CheckpointStore,
     private readonly waits: TransientWaits,
-    private readonly settings: { group: string; buckets: number; leaseMs: number },
+    private readonly settings: {
+      group: string;
+      buckets: number;
+      leaseMs: number;
+      compare: (a: string, b: string) => number;
+    },
     private readonly events: MembershipEvents,
   ) {}
 
@@ -45,6 +50,7 @@ export class BucketMembership {
         this.validUntil = started + this.settings.leaseMs * 0.75;
         await this.adopt(held.filter((b) => !surplus.includes(b)));
         if (surplus.length > 0) await this.giveBack(surplus);
+        if (this.lanes.held().includes(0)) await this.recordLowWaterMark();
       } catch (error) {
         if (!stopped()) this.events.warn(`${this.settings.group}: bucket leases not renewed (${String(error)})`);
       }
@@ -87,6 +93,21 @@ export class BucketMembership {
       handling = this.events.handling();
     }
     await this.leases.release(surplus);
+  }
+
+  /**
+   * Keeps the subscriber's own checkpoint (`embedded:<subscriber>`, from before buckets) at its
+   * slowest bucket's, once every bucket has one: what lag metrics read, and where a bucket without a
+   * checkpoint starts (after an upgrade, or a change of the bucket count: it replays, never skips).
+   * Written by the holder of bucket 0 only.
+   */
+  private async recordLowWaterMark(): Promise<void> {
+    const { group, buckets, compare } = this.settings;
+    const all = await this.checkpoints.loadAll(`embedded:${group}:`);
+    const ours = [...Array(buckets).keys()].map((bucket) => all.get(this.checkpointName(bucket)));
+    if (ours.some((checkpoint) => checkpoint === undefined)) return;
+    const lowest = (ours as string[]).reduce((a, b) => (compare(a, b) <= 0 ? a : b));
+    await this.checkpoints.save(`embedded:${group}`, lowest);
   }
 
   /** A bucket taken for the first time starts where the subscriber stood before buckets existed. */

@@ -74,6 +74,18 @@ describe('the embedded transport shares a subscriber between instances, by bucke
     sink.publish(items.map(([key, n]) => ({ topic: TOPIC, key, message: message(key, n) })));
   const ns = (key: string) => applied.filter((a) => a.key === key).map((a) => a.n);
 
+  const lowWaterMarkIsSlowestBucket = async (subscriber: string) => {
+    const { rows } = await pool.query<{ name: string; checkpoint: string }>(
+      'select name, checkpoint from subscription_checkpoints where name like $1',
+      [`embedded:${subscriber}%`],
+    );
+    const own = rows.find((r) => r.name === `embedded:${subscriber}`)?.checkpoint;
+    const buckets = rows.filter((r) => r.name !== `embedded:${subscriber}`).map((r) => r.checkpoint);
+    const store = new PostgresEventStore(pool);
+    const slowest = buckets.reduce((a, b) => (store.compareCheckpoints(a, b) <= 0 ? a : b));
+    return buckets.length === 16 && own === slowest;
+  };
+
   beforeAll(async () => {
     db = await createTestDatabase('embedded_buckets');
     pool = new Pool({ connectionString: db.url });
@@ -130,6 +142,8 @@ describe('the embedded transport shares a subscriber between instances, by bucke
     expect(new Set(applied.map((x) => x.eventId)).size).toBe(earlier + 200);
     expect(new Set(applied.slice(earlier).map((x) => x.instance))).toEqual(new Set(['a', 'b']));
     for (const key of keys) expect(ns(key)).toEqual([1, 2, 3, 4, 5]);
+    // The subscriber's own checkpoint follows its slowest bucket (lag metrics read it).
+    await eventually(async () => expect(await lowWaterMarkIsSlowestBucket('shared-group')).toBe(true));
     expect(applied.slice(earlier).filter((x) => x.key === 'stuck')).toHaveLength(3);
 
     // What a SIGKILL leaves: a's leases stay in the database until they lapse.

@@ -106,7 +106,7 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
         this.lanes,
         new CheckpointStore(this.pool),
         this.waits,
-        { group: subscriber, buckets, leaseMs },
+        { group: subscriber, buckets, leaseMs, compare: (a, b) => bus.compareCheckpoints(a, b) },
         {
           gained: (held) => (this.logger.log(`${subscriber}: holds buckets ${held.join(', ')}`), this.restartReading()),
           handling: () => this.inFlight,
