@@ -1,6 +1,7 @@
 import { type KafkaContext, type KafkaOptions, type ReadPacket, ServerKafka } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, EachMessagePayload } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
+import { consumeInSpan, traceparentHeader } from '../tracing/message-trace';
 import { DEAD_LETTER_HEADERS, DEAD_LETTER_TOPIC } from './dead-letter.headers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, decideRetry } from './retry-policy';
 import { type ConsumerWaits, TransientWaits, type WaitingPartition } from './transient-waits';
@@ -113,8 +114,11 @@ export class ReliableKafkaServer extends ServerKafka implements ConsumerWaits {
     const offset = context.getMessage().offset;
     for (let attempt = this.waits.attemptsAt(key, offset) + 1; ; attempt++) {
       try {
-        const result = await handler(packet.data, context);
-        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        // In a consumer span, child of the producer's span the message carries (ADR 15).
+        await consumeInSpan(context.getTopic(), 'kafka', traceparentHeader(context.getMessage().headers), async () => {
+          const result = await handler(packet.data, context);
+          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        });
         return;
       } catch (error) {
         const decision = decideRetry(error, attempt, this.retryPolicy);

@@ -21,6 +21,7 @@ import { BucketLanes } from './bucket-lanes';
 import { BucketLeases } from './bucket-leases';
 import { BucketMembership } from './bucket-membership';
 import { DEFAULT_BUS_BUCKETS, bucketOfStream } from './bus-buckets';
+import { consumeInSpan } from '../tracing/message-trace';
 import { busStream, topicOfBusStream } from './embedded-bus';
 import { InterruptibleSleep } from './interruptible-sleep';
 
@@ -179,8 +180,11 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
     const lane = `bucket ${bucket}`;
     for (let attempt = this.waits.attemptsAt(lane, event.checkpoint) + 1; ; attempt++) {
       try {
-        const result = await handler(event.data, new EmbeddedContext([topic, event.checkpoint]));
-        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        // In a consumer span, child of the producer's span stored with the message (ADR 15).
+        await consumeInSpan(topic, 'embedded', event.metadata.traceparent, async () => {
+          const result = await handler(event.data, new EmbeddedContext([topic, event.checkpoint]));
+          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        });
         this.waits.succeeded(lane);
         return 'handled';
       } catch (error) {
