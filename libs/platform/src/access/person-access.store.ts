@@ -10,6 +10,7 @@ import {
 import type { Pool } from 'pg';
 import type { CallerActor } from '../auth/actor-token';
 import type { PersonResource } from '../auth/scope';
+import { type KeysetPage, PAGE_LIMIT_DEFAULT, pageOf } from '../http/keyset-page';
 
 export interface PersonRead {
   readerId: string;
@@ -64,20 +65,30 @@ export class PersonAccessStore {
     );
   }
 
-  async readsOf(personId: string, limit = 200): Promise<PersonRead[]> {
+  /** A page of the reads of a person's data, newest first (by the time read, then the log's id). */
+  async readsOf(
+    personId: string,
+    page: KeysetPage = { after: null, limit: PAGE_LIMIT_DEFAULT },
+  ): Promise<{ items: PersonRead[]; nextCursor: string | null }> {
     const { rows } = await this.pool.query(
-      `select reader_id, reader_role, reader_unit, what, ground, read_at from person_reads
-        where person_id = $1 order by read_at desc, id desc limit $2`,
-      [personId, limit],
+      `select id, reader_id, reader_role, reader_unit, what, ground, read_at,
+         to_char(read_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as read_key from person_reads
+        where person_id = $1 and ($2::timestamptz is null or (read_at, id) < ($2, $3))
+        order by read_at desc, id desc limit $4`,
+      [personId, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
     );
-    return rows.map((r) => ({
-      readerId: r.reader_id,
-      readerRole: r.reader_role,
-      readerUnit: r.reader_unit,
-      what: r.what,
-      ground: r.ground,
-      readAt: r.read_at.toISOString(),
-    }));
+    const { items, nextCursor } = pageOf(rows, page, (r) => [r.read_key, Number(r.id)]);
+    return {
+      items: items.map((r) => ({
+        readerId: r.reader_id,
+        readerRole: r.reader_role,
+        readerUnit: r.reader_unit,
+        what: r.what,
+        ground: r.ground,
+        readAt: r.read_at.toISOString(),
+      })),
+      nextCursor,
+    };
   }
 
   /** Applies what a message of identity.events.v1 or complaints.events.v1 says of access; others pass by. */

@@ -32,8 +32,10 @@ export class PersonReadResponse {
 export class PersonReadsResponse {
   @ApiProperty({ example: 'P000000001' })
   personId!: string;
-  @ApiProperty({ type: [PersonReadResponse], description: 'Newest first' })
+  @ApiProperty({ type: [PersonReadResponse], description: 'A page of them, newest first' })
   reads!: PersonReadResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
+  nextCursor!: string | null;
 }
 
 /** The public key a signed list (an attestation) is checked with. */

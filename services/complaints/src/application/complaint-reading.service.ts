@@ -1,5 +1,5 @@
 import type { Actor } from '@vax/event-sourcing';
-import { may } from '@vax/platform';
+import { type KeysetPage, may } from '@vax/platform';
 import { holdingUnit, mayRead } from '../domain/complaint-readers';
 import { siteOf } from '../domain/complaint-subject';
 import { ComplaintError } from '../domain/complaint.errors';
@@ -54,10 +54,11 @@ export class ComplaintReadingService {
   }
 
   /** Who read the citizen's filing (staff and managers, with the ground): to the citizen themself only. */
-  async readsOf(actor: Actor, personId: string) {
+  async readsOf(actor: Actor, personId: string, page?: KeysetPage) {
     if (actor.role !== 'citizen' || actor.scope !== `person:${personId}`)
       throw new ComplaintError('not-allowed', 'a citizen sees only their own reads');
-    return { personId, reads: await this.reads.readsOf(personId) };
+    const { items, nextCursor } = await this.reads.readsOf(personId, page);
+    return { personId, reads: items, nextCursor };
   }
 
   async photo(actor: Actor, complaintId: string, evidenceId: string): Promise<StoredEvidence> {

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { READ_SOURCES, mergedNextCursor, sourceCursors } from './merged-reads';
 import { relay } from './upstream-relay';
 
 /** A citizen's own data. The person is always the session's, never taken from the request. */
@@ -47,18 +48,20 @@ export class CitizenHttpController {
   @ApiOperation({
     summary: 'Who looked at my data: reads of my record, certificate and complaints by staff and managers',
   })
-  async reads(@CurrentSession() s: Session) {
+  async reads(@Query() q: Record<string, unknown>, @CurrentSession() s: Session) {
     const id = encodeURIComponent(s.actor.id);
-    type Reads = { reads: { readAt: string }[] };
-    const [record, certificate, complaints] = await Promise.all([
-      this.upstream.json<Reads>('injections', 'GET', `/records/${id}/reads`, s.actor),
-      this.upstream.json<Reads>('certification', 'GET', `/certificates/${id}/reads`, s.actor),
-      this.upstream.json<Reads>('complaints', 'GET', `/people/${id}/reads`, s.actor),
-    ]);
-    const reads = [...record.reads, ...certificate.reads, ...complaints.reads].sort((a, b) =>
-      b.readAt.localeCompare(a.readAt),
+    const cursors = sourceCursors(q.cursor);
+    const limit = typeof q.limit === 'string' ? q.limit : undefined;
+    type Reads = { reads: { readAt: string }[]; nextCursor?: string | null };
+    const pages = await Promise.all(
+      READ_SOURCES.map(([service, base], i) => {
+        if (cursors[i] === null) return { reads: [], nextCursor: null }; // read to its end on an earlier page
+        const page = new URLSearchParams({ ...(limit && { limit }), ...(cursors[i] && { cursor: cursors[i]! }) });
+        return this.upstream.json<Reads>(service, 'GET', `/${base}/${id}/reads?${page}`, s.actor);
+      }),
     );
-    return { reads };
+    const reads = pages.flatMap((p) => p.reads).sort((a, b) => b.readAt.localeCompare(a.readAt));
+    return { reads, nextCursor: mergedNextCursor(pages.map((p) => p.nextCursor ?? null)) };
   }
 
   @Get('certificate.pdf')

@@ -5,11 +5,13 @@ import {
   Caller,
   type CallerActor,
   FileResponse,
+  PageRequest,
   PersonAccessStore,
   PersonReadsResponse,
   RequireRoles,
   validationProblem,
   vietnamToday,
+  keysetPage,
 } from '@vax/platform';
 import type { Response } from 'express';
 import { certificateDocumentOf, certificationView } from '../../application/certificate.view';
@@ -50,9 +52,10 @@ export class CertificatesHttpController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Who looked at my certificate: each read by staff or a manager, with its ground' })
   @ApiOkResponse({ type: PersonReadsResponse })
-  async reads(@Param('personId') personId: string, @Caller() actor: CallerActor) {
+  async reads(@Param('personId') personId: string, @Query() q: PageRequest, @Caller() actor: CallerActor) {
     if (actor.role !== 'citizen' || actor.scope !== `person:${personId}`) throw notTheirs();
-    return { personId, reads: await this.access.readsOf(personId) };
+    const { items, nextCursor } = await this.access.readsOf(personId, keysetPage(q, ['string', 'number']));
+    return { personId, reads: items, nextCursor };
   }
 
   @Get(':personId/qr.png')

@@ -116,11 +116,11 @@ export class UnitComplaintsHttpController {
     summary: 'Who read what I filed (my stated identity, my description): staff and managers, with the ground',
   })
   @ApiOkResponse({ type: PersonReadsResponse, description: "The reads of the caller's filings, newest first" })
-  reads(@Param('personId') personId: string, @Caller() actor: CallerActor) {
+  reads(@Param('personId') personId: string, @Query() q: PageRequest, @Caller() actor: CallerActor) {
     return answering(async () => {
       if (!/^[A-Za-z0-9-]{1,100}$/.test(personId))
         throw new ComplaintError('invalid', 'bad person id', [problem('personId', 'format', 'must be a person id')]);
-      return this.reading.readsOf(actor, personId);
+      return this.reading.readsOf(actor, personId, keysetPage(q, ['string', 'number']));
     });
   }
 

@@ -4,11 +4,13 @@ import {
   ActorGuard,
   Caller,
   type CallerActor,
+  PageRequest,
   PersonAccessStore,
   PersonReadsResponse,
   ProblemException,
   RequireRoles,
   may,
+  keysetPage,
 } from '@vax/platform';
 import type { Response } from 'express';
 import { AttestationService } from '../../application/attestation.service';
@@ -73,10 +75,11 @@ export class RecordsHttpController {
     summary: 'Who looked at my record: each read by staff or a manager, with the ground that allowed it',
   })
   @ApiOkResponse({ type: PersonReadsResponse })
-  async reads(@Param('personId') personId: string, @Caller() actor: CallerActor) {
+  async reads(@Param('personId') personId: string, @Query() q: PageRequest, @Caller() actor: CallerActor) {
     checkPersonId(personId);
     if (actor.scope !== `person:${personId}`) throw forbidden('a citizen sees only their own record');
-    return { personId, reads: await this.access.readsOf(personId) };
+    const { items, nextCursor } = await this.access.readsOf(personId, keysetPage(q, ['string', 'number']));
+    return { personId, reads: items, nextCursor };
   }
 
   /** The scope model decides; a read by anyone but the person or a service is recorded with its ground. */
