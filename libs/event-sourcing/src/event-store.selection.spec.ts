@@ -7,7 +7,7 @@ jest.mock('@kurrent/kurrentdb-client', () => {
   return jest.requireActual('@kurrent/kurrentdb-client');
 });
 
-import { EVENT_STORE_KINDS, openEventStore } from './event-store.selection';
+import { EVENT_STORE_KINDS, eventStoreKind, openEventStore } from './event-store.selection';
 import { PostgresEventStore } from './postgres/postgres.event-store';
 
 const pool = {} as Pool; // neither store touches it when built
@@ -30,6 +30,11 @@ describe('selecting the event store', () => {
     expect(kurrentLoaded).toBe(true);
     expect(store.constructor.name).toBe('EventStoreDbEventStore');
     await store.close();
+  });
+
+  it('reads the setting as tools get it: postgres by default, an unknown store refused by name', () => {
+    expect([eventStoreKind(undefined), eventStoreKind('kurrentdb')]).toEqual(['postgres', 'kurrentdb']);
+    expect(() => eventStoreKind('mongodb')).toThrow('EVENT_STORE must be one of postgres, kurrentdb (got mongodb)');
   });
 
   it('refuses kurrentdb without its address', async () => {

@@ -16,6 +16,13 @@ export interface EventStoreSelection {
   kurrentdbUrl?: string;
 }
 
+/** Reads EVENT_STORE as a command-line tool gets it (services validate it with their config). */
+export function eventStoreKind(value: string | undefined): EventStoreKind {
+  const kind = value ?? 'postgres';
+  if ((EVENT_STORE_KINDS as readonly string[]).includes(kind)) return kind as EventStoreKind;
+  throw new Error(`EVENT_STORE must be one of ${EVENT_STORE_KINDS.join(', ')} (got ${kind})`);
+}
+
 /**
  * Builds the selected store behind the one port. The KurrentDB client (gRPC, protobuf) is loaded
  * only when KurrentDB is selected, so a PostgreSQL install never loads it.

@@ -9,7 +9,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore, migrate } from '@vax/event-sourcing';
+import { EVENT_STORE_MIGRATIONS, eventStoreKind, migrate, openEventStore } from '@vax/event-sourcing';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { RegistryPerson } from '../domain/matching/registry-person';
@@ -76,6 +76,7 @@ async function load(): Promise<void> {
 /**
  * The counts by district and birth year go into identity's event store, so they reach injections
  * (coverage against the registry's population) like every other fact: published, never queried across.
+ * The store is the one the service uses (EVENT_STORE, KURRENTDB_URL; PostgreSQL by default).
  */
 async function recordCensus(pool: Pool, tally: PopulationTally): Promise<void> {
   await migrate(pool, EVENT_STORE_MIGRATIONS);
@@ -84,7 +85,12 @@ async function recordCensus(pool: Pool, tally: PopulationTally): Promise<void> {
     data: { countedAt: new Date().toISOString(), counts: tally.result() },
   };
   const actor = { id: 'population-loader', role: 'system', scope: 'province' };
-  await new PostgresEventStore(pool).append(
+  const store = await openEventStore({
+    kind: eventStoreKind(process.env.EVENT_STORE),
+    pool,
+    kurrentdbUrl: process.env.KURRENTDB_URL,
+  });
+  await store.append(
     CENSUS_STREAM,
     [
       {
@@ -97,6 +103,7 @@ async function recordCensus(pool: Pool, tally: PopulationTally): Promise<void> {
     ],
     'any',
   );
+  await store.close();
 }
 
 const command = positionals[0];
