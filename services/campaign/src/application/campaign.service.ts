@@ -1,5 +1,5 @@
 import type { Actor } from '@vax/event-sourcing';
-import { type TemporalConnection, temporalClientInterceptors } from '@vax/platform';
+import { type KeysetPage, type TemporalConnection, temporalClientInterceptors } from '@vax/platform';
 import { Client, QueryNotRegisteredError, WorkflowNotFoundError } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import type { campaignWorkflow } from '../workflows/campaign.workflow';
@@ -79,8 +79,8 @@ export class CampaignService {
     return campaign;
   }
 
-  list(): Promise<CampaignListing[]> {
-    return this.campaigns.list();
+  list(page?: KeysetPage): Promise<{ items: CampaignListing[]; nextCursor: string | null }> {
+    return this.campaigns.list(page);
   }
 
   find(campaignId: string): Promise<CampaignRecord | undefined> {

@@ -1,4 +1,5 @@
-import type { Pool } from 'pg';
+import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
+import type { Pool, QueryResultRow } from 'pg';
 import type { ImportExtent } from '../workflows/campaign-chunks';
 
 export interface CampaignRecord {
@@ -17,6 +18,16 @@ export interface CampaignListing extends Omit<CampaignRecord, 'worklistDueDays' 
   /** Rows of its lists (accepted and rejected). */
   rows: number;
 }
+
+const toListing = (r: QueryResultRow): CampaignListing => ({
+  campaignId: r.campaign_id,
+  name: r.name,
+  importIds: r.import_ids,
+  deadline: r.deadline,
+  status: r.status,
+  createdAt: (r.created_at as Date).toISOString(),
+  rows: r.rows,
+});
 
 export class CampaignsRepository {
   constructor(private readonly pool: Pool) {}
@@ -58,23 +69,19 @@ export class CampaignsRepository {
     );
   }
 
-  async list(limit = 200): Promise<CampaignListing[]> {
+  /** A page of campaigns, newest first (then by id). */
+  async list(page: KeysetPage = { after: null, limit: PAGE_LIMIT_MAX }) {
     const { rows } = await this.pool.query(
       `select c.campaign_id, c.name, c.import_ids, c.deadline::text, c.status, c.created_at,
+         to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
          (select coalesce(sum(i.rows_accepted + i.rows_rejected), 0) from legacy_imports i
           where i.import_id = any(c.import_ids))::int as rows
-       from campaigns c order by c.created_at desc limit $1`,
-      [limit],
+       from campaigns c where $1::timestamptz is null or (c.created_at, c.campaign_id) < ($1, $2)
+       order by c.created_at desc, c.campaign_id desc limit $3`,
+      [page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
     );
-    return rows.map((r) => ({
-      campaignId: r.campaign_id,
-      name: r.name,
-      importIds: r.import_ids,
-      deadline: r.deadline,
-      status: r.status,
-      createdAt: (r.created_at as Date).toISOString(),
-      rows: r.rows,
-    }));
+    const { items, nextCursor } = pageOf(rows, page, (r) => [r.created_key, r.campaign_id]);
+    return { items: items.map(toListing), nextCursor };
   }
 
   /** Where each of the campaign's lists ends: the workflow cuts its chunks from these. */

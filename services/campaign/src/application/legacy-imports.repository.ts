@@ -1,3 +1,4 @@
+import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
 import type { Pool } from 'pg';
 import type { RowReportLine } from '../import/legacy-import.port';
 
@@ -29,9 +30,16 @@ const listing = (r: Record<string, unknown>): ImportListing => ({
 export class LegacyImportsRepository {
   constructor(private readonly pool: Pool) {}
 
-  async list(limit = 200): Promise<ImportListing[]> {
-    const { rows } = await this.pool.query(`${LISTING} order by started_at desc limit $1`, [limit]);
-    return rows.map(listing);
+  /** A page of the imported lists, newest first (then by id). */
+  async list(page: KeysetPage = { after: null, limit: PAGE_LIMIT_MAX }) {
+    const { rows } = await this.pool.query(
+      `select *, to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as started_key
+       from (${LISTING}) l where $1::timestamptz is null or (started_at, import_id) < ($1, $2)
+       order by started_at desc, import_id desc limit $3`,
+      [page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
+    );
+    const { items, nextCursor } = pageOf(rows, page, (r) => [r.started_key, r.import_id]);
+    return { items: items.map(listing), nextCursor };
   }
 
   async find(importId: string): Promise<ImportListing | undefined> {

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
 import { UpstreamClient } from '../upstream/upstream.client';
-import { relay, relayStream } from './upstream-relay';
+import { pageQuery, relay, relayStream } from './upstream-relay';
 
 export const CAMPAIGN_UPLOAD_PATH = '/api/manager/campaigns/imports';
 /** What the campaign service reads (it checks again): CSV as browsers and tools label it, or a workbook. */
@@ -32,8 +32,8 @@ export class CampaignsHttpController {
   // The imports' routes come first: `imports` is not a campaign id.
   @Get('imports')
   @ApiOperation({ summary: 'Imported lists, newest first' })
-  async imports(@CurrentSession() s: Session, @Res() res: Response) {
-    relay(res, await this.upstream.call('campaign', 'GET', '/campaigns/imports', s.actor));
+  async imports(@Query() q: Record<string, unknown>, @CurrentSession() s: Session, @Res() res: Response) {
+    relay(res, await this.upstream.call('campaign', 'GET', `/campaigns/imports${pageQuery(q)}`, s.actor));
   }
 
   @Get('imports/presets')
@@ -71,8 +71,8 @@ export class CampaignsHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Campaigns with their state and deadline' })
-  async list(@CurrentSession() s: Session, @Res() res: Response) {
-    relay(res, await this.upstream.call('campaign', 'GET', '/campaigns', s.actor));
+  async list(@Query() q: Record<string, unknown>, @CurrentSession() s: Session, @Res() res: Response) {
+    relay(res, await this.upstream.call('campaign', 'GET', `/campaigns${pageQuery(q)}`, s.actor));
   }
 
   @Post()

@@ -221,6 +221,10 @@ describe('campaign API', () => {
         expect.objectContaining({ field: 'cursor', rule: 'isPageCursor' }),
       ]);
     }
+    const imports = await body(await fetch(`${base}/campaigns/imports?limit=1`, { headers: manager }));
+    expect(imports).toMatchObject({ imports: [expect.objectContaining({ importId: 'imp-a' })], nextCursor: null });
+    const campaigns = await body(await fetch(`${base}/campaigns?limit=1`, { headers: manager }));
+    expect(campaigns.campaigns).toHaveLength(1);
     const tooMany = await fetch(`${base}/campaigns/${campaignId}/worklists?siteId=LC-SH-M1&limit=501`, {
       headers: manager,
     });

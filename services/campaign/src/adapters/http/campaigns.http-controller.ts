@@ -5,8 +5,10 @@ import {
   Caller,
   type CallerActor,
   JsonOrCsvResponse,
+  PageRequest,
   RequireRoles,
   csvDocument,
+  keysetPage,
   vietnamToday,
 } from '@vax/platform';
 import type { Response } from 'express';
@@ -52,11 +54,11 @@ export class CampaignsHttpController {
   @RequireRoles('manager')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Campaigns, newest first: name, state, deadline and days left, rows of their lists' })
-  @ApiOkResponse({ type: CampaignsResponse, description: 'At most 200, newest first' })
-  async list() {
+  @ApiOkResponse({ type: CampaignsResponse, description: 'A page of them, newest first' })
+  async list(@Query() q: PageRequest) {
     const today = vietnamToday();
-    const campaigns = await this.campaigns.list();
-    return { campaigns: campaigns.map((c) => ({ ...c, daysLeft: daysLeft(today, c.deadline) })) };
+    const { items, nextCursor } = await this.campaigns.list(keysetPage(q, ['string', 'string']));
+    return { campaigns: items.map((c) => ({ ...c, daysLeft: daysLeft(today, c.deadline) })), nextCursor };
   }
 
   @Get(':campaignId')

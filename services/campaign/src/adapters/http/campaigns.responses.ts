@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageResponse } from '@vax/platform';
 import { PROGRESS_LEVELS } from '../../domain/progress/campaign-progress';
 
 const STATUSES = ['running', 'closed', 'cancelled'];
@@ -26,7 +27,7 @@ export class CampaignListingResponse {
   @ApiProperty({ type: 'integer', description: 'Negative once the deadline passed' }) daysLeft!: number;
 }
 
-export class CampaignsResponse {
+export class CampaignsResponse extends PageResponse {
   @ApiProperty({ type: [CampaignListingResponse], description: 'Newest first' }) campaigns!: CampaignListingResponse[];
 }
 

@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, FileResponse, RequireRoles } from '@vax/platform';
+import { ActorGuard, FileResponse, PageRequest, RequireRoles, keysetPage } from '@vax/platform';
 import type { Request, Response } from 'express';
 import { LegacyImportsRepository } from '../../application/legacy-imports.repository';
 import { LegacyUploadsService } from '../../application/legacy-uploads.service';
@@ -32,9 +32,10 @@ export class ImportsHttpController {
   @Get()
   @RequireRoles('manager')
   @ApiOperation({ summary: 'Imported lists, newest first; finished ones can start a campaign' })
-  @ApiOkResponse({ type: ImportsResponse, description: 'At most 200, newest first' })
-  async list() {
-    return { imports: await this.imports.list() };
+  @ApiOkResponse({ type: ImportsResponse, description: 'A page of them, newest first' })
+  async list(@Query() q: PageRequest) {
+    const { items, nextCursor } = await this.imports.list(keysetPage(q, ['string', 'string']));
+    return { imports: items, nextCursor };
   }
 
   @Get('presets')

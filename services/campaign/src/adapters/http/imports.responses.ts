@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponse } from '@vax/platform';
 
 const FORMATS = ['csv', 'xlsx'];
 
@@ -19,7 +20,7 @@ export class ImportListingResponse {
   finishedAt!: string | null;
 }
 
-export class ImportsResponse {
+export class ImportsResponse extends PageResponse {
   @ApiProperty({ type: [ImportListingResponse], description: 'Newest first' }) imports!: ImportListingResponse[];
 }
 
