@@ -42,8 +42,8 @@ export function copyLine(importId: string, r: LegacyRow): string {
 
 /**
  * Writes each batch with one COPY and moves the import's high-water mark in the same transaction;
- * batches commit in order (a batch's transaction waits for the one before before it moves the
- * mark): after a crash, the rows up to `committed_through` are there and the rest are not.
+ * batches are written in order, each after the one before committed (the next is parsed meanwhile):
+ * after a crash, the rows up to `committed_through` are there and the rest are not.
  */
 export class PostgresLegacyRowSink implements LegacyRowSink {
   constructor(private readonly pool: Pool) {}
@@ -60,14 +60,16 @@ export class PostgresLegacyRowSink implements LegacyRowSink {
 
   async write(importId: string, rows: LegacyRow[], after: Promise<void> = Promise.resolve()): Promise<void> {
     if (rows.length === 0) return after;
+    // The COPY waits for the batch before to commit. Run beside it, the two deadlocked: the progress
+    // counters' triggers (campaign-0004) lock the import's counter rows, so whichever COPY came second
+    // waited on the other's transaction, which waited here for the batch before it to commit.
+    await after;
     await inTransaction(this.pool, async (tx) => {
       const copy = tx.query(copyFrom(`copy legacy_rows (${COLUMNS}) from stdin`));
       const done = once(copy, 'finish');
       copy.write(rows.map((r) => copyLine(importId, r)).join(''));
       copy.end();
       await done;
-      // The COPY ran beside the batch before; the high-water mark moves only after that one committed.
-      await after;
       const accepted = rows.filter((r) => r.status === 'accepted').length;
       await tx.query(
         `update legacy_imports set committed_through = $2, rows_accepted = rows_accepted + $3,
