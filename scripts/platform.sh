@@ -21,6 +21,16 @@ case "${1:-up}" in
     step "Building services (swc)"
     scripts/build.sh
     deploy/local/infra.sh up
+    # Opt-in (ADR 15): the first start stays fast; the backends' first build takes a few minutes.
+    observability=()
+    if [[ "${VAX_OBSERVABILITY:-false}" == true ]]; then
+      deploy/local/observability.sh up
+      observability=(
+        "Traces (Zipkin)                http://127.0.0.1:9411/zipkin/"
+        "Metrics (VictoriaMetrics)      http://127.0.0.1:8428/vmui/"
+        "Alerts (vmalert)               http://127.0.0.1:8880/vmalert/groups"
+      )
+    fi
     step "Loading the synthetic population into the local registry (first start only)"
     node dist/services/identity/src/population/population.cli.js load --if-empty \
       --database "postgres://vax:vax-local-only@127.0.0.1:$POSTGRES_PORT/identity"
@@ -34,15 +44,18 @@ case "${1:-up}" in
                                    3003 complaints, 3004 certification, 3005 complaints worker,
                                    3006 campaign, 3007 campaign worker)
     Logs                           $LOG_DIR
-  Stop it with: npm stop
 TXT
+    for line in "${observability[@]}"; do echo "    $line"; done
+    echo "  Stop it with: npm stop"
     ;;
   down)
     deploy/local/services.sh down
+    deploy/local/observability.sh down
     deploy/local/infra.sh down
     ;;
   status)
     deploy/local/infra.sh status
+    deploy/local/observability.sh status
     deploy/local/services.sh status
     ;;
   *) die "usage: $0 up [--replicas N]|down|status" ;;

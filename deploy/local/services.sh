@@ -63,6 +63,9 @@ env_for() { # the settings of one service, as NAME=value words: env_for <service
   [[ "$s" == campaign ]] && echo "ATTESTATION_DEV_KEY_FILE=$VAX_RUN_DIR/campaign-attestation.dev-key.pem"
   [[ "$s" == complaints* || "$s" == campaign* ]] && echo "TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT"
   [[ "$s" == complaints-worker ]] && echo "IDENTITY_URL=http://127.0.0.1:${PORT[identity]}"
+  # Spans to the local Zipkin when the observability stack runs (deploy/local/observability.sh, ADR 15).
+  echo "TRACING_ENABLED=${VAX_OBSERVABILITY:-false}"
+  echo "OTEL_SERVICE_NAME=$s"
   return 0
 }
 
@@ -74,7 +77,8 @@ start_one() { # start_one <service> [<replica k>]: one supervised process (repli
   if pid_alive "$name"; then info "$name already running"; return 0; fi
   # Supervised: a crash (an unhandled error, the OOM killer) is followed by a restart with backoff.
   # shellcheck disable=SC2046
-  start_supervised "$name" env $(env_for "$s" "$port" | tr '\n' ' ') node --enable-source-maps "$REPO_ROOT/dist/$entry"
+  start_supervised "$name" env $(env_for "$s" "$port" | tr '\n' ' ') node --enable-source-maps \
+    --require "$REPO_ROOT/dist/libs/platform/src/tracing/tracing.register.js" "$REPO_ROOT/dist/$entry"
 }
 
 start_balancer() { # start_balancer <service>: its one address, in front of its replicas

@@ -36,7 +36,9 @@ export class ServiceProcess {
   start(): this {
     mkdirSync(join(REPO_ROOT, 'test-artifacts', 'logs'), { recursive: true });
     const log = createWriteStream(ServiceProcess.logFile(this.logName), { flags: 'a' });
-    this.child = spawn(process.execPath, ['--enable-source-maps', join(REPO_ROOT, 'dist', this.entry)], {
+    // The tracing preload, as every deployment starts a process: it does nothing unless TRACING_ENABLED=true.
+    const preload = ['--require', join(REPO_ROOT, 'dist/libs/platform/src/tracing/tracing.register.js')];
+    this.child = spawn(process.execPath, ['--enable-source-maps', ...preload, join(REPO_ROOT, 'dist', this.entry)], {
       env: { PATH: process.env.PATH ?? '', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

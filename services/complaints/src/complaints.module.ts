@@ -16,6 +16,7 @@ import {
   DevelopmentOutboxHttpController,
 } from './adapters/http/development-outbox.http-controller';
 import { SlaReportsHttpController } from './adapters/http/sla-reports.http-controller';
+import { ComplaintMetrics } from './adapters/metrics/complaint.metrics';
 import { UnitComplaintsHttpController } from './adapters/http/unit-complaints.http-controller';
 import { CertificationEventsKafkaConsumer } from './adapters/kafka/certification-events.kafka-consumer';
 import { COMPLAINT_WORKFLOWS, InjectionsEventsKafkaConsumer } from './adapters/kafka/injections-events.kafka-consumer';
@@ -69,7 +70,7 @@ export class ComplaintsModule {
         InjectionsEventsKafkaConsumer,
         CertificationEventsKafkaConsumer,
       ],
-      providers: [...storageProviders(config), ...serviceProviders(sites)],
+      providers: [...storageProviders(config), ...serviceProviders(sites), ComplaintMetrics],
     };
   }
 }

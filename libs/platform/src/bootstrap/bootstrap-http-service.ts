@@ -11,9 +11,8 @@ import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { type StreamedBodyRoute, requestHardening } from '../http/request-body.middleware';
 import { ProcessMetrics } from '../metrics/http-metrics';
 import { watchConsumerWaits } from '../metrics/consumer-waits.metrics';
+import { watchPlatformMetrics } from '../metrics/platform-metrics.wiring';
 import { LifecycleState } from '../health/lifecycle.state';
-import { PG_POOL } from '../database/database.module';
-import type { Pool } from 'pg';
 import { requestDeadline } from '../http/request-deadline';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { type ConsumerSettings, consumerTransport } from './consumer-transport';
@@ -68,8 +67,10 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
 
   // Modules first (migrations, pools), then consumers: a message must never meet a missing table.
   await app.init();
-  const pool = optional<Pool>(app, PG_POOL);
-  if (pool) metrics.watchPool('service', pool);
+  watchPlatformMetrics(metrics, app, config.KAFKA_CONSUMER_GROUP ?? definition.service, {
+    ...config,
+    consumesMessages: definition.consumesMessages === true,
+  });
   if (definition.consumesMessages) {
     // Deferred: Nest wraps the handlers when a microservice is connected, so a filter added after
     // that is ignored (with a warning) and a broken message reached the retry loop as Nest's generic
@@ -116,13 +117,4 @@ export function mountOpenApi(
     authentication,
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
-}
-
-/** A provider the process may not have (a service without a database has no pool). */
-function optional<T>(app: INestApplication, token: symbol): T | undefined {
-  try {
-    return app.get<T>(token, { strict: false });
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import type { Request, RequestHandler, Response } from 'express';
-import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Histogram, Registry, collectDefaultMetrics, register } from 'prom-client';
 
 /** Pool figures a gauge reads at each scrape (pg's Pool has these counters). */
 export interface PoolLike {
@@ -21,6 +21,7 @@ export class ProcessMetrics {
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
+    register.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
     this.latency = new Histogram({
       name: 'http_request_duration_seconds',
@@ -50,7 +51,9 @@ export class ProcessMetrics {
   endpoint(): RequestHandler {
     return (req, res, next) => {
       if (req.method !== 'GET') return next();
-      void this.registry.metrics().then((text) => res.type(this.registry.contentType).send(text), next);
+      // With the default registry: services register their own gauges there (SLA, workflows, campaigns).
+      const both = Registry.merge([this.registry, register]);
+      void both.metrics().then((text) => res.type(this.registry.contentType).send(text), next);
     };
   }
 
