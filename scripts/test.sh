@@ -23,6 +23,10 @@ status=0
 deploy/local/browser.sh install || status=1 # the portal's browser tests drive Debian's chromium
 deploy/local/schemathesis.sh install || status=1 # the fuzz tier: schemathesis from PyPI, in a venv
 deploy/local/helm.sh install || status=1 # the chart checks: helm built with go install, once
+# The alert rules' checks (promtool) and the observability e2e (Zipkin, VictoriaMetrics): built or
+# fetched once into the platform's cache, ~9 min cold on 2 cores (ADR 15).
+deploy/local/observability.sh install || status=1
+deploy/local/observability.sh promtool >/dev/null || status=1
 scripts/build.sh || status=1
 if [[ $status -eq 0 ]]; then
   npx jest --selectProjects unit checks integration --maxWorkers=2 --ci \
