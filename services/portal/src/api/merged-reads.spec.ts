@@ -31,10 +31,10 @@ describe("the citizen's merged list of reads", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { reads: { readAt: string; service: string }[]; nextCursor: string | null } = await controller.reads(
-        { limit: '2', ...(cursor && { cursor }) },
-        session,
-      );
+      const page = (await controller.reads({ limit: '2', ...(cursor && { cursor }) }, session)) as {
+        reads: { readAt: string; service: string }[];
+        nextCursor: string | null;
+      };
       expect(page.reads.map((r) => r.readAt)).toEqual([...page.reads.map((r) => r.readAt)].sort().reverse());
       seen.push(...page.reads.map((r) => `${r.service} ${r.readAt}`));
       cursor = page.nextCursor;
