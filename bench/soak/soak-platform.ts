@@ -112,7 +112,7 @@ export class SoakPlatform {
     this.tokens = await TestActorTokens.create();
     for (let k = 1; k <= this.replicaCount; k++) {
       const started = SOAK_SERVICES.map((s) => this.startReplica(s, k));
-      await Promise.all(started.map((r) => this.untilReady(r.port, 180_000, r.name)));
+      await Promise.all(started.map((r) => this.untilReady(r.port, 240_000, r.name, r.supervisor)));
     }
     for (const s of BALANCED) {
       const port = this.basePort + SOAK_SERVICES.indexOf(s);
@@ -148,6 +148,7 @@ export class SoakPlatform {
     this.groups.set(service, group);
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
       VAX_RUN_DIR: this.runDir, // the supervisor's restart notes
       PORT: String(port),
       LOG_LEVEL: 'info',
@@ -178,10 +179,12 @@ export class SoakPlatform {
     return env;
   }
 
-  async untilReady(port: number, timeoutMs: number, what: string): Promise<void> {
+  async untilReady(port: number, timeoutMs: number, what: string, supervisor?: ChildProcess): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await isReady(port))) {
       if (this.startFailure) throw new Error(this.startFailure);
+      if (supervisor && supervisor.exitCode !== null)
+        throw new Error(`${what}'s supervisor exited with ${supervisor.exitCode}: see ${this.runDir}/logs/${what}.log`);
       if (Date.now() > deadline) throw new Error(`${what} is not ready after ${timeoutMs / 1000} s`);
       await sleep(500);
     }
