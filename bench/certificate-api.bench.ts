@@ -188,12 +188,20 @@ function report(figures: Map<string, Latencies>, costs: Awaited<ReturnType<typeo
   console.log(
     `${fmt(PEOPLE)} people loaded, ${CALLERS} callers, ${CLIENTS} clients, ${SECONDS} s per route × 2 rounds\n`,
   );
-  console.log('| route | calls/s | p50 ms | p99 ms |\n|---|---:|---:|---:|');
-  for (const [name, f] of figures) {
-    const sorted = [...f.ms].sort((a, b) => a - b);
-    console.log(
-      `| ${name} | ${fmt(f.ms.length / f.seconds)} | ${fmt(percentile(sorted, 50), 1)} | ${fmt(percentile(sorted, 99), 1)} |`,
+  console.log('| route | calls/s | p50 ms | p99 ms | p99 × baseline |\n|---|---:|---:|---:|---:|');
+  const p99 = (f: Latencies) =>
+    percentile(
+      [...f.ms].sort((x, y) => x - y),
+      99,
     );
+  const base = p99(figures.get(BASELINE)!);
+  for (const [name, f] of figures) {
+    const p50 = percentile(
+      [...f.ms].sort((x, y) => x - y),
+      50,
+    );
+    const cells = [fmt(f.ms.length / f.seconds), fmt(p50, 1), fmt(p99(f), 1), fmt(p99(f) / base, 1)];
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
   }
   console.log('\n| one certificate, one thread | µs | × issuing |\n|---|---:|---:|');
   for (const [name, perSecond] of Object.entries(costs))
