@@ -13,6 +13,7 @@ import { SlaReportQuery } from '../services/complaints/src/application/sla-repor
 import { complaintSlaProjection } from '../services/complaints/src/projections/complaint-sla.projection';
 import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/application/campaign.migrations';
 import { PROGRESS_COUNTERS_MIGRATION } from '../services/campaign/src/application/progress-counters.migration';
+import { PROGRESS_PENDING_MIGRATION } from '../services/campaign/src/application/progress-pending.migration';
 import { ProgressQuery } from '../services/campaign/src/application/progress.query';
 import { fmt, freshDatabase, machine, percentile, runBenchmark } from './bench-support';
 import { OLD_BREACHES, OLD_PROGRESS, OLD_SUMMARY } from './read-models-size.before';
@@ -122,17 +123,19 @@ async function campaignAt(rows: number) {
   const pool = new Pool({ connectionString: db.url, max: 4 });
   try {
     await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS]);
-    const before = CAMPAIGN_MIGRATIONS.filter((m) => m !== PROGRESS_COUNTERS_MIGRATION);
+    const counters = [PROGRESS_COUNTERS_MIGRATION, PROGRESS_PENDING_MIGRATION];
+    const before = CAMPAIGN_MIGRATIONS.filter((m) => !counters.includes(m));
     await migrate(pool, before);
     const plain = await loadCampaign(pool, rows);
     const old = await latencies(3, () => pool.query(OLD_PROGRESS, ['c1', ['big']]));
-    const recount = await timed(() => migrate(pool, [PROGRESS_COUNTERS_MIGRATION]));
+    const recount = await timed(() => migrate(pool, counters));
     await pool.query('analyze');
     const poll = await latencies(30, () => new ProgressQuery(pool).bySite('c1', ['big'], '2021-12-15'));
     // The same writes again with the counters kept by the triggers: what they cost the pipeline.
     await pool.query(`delete from worklist_items; delete from dose_submissions; delete from merge_proposals;
       delete from row_results; delete from verification_batches; delete from campaigns; delete from legacy_rows;
-      delete from legacy_imports; truncate progress_rows, progress_sites, progress_import_sites, progress_worklist`);
+      delete from legacy_imports; truncate progress_rows, progress_sites, progress_import_sites, progress_worklist,
+      progress_pending`);
     const counted = await loadCampaign(pool, rows);
     const pollAfter = await latencies(30, () => new ProgressQuery(pool).bySite('c1', ['big'], '2021-12-15'));
     return { rows, plain, counted, old, recount, poll, pollAfter };

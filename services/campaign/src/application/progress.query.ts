@@ -10,7 +10,7 @@ export class ProgressQuery {
   constructor(private readonly pool: Pool) {}
 
   async bySite(campaignId: string, importIds: string[], today: string): Promise<Map<string | null, Counts>> {
-    const [lists, rows, items] = await Promise.all([
+    const [lists, rows, pending, items] = await Promise.all([
       this.pool.query(
         `select site_key, sum(rows)::int as rows, sum(rejected)::int as rejected, sum(invalid_state)::int as invalid
          from progress_import_sites where import_id = any($1) group by site_key`,
@@ -20,6 +20,11 @@ export class ProgressQuery {
         `select site_key, sent, matched, mismatched, not_found as "notFound", invalid_id as invalid,
            duplicate as duplicates, recorded, corrected, attested
          from progress_sites where campaign_id = $1`,
+        [campaignId],
+      ),
+      // Rows of batches still waiting for the registry's answer count as sent.
+      this.pool.query(
+        'select site_key, sum(rows)::int as sent from progress_pending where campaign_id = $1 group by site_key',
         [campaignId],
       ),
       this.pool.query(
@@ -38,7 +43,7 @@ export class ProgressQuery {
       if (typeof row.invalid === 'number') counts.invalidId += row.invalid;
       bySite.set(site, counts);
     };
-    for (const r of [...lists.rows, ...rows.rows, ...items.rows]) add(r);
+    for (const r of [...lists.rows, ...rows.rows, ...pending.rows, ...items.rows]) add(r);
     return bySite;
   }
 }

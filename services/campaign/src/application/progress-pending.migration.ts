@@ -1,0 +1,99 @@
+import type { Migration } from '@vax/event-sourcing';
+
+/*
+ * Rows sent and not yet answered, counted per open batch and site instead of per row (measured: the
+ * per-row flags at a batch's opening cost the pipeline as much as the answers' own writes). A chunk's
+ * batch is opened, then answered and closed in one transaction, so a row leaves the batch's pending
+ * count in the same commit that gives it a result. The chunks of a campaign never overlap (each
+ * list is cut into disjoint ranges; rechecks name no range), so no row is pending twice.
+ */
+const batchRows = (batches: string) => `
+  select b.batch_id, b.campaign_id, coalesce(l.site_id, '') as site_key, count(*)::int as rows from (${batches}) b
+  join legacy_rows l on l.import_id = b.import_id and l.row_number between b.first_row and b.last_row
+    and l.status = 'accepted' and l.id_state = 'valid'
+  where b.completed_at is null and not exists (select 1 from row_results r where r.campaign_id = b.campaign_id
+    and r.import_id = l.import_id and r.row_number = l.row_number)
+  group by 1, 2, 3`;
+
+const trigger = (name: string, op: string, referencing: string, body: string) => `
+  create function ${name}() returns trigger language plpgsql as $fn$ begin ${body} return null; end $fn$;
+  create trigger ${name} after ${op} on verification_batches referencing ${referencing}
+    for each statement execute function ${name}();`;
+
+const FLAGS = [
+  'sent',
+  'matched',
+  'mismatched',
+  'not_found',
+  'invalid_id',
+  'duplicate',
+  'recorded',
+  'corrected',
+  'attested',
+];
+
+export const PROGRESS_PENDING_MIGRATION: Migration = {
+  name: 'campaign-0006-progress-pending',
+  sql: `
+    lock table legacy_rows, row_results, verification_batches, progress_rows in share row exclusive mode;
+    create table progress_pending (
+      batch_id text not null, campaign_id text not null, site_key text not null, rows int not null,
+      primary key (batch_id, site_key));
+    create index progress_pending_campaign on progress_pending (campaign_id);
+
+    -- A row's own flag now says "answered"; the rows of open batches are counted above.
+    create or replace function progress_touch(cs text[], imports text[], rns int[]) returns void language sql as $fn$
+      insert into progress_rows as p (campaign_id, import_id, row_number, site_key, ${FLAGS.join(', ')})
+      select k.c, k.i, k.r, coalesce(l.site_id, ''),
+        (r.row_number is not null)::int,
+        (r.result is not distinct from 'matched')::int,
+        (r.result is not distinct from 'mismatched')::int,
+        (r.result is not distinct from 'not-found')::int,
+        (l.status = 'accepted' and l.id_state = 'valid' and r.result is not distinct from 'invalid-id')::int,
+        (m.proposal_id is not null)::int,
+        (d.outcome is not distinct from 'recorded' or d.outcome is not distinct from 'already-on-record')::int,
+        (c.row_number is not null)::int,
+        (d.attestation_id is not null)::int
+      from (select distinct c, i, r from unnest(cs, imports, rns) as t(c, i, r)) k
+      join legacy_rows l on l.import_id = k.i and l.row_number = k.r
+      left join row_results r on r.campaign_id = k.c and r.import_id = k.i and r.row_number = k.r
+      left join merge_proposals m on m.campaign_id = k.c and m.duplicate_import = k.i and m.duplicate_row = k.r
+        and m.status <> 'rejected'
+      left join dose_submissions d on d.campaign_id = k.c and d.import_id = k.i and d.row_number = k.r
+      left join row_corrections c on c.campaign_id = k.c and c.import_id = k.i and c.row_number = k.r
+      order by 1, 2, 3
+      on conflict (campaign_id, import_id, row_number) do update set
+        ${FLAGS.map((f) => `${f} = excluded.${f}`).join(', ')}
+      where (${FLAGS.map((f) => `p.${f}`).join(', ')}) is distinct from (${FLAGS.map((f) => `excluded.${f}`).join(', ')})
+    $fn$;
+
+    drop trigger progress_batches_insert on verification_batches;
+    drop trigger progress_batches_update on verification_batches;
+    drop function progress_batches_insert();
+    drop function progress_batches_update();
+    ${trigger(
+      'progress_pending_insert',
+      'insert',
+      'new table as new_rows',
+      `insert into progress_pending ${batchRows('select * from new_rows')} on conflict (batch_id, site_key) do nothing;`,
+    )}
+    ${trigger(
+      'progress_pending_update',
+      'update',
+      'old table as old_rows new table as new_rows',
+      `delete from progress_pending p using new_rows n where p.batch_id = n.batch_id and n.completed_at is not null;
+       insert into progress_pending ${batchRows(`select n.* from new_rows n join old_rows o using (batch_id)
+         where o.completed_at is not null and n.completed_at is null`)} on conflict (batch_id, site_key) do nothing;`,
+    )}
+    ${trigger(
+      'progress_pending_delete',
+      'delete',
+      'old table as old_rows',
+      'delete from progress_pending p using old_rows o where p.batch_id = o.batch_id;',
+    )}
+
+    update progress_rows p set sent = 0 where sent = 1 and not exists (select 1 from row_results r
+      where r.campaign_id = p.campaign_id and r.import_id = p.import_id and r.row_number = p.row_number);
+    insert into progress_pending ${batchRows('select * from verification_batches')};
+  `,
+};
