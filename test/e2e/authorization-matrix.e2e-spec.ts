@@ -146,7 +146,7 @@ describe('the authorization matrix: every route of every service, as every actor
   }, 300_000);
   afterAll(async () => {
     await portalDb?.end();
-    platform.kill();
+    await platform.kill();
   });
 
   it('lists every route of every OpenAPI document in the table, and nothing that no service serves', async () => {

@@ -188,7 +188,9 @@ export class PlatformUnderTest {
     return codes;
   }
 
-  kill(): void {
+  /** SIGKILLs every service, then drops the run's databases (each run made its own: never left behind). */
+  async kill(): Promise<void> {
     for (const p of this.processes.values()) p.kill();
+    await Promise.all(this.databases.map((db) => db.drop().catch(() => undefined)));
   }
 }

@@ -118,7 +118,7 @@ describe('a PostgreSQL outage: every process survives, reports it, and works aga
   }, 300_000);
   afterAll(async () => {
     await setConnections(true).catch(() => undefined);
-    platform.kill();
+    await platform.kill();
   });
 
   it('records a dose before the outage', async () => {

@@ -111,7 +111,7 @@ describe('API fuzzing of every service from its OpenAPI document', () => {
   }, 300_000);
   afterAll(async () => {
     for (const p of proxies.values()) p.close();
-    platform.kill();
+    await platform.kill();
   });
 
   for (const service of SERVICES) {
