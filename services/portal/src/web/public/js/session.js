@@ -20,9 +20,16 @@ const HOME = {
 export const homeOf = (session) => (session ? HOME[session.role] || '#/' : '#/');
 export const onSessionChange = (listener) => listeners.push(listener);
 
+/** The role this browser was last signed in with (kept with the flag), or null: what to ask for early. */
+export const lastRole = () => {
+  const kept = localStorage.getItem(MAY_HAVE_SESSION);
+  return kept && kept !== '1' ? kept : null;
+};
+
 export async function refreshSession() {
   state.session = localStorage.getItem(MAY_HAVE_SESSION) ? await currentSession() : null;
   setCsrfToken(state.session?.csrfToken ?? null);
+  if (state.session) localStorage.setItem(MAY_HAVE_SESSION, state.session.role);
   if (!state.session) {
     localStorage.removeItem(MAY_HAVE_SESSION);
     sessionStorage.removeItem(ID_NUMBER);
