@@ -19,8 +19,8 @@ interface Reading {
  * and the dead-letter topic's size (one topic for every group: its total, as group "all"); on the
  * embedded bus the events after the subscriber's checkpoint and its dead-letter stream.
  */
-export function watchConsumer(registry: Registry, group: string, settings: ConsumerSettings): void {
-  const read =
+export function watchConsumer(registry: Registry, group: string, settings: ConsumerSettings): () => Promise<void> {
+  const { read, close } =
     settings.MESSAGE_TRANSPORT === 'embedded'
       ? embeddedReader(settings.BUS_DATABASE_URL!, group)
       : kafkaReader(kafkaFor(`${group}-metrics`, settings.KAFKA_BROKERS ?? []), group);
@@ -50,12 +50,18 @@ export function watchConsumer(registry: Registry, group: string, settings: Consu
       for (const letters of (await reading()).deadLetters) this.set({ group: letters.group }, letters.count);
     },
   });
+  return close;
 }
 
-function kafkaReader(kafka: Kafka, group: string): () => Promise<Reading> {
+interface Reader {
+  read(): Promise<Reading>;
+  close(): Promise<void>;
+}
+
+function kafkaReader(kafka: Kafka, group: string): Reader {
   const admin = kafka.admin();
   let connected: Promise<void> | undefined;
-  return async () => {
+  const read = async (): Promise<Reading> => {
     connected ??= admin.connect().catch((error: unknown) => ((connected = undefined), Promise.reject(error)));
     await connected;
     const lags: Reading['lags'] = [];
@@ -71,12 +77,13 @@ function kafkaReader(kafka: Kafka, group: string): () => Promise<Reading> {
     const count = letters.reduce((n, p) => n + Number(BigInt(p.high) - BigInt(p.low)), 0);
     return { lags, deadLetters: [{ group: 'all', count }] };
   };
+  return { read, close: async () => void (connected && (await admin.disconnect().catch(() => undefined))) };
 }
 
-function embeddedReader(busUrl: string, group: string): () => Promise<Reading> {
+function embeddedReader(busUrl: string, group: string): Reader {
   const pool = new Pool({ connectionString: busUrl, max: 1, application_name: `${group}-metrics` });
   pool.on('error', () => undefined); // an idle connection cut: the next scrape opens another
-  return async () => {
+  const read = async (): Promise<Reading> => {
     const { rows } = await pool.query<{ behind: string; letters: string }>(
       `select (select count(*) from (select 1 from es_events where global_position >
                 coalesce((select split_part(checkpoint, ':', 2)::bigint from subscription_checkpoints
@@ -89,4 +96,5 @@ function embeddedReader(busUrl: string, group: string): () => Promise<Reading> {
       deadLetters: [{ group, count: Number(rows[0].letters) }],
     };
   };
+  return { read, close: () => pool.end() };
 }
