@@ -16,6 +16,7 @@ import { CampaignsHttpController } from './adapters/http/campaigns.http-controll
 import { ImportsHttpController } from './adapters/http/imports.http-controller';
 import { IMPORT_MAX_BYTES, SITE_DIRECTORY } from './adapters/http/tokens';
 import { WorklistsHttpController } from './adapters/http/worklists.http-controller';
+import { CampaignMetrics } from './adapters/metrics/campaign.metrics';
 import { DoseOutcomesKafkaConsumer } from './adapters/kafka/dose-outcomes.kafka-consumer';
 import { IdentityChoiceHttpController } from './adapters/http/identity-choice.http-controller';
 import { IdentityAnswersKafkaConsumer } from './adapters/kafka/identity-answers.kafka-consumer';
@@ -75,6 +76,7 @@ export class CampaignModule {
         DoseOutcomesKafkaConsumer,
       ],
       providers: [
+        CampaignMetrics,
         { provide: SITE_DIRECTORY, useValue: reference.sites },
         { provide: IMPORT_MAX_BYTES, useValue: config.IMPORT_MAX_BYTES },
         withPool(LegacyImportsRepository, (pool) => new LegacyImportsRepository(pool)),

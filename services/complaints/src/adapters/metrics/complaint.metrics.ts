@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import { PG_POOL, TemporalConnection, temporalClientInterceptors } from '@vax/platform';
+import { PG_POOL, TemporalConnection, watchWorkflowStates } from '@vax/platform';
 import type { Pool } from 'pg';
 import { Gauge, register } from 'prom-client';
 
@@ -49,12 +48,7 @@ export class ComplaintMetrics implements OnModuleInit {
     this.gauge('workflow_steps_failing', 'Workflows waiting on a step that failed', ['workflow_type', 'step'], (g) =>
       this.failingSteps(g),
     );
-    this.gauge(
-      'temporal_workflows',
-      'Workflows by type and state (Temporal visibility)',
-      ['workflow_type', 'status'],
-      (g) => this.workflowStates(g),
-    );
+    watchWorkflowStates(this.temporal, WORKFLOW_TYPE);
   }
 
   private gauge<L extends string>(name: string, help: string, labelNames: L[], fill: (g: Gauge<L>) => Promise<void>) {
@@ -93,18 +87,6 @@ export class ComplaintMetrics implements OnModuleInit {
       `select attention_step as step, count(*) as n from complaint_sla where attention_step is not null group by 1`,
     );
     for (const { step, n } of rows) gauge.set({ workflow_type: WORKFLOW_TYPE, step }, Number(n));
-  }
-
-  private async workflowStates(gauge: Gauge<'workflow_type' | 'status'>): Promise<void> {
-    const client = new Client({
-      connection: await this.temporal.get(),
-      namespace: this.temporal.namespace,
-      interceptors: temporalClientInterceptors(),
-    });
-    const counted = await client.workflow.count(`WorkflowType = '${WORKFLOW_TYPE}' GROUP BY ExecutionStatus`);
-    for (const group of counted.groups) {
-      gauge.set({ workflow_type: WORKFLOW_TYPE, status: String(group.groupValues[0]) }, group.count);
-    }
   }
 }
 
