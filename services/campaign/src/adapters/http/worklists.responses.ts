@@ -1,6 +1,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { PageResponse } from '@vax/platform';
 import { WORKLIST_REASONS } from '../../domain/classification/row-class';
+import { LinkageCandidateResponse } from './linkage-candidate.response';
 
 const ITEM_STATUSES = ['open', 'corrected', 'resolved', 'reopened'];
 const PROPOSAL_STATUSES = ['proposed', 'confirmed', 'rejected'];
@@ -37,6 +38,11 @@ export class WorklistDetailsResponse {
   })
   problems?: string | RefusalResponse[];
   @ApiPropertyOptional({ example: 'records' }) refusedBy?: string;
+  @ApiPropertyOptional({
+    type: [LinkageCandidateResponse],
+    description: "A row to review (ambiguous-identity): the registry's candidates, best first; the site chooses",
+  })
+  candidates?: LinkageCandidateResponse[];
 }
 
 export class WorklistItemResponse {
