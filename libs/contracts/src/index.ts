@@ -13,3 +13,5 @@ export * from './complaints/complaints-events.v1';
 export * from './certification/certification-events.v1';
 export * from './campaign/campaign-events.v1';
 export * from './campaign/legacy-dose-outcomes.v1';
+export * from './campaign/matched-list.content';
+export * from './attestation/attestation-content';

@@ -14,7 +14,7 @@ import {
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlatformDiagnosticsV1, type PipesPingSent, type PublicMessage } from '@vax/contracts';
-import type { MessageSink } from '@vax/messaging';
+import { type MessageSink, publicMessage } from '@vax/messaging';
 import { ActorGuard, RequireRoles } from '../auth/actor.guard';
 import { validationProblem } from '../http/problem-details';
 import { MESSAGE_SINK } from '../messaging/message-sink.provider';
@@ -50,17 +50,17 @@ export class DiagnosticsController {
     @Req() req: { id?: string; actor: CallerActor },
   ): Promise<{ pingId: string; from: string; sentAt: string }> {
     const pingId = randomUUID();
-    const sentAt = new Date().toISOString();
-    const message: PublicMessage<PipesPingSent> = {
+    const at = new Date();
+    const sentAt = at.toISOString();
+    const message = publicMessage<PipesPingSent>({
       eventId: pingId,
       type: 'PipesPingSent',
       aggregateId: pingId,
-      occurredAt: sentAt,
+      occurredAt: at,
       correlationId: req.id ?? pingId,
-      causationId: null,
       actor: req.actor,
       payload: { from: this.service, sentAt },
-    };
+    });
     await this.sink.publish([{ topic: PlatformDiagnosticsV1.topic, key: pingId, message }]);
     return { pingId, from: this.service, sentAt };
   }

@@ -1,3 +1,4 @@
+import { matchedListContent, sha256Hex } from '@vax/contracts';
 import { type Actor, type EventStore, fold, handleCommand } from '@vax/event-sourcing';
 import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -8,7 +9,6 @@ import {
   listAttestationDecider,
 } from '../domain/attestation/list-attestation.decider';
 import type { SiteDirectory } from '../domain/legacy-row/reference-directories';
-import { canonicalListContent, sha256Hex } from './attestation-content';
 import type { ListSigner } from '@vax/platform';
 
 export const attestationStream = (campaignId: string, commune: string) =>
@@ -43,7 +43,7 @@ export class ListAttestationService {
     const now = this.clock();
     const attestationId = uuidv7();
     const signedAt = now.toISOString();
-    const content = canonicalListContent({
+    const content = matchedListContent({
       attestationId,
       campaignId,
       scope,
@@ -84,7 +84,7 @@ export class ListAttestationService {
   async ofCommune(campaignId: string, commune: string): Promise<AttestationView[]> {
     const events = (await this.store.readStream(attestationStream(campaignId, commune))) as unknown as ListAttested[];
     return events.map(({ data }) => {
-      const content = canonicalListContent(data);
+      const content = matchedListContent(data);
       const signatureValid = sha256Hex(content) === data.contentSha256 && this.signer.verify(content, data.signature);
       return { ...data, signatureValid };
     });

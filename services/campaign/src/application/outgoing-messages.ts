@@ -5,7 +5,7 @@ import {
   type LegacyDoseMatched,
   type PublicActor,
 } from '@vax/contracts';
-import type { OutgoingMessage } from '@vax/messaging';
+import { type OutgoingMessage, publicMessage } from '@vax/messaging';
 import { v5 as uuidv5 } from 'uuid';
 
 /** Message ids derived from what they carry: a message sent again after a crash has the same id. */
@@ -18,23 +18,16 @@ export const campaignActor = (campaignId: string): PublicActor => ({
   scope: 'province:LC',
 });
 
-const envelope = (
-  campaignId: string,
-  eventId: string,
-  type: string,
-  aggregateId: string,
-  payload: object,
-  at: Date,
-) => ({
-  eventId,
-  type,
-  aggregateId,
-  occurredAt: at.toISOString(),
-  correlationId: campaignId,
-  causationId: null,
-  actor: campaignActor(campaignId),
-  payload,
-});
+const envelope = (campaignId: string, eventId: string, type: string, aggregateId: string, payload: object, at: Date) =>
+  publicMessage({
+    eventId,
+    type,
+    aggregateId,
+    occurredAt: at,
+    correlationId: campaignId,
+    actor: campaignActor(campaignId),
+    payload,
+  });
 
 /**
  * One chunk for identity (identity.bulk-requests.v2: rows without a usable number, and the list's

@@ -1,5 +1,7 @@
-import { createHash } from 'node:crypto';
+import { canonicalAttestationContent } from '@vax/contracts';
 import type { AttestedEntry } from '../domain/attestation/attestation.messages';
+
+export { sha256Hex } from '@vax/contracts';
 
 export interface AttestationContent {
   attestationId: string;
@@ -12,17 +14,13 @@ export interface AttestationContent {
 }
 
 /**
- * The exact bytes that are signed: the list with who signed and when, keys in a fixed order and the
- * entries sorted by dose id, so anyone holding the record can rebuild them and check the signature.
+ * The exact bytes a site's day is signed over, in the platform's one canonical form (keys in a fixed
+ * order, entries sorted by dose id), so anyone holding the record can rebuild them and check the signature.
  */
 export function canonicalContent(c: AttestationContent): Buffer {
-  const entries = [...c.entries]
-    .sort((a, b) => (a.doseId < b.doseId ? -1 : a.doseId > b.doseId ? 1 : 0))
-    .map((e) => [e.doseId, e.personId, e.doseNumber, e.vaccineCode, e.lotNumber, e.administeredOn, e.verificationId]);
-  return Buffer.from(
-    JSON.stringify([c.attestationId, c.siteId, c.day, c.signedBy, c.signerRole, c.signedAt, entries]),
-    'utf8',
+  return canonicalAttestationContent(
+    [c.attestationId, c.siteId, c.day, c.signedBy, c.signerRole, c.signedAt],
+    c.entries,
+    (e) => [e.doseId, e.personId, e.doseNumber, e.vaccineCode, e.lotNumber, e.administeredOn, e.verificationId],
   );
 }
-
-export const sha256Hex = (content: Buffer) => createHash('sha256').update(content).digest('hex');

@@ -1,4 +1,4 @@
-import type { MatchedListAttested } from '@vax/contracts';
+import { type MatchedListAttested, matchedListSha256 } from '@vax/contracts';
 import { EVENT_STORE_MIGRATIONS, PostgresEventStore, type RecordedEvent, migrate } from '@vax/event-sourcing';
 import { createTestDatabase, eventually, type TestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
@@ -6,7 +6,6 @@ import { campaignDosesProjection } from '../projections/campaign-doses.projectio
 import { doseRegisterProjection } from '../projections/dose-register.projection';
 import { loadReferenceData } from '../reference/reference-data';
 import { CampaignListAttestationService } from './campaign-list-attestation.service';
-import { campaignListSha256 } from './campaign-list-content';
 import { LegacyDoseImportService } from './legacy-dose-import.service';
 
 const campaignActor = { id: 'campaign:cmp-1', role: 'system', scope: 'province:LC' };
@@ -68,7 +67,7 @@ describe("a campaign's signed matched list carried into the records (PostgreSQL)
     };
     // What the campaign signs: its two doses of the site, as its list has them.
     const entries = [dose('legacy:cmp-1:imp:7', 'P1'), dose('legacy:cmp-1:imp:9', 'P2')];
-    const contentSha256 = campaignListSha256({
+    const contentSha256 = matchedListSha256({
       ...list,
       entries,
       signedBy: list.attestedBy,

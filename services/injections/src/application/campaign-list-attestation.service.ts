@@ -1,10 +1,9 @@
-import type { MatchedListAttested } from '@vax/contracts';
+import { type MatchedListAttested, matchedListSha256 } from '@vax/contracts';
 import { type Actor, type EventStore, handleCommand } from '@vax/event-sourcing';
 import type { Pool } from 'pg';
 import { campaignListDecider } from '../domain/attestation/campaign-list.decider';
 import type { CampaignListEntry } from '../domain/attestation/campaign-list.messages';
 import type { ReferenceData } from '../reference/reference-data';
-import { campaignListSha256 } from './campaign-list-content';
 
 export const campaignListStream = (attestationId: string) => `campaign-list-${attestationId}`;
 
@@ -24,7 +23,7 @@ export class CampaignListAttestationService {
   async record(list: MatchedListAttested, actor: Actor, meta: { correlationId: string; causationId: string }) {
     const found = await this.unattested(list.campaignId, this.sitesOf(list.scope, list.unit));
     const { attestedBy, signerRole, attestedAt } = list;
-    const foundSha256 = campaignListSha256({
+    const foundSha256 = matchedListSha256({
       ...list,
       entries: found,
       signedBy: attestedBy,

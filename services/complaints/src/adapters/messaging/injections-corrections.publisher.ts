@@ -1,5 +1,5 @@
-import { InjectionsCorrectionsV1, type PublicMessage } from '@vax/contracts';
-import type { MessageSink } from '@vax/messaging';
+import { InjectionsCorrectionsV1 } from '@vax/contracts';
+import { type MessageSink, publicMessage } from '@vax/messaging';
 import { v5 as uuidv5 } from 'uuid';
 import type { CorrectionRequest, InjectionsPort } from '../../application/ports/injections.port';
 
@@ -18,15 +18,14 @@ export class InjectionsCorrectionsPublisher implements InjectionsPort {
   ) {}
 
   async requestCorrection(request: CorrectionRequest): Promise<void> {
-    const message: PublicMessage = {
+    const message = publicMessage({
       eventId: uuidv5(request.commandId, COMMAND_ID_NAMESPACE),
       ...commandOf(request),
       aggregateId: request.personId,
-      occurredAt: new Date().toISOString(),
+      occurredAt: new Date(),
       correlationId: request.complaintId,
-      causationId: null,
       actor: this.sender,
-    };
+    });
     InjectionsCorrectionsV1.parse(JSON.parse(JSON.stringify(message)));
     await this.sink.publish([{ topic: InjectionsCorrectionsV1.topic, key: request.personId, message }]);
   }

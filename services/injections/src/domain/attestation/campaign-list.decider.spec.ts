@@ -1,5 +1,5 @@
 import { deciderSpec } from '@vax/testing';
-import { campaignListSha256 } from '../../application/campaign-list-content';
+import { matchedListSha256 } from '@vax/contracts';
 import { campaignListDecider } from './campaign-list.decider';
 import type { CampaignListEntry, RecordCampaignList } from './campaign-list.messages';
 
@@ -36,10 +36,10 @@ const signed = {
   signerRole: 'site-head',
   attestedAt: '2021-12-01T08:00:00.000Z',
 };
-// The digest services/campaign's canonicalListContent gives these two entries, signed as above.
+// The digest the campaign's matchedListContent (@vax/contracts) gives these two entries, signed as above.
 const CAMPAIGN_DIGEST = '76b0267b27a7fcdf51d596e312056683ce24a63974ad31af690b1e9fe3a0541d';
 const digestOf = (found: CampaignListEntry[]) =>
-  campaignListSha256({ ...signed, entries: found, signedBy: signed.attestedBy, signedAt: signed.attestedAt });
+  matchedListSha256({ ...signed, entries: found, signedBy: signed.attestedBy, signedAt: signed.attestedAt });
 const record = (found: CampaignListEntry[], over: Partial<RecordCampaignList> = {}): RecordCampaignList => ({
   type: 'RecordCampaignList',
   ...signed,
