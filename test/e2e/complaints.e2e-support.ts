@@ -18,10 +18,17 @@ export const daysAgo = (n: number) =>
 
 export function complaintsClient(platform: PlatformUnderTest) {
   const token = (id: string, role: string, scope: string): CallerActor => ({ id, role, scope });
-  const call = async (method: string, service: ServiceName, path: string, actor: CallerActor, body?: unknown) => {
+  const call = async (
+    method: string,
+    service: ServiceName,
+    path: string,
+    actor: CallerActor,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const res = await fetch(platform.service(service).url(path), {
       method,
-      headers: { 'content-type': 'application/json', ...(await platform.actorHeaders(actor, service)) },
+      headers: { 'content-type': 'application/json', ...headers, ...(await platform.actorHeaders(actor, service)) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -49,7 +56,7 @@ export function complaintsClient(platform: PlatformUnderTest) {
   }
 
   /** A wrong-day complaint filed as the portal files it: a phone code, a photo, the national form. */
-  async function fileWrongDay(p: SyntheticPerson, rightDay: string, siteId = 'LC-TD-01') {
+  async function fileWrongDay(p: SyntheticPerson, rightDay: string, siteId = 'LC-TD-01', headers = {}) {
     expect(
       (await call('POST', 'complaints', '/complaints/contact-codes', citizenOf(p), { phone: p.phone })).status,
     ).toBe(202);
@@ -71,7 +78,7 @@ export function complaintsClient(platform: PlatformUnderTest) {
       description: 'Ngày tiêm mũi 1 trên hệ thống sai một ngày so với giấy xác nhận',
       evidenceIds: [photo.body.evidenceId],
     };
-    const filed = await call('POST', 'complaints', '/complaints', citizenOf(p), filing);
+    const filed = await call('POST', 'complaints', '/complaints', citizenOf(p), filing, headers);
     expect(filed.status).toBe(201);
     return filing;
   }
