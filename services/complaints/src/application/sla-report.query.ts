@@ -52,11 +52,12 @@ const COUNTER_KEY: Record<ReportGroup, string> = { site: 'site_key', commune: 'c
 const QUEUE_ORDER = `((attention_step is null)::int, paused::int, coalesce(due_at, 'infinity'), complaint_id)`;
 const QUEUE_KEY = `array[(attention_step is null)::int::text, paused::int::text,
   coalesce(to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'infinity'), complaint_id]`;
+const LOCAL = 'Asia/Ho_Chi_Minh';
 const district = (scope: ManagerScope) => ('district' in scope ? scope.district : null);
 
 /**
  * Managers' SLA reports and units' queues, from the complaint_sla read model: reports from its
- * counters and histograms (complaint-sla.counters.ts), overdue from the running complaints alone.
+ * counters and histograms (complaint-sla.counters.ts), overdue from running complaints by due day.
  */
 export class SlaReportQuery {
   constructor(private readonly pool: Pool) {}
@@ -79,10 +80,16 @@ export class SlaReportQuery {
          where ${counted} group by 1, 2`,
         [district(scope)],
       ),
+      // Overdue: due on a day before today (counters), or earlier today (the few rows due today).
       this.pool.query(
-        `select coalesce(${column}, 'unknown') as key, count(*)::int as overdue from complaint_sla
-         where status = 'assigned' and not paused and due_at < $2 and ${running}
-         group by 1`,
+        `select key, sum(n)::int as overdue from (
+           select ${key} as key, running as n from complaint_sla_running
+           where ${counted} and due_day < ($2::timestamptz at time zone '${LOCAL}')::date
+           union all
+           select coalesce(${column}, 'unknown'), 1 from complaint_sla
+           where status = 'assigned' and not paused and ${running} and due_at < $2
+             and due_at >= date_trunc('day', $2::timestamptz at time zone '${LOCAL}') at time zone '${LOCAL}'
+         ) o group by key`,
         [district(scope), now],
       ),
     ]);

@@ -119,6 +119,12 @@ describe('the SLA report counters', () => {
       breach_levels = breach_levels || 'district'::text where complaint_id like 'k3%'`);
     await pool.query(`update sla_v9 set status = status, last_revision = last_revision + 1`); // a replay: nothing moves
     await pool.query(`delete from sla_v9 where complaint_id like 'k4%'`);
+    // Due earlier today (overdue now) and later today (not yet), local time: counted from the rows.
+    await pool.query(`update sla_v9 set status = 'assigned', paused = false, due_at = timestamptz '2025-03-20T03:00:00Z'
+      where complaint_id in ('k5', 'k6', 'k7', 'k50', 'k51')`);
+    await pool.query(`update sla_v9 set status = 'assigned', paused = false, due_at = timestamptz '2025-03-20T05:00:00Z'
+      where complaint_id in ('k8', 'k9')`);
+    await pool.query(`update sla_v9 set paused = true where complaint_id = 'k51'`);
     for (const groupBy of ['site', 'district'] as const)
       for (const district of [null, 'Phong Thổ']) await expectSameAsExact(groupBy, district);
   });
@@ -126,7 +132,9 @@ describe('the SLA report counters', () => {
   it('reads counters: of each complaint only whether it runs late now, never its durations or breaches', async () => {
     const role = `sla_reader_${db.url.split('_').pop()}`;
     await pool.query(`create role ${role}`);
-    await pool.query(`grant select on complaint_sla_stats, complaint_sla_durations, complaint_sla_breaches to ${role}`);
+    await pool.query(
+      `grant select on complaint_sla_stats, complaint_sla_durations, complaint_sla_breaches, complaint_sla_running to ${role}`,
+    );
     await pool.query(`grant select (status, paused, due_at, site_id, commune, district) on complaint_sla to ${role}`);
     const reader = new Pool({ connectionString: db.url, max: 2, options: `-c role=${role}` });
     try {

@@ -9,9 +9,10 @@ import { bucketSql } from '../domain/sla/duration-histogram';
  *   <table>_stats      complaints, open, breaches, escalated, resolved by site (with its commune, district)
  *   <table>_durations  resolved complaints by site and bucket of hours to resolve (duration-histogram.ts)
  *   <table>_breaches   breaches by local day (UTC+7), level and district
+ *   <table>_running    complaints whose clock runs (assigned, not paused) by site and local due day
  *
- * A null site, commune or district is '' in these keys. Overdue depends on the hour asked, so it is
- * counted from the open rows themselves, by an index holding only those (see the query).
+ * A null site, commune or district is '' in these keys. Overdue depends on the hour asked: the days
+ * before today come from <table>_running, today's from the rows due today, by an index on due_at.
  */
 export async function createSlaCounters(tx: PoolClient, t: string): Promise<void> {
   await tx.query(`
@@ -24,8 +25,10 @@ export async function createSlaCounters(tx: PoolClient, t: string): Promise<void
     create index ${t}_durations_district on ${t}_durations (district_key);
     create table ${t}_breaches (day date not null, level text not null, district_key text not null,
       breaches int not null, primary key (day, district_key, level));
-    create index ${t}_running on ${t} (due_at) where status = 'assigned' and not paused;
-    create index ${t}_running_district on ${t} (district, due_at) where status = 'assigned' and not paused;
+    create table ${t}_running (site_key text not null, commune_key text not null, district_key text not null,
+      due_day date not null, running int not null, primary key (site_key, commune_key, district_key, due_day));
+    create index ${t}_running_district on ${t}_running (district_key, due_day);
+    create index ${t}_due on ${t} (due_at) where status = 'assigned' and not paused;
     create index ${t}_attention_district on ${t} (district, attention_since) where attention_step is not null;
 
     create function ${t}_move(r ${t}, dir int) returns void language sql as $fn$
@@ -44,12 +47,18 @@ export async function createSlaCounters(tx: PoolClient, t: string): Promise<void
       select (breached_at at time zone 'Asia/Ho_Chi_Minh')::date, breach_level, coalesce(r.district, ''), dir * count(*)
       from unnest(r.breaches, r.breach_levels) as x(breached_at, breach_level) group by 1, 2
       on conflict (day, district_key, level) do update set breaches = b.breaches + excluded.breaches;
+      insert into ${t}_running as u
+      select coalesce(r.site_id, ''), coalesce(r.commune, ''), coalesce(r.district, ''),
+        (r.due_at at time zone 'Asia/Ho_Chi_Minh')::date, dir
+      where r.status = 'assigned' and not r.paused and r.due_at is not null
+      on conflict (site_key, commune_key, district_key, due_day) do update set running = u.running + excluded.running;
     $fn$;
 
     create function ${t}_count() returns trigger language plpgsql as $fn$ begin
       if tg_op = 'UPDATE' and (old.site_id, old.commune, old.district, old.status, old.outcome, old.breaches,
-          old.breach_levels, old.closed_at, old.filed_at) is not distinct from (new.site_id, new.commune,
-          new.district, new.status, new.outcome, new.breaches, new.breach_levels, new.closed_at, new.filed_at) then
+          old.breach_levels, old.closed_at, old.filed_at, old.paused, old.due_at) is not distinct from (new.site_id,
+          new.commune, new.district, new.status, new.outcome, new.breaches, new.breach_levels, new.closed_at,
+          new.filed_at, new.paused, new.due_at) then
         return null;
       end if;
       if tg_op in ('UPDATE', 'DELETE') then perform ${t}_move(old, -1); end if;

@@ -25,8 +25,9 @@ const STATUS_OF: Partial<Record<ComplaintEvent['type'], string>> = {
 export function complaintSlaProjection(areaOf: SiteArea): Projection {
   return {
     name: 'complaint_sla',
-    version: 4,
-    companions: ['stats', 'durations', 'breaches'],
+    // v5: running complaints by due day, so overdue is counted from counters but for today's.
+    version: 5,
+    companions: ['stats', 'durations', 'breaches', 'running'],
     async createTable(tx: PoolClient, table: string) {
       await tx.query(`
         create table ${table} (
