@@ -100,7 +100,7 @@ describe('a campaign over a real database: verify, propose merges, record, send 
   afterAll(async () => {
     await pool?.end();
     await db?.drop();
-  });
+  }, 30_000); // dropping a database waits for its checkpoint: seconds on a busy machine
 
   it('verifies a chunk once, waiting for the answers stored by the consumer, and counts every class', async () => {
     const outcome = await run(activities.verifyChunk, chunk);
