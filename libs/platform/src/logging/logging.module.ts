@@ -28,7 +28,11 @@ export function pinoOptions(service: string, level: string): LoggerOptions {
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
     formatters: {
       level: (label) => ({ level: label }),
-      log: (object) => redactPersonalData(object) as Record<string, unknown>,
+      // Trace ids are hex and may hold a run of digits that looks like an ID number: kept as they are.
+      log: ({ traceId, spanId, ...object }) => ({
+        ...(redactPersonalData(object) as Record<string, unknown>),
+        ...(traceId === undefined ? {} : { traceId, spanId }),
+      }),
     },
     hooks: {
       logMethod(args, method) {
