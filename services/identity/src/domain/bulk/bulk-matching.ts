@@ -89,7 +89,22 @@ export const blocksOf = (prepared: PreparedRecord): BlockingKey[] => blockingKey
  */
 export function needsNeighbours(prepared: PreparedRecord, lookups: BulkLookups): boolean {
   if (!prepared.idNumber || !needsSearch(prepared, lookups.byIdNumber)) return false;
-  return decide(prepared, lookups, false).outcome !== 'link';
+  return decideWithoutNeighbours(prepared, lookups).outcome !== 'link';
+}
+
+const firstDecisions = new WeakMap<BulkLookups, WeakMap<PreparedRecord, LinkageDecision>>();
+
+/**
+ * The decision from the number and the blocks, made once per record and lookups: it is asked for
+ * twice (does the record need its neighbours; then, if not, its class) and weighing every candidate
+ * is most of the matcher's own time. The neighbours added to the lookups in between do not change it.
+ */
+function decideWithoutNeighbours(prepared: PreparedRecord, lookups: BulkLookups): LinkageDecision {
+  const known = firstDecisions.get(lookups) ?? new WeakMap<PreparedRecord, LinkageDecision>();
+  firstDecisions.set(lookups, known);
+  const decision = known.get(prepared) ?? decide(prepared, lookups, false);
+  known.set(prepared, decision);
+  return decision;
 }
 
 export const neighboursOf = (prepared: PreparedRecord): string[] =>
@@ -118,7 +133,9 @@ function decide(prepared: PreparedRecord, lookups: BulkLookups, withNeighbours: 
  */
 export function matchRecord(prepared: PreparedRecord, lookups: BulkLookups, policy: MatchPolicy): BulkResult {
   const { record, idNumber } = prepared;
-  const decision = decide(prepared, lookups, needsNeighbours(prepared, lookups));
+  const decision = needsNeighbours(prepared, lookups)
+    ? decide(prepared, lookups, true)
+    : decideWithoutNeighbours(prepared, lookups);
   const problems = prepared.problems.length > 0 ? { problems: prepared.problems } : {};
   if (decision.outcome === 'link') {
     const differences = differencesOf(decision.best.levels, prepared, decision.best.person);
