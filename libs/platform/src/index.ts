@@ -11,6 +11,7 @@ export { activeTracing } from './tracing/tracing.runtime';
 export { temporalClientInterceptors } from './tracing/temporal-client.tracing';
 export { watchWorkflowStates } from './metrics/workflow-states.metrics';
 export * from './http/problem-details';
+export * from './http/refusal-problem';
 export * from './http/shared.responses';
 export * from './http/openapi.responses';
 export type { StreamedBodyRoute } from './http/request-body.middleware';

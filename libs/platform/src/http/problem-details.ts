@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import type { Refusal } from './refusal-problem';
 
 /** One broken rule: which field, which rule (machine-readable), and a readable sentence. */
 export interface FieldProblem {
@@ -38,7 +39,13 @@ export class ProblemException extends HttpException {
   }
 }
 
-export function validationProblem(errors: FieldProblem[]): ProblemException {
+/** Input that breaks field rules: 400, every broken rule by field. */
+export function validationRefusal(errors: FieldProblem[]): Refusal {
   const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'The request is not valid', detail, errors);
+  return { status: HttpStatus.BAD_REQUEST, slug: 'validation', title: 'The request is not valid', detail, errors };
+}
+
+export function validationProblem(errors: FieldProblem[]): ProblemException {
+  const { status, slug, title, detail } = validationRefusal(errors);
+  return new ProblemException(status, slug, title, detail, errors);
 }

@@ -1,35 +1,37 @@
 import { HttpStatus } from '@nestjs/common';
-import { type CallerActor, ProblemException, figuresWithin, siteIsWithin } from '@vax/platform';
+import {
+  type CallerActor,
+  ProblemException,
+  type Refusal,
+  answeringRefusals,
+  figuresWithin,
+  siteIsWithin,
+} from '@vax/platform';
 import { CampaignRefused } from '../../application/campaign.service';
 import { AttestationRefused } from '../../domain/attestation/list-attestation.decider';
 import { MergeDecisionRefused } from '../../domain/duplicates/merge-decision';
 import { WorklistRefused } from '../../domain/worklists/worklist-item';
 
-/** Runs a request; a rule it breaks is a problem response listing the field and rule (403 for someone else's rows). */
-export async function refusalsAsProblems<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const problems =
-      error instanceof AttestationRefused
-        ? error.problems
-        : error instanceof CampaignRefused || error instanceof WorklistRefused || error instanceof MergeDecisionRefused
-          ? [{ field: error.field, rule: error.rule, message: error.message }]
-          : undefined;
-    if (!problems) throw error;
-    if (problems.some((p) => p.rule === 'ownSite' || p.rule === 'responsiblePerson'))
-      throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Not allowed', (error as Error).message, problems);
-    if (problems.some((p) => p.rule === 'known'))
-      throw new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not found', (error as Error).message, problems);
-    throw new ProblemException(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      'campaign-refused',
-      'The request cannot be carried out',
-      (error as Error).message,
-      problems,
-    );
-  }
+/** The campaign's refusals, answered by the rule broken: 403 for someone else's rows, 404 for unknown ones, else 422. */
+export function campaignRefusal(error: unknown): Refusal | undefined {
+  const errors =
+    error instanceof AttestationRefused
+      ? error.problems
+      : error instanceof CampaignRefused || error instanceof WorklistRefused || error instanceof MergeDecisionRefused
+        ? [{ field: error.field, rule: error.rule, message: error.message }]
+        : undefined;
+  if (!errors) return undefined;
+  const detail = (error as Error).message;
+  if (errors.some((p) => p.rule === 'ownSite' || p.rule === 'responsiblePerson'))
+    return { status: HttpStatus.FORBIDDEN, slug: 'forbidden', title: 'Not allowed', detail, errors };
+  if (errors.some((p) => p.rule === 'known'))
+    return { status: HttpStatus.NOT_FOUND, slug: 'not-found', title: 'Not found', detail, errors };
+  const title = 'The request cannot be carried out';
+  return { status: HttpStatus.UNPROCESSABLE_ENTITY, slug: 'campaign-refused', title, detail, errors };
 }
+
+/** Runs a request; a rule it breaks is a problem response listing the field and rule. */
+export const refusalsAsProblems = answeringRefusals(campaignRefusal);
 
 export const notFound = (what: string) =>
   new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not found', `no ${what}`);

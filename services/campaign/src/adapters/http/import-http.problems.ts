@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '@vax/platform';
+import { ProblemException, type Refusal, problemOrError, refusalProblem } from '@vax/platform';
 import { MappingRejected } from '../../domain/legacy-row/column-mapping';
 import { UnreadableList, UploadAborted, UploadTooLarge } from '../../import/upload-errors';
 
@@ -11,30 +11,44 @@ export const unsupportedMediaType = (allowed: readonly string[]) =>
     `content-type must be one of: ${allowed.join(', ')}`,
   );
 
-export const uploadTooLarge = (maxBytes: number) =>
-  new ProblemException(
-    HttpStatus.PAYLOAD_TOO_LARGE,
-    'payload-too-large',
-    'Payload too large',
-    `the file must be at most ${maxBytes} bytes`,
-  );
+const tooLarge = (maxBytes: number): Refusal => ({
+  status: HttpStatus.PAYLOAD_TOO_LARGE,
+  slug: 'payload-too-large',
+  title: 'Payload too large',
+  detail: `the file must be at most ${maxBytes} bytes`,
+});
 
-/** An import's failure as the client should hear it; anything else stays a server error. */
-export function importProblem(error: unknown): unknown {
-  if (error instanceof MappingRejected)
-    return new ProblemException(
-      HttpStatus.BAD_REQUEST,
-      'mapping-rejected',
-      'The column mapping or header row cannot be used',
-      error.message,
-      error.problems,
-    );
-  if (error instanceof UploadTooLarge) return uploadTooLarge(error.maxBytes);
+export const uploadTooLarge = (maxBytes: number) => refusalProblem(tooLarge(maxBytes));
+
+/** An import's failures as the client should hear them; anything else stays a server error. */
+export function importRefusal(error: unknown): Refusal | undefined {
+  if (error instanceof MappingRejected) {
+    const title = 'The column mapping or header row cannot be used';
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      slug: 'mapping-rejected',
+      title,
+      detail: error.message,
+      errors: error.problems,
+    };
+  }
+  if (error instanceof UploadTooLarge) return tooLarge(error.maxBytes);
   if (error instanceof UnreadableList)
-    return new ProblemException(HttpStatus.BAD_REQUEST, 'unreadable-file', 'The file cannot be read', error.message, [
-      { field: 'file', rule: error.format, message: error.message },
-    ]);
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      slug: 'unreadable-file',
+      title: 'The file cannot be read',
+      detail: error.message,
+      errors: [{ field: 'file', rule: error.format, message: error.message }],
+    };
   if (error instanceof UploadAborted)
-    return new ProblemException(HttpStatus.BAD_REQUEST, 'upload-interrupted', 'Upload interrupted', error.message);
-  return error;
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      slug: 'upload-interrupted',
+      title: 'Upload interrupted',
+      detail: error.message,
+    };
+  return undefined;
 }
+
+export const importProblem = (error: unknown): unknown => problemOrError(error, importRefusal);

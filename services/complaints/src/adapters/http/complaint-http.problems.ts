@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException, validationProblem } from '@vax/platform';
+import { type Refusal, answeringRefusals, validationProblem } from '@vax/platform';
 import { FilingError, type FilingErrorCode } from '../../application/complaint-filing.service';
 import { ComplaintError, type ComplaintErrorCode } from '../../domain/complaint.errors';
 
@@ -22,29 +22,28 @@ const FILING_STATUS: Record<FilingErrorCode, HttpStatus> = {
   evidence: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
-/** Runs a request; the domain's refusals become RFC 9457 problems, with the broken rules by field. */
-export async function answering<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ComplaintError)
-      throw new ProblemException(
-        COMPLAINT_STATUS[error.code],
-        `complaint-${error.code}`,
-        'The complaint does not allow this',
-        error.message,
-        error.problems,
-      );
-    if (error instanceof FilingError)
-      throw new ProblemException(
-        FILING_STATUS[error.code],
-        `filing-${error.code}`,
-        'The complaint cannot be filed',
-        error.message,
-      );
-    throw error;
-  }
+/** The complaint's refusals and the filing's, with the broken rules by field. */
+export function complaintRefusal(error: unknown): Refusal | undefined {
+  if (error instanceof ComplaintError)
+    return {
+      status: COMPLAINT_STATUS[error.code],
+      slug: `complaint-${error.code}`,
+      title: 'The complaint does not allow this',
+      detail: error.message,
+      errors: error.problems,
+    };
+  if (error instanceof FilingError)
+    return {
+      status: FILING_STATUS[error.code],
+      slug: `filing-${error.code}`,
+      title: 'The complaint cannot be filed',
+      detail: error.message,
+    };
+  return undefined;
 }
+
+/** Runs a request; the domain's refusals become RFC 9457 problems (libs/platform's one mapper). */
+export const answering = answeringRefusals(complaintRefusal);
 
 const COMPLAINT_ID = /^[A-Za-z0-9:._-]{1,100}$/;
 

@@ -1,31 +1,32 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException, validationProblem } from '@vax/platform';
+import { type Refusal, problemOrError, validationRefusal } from '@vax/platform';
 import { IdentityInputError } from '../../domain/identity-input/identity-input.error';
 import { VerificationError } from '../../domain/verification/verification.decider';
 import { RegistryUnavailableError } from '../../registry/population-registry.port';
 
-/** Domain errors → HTTP problems, in one place. Anything else propagates (500, logged). */
-export function toProblem(error: unknown): unknown {
-  if (error instanceof IdentityInputError) return validationProblem(error.problems);
-  if (error instanceof RegistryUnavailableError) {
-    return new ProblemException(
-      HttpStatus.SERVICE_UNAVAILABLE,
-      'registry-unavailable',
-      'The population registry is unavailable',
-      'try again shortly; nothing was recorded',
-    );
+/** Identity's refusals and how each is answered; anything else propagates (500, logged). */
+export function identityRefusal(error: unknown): Refusal | undefined {
+  if (error instanceof IdentityInputError) return validationRefusal(error.problems);
+  if (error instanceof RegistryUnavailableError)
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      slug: 'registry-unavailable',
+      title: 'The population registry is unavailable',
+      detail: 'try again shortly; nothing was recorded',
+    };
+  if (!(error instanceof VerificationError)) return undefined;
+  const detail = error.message;
+  switch (error.code) {
+    case 'not-recorded':
+      return { status: HttpStatus.NOT_FOUND, slug: 'not-found', title: 'No such verification', detail };
+    case 'not-a-police-verifier':
+      return { status: HttpStatus.FORBIDDEN, slug: 'forbidden', title: 'Not allowed', detail };
+    case 'reason-required':
+      return validationRefusal([{ field: 'reason', rule: 'minLength', message: detail }]);
+    case 'nothing-to-override':
+      return { status: HttpStatus.CONFLICT, slug: 'conflict', title: 'Cannot override', detail };
   }
-  if (error instanceof VerificationError) {
-    switch (error.code) {
-      case 'not-recorded':
-        return new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'No such verification', error.message);
-      case 'not-a-police-verifier':
-        return new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Not allowed', error.message);
-      case 'reason-required':
-        return validationProblem([{ field: 'reason', rule: 'minLength', message: error.message }]);
-      case 'nothing-to-override':
-        return new ProblemException(HttpStatus.CONFLICT, 'conflict', 'Cannot override', error.message);
-    }
-  }
-  return error;
 }
+
+/** Domain errors → HTTP problems (libs/platform's one mapper). */
+export const toProblem = (error: unknown): unknown => problemOrError(error, identityRefusal);

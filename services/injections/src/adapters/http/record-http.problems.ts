@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException, validationProblem } from '@vax/platform';
+import { type Refusal, answeringRefusals, validationProblem } from '@vax/platform';
 import { DoseRejected } from '../../domain/record/immunization-record.decider';
 
 const PERSON_ID = /^[A-Za-z0-9-]{1,100}$/;
@@ -12,18 +12,18 @@ export function checkPersonId(personId: string): void {
     throw validationProblem([{ field: 'personId', rule: 'format', message: 'must be a person id' }]);
 }
 
-/** Runs a change to a record; a rule it breaks is a 422 listing every broken rule by field. */
-export async function rejectedAs422<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof DoseRejected)) throw error;
-    throw new ProblemException(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      'change-rejected',
-      'The change cannot be recorded',
-      error.message,
-      error.problems,
-    );
-  }
+/** A change to a record that breaks the record's rules: 422, every broken rule by field. */
+export function doseRefusal(error: unknown): Refusal | undefined {
+  if (!(error instanceof DoseRejected)) return undefined;
+  const title = 'The change cannot be recorded';
+  return {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    slug: 'change-rejected',
+    title,
+    detail: error.message,
+    errors: error.problems,
+  };
 }
+
+/** Runs a change to a record; a rule it breaks is a 422 listing every broken rule by field. */
+export const rejectedAs422 = answeringRefusals(doseRefusal);
