@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { Gauge } from 'prom-client';
 import { ProcessMetrics } from './http-metrics';
 
 // The metrics a process serves, through a real HTTP server: latency by route template (never by the
@@ -48,5 +49,11 @@ describe("a process's metrics", () => {
     expect(text).toContain('db_pool_waiting{pool="service",service="injections"} 7');
     expect(text).toContain('db_pool_connections{pool="service",service="injections"} 4');
     expect(text).toMatch(/nodejs_eventloop_lag_seconds\{service="injections"\}/);
+  });
+
+  it("serves a service's own gauges from the default registry, with the service's label", async () => {
+    new Gauge({ name: 'complaints_sla_open', help: 'test', labelNames: ['unit'] }).set({ unit: 'site:LC-TD-01' }, 3);
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toContain('complaints_sla_open{unit="site:LC-TD-01",service="injections"} 3');
   });
 });

@@ -19,9 +19,8 @@ export class ProcessMetrics {
   readonly registry = new Registry();
   private readonly latency: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(service: string) {
+  constructor(private readonly service: string) {
     this.registry.setDefaultLabels({ service });
-    register.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
     this.latency = new Histogram({
       name: 'http_request_duration_seconds',
@@ -53,6 +52,7 @@ export class ProcessMetrics {
       if (req.method !== 'GET') return next();
       // With the default registry: services register their own gauges there (SLA, workflows, campaigns).
       const both = Registry.merge([this.registry, register]);
+      both.setDefaultLabels({ service: this.service }); // a merged registry keeps none of its sources'
       void both.metrics().then((text) => res.type(this.registry.contentType).send(text), next);
     };
   }
