@@ -19,11 +19,12 @@ export const FAULT_KINDS = [
 export type FaultKind = (typeof FAULT_KINDS)[number];
 const INFRA: readonly FaultKind[] = ['kafka-restart', 'temporal-restart', 'postgres-restart'];
 const WEIGHTS: Record<FaultKind, number> = {
-  'kill-replica': 5,
-  'postgres-refuses': 1.5,
-  'kafka-restart': 1,
-  'temporal-restart': 1,
-  'postgres-restart': 1,
+  'kill-replica': 6,
+  'postgres-refuses': 2,
+  // Restarts of the shared infrastructure disturb everyone on the machine: rarer after the first.
+  'kafka-restart': 0.6,
+  'temporal-restart': 0.6,
+  'postgres-restart': 0.6,
 };
 
 export interface PlannedFault {
