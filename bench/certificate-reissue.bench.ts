@@ -48,6 +48,19 @@ interface Round {
   cores: number;
   /** The machine's one-minute load average at the round's end (shared: others' work counts). */
   load: number;
+  /**
+   * How long the cluster's oldest open transaction (any database) had run when the drain ended: the
+   * store's readers return only events below the cluster-wide horizon, so the list waits for it.
+   */
+  horizon: number;
+}
+
+async function oldestTransactionSeconds(pool: Pool): Promise<number> {
+  const { rows } = await pool.query(
+    `select coalesce(extract(epoch from max(now() - xact_start)), 0)::float8 as s from pg_stat_activity
+     where (backend_xid is not null or backend_xmin is not null) and pid <> pg_backend_pid()`,
+  );
+  return rows[0].s;
 }
 
 async function main(): Promise<void> {
@@ -89,6 +102,7 @@ async function main(): Promise<void> {
         referenceData,
       });
       const drained = performance.now();
+      const horizon = await oldestTransactionSeconds(pool);
       draining = false;
       await following;
       await list.catchUp();
@@ -104,7 +118,9 @@ async function main(): Promise<void> {
         changed: tally.changed,
         cores: cpuSeconds(process.cpuUsage(cpu)) / ((ended - started) / 1000),
         load: loadavg()[0],
+        horizon,
       });
+      process.stderr.write(`round ${i + 1}/${ROUNDS}: ${threads} thread(s), ${fmt((ended - started) / 1000, 1)} s\n`);
     }
     report(rounds, loadS);
   } finally {
@@ -119,12 +135,12 @@ function report(rounds: Round[], loadS: number): void {
     `${fmt(PEOPLE)} people (streams loaded in ${fmt(loadS, 1)} s), 64 partitions, 8 people in flight a thread\n`,
   );
   console.log(
-    '| round | threads | drain s | revocation list after s | end to end s | people/s | node CPU, cores | node CPU ms/person | load avg |',
+    '| round | threads | drain s | revocation list after s | oldest open transaction then, s | end to end s | people/s | node CPU, cores | node CPU ms/person | load avg |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   rounds.forEach((r, i) =>
     console.log(
-      `| ${i + 1} | ${r.threads} | ${fmt(r.drainS, 1)} | ${fmt(r.listS, 1)} | ${fmt(r.totalS, 1)} | ${fmt(r.changed / r.totalS)} | ${fmt(r.cores, 2)} | ${fmt((1000 * r.cores * r.totalS) / r.changed, 2)} | ${fmt(r.load, 1)} |`,
+      `| ${i + 1} | ${r.threads} | ${fmt(r.drainS, 1)} | ${fmt(r.listS, 1)} | ${fmt(r.horizon, 1)} | ${fmt(r.totalS, 1)} | ${fmt(r.changed / r.totalS)} | ${fmt(r.cores, 2)} | ${fmt((1000 * r.cores * r.totalS) / r.changed, 2)} | ${fmt(r.load, 1)} |`,
     ),
   );
   const rate = (threads: number, seconds: (r: Round) => number) => {
