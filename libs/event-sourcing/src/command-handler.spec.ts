@@ -104,4 +104,30 @@ describe('handleCommand: load, fold, decide, append with the expected revision',
     expect(result.state).toBe(5);
     expect((await store.readStream('c-1'))[1].schemaVersion).toBe(2);
   });
+
+  it('does not decide again a command whose key is on the stream: the answer is the state its events left', async () => {
+    const store = new InMemoryEventStore();
+    const once = { idempotencyKey: 'step-1' };
+    await handleCommand(store, counter, 'c-1', { by: 2, ceiling: 10 }, metadata, once);
+    await handleCommand(store, counter, 'c-1', { by: 3, ceiling: 10 }, metadata);
+    const again = await handleCommand(store, counter, 'c-1', { by: 2, ceiling: 10 }, metadata, once);
+    expect(again).toEqual({ state: 2, events: [], revision: 1n });
+    const stored = await store.readStream('c-1');
+    expect(stored.map((e) => e.metadata.causationId)).toEqual(['step-1', null]);
+  });
+
+  it('builds the command from the state each attempt decides on, and the metadata from the command', async () => {
+    const store = new RacingStore(1);
+    const seen: number[] = [];
+    const result = await handleCommand(
+      store,
+      counter,
+      'c-1',
+      (total: number) => (seen.push(total), { by: total + 1, ceiling: 10 }),
+      (command) => ({ ...metadata, correlationId: `by-${command.by}` }),
+    );
+    expect(seen).toEqual([0, 1]); // the rival's append made the first command stale: built again
+    expect(result.state).toBe(3);
+    expect((await store.readStream('c-1'))[1].metadata.correlationId).toBe('by-2');
+  });
 });

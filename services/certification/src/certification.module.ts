@@ -42,6 +42,7 @@ import { CERTIFICATION_CONFIG, PolicyReissueOnStart } from './policy-reissue.on-
 import { SHIPPED_RULES_DIR } from './reference/business-rules.loader';
 import { loadCertificationReference } from './reference/certification-reference.loader';
 import { SHIPPED_VALUE_SETS_DIR } from './reference/value-sets.loader';
+import { certificationUpcasters } from './domain/certificate/certification.upcasters';
 
 export const SERVICE_NAME = 'certification';
 
@@ -99,6 +100,7 @@ export class CertificationModule {
           toMessage: certificationEventToContractV1,
           publish: config.PUBLISHER_ENABLED,
           projections: [certificateRevocationsProjection],
+          upcasters: certificationUpcasters,
         }),
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
       ],

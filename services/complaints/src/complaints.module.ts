@@ -39,6 +39,7 @@ import { SlaReportQuery } from './application/sla-report.query';
 import type { ComplaintWorkflowsPort } from './application/ports/complaint-workflows.port';
 import { type ComplaintsConfig, SERVICE_NAME } from './complaints.config';
 import { complaintSlaProjection } from './projections/complaint-sla.projection';
+import { complaintUpcasters } from './domain/complaint.upcasters';
 
 export { SERVICE_NAME } from './complaints.config';
 
@@ -59,6 +60,7 @@ export class ComplaintsModule {
           toMessage: complaintEventToContractV1,
           publish: config.PUBLISHER_ENABLED,
           projections: [complaintSlaProjection((siteId) => sites.areaOf(siteId))],
+          upcasters: complaintUpcasters,
         }),
         DiagnosticsModule.register(SERVICE_NAME, config.DIAGNOSTICS_ENABLED),
       ],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore, type RecordedEvent } from '@vax/event-sourcing';
+import { PostgresEventStore, type RecordedEvent, UpcasterChain } from '@vax/event-sourcing';
 import { createTestDatabase, type TestDatabase } from '@vax/testing';
 import { Pool, type PoolClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -127,5 +127,54 @@ describe('projections from the log', () => {
 
     await runProjectionsCommand(['rebuild', 'site_doses', '2'], { pool, store, projections: [withTotal(2)] });
     expect(await served()).toEqual([{ version: 2 }]);
+  });
+
+  it('hands the projection every event in its current version, one stored in an older version upcast', async () => {
+    // SiteVisited v1 named the site `site`; v2 calls it `siteId`. The stored v1 event is never rewritten.
+    const upcasters = new UpcasterChain().register('SiteVisited', 1, (data) => ({
+      siteId: (data as { site: string }).site,
+    }));
+    const visit = (schemaVersion: number, data: object) => ({
+      id: uuidv7(),
+      type: 'SiteVisited',
+      schemaVersion,
+      data,
+      metadata: {
+        correlationId: 'c',
+        causationId: null,
+        actor: { id: 'a', role: 'r', scope: 's' },
+        occurredAt: new Date(),
+      },
+    });
+    await store.append(
+      `visits-${randomUUID()}`,
+      [visit(1, { site: 'LC-TD-01' }), visit(2, { siteId: 'LC-SH-02' })],
+      'no_stream',
+    );
+    const seen: { version: number; data: unknown }[] = [];
+    const visits = (version: number): Projection => ({
+      name: 'site_visits',
+      version,
+      createTable: async (tx, table) => void (await tx.query(`create table ${table} (site_id text)`)),
+      apply: async (tx, table, event) => {
+        if (event.type !== 'SiteVisited') return;
+        seen.push({ version: event.schemaVersion, data: event.data });
+        await tx.query(`insert into ${table} values ($1)`, [(event.data as { siteId: string }).siteId]);
+      },
+    });
+
+    const runner = new ProjectionRunner(pool, store, visits(1), 1, { upcasters });
+    await runner.prepare();
+    await runner.catchUp();
+    expect(seen).toEqual([
+      { version: 2, data: { siteId: 'LC-TD-01' } },
+      { version: 2, data: { siteId: 'LC-SH-02' } },
+    ]);
+    const { rows } = await pool.query('select site_id from site_visits_v1 order by site_id');
+    expect(rows).toEqual([{ site_id: 'LC-SH-02' }, { site_id: 'LC-TD-01' }]);
+
+    seen.length = 0; // an operator's rebuild reads through the same upcasters
+    await runProjectionsCommand(['rebuild', 'site_visits', '2'], { pool, store, projections: [visits(2)], upcasters });
+    expect(seen.map((e) => e.data)).toEqual([{ siteId: 'LC-TD-01' }, { siteId: 'LC-SH-02' }]);
   });
 });

@@ -1,8 +1,15 @@
-import type { EventStore } from '@vax/event-sourcing';
+import type { EventStore, RecordedEvent, UpcasterChain } from '@vax/event-sourcing';
 import type { Pool } from 'pg';
 import { CheckpointStore } from '../checkpoints/checkpoint.store';
 import { inTransaction } from '../transaction';
 import { type Projection, projectionTable } from './projection';
+
+export interface ProjectionRunnerOptions {
+  /** Events read per transaction. */
+  batchSize?: number;
+  /** Lifts events stored in an older version to the one the projection is written for. */
+  upcasters?: UpcasterChain;
+}
 
 /**
  * Feeds one version of a projection from the log: each batch of events and the checkpoint commit in
@@ -18,9 +25,19 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly projection: Projection,
     private readonly version = projection.version,
-    private readonly batchSize = 500,
+    private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.table = projectionTable(projection, version);
+  }
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? 500;
+  }
+
+  private async read(after: string | undefined): Promise<RecordedEvent[]> {
+    const batch = await this.store.readAll({ after, maxCount: this.batchSize });
+    const upcasters = this.options.upcasters;
+    return upcasters ? batch.map((e) => upcasters.upcast(e)) : batch;
   }
 
   private get checkpointName(): string {
@@ -45,7 +62,7 @@ export class ProjectionRunner {
     // Loaded once a pass: within it only this runner moves the checkpoint (the caller holds the lock).
     let after = await checkpoints.load(this.checkpointName);
     for (;;) {
-      const batch = await this.store.readAll({ after, maxCount: this.batchSize });
+      const batch = await this.read(after);
       if (this.stopped) return total;
       if (batch.length === 0) {
         if (untilPartialBatch || !(await this.store.hasEventsAfter(after))) return total;
@@ -97,8 +114,14 @@ export class ProjectionRunner {
  * Rebuilds a projection from the start of the log into the table of a new version, then switches
  * reads to it. The old version's table stays until dropped by hand, for comparison and rollback.
  */
-export async function rebuildProjection(pool: Pool, store: EventStore, projection: Projection, version: number) {
-  const runner = new ProjectionRunner(pool, store, projection, version);
+export async function rebuildProjection(
+  pool: Pool,
+  store: EventStore,
+  projection: Projection,
+  version: number,
+  upcasters?: UpcasterChain,
+) {
+  const runner = new ProjectionRunner(pool, store, projection, version, { upcasters });
   await pool.query(`drop view if exists ${projection.name}`);
   for (const suffix of projection.companions ?? [])
     await pool.query(`drop view if exists ${projection.name}_${suffix}`);

@@ -1,4 +1,4 @@
-import type { EventStore } from '@vax/event-sourcing';
+import type { EventStore, UpcasterChain } from '@vax/event-sourcing';
 import type { Pool } from 'pg';
 import type { Projection } from './projection';
 import { rebuildProjection } from './projection.runner';
@@ -12,14 +12,20 @@ import { rebuildProjection } from './projection.runner';
  */
 export async function runProjectionsCommand(
   argv: string[],
-  deps: { pool: Pool; store: EventStore; projections: Projection[] },
+  deps: { pool: Pool; store: EventStore; projections: Projection[]; upcasters?: UpcasterChain },
 ): Promise<string[]> {
   const [command, name, version] = argv;
   if (command === 'list') return deps.projections.map((p) => `${p.name} v${p.version}`);
   if (command === 'rebuild' && name && /^\d+$/.test(version ?? '')) {
     const projection = deps.projections.find((p) => p.name === name);
     if (!projection) throw new Error(`no projection ${name}; known: ${deps.projections.map((p) => p.name).join(', ')}`);
-    const { table, applied } = await rebuildProjection(deps.pool, deps.store, projection, Number(version));
+    const { table, applied } = await rebuildProjection(
+      deps.pool,
+      deps.store,
+      projection,
+      Number(version),
+      deps.upcasters,
+    );
     return [`rebuilt ${name} into ${table} from ${applied} events; reads now use it`];
   }
   throw new Error('usage: projections list | projections rebuild <projection> <version>');

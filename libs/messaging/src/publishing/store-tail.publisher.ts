@@ -1,12 +1,14 @@
-import type { EventStore, RecordedEvent } from '@vax/event-sourcing';
+import type { EventStore, RecordedEvent, UpcasterChain } from '@vax/event-sourcing';
 import type { CheckpointStore } from '../checkpoints/checkpoint.store';
 import type { MessageSink, OutgoingMessage } from './outgoing-message';
 
 export interface PublisherOptions {
   /** The checkpoint's name, e.g. "publisher:injections". */
   name: string;
-  /** The public message for a stored event, or null for an event that stays private. */
+  /** The public message for a stored event (in its current version), or null for an event that stays private. */
   toMessage(event: RecordedEvent): OutgoingMessage | null;
+  /** Lifts events stored in an older version to the one `toMessage` is written for. */
+  upcasters?: UpcasterChain;
   batchSize?: number;
   idleWaitMs?: number;
   /** Fault point for tests: runs after the sink acknowledged a batch, before the checkpoint moves. */
@@ -60,7 +62,7 @@ export class StoreTailPublisher {
         await pause(HORIZON_WAIT_MS); // committed, but behind an older transaction still running
         continue;
       }
-      const messages = batch.map((e) => withTrace(this.options.toMessage(e), e)).filter((m) => m !== null);
+      const messages = batch.map((e) => withTrace(this.toMessage(e), e)).filter((m) => m !== null);
       await this.sink.publish(messages);
       this.options.afterAcknowledged?.(batch);
       checkpoint = batch[batch.length - 1].checkpoint;
@@ -73,6 +75,10 @@ export class StoreTailPublisher {
   stop(): void {
     this.stopped = true;
     this.wake?.();
+  }
+
+  private toMessage(event: RecordedEvent): OutgoingMessage | null {
+    return this.options.toMessage(this.options.upcasters ? this.options.upcasters.upcast(event) : event);
   }
 
   private idle(): Promise<void> {

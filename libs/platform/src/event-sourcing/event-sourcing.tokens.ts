@@ -1,4 +1,4 @@
-import type { Migration, RecordedEvent } from '@vax/event-sourcing';
+import type { Migration, RecordedEvent, UpcasterChain } from '@vax/event-sourcing';
 import type { OutgoingMessage, Projection } from '@vax/messaging';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -20,4 +20,9 @@ export interface EventSourcingOptions {
   deferredAppends?: boolean;
   /** Read models fed from the store; a new version is built beside the old one, then serves reads. */
   projections?: Projection[];
+  /**
+   * The service's upcasters: every reader the platform runs (publisher, projections) lifts events
+   * stored in an older version with them, as handleCommand does for the service's commands.
+   */
+  upcasters?: UpcasterChain;
 }

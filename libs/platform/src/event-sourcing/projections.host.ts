@@ -59,7 +59,9 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async serve(projection: Projection, lost: AbortSignal): Promise<void> {
-    const runner = new ProjectionRunner(this.pool, this.store, projection);
+    const runner = new ProjectionRunner(this.pool, this.store, projection, projection.version, {
+      upcasters: this.options.upcasters,
+    });
     this.runners.push(runner);
     await runner.prepare();
     const applied = await runner.catchUp();

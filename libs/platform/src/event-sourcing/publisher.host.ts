@@ -41,6 +41,7 @@ export class PublisherHost implements OnApplicationBootstrap, OnApplicationShutd
         const publisher = new StoreTailPublisher(this.store, new CheckpointStore(this.pool), this.sink, {
           name: `publisher:${this.options.service}`,
           toMessage: this.options.toMessage!,
+          upcasters: this.options.upcasters,
         });
         this.publisher = publisher;
         lost.addEventListener('abort', () => publisher.stop());

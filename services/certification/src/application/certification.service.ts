@@ -1,9 +1,9 @@
-import { type Actor, type EventStore, fold, WrongExpectedRevisionError } from '@vax/event-sourcing';
+import { type Actor, type EventStore, fold, handleCommand } from '@vax/event-sourcing';
 import { vietnamToday } from '@vax/platform';
-import { v7 as uuidv7 } from 'uuid';
 import { certificateToIssue, certificationDecider } from '../domain/certificate/certification.decider';
 import type { CertificationCommand } from '../domain/certificate/certification.messages';
 import type { CertificationState } from '../domain/certificate/certification.state';
+import { certificationUpcasters } from '../domain/certificate/certification.upcasters';
 import type { CertificationReference } from '../domain/certification-reference';
 import type { Holder } from '../domain/dcc/certificate-content';
 import type { InjectionFact } from '../domain/status/vaccination-facts';
@@ -18,12 +18,10 @@ export interface Source {
   actor: Actor;
 }
 
-const MAX_ATTEMPTS = 6;
-
 /**
- * Keeps each person's certification stream: load, fold, sign what the decider will ask for, decide,
- * append at the expected revision; on a concurrent append, all of it again (a certificate signed
- * for a stale state is simply never recorded).
+ * Keeps each person's certification stream through the shared handleCommand: load, upcast, fold,
+ * sign what the decider will ask for, decide, append at the expected revision; on a concurrent
+ * append, all of it again (a certificate signed for a stale state is simply never recorded).
  */
 export class CertificationService {
   constructor(
@@ -51,7 +49,8 @@ export class CertificationService {
   }
 
   async state(personId: string): Promise<CertificationState> {
-    return fold(certificationDecider, (await this.store.readStream(certificationStream(personId))) as never);
+    const recorded = await this.store.readStream(certificationStream(personId));
+    return fold(certificationDecider, recorded.map((e) => certificationUpcasters.upcast(e)) as never);
   }
 
   private async handle(
@@ -59,40 +58,32 @@ export class CertificationService {
     source: Source,
     build: (base: Omit<CertificationCommand, 'type' | 'fact' | 'holder'>) => CertificationCommand,
   ): Promise<number> {
-    const stream = certificationStream(personId);
-    for (let attempt = 1; ; attempt++) {
+    // Signed for the state it is decided on: built again, with the clock read again, on each attempt.
+    const signedFor = (state: CertificationState): CertificationCommand => {
       const now = this.clock();
-      const recorded = await this.store.readStream(stream);
-      const state = fold(certificationDecider, recorded as never);
-      const base = {
+      const command = build({
         personId,
         sourceId: source.messageId,
         reference: this.reference,
         today: vietnamToday(now),
         now: now.toISOString(),
-      };
-      const command = build(base);
+      });
       const content = certificateToIssue(command, state);
-      const issue = content ? this.signer.sign(content, now) : undefined;
-      const events = certificationDecider.decide({ ...command, issue }, state);
-      if (events.length === 0) return 0;
-      const metadata = {
+      return { ...command, issue: content ? this.signer.sign(content, now) : undefined };
+    };
+    const { events } = await handleCommand(
+      this.store,
+      certificationDecider,
+      certificationStream(personId),
+      signedFor,
+      (command) => ({
         correlationId: source.correlationId,
         causationId: source.messageId,
         actor: source.actor,
-        occurredAt: now,
-      };
-      const expected = recorded.length ? recorded[recorded.length - 1].revision : 'no_stream';
-      try {
-        await this.store.append(
-          stream,
-          events.map((e) => ({ id: uuidv7(), type: e.type, schemaVersion: 1, data: e.data, metadata })),
-          expected,
-        );
-        return events.length;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
+        occurredAt: new Date(command.now),
+      }),
+      { upcasters: certificationUpcasters },
+    );
+    return events.length;
   }
 }
