@@ -14,6 +14,7 @@ import { complaintSlaProjection } from '../services/complaints/src/projections/c
 import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/application/campaign.migrations';
 import { PROGRESS_COUNTERS_MIGRATION } from '../services/campaign/src/application/progress-counters.migration';
 import { PROGRESS_PENDING_MIGRATION } from '../services/campaign/src/application/progress-pending.migration';
+import { PROGRESS_ANSWERS_MIGRATION } from '../services/campaign/src/application/progress-answers.migration';
 import { ProgressQuery } from '../services/campaign/src/application/progress.query';
 import { fmt, freshDatabase, machine, percentile, runBenchmark } from './bench-support';
 import { OLD_BREACHES, OLD_PROGRESS, OLD_SUMMARY } from './read-models-size.before';
@@ -123,7 +124,7 @@ async function campaignAt(rows: number) {
   const pool = new Pool({ connectionString: db.url, max: 4 });
   try {
     await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS]);
-    const counters = [PROGRESS_COUNTERS_MIGRATION, PROGRESS_PENDING_MIGRATION];
+    const counters = [PROGRESS_COUNTERS_MIGRATION, PROGRESS_PENDING_MIGRATION, PROGRESS_ANSWERS_MIGRATION];
     const before = CAMPAIGN_MIGRATIONS.filter((m) => !counters.includes(m));
     await migrate(pool, before);
     const plain = await loadCampaign(pool, rows);

@@ -1,6 +1,7 @@
 import type { Migration } from '@vax/event-sourcing';
 import { LINKAGE_REVIEW_MIGRATION } from './linkage-review.migration';
 import { PROGRESS_COUNTERS_MIGRATION } from './progress-counters.migration';
+import { PROGRESS_ANSWERS_MIGRATION } from './progress-answers.migration';
 import { PROGRESS_PENDING_MIGRATION } from './progress-pending.migration';
 
 /** The campaign's own tables (after the event store's and messaging's). Applied once, never edited. */
@@ -129,4 +130,5 @@ export const CAMPAIGN_MIGRATIONS: Migration[] = [
   PROGRESS_COUNTERS_MIGRATION,
   LINKAGE_REVIEW_MIGRATION,
   PROGRESS_PENDING_MIGRATION,
+  PROGRESS_ANSWERS_MIGRATION,
 ];

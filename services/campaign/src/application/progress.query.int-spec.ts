@@ -4,6 +4,7 @@ import { type TestDatabase, createTestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
 import { CAMPAIGN_MIGRATIONS } from './campaign.migrations';
 import { PROGRESS_COUNTERS_MIGRATION } from './progress-counters.migration';
+import { PROGRESS_ANSWERS_MIGRATION } from './progress-answers.migration';
 import { PROGRESS_PENDING_MIGRATION } from './progress-pending.migration';
 import { ProgressQuery } from './progress.query';
 
@@ -74,7 +75,7 @@ describe('campaign progress counters', () => {
   beforeAll(async () => {
     db = await createTestDatabase('campaign_progress');
     pool = new Pool({ connectionString: db.url, max: 4 });
-    const counters = [PROGRESS_COUNTERS_MIGRATION, PROGRESS_PENDING_MIGRATION];
+    const counters = [PROGRESS_COUNTERS_MIGRATION, PROGRESS_PENDING_MIGRATION, PROGRESS_ANSWERS_MIGRATION];
     const before = CAMPAIGN_MIGRATIONS.filter((m) => !counters.includes(m));
     await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...before]);
     await pool.query(`insert into legacy_imports (import_id, source_name, format, mapping)
@@ -99,7 +100,7 @@ describe('campaign progress counters', () => {
     await pool.query(`insert into worklist_items (item_id, campaign_id, import_id, row_number, site_id, reason, due_on)
       select 'w' || n, 'c1', 'a', n, ${SITES}, 'mismatch', date '2021-12-01' + n % 20 from generate_series(1, 90, 3) n`);
 
-    await migrate(pool, [PROGRESS_PENDING_MIGRATION]);
+    await migrate(pool, [PROGRESS_PENDING_MIGRATION, PROGRESS_ANSWERS_MIGRATION]);
 
     expect(await progress()).toEqual(await oracle());
     expect((await progress()).get('TD-01')?.sent).toBeGreaterThan(0);
