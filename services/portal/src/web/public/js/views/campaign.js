@@ -43,7 +43,8 @@ export async function campaignPanel() {
   const show = async () => {
     body.replaceChildren(h('p', { class: 'hint' }, t('campaign.loading')));
     try {
-      body.replaceChildren(...(await progressView(pick.value, level.value, show)));
+      // Parts a state does not have (no steering while the workflow's live state is unknown) are null: left out, not printed.
+      body.replaceChildren(...(await progressView(pick.value, level.value, show)).filter(Boolean));
     } catch (error) {
       body.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, problemSummary(error)));
     }
