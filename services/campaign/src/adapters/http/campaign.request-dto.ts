@@ -64,10 +64,6 @@ export class CorrectRowRequest {
   idNumber?: string;
 }
 
-export class SiteRequest {
-  @ApiProperty() @Matches(ID) siteId!: string;
-}
-
 export class SitePageRequest extends PageRequest {
   @ApiProperty() @Matches(ID) siteId!: string;
 }
