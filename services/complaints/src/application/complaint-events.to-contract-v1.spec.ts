@@ -45,6 +45,7 @@ describe('complaint events on complaints.events.v1', () => {
     expect(messages[0].payload).toEqual({
       complaintId: 'c-1',
       complaintType: 'dose-details',
+      personId: 'citizen-1', // the filer: the holding unit may then read their record (injections, certification)
       siteId: 'LC-TD-01',
       filedAt: cmd.file().at,
     });

@@ -19,8 +19,11 @@ export function complaintEventToContractV1(event: RecordedEvent): OutgoingMessag
   switch (e.type) {
     case 'ComplaintFiled': {
       const siteId = siteOf(e.data.subject);
+      // The filer (a citizen signs in as a registry person): the services owning their record learn
+      // that the unit about to hold the complaint may read it (the scope model's "complaint held").
       return publish('ComplaintFiled', {
         complaintType: e.data.complaintType,
+        personId: e.data.citizenId,
         ...(siteId ? { siteId } : {}),
         filedAt: e.data.filedAt,
       });
