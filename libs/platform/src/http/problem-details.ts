@@ -1,5 +1,4 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { Refusal } from './refusal-problem';
 
 /** One broken rule: which field, which rule (machine-readable), and a readable sentence. */
 export interface FieldProblem {
@@ -16,6 +15,19 @@ export interface ProblemDocument {
   detail?: string;
   instance?: string;
   correlationId?: string;
+  errors?: FieldProblem[];
+}
+
+/**
+ * How a domain refusal is answered over HTTP: status, problem type (its slug), title, the refusal's
+ * sentence and every broken rule by field. Each service says which of its errors are refusals and
+ * how (a `RefusalClassifier`); `refusalProblem` alone turns one into the RFC 9457 document.
+ */
+export interface Refusal {
+  status: HttpStatus;
+  slug: string;
+  title: string;
+  detail?: string;
   errors?: FieldProblem[];
 }
 

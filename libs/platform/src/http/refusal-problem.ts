@@ -1,18 +1,4 @@
-import type { HttpStatus } from '@nestjs/common';
-import { type FieldProblem, ProblemException } from './problem-details';
-
-/**
- * How a domain refusal is answered over HTTP: status, problem type (its slug), title, the refusal's
- * sentence and every broken rule by field. Each service says which of its errors are refusals and
- * how (a `RefusalClassifier`); turning one into the RFC 9457 document happens only here.
- */
-export interface Refusal {
-  status: HttpStatus;
-  slug: string;
-  title: string;
-  detail?: string;
-  errors?: FieldProblem[];
-}
+import { ProblemException, type Refusal } from './problem-details';
 
 /** A service's refusals: the answer for an error it refuses with, undefined for anything else. */
 export type RefusalClassifier = (error: unknown) => Refusal | undefined;
