@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import type { CallerActor } from '@vax/platform';
 
 import { REPO_ROOT } from '@vax/testing';
+import { Pool } from 'pg';
+import { SessionStore } from '../../services/portal/src/auth/session.store';
 import { PlatformUnderTest } from '../e2e/platform-processes';
 
 // API fuzzing from each running service's own OpenAPI document (schemathesis, installed by
@@ -42,11 +44,17 @@ interface OpenApi {
   >;
 }
 
-/** Forwards to `target` with a fresh actor token on every request. */
-function signingProxy(platform: PlatformUnderTest, service: Service): Promise<Server> {
-  const target = new URL(platform.service(service).url('/'));
+/** The portal is fuzzed as each kind of person who uses it, through a session of their own. */
+const PORTAL_CALLERS: CallerActor[] = [
+  { id: 'P000000001', role: 'citizen', scope: 'person:P000000001' },
+  { id: 'staff-fuzz', role: 'site-staff', scope: 'site:LC-TD-01' },
+  { id: 'manager-fuzz', role: 'manager', scope: 'province:LC' },
+];
+
+/** Forwards to `target` with the caller's credentials, made fresh for every request. */
+function callerProxy(target: URL, credentials: () => Promise<Record<string, string>>): Promise<Server> {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const headers = { ...req.headers, ...(await platform.actorHeaders(CALLERS[service], service)), host: target.host };
+    const headers = { ...req.headers, ...(await credentials()), host: target.host };
     const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers });
     upstream.on('response', (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -101,8 +109,12 @@ function operationsTested(output: string): number {
   return match ? Number(match[1]) : 0;
 }
 
+/** A service, through a fresh actor token on every request (tokens live 60 s). */
+const signingProxy = (platform: PlatformUnderTest, service: Service) =>
+  callerProxy(new URL(platform.service(service).url('/')), () => platform.actorHeaders(CALLERS[service], service));
+
 describe('API fuzzing of every service from its OpenAPI document', () => {
-  const platform = new PlatformUnderTest('kafka', 5400, [...SERVICES]);
+  const platform = new PlatformUnderTest('kafka', 5400, [...SERVICES, 'portal']);
   const proxies = new Map<Service, Server>();
 
   beforeAll(async () => {
@@ -114,6 +126,7 @@ describe('API fuzzing of every service from its OpenAPI document', () => {
     await platform.kill();
   });
 
+  // The portal's relays answer with the body of the service behind them, documented there.
   for (const service of SERVICES) {
     it(`${service}: every route documents its success answer (a schema, or said to have no body)`, async () => {
       const doc = (await (await fetch(platform.service(service).url('/docs/openapi.json'))).json()) as OpenApi;
@@ -137,7 +150,9 @@ describe('API fuzzing of every service from its OpenAPI document', () => {
       expect(operations).toBeGreaterThan(0);
       expect(undocumented).toEqual([]);
     });
+  }
 
+  for (const service of SERVICES) {
     it(`${service}: no server error, every answer as documented, with a valid token`, async () => {
       const proxy = `http://127.0.0.1:${(proxies.get(service)!.address() as AddressInfo).port}`;
       const result = await fuzz(platform.service(service).url('/docs/openapi.json'), proxy);
@@ -158,4 +173,37 @@ describe('API fuzzing of every service from its OpenAPI document', () => {
       expect(operationsTested(result.output)).toBeGreaterThan(0);
     }, 600_000);
   }
+
+  // A new session for every request: the fuzzer signs out (DELETE /api/session) among the rest.
+  for (const actor of PORTAL_CALLERS) {
+    it(`portal: no server error, every answer as documented, signed in as ${actor.role}`, async () => {
+      const db = new Pool({ connectionString: platform.databaseUrl('portal'), max: 2 });
+      const sessions = new SessionStore(db, 30);
+      const proxy = await callerProxy(new URL(platform.service('portal').url('/')), async () => {
+        const { id, session } = await sessions.create(actor, actor.id);
+        return { cookie: `vax_session=${id}`, 'x-csrf-token': session.csrfToken };
+      });
+      try {
+        const base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+        const result = await fuzz(platform.service('portal').url('/docs/openapi.json'), base);
+        report(`portal-as-${actor.role}`, result.output);
+        if (result.code !== 0)
+          process.stderr.write(`\n--- schemathesis, portal, as ${actor.role} ---\n${result.output}\n`);
+        expect(result.code).toBe(0);
+        expect(operationsTested(result.output)).toBeGreaterThan(0);
+      } finally {
+        proxy.close();
+        await db.end();
+      }
+    }, 600_000);
+  }
+
+  it('portal: no server error, every answer as documented, signed out', async () => {
+    const direct = platform.service('portal').url('').replace(/\/$/, '');
+    const result = await fuzz(platform.service('portal').url('/docs/openapi.json'), direct);
+    report('portal-signed-out', result.output);
+    if (result.code !== 0) process.stderr.write(`\n--- schemathesis, portal, signed out ---\n${result.output}\n`);
+    expect(result.code).toBe(0);
+    expect(operationsTested(result.output)).toBeGreaterThan(0);
+  }, 600_000);
 });

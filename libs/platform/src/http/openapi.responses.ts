@@ -27,3 +27,12 @@ export function FileResponse(mediaTypes: string[], description: string, status =
     content: Object.fromEntries(mediaTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
   });
 }
+
+/** A refusal a route gives besides the shared ones (a public sign-in's 401, say), as a problem document. */
+export function ProblemResponse(status: number, description: string) {
+  return ApiResponse({
+    status,
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
+}

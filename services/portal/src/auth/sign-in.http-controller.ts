@@ -1,9 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type CallerActor, ProblemException } from '@vax/platform';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiExtension,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type CallerActor, ProblemException, ProblemResponse } from '@vax/platform';
 import type { Request, Response } from 'express';
 import { PORTAL_COOKIE_SECURE } from '../portal.tokens';
 import { CurrentSession, SESSION_COOKIE, SessionGuard } from './session.guard';
+import { CodeSentResponse, SessionResponse } from './session.responses';
 import { type Session, SessionStore } from './session.store';
 import { CitizenSignInRequest, SendCodeRequest, StaffSignInRequest } from './sign-in.request-dto';
 import { SignInRefused, SignInService } from './sign-in.service';
@@ -22,6 +31,7 @@ export class SignInHttpController {
   @ApiExtension('x-public', true)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send a one-time sign-in code to the phone on record for this ID number' })
+  @ApiAcceptedResponse({ type: CodeSentResponse })
   async sendCode(@Body() body: SendCodeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await refusedAsProblem(res, () => this.signIn.sendCode(body.idNumber, clientOf(req)));
     // The same answer whether or not the number is registered: the code itself is the only proof.
@@ -31,6 +41,8 @@ export class SignInHttpController {
   @Post('auth/citizen/session')
   @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'Sign a citizen in with their ID number and the code sent to their phone' })
+  @ApiCreatedResponse({ type: SessionResponse, description: 'Signed in: the session cookie is set' })
+  @ProblemResponse(401, 'The code is wrong or spent, or no code was sent for this ID number')
   async citizen(@Body() body: CitizenSignInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const who = await refusedAsProblem(res, () => this.signIn.citizen(body.idNumber, body.code, clientOf(req)));
     return this.start(who.actor, who.displayName, res);
@@ -39,6 +51,8 @@ export class SignInHttpController {
   @Post('auth/staff/session')
   @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'Sign staff or a manager in with their account' })
+  @ApiCreatedResponse({ type: SessionResponse, description: 'Signed in: the session cookie is set' })
+  @ProblemResponse(401, 'Wrong username or password (an unknown username is answered alike)')
   async staff(@Body() body: StaffSignInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const who = await refusedAsProblem(res, () => this.signIn.staff(body.username, body.password, clientOf(req)));
     return this.start(who.actor, who.displayName, res);
@@ -47,6 +61,7 @@ export class SignInHttpController {
   @Get('session')
   @UseGuards(SessionGuard)
   @ApiOperation({ summary: 'Who is signed in, and the CSRF token to send with changes' })
+  @ApiOkResponse({ type: SessionResponse })
   current(@CurrentSession() session: Session) {
     return view(session);
   }
@@ -55,6 +70,7 @@ export class SignInHttpController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @UseGuards(SessionGuard)
   @ApiOperation({ summary: 'Sign out' })
+  @ApiNoContentResponse({ description: 'Signed out: the session is ended and its cookie cleared' })
   async signOut(@Req() req: Request & { cookies?: Record<string, string> }, @Res({ passthrough: true }) res: Response) {
     await this.sessions.destroy(req.cookies![SESSION_COOKIE]);
     res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secureCookie });
