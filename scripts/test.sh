@@ -43,5 +43,5 @@ fi
 if [[ "$infra_was_up" == false && "${VAX_KEEP_INFRA:-false}" != true ]]; then
   deploy/local/infra.sh down >/dev/null 2>&1 || true
 fi
-node scripts/test-summary.js test-artifacts/jest-main.json test-artifacts/jest-e2e.json test-artifacts/jest-soak.json test-artifacts/jest-fuzz.json || status=1
+node scripts/test-summary.js || status=1
 exit $status
