@@ -5,7 +5,10 @@ type Schema = Record<string, unknown>;
 interface OpenApiDocument {
   paths: Record<
     string,
-    Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>
+    Record<
+      string,
+      { responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }> }
+    >
   >;
   components?: { schemas?: Record<string, Schema> };
 }
