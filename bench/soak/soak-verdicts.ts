@@ -93,9 +93,11 @@ export class SoakVerdicts {
   private async recordedDoses() {
     return query<{ dose_id: string; person_id: string; n: number }>(
       this.platform.databaseUrl('injections'),
+      // The desks' doses: the campaign's legacy doses (years ago, also at this site) are not the load's.
       `select data->>'doseId' as dose_id, data->>'personId' as person_id, count(*)::int as n
-       from es_events where event_type = 'DoseRecorded' and data->>'siteId' = $1 group by 1, 2`,
-      [SITE],
+       from es_events where event_type = 'DoseRecorded' and data->>'siteId' = $1 and data->>'administeredOn' >= $2
+       group by 1, 2`,
+      [SITE, dayOf(this.startedAt - 86_400_000)],
     );
   }
 
