@@ -144,8 +144,15 @@ export class SoakVerdicts {
   }
 
   private async certificates(): Promise<Verdict> {
-    const doses = new Map<string, number>();
-    for (const r of await this.recordedDoses()) doses.set(r.person_id, (doses.get(r.person_id) ?? 0) + r.n);
+    // Every dose of the person, the campaign's too (its list may name a desk's person).
+    const doses = new Map(
+      (
+        await query<{ person: string; n: number }>(
+          this.platform.databaseUrl('injections'),
+          `select data->>'personId' as person, count(*)::int as n from es_events where event_type = 'DoseRecorded' group by 1`,
+        )
+      ).map((r) => [r.person, r.n]),
+    );
     const events = await query<{ type: string; person: string; certificate: string; dn: number | null }>(
       this.platform.databaseUrl('certification'),
       `select event_type as type, data->>'personId' as person, data->>'certificateId' as certificate,
@@ -261,13 +268,17 @@ export class SoakVerdicts {
       await admin.disconnect();
     }
     for (const service of new Set(SOAK_SERVICES.map((s) => this.platform.databaseUrl(s)))) {
+      const [{ has }] = await query<{ has: boolean }>(
+        service,
+        "select to_regclass('subscription_checkpoints') is not null as has",
+      );
+      if (!has) continue;
       const [row] = await query<{ behind: number }>(
         service,
-        `select case when to_regclass('subscription_checkpoints') is null then 0 else (
-           select count(*)::int from subscription_checkpoints c
-           where (c.name like 'publisher:%' or c.name like 'projection:%')
-             and exists (select 1 from es_events e where (e.transaction_id, e.global_position) >
-               (split_part(c.checkpoint, ':', 1)::xid8, split_part(c.checkpoint, ':', 2)::bigint))) end as behind`,
+        `select count(*)::int as behind from subscription_checkpoints c
+         where (c.name like 'publisher:%' or c.name like 'projection:%')
+           and exists (select 1 from es_events e where (e.transaction_id, e.global_position) >
+             (split_part(c.checkpoint, ':', 1)::xid8, split_part(c.checkpoint, ':', 2)::bigint))`,
       );
       if (row.behind > 0) behind.push(`${new URL(service).pathname.slice(1)}: ${row.behind} store readers`);
     }
