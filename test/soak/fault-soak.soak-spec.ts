@@ -13,9 +13,13 @@ describe(`the fault soak: 3 minutes, 2 replicas, seed ${SEED}`, () => {
 
   beforeAll(async () => {
     const infra = testInfrastructure();
-    const restartable = infra.source === 'local-processes';
+    // The global setup says where the infrastructure came from (as the pipes test reads it).
+    const source = process.env.VAX_TEST_INFRA_SOURCE ?? 'local-processes';
+    const restartable = source === 'local-processes';
     if (!restartable)
-      process.stderr.write(`soak: infrastructure from ${infra.source}, so NO restarts of the broker, Temporal or PostgreSQL\n`);
+      process.stderr.write(
+        `soak: infrastructure from ${source}, so NO restarts of the broker, Temporal or PostgreSQL\n`,
+      );
     report = await runSoak(
       soakOptions(
         { minutes: 3, seed: SEED },
