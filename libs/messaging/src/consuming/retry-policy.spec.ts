@@ -19,6 +19,9 @@ describe('retry policy', () => {
 
   it('sees a database restarting, a reset connection, a deadlock or a peer’s 5xx as transient', () => {
     expect(classifyFailure(pgError('57P01', 'terminating connection due to administrator command'))).toBe('transient');
+    expect(classifyFailure(pgError('55000', 'database "injections" is not currently accepting connections'))).toBe(
+      'transient',
+    );
     expect(classifyFailure(pgError('40001'))).toBe('transient');
     expect(classifyFailure(pgError('ECONNREFUSED'))).toBe('transient');
     expect(classifyFailure(new Error('Connection terminated unexpectedly'))).toBe('transient');

@@ -37,8 +37,10 @@ const TRANSIENT_ERRNO = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
+// "database … is not currently accepting connections" (SQLSTATE 55000, a class that also holds
+// deterministic refusals, so by its words): an administrator closed the database for maintenance.
 const TRANSIENT_MESSAGE =
-  /connection terminated|connection (was )?closed|timeout exceeded|timed out|terminating connection|the database system is (starting up|shutting down)|socket hang up|Client has encountered a connection error/i;
+  /is not currently accepting connections|connection terminated|connection (was )?closed|timeout exceeded|timed out|terminating connection|the database system is (starting up|shutting down)|socket hang up|Client has encountered a connection error/i;
 
 export function classifyFailure(error: unknown): FailureKind {
   if (!(error instanceof Error)) return 'unknown';
