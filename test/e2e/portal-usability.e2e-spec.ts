@@ -36,18 +36,6 @@ const JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
   'base64',
 );
-const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const BOM = '\uFEFF';
-/** An old list as a district keeps it (the legacy-list.vi layout): one good row, one with an impossible birth day at no known site. */
-const oldList = (p: (typeof people)[number]) =>
-  Buffer.from(
-    [
-      `${BOM}STT;Họ và tên;Ngày sinh;Giới tính;Số CCCD/CMND;Số điện thoại;Địa chỉ;Tên vắc xin;Số lô;Ngày tiêm;Mũi tiêm;Cơ sở tiêm chủng`,
-      `1;${p.fullName};${dmy(p.dateOfBirth)};${p.gender === 'male' ? 'Nam' : 'Nữ'};${p.idNumber};;;AstraZeneca;ABV5811;12/08/2021;1;Trạm Y tế xã Bình Lư`,
-      '2;Lò Văn Pâng;31/02/2021;Nam;012090000017;;;AstraZeneca;ABV5811;12/08/2021;1;Trạm Y tế Sao Hỏa',
-      '',
-    ].join('\r\n'),
-  );
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
@@ -59,7 +47,6 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
     'complaints',
     'complaints-worker',
     'portal',
-    'campaign', // its worker is not needed: the journey reads the import and the progress, not a finished campaign
   ]);
   platform.beforeStart = async (p) => {
     const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
@@ -376,85 +363,6 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       expect(troubles.get(staff)!.filter((x) => x.startsWith('403') && x.includes('/api/complaints/'))).toEqual([]);
       await shot(staff, `${lang}-complaint`, '6-site-reopens');
       expect(await axeViolations(staff)).toEqual([]);
-    }, 240_000);
-
-    it("a manager's old list and campaign speak the page's language: problems in words, counts that add up, no impossible date, CSV with its BOM and translated columns", async () => {
-      const page = await newPage(lang);
-      await signInStaff(page, lang, 'quanly.soyte');
-      await page.getByRole('heading', { name: T('manager.heading') }).waitFor();
-      const lists = page.locator('section', { has: page.getByRole('heading', { name: T('campaign.lists') }) });
-      const listName = `danh-sach-cu-${lang}.csv`;
-      await lists
-        .getByLabel(T('campaign.file'))
-        .setInputFiles({ name: listName, mimeType: 'text/csv', buffer: oldList(people[offset + 3]) });
-      await lists.getByLabel(T('campaign.mapping')).selectOption('legacy-list.vi');
-      await lists.getByRole('button', { name: T('campaign.upload') }).click();
-      const summary = lists.locator('[role=status]', { hasText: T('campaign.rowsRead', { n: '2' }) });
-      await summary.waitFor({ timeout: 60_000 });
-      // The impossible day is a problem, in words; the rows with problems are counted (not "Rejected: 0" alone).
-      await summary.getByText(`${T('legacyField.dateOfBirth')}: ${T('rule.notADate')}`, { exact: false }).waitFor();
-      const text = await summary.innerText();
-      const count = (key: string) =>
-        Number(new RegExp(escapeRe(T(key, { n: '\u0000' })).replace('\u0000', '(\\d+)')).exec(text)?.[1] ?? 0);
-      expect(count('campaign.rejected') + count('campaign.withProblems')).toBeGreaterThanOrEqual(1);
-      expect(await page.locator('#view').innerText()).not.toMatch(/\w:notADate/);
-      await shot(page, `${lang}-campaign`, '1-imported');
-      expect(await axeViolations(page)).toEqual([]);
-
-      // The per-row report opens in Excel: a byte order mark, and the columns named in the page's language.
-      const [report] = await Promise.all([
-        page.waitForEvent('download'),
-        lists.getByRole('button', { name: T('campaign.report') }).click(),
-      ]);
-      const reportText = readFileSync((await report.path())!, 'utf8');
-      expect(reportText.startsWith(BOM)).toBe(true);
-      expect(reportText.slice(1).split('\r\n')[0]).toBe(
-        ['csv.row', 'csv.status', 'csv.idState', 'csv.problems'].map((k) => T(k)).join(','),
-      );
-
-      // A campaign over it, with its deadline typed dd/mm/yyyy like every date; its progress by site
-      // (by district, as it opens) names the rows of no known site in the page's language, on screen and in the CSV.
-      const deadline = new Date(Date.now() + 7 * 3_600_000 + 14 * 86_400_000).toISOString().slice(0, 10);
-      const campaignName = `Làm sạch ${lang} (e2e)`;
-      await lists.getByLabel(T('campaign.name')).fill(campaignName);
-      await lists
-        .getByRole('checkbox', { name: new RegExp(`^${escapeRe(listName)}`) })
-        .first()
-        .check();
-      await lists.getByLabel(T('campaign.deadline')).fill(dmy(deadline));
-      await lists.getByRole('button', { name: T('campaign.start') }).click();
-      await lists.getByText(T('campaign.started', { name: campaignName })).waitFor();
-      const progress = page.locator('section', { has: page.getByRole('heading', { name: T('campaign.heading') }) });
-      await eventually(async () => {
-        await page.reload();
-        await progress
-          .getByLabel(T('campaign.pick'))
-          .selectOption(
-            { label: T('campaign.option', { name: campaignName, deadline: dmy(deadline) }) },
-            { timeout: 2_000 },
-          );
-        await progress
-          .getByRole('cell', { name: T('campaign.noKnownSite') })
-          .first()
-          .waitFor({ timeout: 2_000 });
-      }, SOON);
-      const progressText = await progress.innerText();
-      expect(progressText).not.toMatch(/\bnull\b/); // a part the state lacks is left out, not printed
-      if (lang === 'vi') expect(progressText).not.toContain('(no known site)');
-      const [csv] = await Promise.all([
-        page.waitForEvent('download'),
-        progress.getByRole('button', { name: T('manager.csv') }).click(),
-      ]);
-      const csvText = readFileSync((await csv.path())!, 'utf8');
-      expect(csvText.startsWith(BOM)).toBe(true);
-      expect(csvText.slice(1).split('\r\n')[0]).toMatch(
-        new RegExp(`^${escapeRe(T('csv.district'))},${escapeRe(T('csv.rows'))},`),
-      );
-      if (lang === 'vi') expect(csvText).not.toContain('(no known site)');
-      expect(csvText).toContain(T('campaign.noKnownSite'));
-      expect(await fitsThePhone(page)).toBe(true);
-      await shot(page, `${lang}-campaign`, '2-progress');
-      expect(await axeViolations(page)).toEqual([]);
     }, 240_000);
 
     it('the certificate stays on the phone: with no signal the record, its QR and its PDF still open; signing out forgets them', async () => {
