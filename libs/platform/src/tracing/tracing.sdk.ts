@@ -7,6 +7,7 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { Resource } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { PersonalDataScrubbingProcessor } from './personal-data.span-processor';
 import { scrubUrlAttributes } from './span-attributes.scrub';
 import { setActiveTracing } from './tracing.runtime';
 import type { TracingSettings } from './tracing.settings';
@@ -22,7 +23,9 @@ const UNTRACED_PATHS = /^\/(health|metrics)(\/|$|\?)/;
  */
 export function startTracing(settings: TracingSettings): void {
   const resource = new Resource({ 'service.name': settings.serviceName });
-  const spanProcessor = new BatchSpanProcessor(exporterFor(settings), { scheduledDelayMillis: 1_000 });
+  const spanProcessor = new PersonalDataScrubbingProcessor(
+    new BatchSpanProcessor(exporterFor(settings), { scheduledDelayMillis: 1_000 }),
+  );
   const sdk = new NodeSDK({
     resource,
     spanProcessors: [spanProcessor],
