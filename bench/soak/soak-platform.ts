@@ -4,6 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:f
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { TestActorTokens } from '../../libs/testing/src/actor-tokens';
+import { startConsumerGroupsAtTheEnd } from '../../libs/testing/src/kafka-groups';
 import type { SoakInfrastructure } from './soak-options';
 
 /** The checkout: two folders up from the source, three from the build (dist/bench/soak). */
@@ -110,6 +111,9 @@ export class SoakPlatform {
   async start(): Promise<void> {
     mkdirSync(join(this.runDir, 'logs'), { recursive: true });
     this.tokens = await TestActorTokens.create();
+    // Other runs' history stays theirs (person ids repeat between runs): this run's groups start at the end.
+    const groups = SOAK_SERVICES.map((s) => `${s}-soak-${this.runId}`);
+    await startConsumerGroupsAtTheEnd(this.infra.kafkaBrokers, groups, `soak-${this.runId}`);
     for (let k = 1; k <= this.replicaCount; k++) {
       const started = SOAK_SERVICES.map((s) => this.startReplica(s, k));
       await Promise.all(started.map((r) => this.untilReady(r.port, 240_000, r.name, r.supervisor)));

@@ -6,10 +6,10 @@ import {
   TestActorTokens,
   type TestDatabase,
   createTestDatabase,
+  startConsumerGroupsAtTheEnd,
   testInfrastructure,
 } from '@vax/testing';
 import type { CallerActor } from '@vax/platform';
-import { Kafka, logLevel } from 'kafkajs';
 
 export const SERVICES = [
   'identity',
@@ -124,50 +124,14 @@ export class PlatformUnderTest {
     });
     portal.env.ACCOUNTS_SEED_FILE = join(REPO_ROOT, 'dist/services/portal/src/accounts/demo-accounts.json');
     for (const name of SERVICES.filter((s) => !this.only.includes(s))) this.processes.delete(name);
-    if (this.transport === 'kafka') await this.startGroupsAtTheEnd(infra.kafkaBrokers);
+    // Other runs' history stays theirs: this run's groups start at the end of every partition.
+    if (this.transport === 'kafka') {
+      const groups = [...this.processes.values()].map((p) => p.env.KAFKA_CONSUMER_GROUP);
+      await startConsumerGroupsAtTheEnd(infra.kafkaBrokers, groups, `e2e-${this.runId}`);
+    }
     await this.beforeStart?.(this);
     for (const p of this.processes.values()) p.start();
     await Promise.all([...this.processes.values()].map((p) => p.ready()));
-  }
-
-  /**
-   * Every run shares the broker's topics, and a new consumer group reads from the beginning (as a
-   * new service must). Other runs' messages then reach this run's services: with person ids that
-   * every synthetic population reuses (P000000011 is someone else, in another district, in another
-   * run), a person's district, doses and certificate would flip as history replays. So this run's
-   * groups start at each partition's end, committed before any of its processes joins.
-   */
-  private async startGroupsAtTheEnd(brokers: string[]): Promise<void> {
-    const kafka = new Kafka({ clientId: `e2e-${this.runId}`, brokers, logLevel: logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => !t.startsWith('__'));
-    const ends = (
-      await Promise.all(
-        topics.map(async (topic) =>
-          (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, offset: p.high })),
-        ),
-      )
-    ).flat();
-    await admin.disconnect();
-    // One short-lived member per group commits every partition's end, then leaves (admin.setOffsets
-    // would join the group once per topic: minutes for a broker that tests have filled with topics).
-    const groups = [...this.processes.values()].map((p) => p.env.KAFKA_CONSUMER_GROUP);
-    await Promise.all(
-      groups.map(async (groupId) => {
-        const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
-        await consumer.connect();
-        try {
-          const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
-          await consumer.subscribe({ topics, fromBeginning: false });
-          await consumer.run({ autoCommit: false, eachBatch: async () => undefined });
-          await joined;
-          await consumer.commitOffsets(ends.map((e) => ({ ...e, offset: e.offset })));
-        } finally {
-          await consumer.disconnect();
-        }
-      }),
-    );
   }
 
   /** The header a caller sends to `service`: a token signed as the portal signs it, for that service only. */

@@ -6,6 +6,7 @@ export * from './test-database';
 export * from './service-process';
 export * from './eventually';
 export * from './local-kafka.control';
+export * from './kafka-groups';
 
 /** Loaded on demand: testcontainers is needed only where Docker exists. */
 export async function startEventStoreDbContainer() {
