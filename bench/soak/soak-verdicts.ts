@@ -1,6 +1,6 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { readDeadLetters } from '@vax/messaging';
-import { Kafka, logLevel } from 'kafkajs';
+import { type Admin, AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { complaintWorkflowId } from '../../services/complaints/src/workflows/complaint-lifecycle.messages';
 import { citizenOf, manager, soakClient } from './soak-client';
@@ -254,7 +254,11 @@ export class SoakVerdicts {
     try {
       const ends = new Map<string, Map<number, bigint>>();
       for (const group of new Set(this.platform.groups.values())) {
+        // Only what the group consumes: the run committed every topic's end for each group at its
+        // start (startConsumerGroupsAtTheEnd), so the others hold offsets it never moves.
+        const consumed = await consumedTopics(admin, group);
         for (const { topic, partitions } of await admin.fetchOffsets({ groupId: group })) {
+          if (!consumed.has(topic)) continue;
           if (!ends.has(topic))
             ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)])));
           const lag = partitions.reduce(
@@ -308,4 +312,15 @@ export class SoakVerdicts {
         : "none from any of the run's consumer groups",
     };
   }
+}
+
+/** The topics a consumer group's live members are assigned (their subscriptions, as the broker holds them). */
+async function consumedTopics(admin: Admin, group: string): Promise<Set<string>> {
+  const { groups } = await admin.describeGroups([group]);
+  const topics = new Set<string>();
+  for (const member of groups[0]?.members ?? []) {
+    const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+    for (const topic of Object.keys(decoded?.assignment ?? {})) topics.add(topic);
+  }
+  return topics;
 }
