@@ -5,34 +5,20 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { TestActorTokens } from '../../libs/testing/src/actor-tokens';
 import { startConsumerGroupsAtTheEnd } from '../../libs/testing/src/kafka-groups';
+import {
+  ENTRY_POINT,
+  PLATFORM_PROCESSES,
+  type PlatformProcess,
+  databaseOf,
+} from '../../libs/testing/src/platform-catalogue';
 import type { SoakInfrastructure } from './soak-options';
 
 /** The checkout: two folders up from the source, three from the build (dist/bench/soak). */
 export const REPO_ROOT = [join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')].find((dir) =>
   existsSync(join(dir, 'package.json')),
 )!;
-export const SOAK_SERVICES = [
-  'identity',
-  'injections',
-  'certification',
-  'complaints',
-  'complaints-worker',
-  'portal',
-  'campaign',
-  'campaign-worker',
-] as const;
-export type SoakService = (typeof SOAK_SERVICES)[number];
-const ENTRY: Record<SoakService, string> = {
-  identity: 'services/identity/src/main.js',
-  injections: 'services/injections/src/main.js',
-  certification: 'services/certification/src/main.js',
-  complaints: 'services/complaints/src/main.js',
-  'complaints-worker': 'services/complaints/src/worker.main.js',
-  portal: 'services/portal/src/main.js',
-  campaign: 'services/campaign/src/main.js',
-  'campaign-worker': 'services/campaign/src/worker.main.js',
-};
-const DATABASE = (s: SoakService) => (s.endsWith('-worker') ? s.replace('-worker', '') : s);
+export const SOAK_SERVICES = PLATFORM_PROCESSES;
+export type SoakService = PlatformProcess;
 /** Called over HTTP by others (or by the load): one address each, a balancer over the replicas. */
 export const BALANCED: readonly SoakService[] = SOAK_SERVICES.filter((s) => !s.endsWith('-worker'));
 
@@ -77,14 +63,14 @@ export class SoakPlatform {
   }
 
   databaseUrl(service: SoakService | 'bus'): string {
-    return this.databases.get(service === 'bus' ? 'bus' : DATABASE(service))!;
+    return this.databases.get(service === 'bus' ? 'bus' : databaseOf(service))!;
   }
 
   async createDatabases(): Promise<void> {
     const admin = new Client({ connectionString: this.infra.postgresAdminUrl });
     await admin.connect();
     try {
-      for (const db of new Set(SOAK_SERVICES.map(DATABASE))) {
+      for (const db of new Set(SOAK_SERVICES.map(databaseOf))) {
         const name = `soak_${db}_${this.runId}`;
         await admin.query(`create database ${name}`);
         const url = new URL(this.infra.postgresAdminUrl);
@@ -137,7 +123,7 @@ export class SoakPlatform {
     const log = openSync(join(this.runDir, 'logs', `${name}.log`), 'a');
     const supervisor = spawn(
       join(REPO_ROOT, 'deploy/local/supervise.sh'),
-      [name, process.execPath, '--enable-source-maps', join(REPO_ROOT, 'dist', ENTRY[service])],
+      [name, process.execPath, '--enable-source-maps', join(REPO_ROOT, 'dist', ENTRY_POINT[service])],
       { env: this.envOf(service, port), stdio: ['ignore', log, log], detached: true },
     );
     closeSync(log);
@@ -167,7 +153,7 @@ export class SoakPlatform {
       TEMPORAL_ADDRESS: this.infra.temporalAddress,
       TEMPORAL_TASK_QUEUE: service.startsWith('campaign') ? this.campaignTaskQueue : this.taskQueue,
       CERTIFICATION_KEYS_DIR: join(this.runDir, 'certification-keys'),
-      ATTESTATION_DEV_KEY_FILE: join(this.runDir, `${DATABASE(service)}-attestation.dev-key.pem`),
+      ATTESTATION_DEV_KEY_FILE: join(this.runDir, `${databaseOf(service)}-attestation.dev-key.pem`),
       CAMPAIGN_CHUNK_SIZE: '100',
     };
     if (service === 'portal') {

@@ -6,41 +6,19 @@ import {
   TestActorTokens,
   type TestDatabase,
   createTestDatabase,
+  ENTRY_POINT,
+  PLATFORM_PROCESSES,
+  type PlatformProcess,
+  databaseOf,
   startConsumerGroupsAtTheEnd,
   testInfrastructure,
 } from '@vax/testing';
 import type { CallerActor } from '@vax/platform';
 
-export const SERVICES = [
-  'identity',
-  'injections',
-  'certification',
-  'complaints',
-  'complaints-worker',
-  'portal',
-  // After the portal, so the ports of the others stay as they were.
-  'campaign',
-  'campaign-worker',
-] as const;
-export type ServiceName = (typeof SERVICES)[number];
+export const SERVICES = PLATFORM_PROCESSES;
+export type ServiceName = PlatformProcess;
 /** What a run starts unless told otherwise: the campaign and its worker only where a test needs them. */
 export const CORE_SERVICES: readonly ServiceName[] = SERVICES.filter((s) => !s.startsWith('campaign'));
-
-const ENTRY: Record<ServiceName, string> = {
-  identity: 'services/identity/src/main.js',
-  injections: 'services/injections/src/main.js',
-  certification: 'services/certification/src/main.js',
-  complaints: 'services/complaints/src/main.js',
-  'complaints-worker': 'services/complaints/src/worker.main.js',
-  portal: 'services/portal/src/main.js',
-  campaign: 'services/campaign/src/main.js',
-  'campaign-worker': 'services/campaign/src/worker.main.js',
-};
-const DATABASE: Record<ServiceName, string> = {
-  ...Object.fromEntries(SERVICES.map((s) => [s, s])),
-  'complaints-worker': 'complaints',
-  'campaign-worker': 'campaign',
-} as Record<ServiceName, string>;
 
 /**
  * The whole platform as separate processes on real infrastructure, with its own databases,
@@ -86,7 +64,7 @@ export class PlatformUnderTest {
     const infra = testInfrastructure();
     this.tokens = await TestActorTokens.create();
     const dbs = new Map<string, TestDatabase>();
-    for (const db of [...new Set(Object.values(DATABASE)), 'bus']) dbs.set(db, await createTestDatabase(`e2e_${db}`));
+    for (const db of [...new Set(SERVICES.map(databaseOf)), 'bus']) dbs.set(db, await createTestDatabase(`e2e_${db}`));
     this.databases = [...dbs.values()];
     SERVICES.forEach((name, i) => {
       const env: Record<string, string> = {
@@ -95,7 +73,7 @@ export class PlatformUnderTest {
         CODE_HASH_SECRET: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'info',
         DIAGNOSTICS_ENABLED: 'true',
-        DATABASE_URL: dbs.get(DATABASE[name])!.url,
+        DATABASE_URL: dbs.get(databaseOf(name))!.url,
         MESSAGE_TRANSPORT: this.transport,
         ...(this.transport === 'kafka'
           ? { KAFKA_BROKERS: infra.kafkaBrokers.join(',') }
@@ -104,7 +82,7 @@ export class PlatformUnderTest {
         TEMPORAL_ADDRESS: infra.temporalAddress,
         TEMPORAL_TASK_QUEUE: name.startsWith('campaign') ? this.campaignTaskQueue : this.taskQueue,
       };
-      this.processes.set(name, new ServiceProcess(name, ENTRY[name], env, this.logName(name)));
+      this.processes.set(name, new ServiceProcess(name, ENTRY_POINT[name], env, this.logName(name)));
     });
     const portal = this.processes.get('portal')!;
     for (const upstream of ['identity', 'injections', 'complaints', 'certification', 'campaign'] as const) {

@@ -7,6 +7,7 @@ export * from './service-process';
 export * from './eventually';
 export * from './local-kafka.control';
 export * from './kafka-groups';
+export * from './platform-catalogue';
 
 /** Loaded on demand: testcontainers is needed only where Docker exists. */
 export async function startEventStoreDbContainer() {
