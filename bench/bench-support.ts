@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { startConsumerGroupsAtTheEnd } from '../libs/testing/src/kafka-groups';
 import { Pool as HttpPool } from 'undici';
 
 /** The admin URL of the PostgreSQL to measure on: BENCH_POSTGRES_URL, or the local stack's. */
@@ -192,22 +192,7 @@ export async function waitForReaders(pool: { query: Client['query'] }, timeoutMs
  * not spend the measurement consuming what earlier runs (or other benchmarks) left in Kafka.
  */
 export async function startGroupsAtEnd(groups: string[]): Promise<void> {
-  const admin = new Kafka({ clientId: 'bench', brokers: KAFKA_BROKERS, logLevel: logLevel.ERROR }).admin();
-  await admin.connect();
-  try {
-    for (const topic of await admin.listTopics()) {
-      if (topic.startsWith('__')) continue;
-      const ends = await admin.fetchTopicOffsets(topic);
-      for (const groupId of groups)
-        await admin.setOffsets({
-          groupId,
-          topic,
-          partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
-        });
-    }
-  } finally {
-    await admin.disconnect();
-  }
+  await startConsumerGroupsAtTheEnd(KAFKA_BROKERS, groups, 'bench');
 }
 
 /**
