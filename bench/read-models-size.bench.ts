@@ -4,10 +4,12 @@
  * recount takes. Loaded with the write paths' statements (batches of the campaign's size, complaint
  * rows as the SLA projection writes them), not through Kafka or Temporal.
  *   node dist/bench/read-models-size.bench.js   (BENCH_CAMPAIGN_ROWS=100000, BENCH_COMPLAINTS=10000:
- *   each also at 10 ×: a 1 M-row campaign and 100,000 complaints; 0 leaves that part out)
+ *   each also at 10 ×: a 1 M-row campaign and 100,000 complaints; 0 leaves that part out;
+ *   BENCH_SLA_REBUILD=100000: the SLA read model rebuilt from that many complaints' histories, 0 by default)
  */
 import { EVENT_STORE_MIGRATIONS, migrate } from '@vax/event-sourcing';
 import { MESSAGING_MIGRATIONS } from '@vax/messaging';
+import { complaintSlaRebuildAt, printSlaRebuild } from './complaint-sla-rebuild.phase';
 import { Pool } from 'pg';
 import { SlaReportQuery } from '../services/complaints/src/application/sla-report.query';
 import { complaintSlaProjection } from '../services/complaints/src/projections/complaint-sla.projection';
@@ -21,6 +23,7 @@ import { OLD_BREACHES, OLD_PROGRESS, OLD_SUMMARY } from './read-models-size.befo
 
 const ROWS = Number(process.env.BENCH_CAMPAIGN_ROWS ?? 100_000);
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 10_000);
+const SLA_REBUILD = Number(process.env.BENCH_SLA_REBUILD ?? 0);
 const BATCH = 5_000; // the campaign's chunk
 const SITES = `(array['LC-TD-01','LC-TD-02','LC-PT-01','LC-SH-M1','LC-MT-01','LC-TU-01','LC-NN-01','LC-TP-BV', null])`;
 
@@ -233,6 +236,7 @@ async function main() {
     console.log(
       `| ${fmt(s.complaints)} | ${fmt(s.load, 1)} | ${fmt(s.summary.p50, 1)} / ${fmt(s.summary.p95, 1)} | ${fmt(s.summaryDistrict.p50, 1)} / ${fmt(s.summaryDistrict.p95, 1)} | ${fmt(s.breaches.p50, 1)} / ${fmt(s.breaches.p95, 1)} | ${fmt(s.oldSummary.p50, 1)} | ${fmt(s.oldBreaches.p50, 1)} |`,
     );
+  if (SLA_REBUILD) printSlaRebuild(await complaintSlaRebuildAt(SLA_REBUILD));
 }
 
 runBenchmark(main);
