@@ -1,4 +1,5 @@
 import type { Migration } from '@vax/event-sourcing';
+import { type StatementOp, statementTrigger } from './progress-triggers.sql';
 
 /*
  * A registry answer moves only its row's answer flags: one lookup of the list row (its site and
@@ -21,21 +22,18 @@ const answers = (rows: string) => `
     ${ANSWER_FLAGS.map((f) => `${f} = excluded.${f}`).join(', ')}
   where (${ANSWER_FLAGS.map((f) => `p.${f}`).join(', ')}) is distinct from (${ANSWER_FLAGS.map((f) => `excluded.${f}`).join(', ')});`;
 
-const trigger = (name: string, op: string, referencing: string, body: string) => `
+// Replaces 0004's triggers on the answers (two-space indentation, as applied: its text is hashed).
+const trigger = (name: string, op: StatementOp, body: string) => `
   drop trigger ${name} on row_results;
-  drop function ${name}();
-  create function ${name}() returns trigger language plpgsql as $fn$ begin ${body} return null; end $fn$;
-  create trigger ${name} after ${op} on row_results referencing ${referencing}
-    for each statement execute function ${name}();`;
+  drop function ${name}();${statementTrigger('row_results', name, op, body, '  ')}`;
 
 export const PROGRESS_ANSWERS_MIGRATION: Migration = {
   name: 'campaign-0007-progress-answers',
   sql: `
-    ${trigger('progress_row_results_insert', 'insert', 'new table as new_rows', answers('new_rows'))}
+    ${trigger('progress_row_results_insert', 'insert', answers('new_rows'))}
     ${trigger(
       'progress_row_results_update',
       'update',
-      'old table as old_rows new table as new_rows',
       `${answers(`(select n.* from new_rows n join old_rows o using (campaign_id, import_id, row_number)
         where n.result is distinct from o.result)`)}
        perform progress_touch(array_agg(o.campaign_id), array_agg(o.import_id), array_agg(o.row_number))

@@ -1,4 +1,5 @@
 import type { Migration } from '@vax/event-sourcing';
+import { PROGRESS_FLAGS as FLAGS, STATEMENT_OPS as OPS, SIGNED, statementTrigger } from './progress-triggers.sql';
 
 /*
  * Progress counters kept by PostgreSQL triggers as the campaign's tables are written, so a poll of
@@ -13,25 +14,6 @@ import type { Migration } from '@vax/event-sourcing';
  * Counters move by the difference between a statement's old and new rows: writing a row to what it
  * was moves nothing, and a recompute of a row can be repeated. A null site is '' here.
  */
-const statementTrigger = (table: string, name: string, op: 'insert' | 'update' | 'delete', body: string) => {
-  const referencing = {
-    insert: 'new table as new_rows',
-    update: 'old table as old_rows new table as new_rows',
-    delete: 'old table as old_rows',
-  }[op];
-  return `
-    create function ${name}() returns trigger language plpgsql as $fn$ begin ${body} return null; end $fn$;
-    create trigger ${name} after ${op} on ${table} referencing ${referencing}
-      for each statement execute function ${name}();`;
-};
-
-const SIGNED = {
-  insert: 'select *, 1 as sign from new_rows',
-  update: 'select *, 1 as sign from new_rows union all select *, -1 from old_rows',
-  delete: 'select *, -1 as sign from old_rows',
-} as const;
-const OPS = ['insert', 'update', 'delete'] as const;
-
 const importSites = (source: string) => `
   insert into progress_import_sites as c (import_id, site_key, rows, rejected, invalid_state)
   select import_id, coalesce(site_id, ''), sum(sign), coalesce(sum(sign) filter (where status = 'rejected'), 0),
@@ -39,18 +21,6 @@ const importSites = (source: string) => `
   from (${source}) s group by 1, 2 order by 1, 2
   on conflict (import_id, site_key) do update set rows = c.rows + excluded.rows,
     rejected = c.rejected + excluded.rejected, invalid_state = c.invalid_state + excluded.invalid_state;`;
-
-const FLAGS = [
-  'sent',
-  'matched',
-  'mismatched',
-  'not_found',
-  'invalid_id',
-  'duplicate',
-  'recorded',
-  'corrected',
-  'attested',
-];
 
 const siteCounting = (source: string) => `
   insert into progress_sites as c (campaign_id, site_key, ${FLAGS.join(', ')})

@@ -1,4 +1,5 @@
 import type { Migration } from '@vax/event-sourcing';
+import { PROGRESS_FLAGS as FLAGS, type StatementOp, statementTrigger } from './progress-triggers.sql';
 
 /*
  * Rows sent and not yet answered, counted per open batch and site instead of per row (measured: the
@@ -15,22 +16,9 @@ const batchRows = (batches: string) => `
     and r.import_id = l.import_id and r.row_number = l.row_number)
   group by 1, 2, 3`;
 
-const trigger = (name: string, op: string, referencing: string, body: string) => `
-  create function ${name}() returns trigger language plpgsql as $fn$ begin ${body} return null; end $fn$;
-  create trigger ${name} after ${op} on verification_batches referencing ${referencing}
-    for each statement execute function ${name}();`;
-
-const FLAGS = [
-  'sent',
-  'matched',
-  'mismatched',
-  'not_found',
-  'invalid_id',
-  'duplicate',
-  'recorded',
-  'corrected',
-  'attested',
-];
+// Written with two-space indentation when it was applied (its text is hashed).
+const trigger = (name: string, op: StatementOp, body: string) =>
+  statementTrigger('verification_batches', name, op, body, '  ');
 
 export const PROGRESS_PENDING_MIGRATION: Migration = {
   name: 'campaign-0006-progress-pending',
@@ -74,13 +62,11 @@ export const PROGRESS_PENDING_MIGRATION: Migration = {
     ${trigger(
       'progress_pending_insert',
       'insert',
-      'new table as new_rows',
       `insert into progress_pending ${batchRows('select * from new_rows')} on conflict (batch_id, site_key) do nothing;`,
     )}
     ${trigger(
       'progress_pending_update',
       'update',
-      'old table as old_rows new table as new_rows',
       `delete from progress_pending p using new_rows n where p.batch_id = n.batch_id and n.completed_at is not null;
        insert into progress_pending ${batchRows(`select n.* from new_rows n join old_rows o using (batch_id)
          where o.completed_at is not null and n.completed_at is null`)} on conflict (batch_id, site_key) do nothing;`,
@@ -88,7 +74,6 @@ export const PROGRESS_PENDING_MIGRATION: Migration = {
     ${trigger(
       'progress_pending_delete',
       'delete',
-      'old table as old_rows',
       'delete from progress_pending p using old_rows o where p.batch_id = o.batch_id;',
     )}
 
