@@ -1,10 +1,14 @@
 import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RecordResponse } from '@vax/contracts/injections/http-v1.responses';
+import { FileResponse } from '@vax/platform';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { READ_SOURCES, mergedNextCursor, sourceCursors } from './merged-reads';
+import { withQrImage } from './certificate-with-qr';
+import { MyCertificateResponse, MyReadsResponse } from './citizen.responses';
 import { relay } from './upstream-relay';
 
 /** A citizen's own data. The person is always the session's, never taken from the request. */
@@ -17,21 +21,28 @@ export class CitizenHttpController {
 
   @Get('record')
   @ApiOperation({ summary: 'My vaccination record' })
+  @ApiOkResponse({ type: RecordResponse })
   async record(@CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('injections', 'GET', `/records/${encodeURIComponent(s.actor.id)}`, s.actor));
   }
 
   @Get('certificate')
-  @ApiOperation({ summary: 'My vaccination status and valid certificate (HC1), with its history' })
+  @ApiOperation({
+    summary: 'My vaccination status and valid certificate (HC1) with its QR as a data: URL (qrImage), and its history',
+  })
+  @ApiOkResponse({ type: MyCertificateResponse })
   async certificate(@CurrentSession() s: Session, @Res() res: Response) {
-    relay(
-      res,
-      await this.upstream.call('certification', 'GET', `/certificates/${encodeURIComponent(s.actor.id)}`, s.actor),
-    );
+    const base = `/certificates/${encodeURIComponent(s.actor.id)}`;
+    const [answer, qr] = await Promise.all([
+      this.upstream.call('certification', 'GET', base, s.actor),
+      this.upstream.call('certification', 'GET', `${base}/qr.png`, s.actor),
+    ]);
+    relay(res, withQrImage(answer, qr));
   }
 
   @Get('certificate/qr.png')
   @ApiOperation({ summary: "My certificate's QR code" })
+  @FileResponse(['image/png'], 'The QR, PNG')
   async qr(@CurrentSession() s: Session, @Res() res: Response) {
     relay(
       res,
@@ -48,6 +59,7 @@ export class CitizenHttpController {
   @ApiOperation({
     summary: 'Who looked at my data: reads of my record, certificate and complaints by staff and managers',
   })
+  @ApiOkResponse({ type: MyReadsResponse })
   async reads(@Query() q: Record<string, unknown>, @CurrentSession() s: Session) {
     const id = encodeURIComponent(s.actor.id);
     const cursors = sourceCursors(q.cursor);
@@ -66,6 +78,7 @@ export class CitizenHttpController {
 
   @Get('certificate.pdf')
   @ApiOperation({ summary: 'My printable certificate (A4 or A5)' })
+  @FileResponse(['application/pdf'], 'The certificate, PDF (an attachment)')
   async pdf(@Query('size') size: string | undefined, @CurrentSession() s: Session, @Res() res: Response) {
     const query = new URLSearchParams({ size: size ?? 'A4' });
     const path = `/certificates/${encodeURIComponent(s.actor.id)}/certificate.pdf?${query}`;

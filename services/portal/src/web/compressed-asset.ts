@@ -26,6 +26,16 @@ export function encodingFor(acceptEncoding: string | undefined): Encoding | null
 }
 
 /**
+ * A page made for one request (index.html with a person's first data): compressed at a quality that
+ * takes a millisecond or two for a few kilobytes, since it is compressed every time.
+ */
+export function compressedNow(body: Buffer, encoding: Encoding): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+    : gzipSync(body, { level: 6 });
+}
+
+/**
  * The portal's text assets, compressed once and kept: a phone on a 3G network gets the scripts and
  * texts at a fraction of their size (measured in bench/portal-phone-load.bench.ts). The files are
  * fixed for the life of the process, so each is read and compressed at most once per encoding.

@@ -26,9 +26,41 @@ export function fetchEarly(paths) {
       );
 }
 
+/**
+ * Answers the server wrote into the page (the signed-in person's first data, `#first-data`), taken
+ * as if asked for at start: the first api() call for each path gets it, with no request.
+ */
+export function takeFirstData(doc = document) {
+  const block = doc.getElementById('first-data');
+  if (!block) return;
+  block.remove(); // read once; the page keeps no second copy of personal data
+  const answers = JSON.parse(block.textContent);
+  for (const [path, { status, body }] of Object.entries(answers))
+    early.set(
+      path,
+      Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })),
+    );
+}
+
+/** Whether an answer for the path is already here or on its way. */
+export const hasEarly = (path) => early.has(path);
+
 export const dropEarly = () => early.clear();
 
 export async function api(method, path, body) {
+  return (await answered(method, path, body)).data;
+}
+
+/**
+ * A page of a paged list (issue 19): its answer and the next page's cursor, from `X-Next-Cursor` beside
+ * a bare array or the body's `nextCursor`; null on the last page.
+ */
+export async function apiPage(path) {
+  const { res, data } = await answered('GET', path);
+  return { data, nextCursor: res.headers.get('x-next-cursor') || data?.nextCursor || null };
+}
+
+async function answered(method, path, body) {
   const headers = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -40,7 +72,7 @@ export async function api(method, path, body) {
   const type = res.headers.get('content-type') || '';
   const data = type.includes('json') ? await res.json() : await res.text();
   if (!res.ok) throw new ApiProblem(res.status, typeof data === 'object' ? data : { title: data });
-  return data;
+  return { res, data };
 }
 
 /** Downloads a file the API answers (CSV, PDF) under the name the server gives; a CSV in the page's language. */

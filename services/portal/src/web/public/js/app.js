@@ -1,5 +1,5 @@
 // The portal's single page: who is signed in decides the menu; each route is a view module.
-import { api } from './api.js';
+import { api, takeFirstData } from './api.js';
 import { h } from './dom.js';
 import { loadTexts, t } from './i18n.js';
 import { prefetchRoute, render, startRouter } from './router.js';
@@ -56,6 +56,8 @@ document.querySelectorAll('[data-lang]').forEach((b) =>
 
 // Keeps the certificate readable offline (sw.js); a browser without service workers simply goes without.
 navigator.serviceWorker?.register('/sw.js').catch(() => undefined);
+// A signed-in person's page carries their session and first data: nothing of it is asked again.
+takeFirstData();
 // Texts, session and the first view's module travel together: one round trip, not three.
 prefetchRoute();
 await Promise.all([loadTexts(), refreshSession()]);

@@ -1,6 +1,6 @@
 // Who is signed in, shared by the shell and the views (kept apart from app.js, whose start-up awaits
 // the first view: a view importing app.js would wait for itself).
-import { ApiProblem, api, setCsrfToken } from './api.js';
+import { ApiProblem, api, hasEarly, setCsrfToken } from './api.js';
 
 export const state = { session: null };
 const listeners = [];
@@ -27,7 +27,9 @@ export const lastRole = () => {
 };
 
 export async function refreshSession() {
-  state.session = localStorage.getItem(MAY_HAVE_SESSION) ? await currentSession() : null;
+  // The page may carry the session (the server writes it for a signed-in request): then it is asked for nothing.
+  const mayHave = hasEarly('/api/session') || localStorage.getItem(MAY_HAVE_SESSION);
+  state.session = mayHave ? await currentSession() : null;
   setCsrfToken(state.session?.csrfToken ?? null);
   if (state.session) localStorage.setItem(MAY_HAVE_SESSION, state.session.role);
   if (!state.session) {

@@ -23,7 +23,7 @@ export async function render(view) {
         : null,
       certificateSection(certification),
       h('p', {}, h('a', { href: '#/complaints/new' }, t('citizen.wrongData'))),
-      readsSection(reads?.reads ?? null, reference),
+      readsSection(reads, reference),
     ].filter(Boolean),
   );
 }
@@ -42,7 +42,8 @@ function certificateSection(certification) {
   section.append(
     h('p', { class: `status-${current.status}` }, t(`certificate.status.${current.status}`)),
     h('img', {
-      src: `/api/me/certificate/qr.png?id=${encodeURIComponent(current.certificateId)}`,
+      // Sent with the certificate (no request of its own); the image's address where it was not.
+      src: certification.qrImage || `/api/me/certificate/qr.png?id=${encodeURIComponent(current.certificateId)}`,
       alt: t('certificate.qrAlt'),
       class: 'qr',
       width: 280,
