@@ -1,5 +1,6 @@
-import { api } from '../api.js';
+import { api, apiPage } from '../api.js';
 import { h } from '../dom.js';
+import { appendTo, showMore } from '../show-more.js';
 import { formatDate, formatDateTime, t, tOr } from '../i18n.js';
 import { siteName, vaccineName } from '../units.js';
 
@@ -10,35 +11,35 @@ function slaColour(dueAt) {
 }
 
 // The unit's complaints, most urgent first, each with how much time is left and what it is about,
-// so two complaints of the same kind can be told apart before opening them.
+// so two complaints of the same kind can be told apart before opening them; a page at a time.
 export async function render(view) {
-  const [items, reference] = await Promise.all([
-    api('GET', '/api/queue'),
-    api('GET', '/api/reference').catch(() => null),
-  ]);
-  view.append(
-    h('h2', {}, t('queue.heading')),
-    items.length === 0
-      ? h('p', {}, t('queue.empty'))
-      : h(
-          'ul',
-          { class: 'queue' },
-          items.map((c) =>
-            h(
-              'li',
-              { class: c.dueAt ? slaColour(c.dueAt) : '' },
-              h(
-                'a',
-                { href: `#/complaint?id=${encodeURIComponent(c.complaintId)}` },
-                `${t(`complaintType.${c.complaintType}`)} · ${c.complaintId.slice(0, 8)}`,
-              ),
-              h('span', {}, t(`complaintStatus.${c.status}`)),
-              c.needsAttention ? h('span', { class: 'badge-attention' }, t('complaint.needsAttention')) : null,
-              c.dueAt ? h('span', { class: 'due' }, t('queue.due', { due: formatDateTime(c.dueAt) })) : null,
-              h('span', { class: 'queue-detail' }, detailOf(c, reference)),
-            ),
-          ),
-        ),
+  const [first, reference] = await Promise.all([apiPage('/api/queue'), api('GET', '/api/reference').catch(() => null)]);
+  const item = (c) => queueItem(c, reference);
+  if (first.data.length === 0) return view.append(h('h2', {}, t('queue.heading')), h('p', {}, t('queue.empty')));
+  const list = h('ul', { class: 'queue' }, first.data.map(item));
+  const more = showMore({
+    path: '/api/queue',
+    nextCursor: first.nextCursor,
+    shown: first.data.length,
+    itemsOf: (items) => items,
+    append: (items) => appendTo(list, items.map(item)),
+  });
+  view.append(...[h('h2', {}, t('queue.heading')), list, more].filter(Boolean));
+}
+
+function queueItem(c, reference) {
+  return h(
+    'li',
+    { class: c.dueAt ? slaColour(c.dueAt) : '' },
+    h(
+      'a',
+      { href: `#/complaint?id=${encodeURIComponent(c.complaintId)}` },
+      `${t(`complaintType.${c.complaintType}`)} · ${c.complaintId.slice(0, 8)}`,
+    ),
+    h('span', {}, t(`complaintStatus.${c.status}`)),
+    c.needsAttention ? h('span', { class: 'badge-attention' }, t('complaint.needsAttention')) : null,
+    c.dueAt ? h('span', { class: 'due' }, t('queue.due', { due: formatDateTime(c.dueAt) })) : null,
+    h('span', { class: 'queue-detail' }, detailOf(c, reference)),
   );
 }
 
