@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -424,5 +425,58 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       await page.getByRole('heading', { name: T('signIn.heading'), exact: true }).waitFor();
       expect(await page.evaluate<boolean>("caches.has('portal-mine-v1')")).toBe(false);
     }, 300_000);
+
+    it('a list longer than a page grows by "Show more": the next page appended, focus on its first row, the count said (issue 19)', async () => {
+      const person = people[offset + 6];
+      const reads = 105; // more than one page (the services' default of 100)
+      const staff = await newPage(lang);
+      await signInStaff(staff, lang, 'tyt.binhlu');
+      await staff.getByRole('heading', { name: T('queue.heading') }).waitFor();
+      /** A change as the desk's own page sends it (same origin, the session's CSRF token); its status and answer. */
+      const post = (path: string, body?: object) =>
+        staff.evaluate<{ status: number; body: { personId?: string } }>(`(async () => {
+          const csrf = (await (await fetch('/api/session')).json()).csrfToken;
+          const res = await fetch(${JSON.stringify(path)}, { method: 'POST', body: ${JSON.stringify(JSON.stringify(body ?? {}))},
+            headers: { 'content-type': 'application/json', 'x-csrf-token': csrf } });
+          return { status: res.status, body: await res.json().catch(() => ({})) };
+        })()`);
+      const typed = { idNumber: person.idNumber, fullName: person.fullName, dateOfBirth: person.dateOfBirth };
+      const check = await post('/api/desk/verifications', { requestId: randomUUID(), typed });
+      expect(check.status).toBe(200);
+      const record = `/api/desk/records/${encodeURIComponent(check.body.personId!)}`;
+      // The check reaches injections through Kafka; until then the read is refused (and not logged).
+      await eventually(async () => {
+        const { status } = await post(record);
+        if (status !== 200) throw new Error(`the record answered ${status}`);
+      }, SOON);
+      for (let i = 1; i < reads; i++) expect((await post(record)).status).toBe(200);
+
+      const page = await newPage(lang);
+      await signInCitizen(page, lang, person);
+      const section = page.locator('section', { has: page.getByRole('heading', { name: T('reads.heading') }) });
+      const rows = section.locator('tbody tr');
+      const more = section.getByRole('button', { name: T('list.more') });
+      await more.waitFor();
+      expect(await rows.count()).toBe(100);
+      expect(await fitsThePhone(page)).toBe(true);
+      await shot(page, `${lang}-pages`, '1-first-page');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await more.focus();
+      await page.keyboard.press('Enter'); // a real button: the keyboard presses it
+      await section
+        .getByRole('status')
+        .filter({ hasText: T('list.allShown', { n: String(reads) }) })
+        .waitFor();
+      expect(await rows.count()).toBe(reads);
+      expect(await more.count()).toBe(0); // the last page: no button left to press
+      // Focus moved to the first row the press added, not lost to the page's top.
+      expect(await page.evaluate<number>('document.activeElement.closest("tbody tr")?.sectionRowIndex ?? -1')).toBe(
+        100,
+      );
+      expect(await fitsThePhone(page)).toBe(true);
+      await shot(page, `${lang}-pages`, '2-every-page');
+      expect(await axeViolations(page)).toEqual([]);
+    }, 240_000);
   });
 });
