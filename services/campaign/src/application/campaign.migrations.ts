@@ -3,6 +3,7 @@ import { LINKAGE_REVIEW_MIGRATION } from './linkage-review.migration';
 import { PROGRESS_COUNTERS_MIGRATION } from './progress-counters.migration';
 import { PROGRESS_ANSWERS_MIGRATION } from './progress-answers.migration';
 import { PROGRESS_PENDING_MIGRATION } from './progress-pending.migration';
+import { PROGRESS_WITHOUT_ID_MIGRATION } from './progress-without-id.migration';
 
 /** The campaign's own tables (after the event store's and messaging's). Applied once, never edited. */
 export const CAMPAIGN_MIGRATIONS: Migration[] = [
@@ -131,4 +132,5 @@ export const CAMPAIGN_MIGRATIONS: Migration[] = [
   LINKAGE_REVIEW_MIGRATION,
   PROGRESS_PENDING_MIGRATION,
   PROGRESS_ANSWERS_MIGRATION,
+  PROGRESS_WITHOUT_ID_MIGRATION,
 ];
