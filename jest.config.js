@@ -13,6 +13,7 @@ const common = {
     '^@vax/testing$': '<rootDir>/libs/testing/src/index.ts',
     '^@vax/event-sourcing$': '<rootDir>/libs/event-sourcing/src/index.ts',
     '^@vax/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@vax/contracts/(.+)$': '<rootDir>/libs/contracts/src/$1',
     '^@vax/messaging$': '<rootDir>/libs/messaging/src/index.ts',
     '^@vax/temporal-worker$': '<rootDir>/libs/temporal-worker/src/index.ts',
   },

@@ -4,15 +4,22 @@ import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 /**
  * A success answer the client chooses the form of: JSON as `type` says, or the same rows as CSV
  * (`format=csv`). Both media types documented, so a client (or the fuzzer) can hold either to it.
+ * Several types: the JSON is one of them (a route answering more than one report, as the portal's).
  */
-export function JsonOrCsvResponse(type: Type<unknown>, description = 'JSON, or CSV with format=csv', status = 200) {
+export function JsonOrCsvResponse(
+  type: Type<unknown> | Type<unknown>[],
+  description = 'JSON, or CSV with format=csv',
+  status = 200,
+) {
+  const types = Array.isArray(type) ? type : [type];
+  const refs = types.map((t) => ({ $ref: getSchemaPath(t) }));
   return applyDecorators(
-    ApiExtraModels(type),
+    ApiExtraModels(...types),
     ApiResponse({
       status,
       description,
       content: {
-        'application/json': { schema: { $ref: getSchemaPath(type) } },
+        'application/json': { schema: refs.length === 1 ? refs[0] : { oneOf: refs } },
         'text/csv': { schema: { type: 'string', description: 'UTF-8, with a header row' } },
       },
     }),

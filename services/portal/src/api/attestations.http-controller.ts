@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AttestationResponse, AttestationsResponse } from '@vax/contracts/injections/http-v1.responses';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
@@ -16,6 +17,7 @@ export class AttestationsHttpController {
 
   @Get()
   @ApiOperation({ summary: 'The lists signed for a site and day' })
+  @ApiOkResponse({ type: AttestationsResponse })
   async ofDay(@Query() q: Record<string, string>, @CurrentSession() s: Session, @Res() res: Response) {
     const query = new URLSearchParams({ siteId: q.siteId ?? '', day: q.day ?? '' });
     relay(res, await this.upstream.call('injections', 'GET', `/attestations?${query}`, s.actor));
@@ -23,6 +25,7 @@ export class AttestationsHttpController {
 
   @Post()
   @ApiOperation({ summary: "Sign the site's verified list of a day" })
+  @ApiCreatedResponse({ type: AttestationResponse })
   async attest(@Body() body: object, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('injections', 'POST', '/attestations', s.actor, body));
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Inject, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VerificationVerdictResponse } from '@vax/contracts/certification/http-v1.responses';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
@@ -25,6 +26,7 @@ export class CertificateChecksHttpController {
   @ApiOperation({
     summary: 'Check a presented certificate (HC1 text): every check, value sets, the rules of a country',
   })
+  @ApiOkResponse({ type: VerificationVerdictResponse, description: 'The verdict, valid or not' })
   async check(@Body() body: object, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('certification', 'POST', '/verifications', s.actor, body));
   }

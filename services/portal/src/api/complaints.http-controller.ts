@@ -1,5 +1,18 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  BreachesResponse,
+  COMPLAINT_VALUES_V1,
+  CitizenComplaintListing,
+  ComplaintDetailResponse,
+  ComplaintViewResponse,
+  DecisionResultResponse,
+  QueueItemResponse,
+  SentMessagesResponse,
+  SlaSummaryResponse,
+  UploadedEvidenceResponse,
+} from '@vax/contracts/complaints/http-v1.responses';
+import { FileResponse, JsonOrCsvResponse, NEXT_CURSOR_HEADER_DOC } from '@vax/platform';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
@@ -23,6 +36,7 @@ export class ComplaintsHttpController {
   @Post('complaints/contact-codes')
   @Roles('citizen')
   @ApiOperation({ summary: 'A one-time code to the phone the complaint will give' })
+  @ApiAcceptedResponse({ description: 'The code is on its way (no body)' })
   async code(@Body() body: object, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('complaints', 'POST', '/complaints/contact-codes', s.actor, body));
   }
@@ -30,6 +44,7 @@ export class ComplaintsHttpController {
   @Post('complaints/evidence')
   @Roles('citizen')
   @ApiOperation({ summary: 'Upload a photo (JPEG, PNG or HEIC, ≤ 5 MB, base64)' })
+  @ApiCreatedResponse({ type: UploadedEvidenceResponse, description: 'The photo kept (the first one, if sent before)' })
   async evidence(@Body() body: object, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('complaints', 'POST', '/complaints/evidence', s.actor, body));
   }
@@ -37,6 +52,10 @@ export class ComplaintsHttpController {
   @Post('complaints')
   @Roles('citizen')
   @ApiOperation({ summary: 'File a correction request (the national form)' })
+  @ApiCreatedResponse({
+    type: ComplaintViewResponse,
+    description: 'The complaint filed (or as it stands, if sent again)',
+  })
   async file(@Body() body: object, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('complaints', 'POST', '/complaints', s.actor, body));
   }
@@ -44,6 +63,7 @@ export class ComplaintsHttpController {
   @Get('complaints/mine')
   @Roles('citizen')
   @ApiOperation({ summary: 'My complaints' })
+  @ApiOkResponse({ type: [CitizenComplaintListing], description: 'A page of them', headers: NEXT_CURSOR_HEADER_DOC })
   async mine(@Query() q: Record<string, unknown>, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('complaints', 'GET', `/complaints/mine${pageQuery(q)}`, s.actor));
   }
@@ -51,6 +71,7 @@ export class ComplaintsHttpController {
   @Get('complaints/:complaintId')
   @Roles('citizen', 'manager', ...STAFF)
   @ApiOperation({ summary: 'A complaint, with its timeline and who holds the turn' })
+  @ApiOkResponse({ type: ComplaintDetailResponse })
   async one(@Param('complaintId') complaintId: string, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('complaints', 'GET', `/complaints/${id(complaintId)}`, s.actor));
   }
@@ -58,6 +79,7 @@ export class ComplaintsHttpController {
   @Get('complaints/:complaintId/messages')
   @Roles('citizen', 'manager', ...STAFF)
   @ApiOperation({ summary: 'What the platform sent the citizen about the complaint, newest last' })
+  @ApiOkResponse({ type: SentMessagesResponse })
   async messages(@Param('complaintId') complaintId: string, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('complaints', 'GET', `/complaints/${id(complaintId)}/messages`, s.actor));
   }
@@ -65,6 +87,7 @@ export class ComplaintsHttpController {
   @Get('complaints/:complaintId/evidence/:evidenceId')
   @Roles('citizen', 'manager', ...STAFF)
   @ApiOperation({ summary: "A complaint's photo" })
+  @FileResponse([...COMPLAINT_VALUES_V1.evidenceMediaTypes], 'The photo as it was uploaded')
   async photo(
     @Param('complaintId') c: string,
     @Param('evidenceId') e: string,
@@ -77,6 +100,8 @@ export class ComplaintsHttpController {
   @Post('complaints/:complaintId/:action')
   @Roles('citizen', ...STAFF)
   @ApiOperation({ summary: 'Reply, withdraw or appeal (citizen); decide (the unit holding the turn)' })
+  @ApiAcceptedResponse({ description: 'replies, withdrawal, appeal: handed to the complaint (no body)' })
+  @ApiOkResponse({ type: DecisionResultResponse, description: 'decisions: the decision, recorded' })
   async act(
     @Param('complaintId') c: string,
     @Param('action') action: string,
@@ -96,6 +121,7 @@ export class ComplaintsHttpController {
   @Get('queue')
   @Roles(...STAFF)
   @ApiOperation({ summary: "My unit's complaints, most urgent first" })
+  @ApiOkResponse({ type: [QueueItemResponse], description: 'A page of them', headers: NEXT_CURSOR_HEADER_DOC })
   async queue(@Query() q: Record<string, unknown>, @CurrentSession() s: Session, @Res() res: Response) {
     // The complaints service's read model carries what tells rows apart (subject, when filed).
     relay(res, await this.upstream.call('complaints', 'GET', `/queue${pageQuery(q)}`, s.actor));
@@ -104,6 +130,7 @@ export class ComplaintsHttpController {
   @Get('manager/sla/:report')
   @Roles('manager')
   @ApiOperation({ summary: 'SLA summary (groupBy site, commune, district) or breaches over time; JSON or CSV' })
+  @JsonOrCsvResponse([SlaSummaryResponse, BreachesResponse], 'summary or breaches: JSON, or CSV with format=csv')
   async sla(
     @Param('report') report: string,
     @Query() q: Record<string, string>,

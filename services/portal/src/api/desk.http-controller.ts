@@ -1,5 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VerificationResponse } from '@vax/contracts/identity/http-v1.responses';
+import { RecordResponse, RecordedDoseAnswer } from '@vax/contracts/injections/http-v1.responses';
+import { FileResponse } from '@vax/platform';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
@@ -19,12 +22,16 @@ export class DeskHttpController {
 
   @Post('verifications')
   @ApiOperation({ summary: 'Verify a person against the population registry' })
+  @ApiCreatedResponse({ type: VerificationResponse, description: 'Checked now' })
+  @ApiOkResponse({ type: VerificationResponse, description: 'The same requestId again: the first result' })
   async verify(@Body() body: object, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('identity', 'POST', '/verifications', s.actor, body));
   }
 
   @Post('records/:personId/doses')
   @ApiOperation({ summary: "Record a dose on the verified person's record" })
+  @ApiCreatedResponse({ type: RecordedDoseAnswer, description: 'Recorded now' })
+  @ApiOkResponse({ type: RecordedDoseAnswer, description: 'The same doseId again: recorded before, nothing added' })
   async record(
     @Param('personId') personId: string,
     @Body() body: object,
@@ -39,12 +46,14 @@ export class DeskHttpController {
 
   @Post('records/:personId')
   @ApiOperation({ summary: "The verified person's record, to show beside the desk form" })
+  @ApiOkResponse({ type: RecordResponse, description: 'The record as it stands (a read, though a POST)' })
   async history(@Param('personId') personId: string, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('injections', 'GET', `/records/${encodeURIComponent(personId)}`, s.actor));
   }
 
   @Get('certificates/:personId/certificate.pdf')
   @ApiOperation({ summary: "Print the person's certificate at the desk (A4 or A5)" })
+  @FileResponse(['application/pdf'], 'The certificate, PDF (an attachment)')
   async print(
     @Param('personId') personId: string,
     @Query('size') size: string | undefined,

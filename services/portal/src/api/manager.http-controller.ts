@@ -1,5 +1,11 @@
 import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CoverageResponse,
+  DoseStatisticsResponse,
+  VerificationShareResponse,
+} from '@vax/contracts/injections/http-v1.responses';
+import { JsonOrCsvResponse } from '@vax/platform';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
@@ -18,18 +24,21 @@ export class ManagerHttpController {
 
   @Get('doses')
   @ApiOperation({ summary: 'Doses by day, site, commune, district, vaccine or dose number (JSON or CSV)' })
+  @JsonOrCsvResponse(DoseStatisticsResponse)
   async doses(@Query() q: Record<string, string>, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('injections', 'GET', `/statistics/doses?${query(q)}`, s.actor));
   }
 
   @Get('coverage')
   @ApiOperation({ summary: 'Coverage by district and age group (JSON or CSV)' })
+  @JsonOrCsvResponse(CoverageResponse)
   async coverage(@Query() q: Record<string, string>, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('injections', 'GET', `/statistics/coverage?${query(q)}`, s.actor));
   }
 
   @Get('verification-share')
   @ApiOperation({ summary: 'Share of doses verified and attested (JSON or CSV)' })
+  @JsonOrCsvResponse(VerificationShareResponse)
   async share(@Query() q: Record<string, string>, @CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('injections', 'GET', `/statistics/verification-share?${query(q)}`, s.actor));
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReferenceResponse } from '@vax/contracts/injections/http-v1.responses';
 import type { Response } from 'express';
 import { CurrentSession, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
@@ -14,6 +15,7 @@ export class ReferenceHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Vaccines and vaccination sites' })
+  @ApiOkResponse({ type: ReferenceResponse })
   async all(@CurrentSession() s: Session, @Res() res: Response) {
     relay(res, await this.upstream.call('injections', 'GET', '/reference', s.actor));
   }

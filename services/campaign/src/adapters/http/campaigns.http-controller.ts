@@ -11,6 +11,13 @@ import {
   keysetPage,
   vietnamToday,
 } from '@vax/platform';
+import {
+  CampaignProgressResponse,
+  CampaignResponse,
+  CampaignStatusResponse,
+  CampaignsResponse,
+  SteerResponse,
+} from '@vax/contracts/campaign/http-v1.responses';
 import type { Response } from 'express';
 import { CampaignService } from '../../application/campaign.service';
 import { ProgressQuery } from '../../application/progress.query';
@@ -19,13 +26,6 @@ import type { SiteDirectory } from '../../domain/legacy-row/reference-directorie
 import { SITE_DIRECTORY } from './tokens';
 import { CancelCampaignRequest, ProgressRequest, StartCampaignRequest } from './campaign.request-dto';
 import { notFound, refusalsAsProblems } from './campaign-http.problems';
-import {
-  CampaignProgressResponse,
-  CampaignResponse,
-  CampaignStatusResponse,
-  CampaignsResponse,
-  SteerResponse,
-} from './campaigns.responses';
 
 const STEERED = { type: SteerResponse, description: "The request is handed to the campaign's workflow" };
 

@@ -10,7 +10,7 @@ import { ROW_REPORT_HEADER, rowReportLine } from '../../import/row-report.csv';
 import { notFound } from './campaign-http.problems';
 import { ImportUploadRequest } from './import-upload.request-dto';
 import { importProblem, unsupportedMediaType, uploadTooLarge } from './import-http.problems';
-import { ImportSummaryResponse, ImportsResponse, PresetsResponse } from './imports.responses';
+import { ImportSummaryResponse, ImportsResponse, PresetsResponse } from '@vax/contracts/campaign/http-v1.responses';
 import { IMPORT_MAX_BYTES } from './tokens';
 import { ALL_UPLOAD_CONTENT_TYPES, limitedBody, uploadFormatOf } from './upload-body';
 

@@ -23,14 +23,17 @@ import {
   itemsWithNextCursor,
   keysetPage,
 } from '@vax/platform';
+import {
+  CitizenComplaintListing,
+  ComplaintViewResponse,
+  UploadedEvidenceResponse,
+} from '@vax/contracts/complaints/http-v1.responses';
 import type { Request, Response } from 'express';
 import { ComplaintFilingService } from '../../application/complaint-filing.service';
 import { ComplaintRequestsService } from '../../application/complaint-requests.service';
 import { complaintView } from '../../application/complaint.view';
 import { SlaReportQuery } from '../../application/sla-report.query';
-import { CitizenComplaintListing, UploadedEvidenceResponse } from './citizen-complaints.responses';
 import { answering, checkComplaintId } from './complaint-http.problems';
-import { ComplaintViewResponse } from './complaint-view.response';
 import {
   AppealRequest,
   ContactCodeRequest,

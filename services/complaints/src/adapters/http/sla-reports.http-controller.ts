@@ -12,11 +12,12 @@ import {
   itemsWithNextCursor,
   keysetPage,
 } from '@vax/platform';
+import { BreachesResponse, SlaSummaryResponse } from '@vax/contracts/complaints/http-v1.responses';
 import { IsIn, IsOptional } from 'class-validator';
 import { DateRangeOrdered, IsCalendarDate } from '@vax/platform';
 import type { Request, Response } from 'express';
 import { REPORT_GROUPS, type ManagerScope, type ReportGroup, SlaReportQuery } from '../../application/sla-report.query';
-import { AttentionItemResponse, BreachesResponse, SlaSummaryResponse } from './sla-reports.responses';
+import { AttentionItemResponse } from './sla-reports.responses';
 
 export class SlaSummaryRequest {
   @ApiProperty({ enum: REPORT_GROUPS }) @IsIn(REPORT_GROUPS) groupBy!: ReportGroup;

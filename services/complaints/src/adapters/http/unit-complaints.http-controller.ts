@@ -26,6 +26,12 @@ import {
   itemsWithNextCursor,
   keysetPage,
 } from '@vax/platform';
+import {
+  ComplaintDetailResponse,
+  DecisionResultResponse,
+  QueueItemResponse,
+  SentMessagesResponse,
+} from '@vax/contracts/complaints/http-v1.responses';
 import type { Request, Response } from 'express';
 import { ComplaintReadingService } from '../../application/complaint-reading.service';
 import { ComplaintRequestsService } from '../../application/complaint-requests.service';
@@ -34,10 +40,8 @@ import { ComplaintError, problem } from '../../domain/complaint.errors';
 import { FailedStepsService } from '../../application/failed-steps.service';
 import { SlaReportQuery } from '../../application/sla-report.query';
 import { answering, checkComplaintId } from './complaint-http.problems';
-import { ComplaintDetailResponse } from './complaint-view.response';
 import { DecideComplaintRequest } from './decide-complaint.request-dto';
 import { FailedStepRequestDto } from './failed-step.request-dto';
-import { DecisionResultResponse, QueueItemResponse, SentMessagesResponse } from './unit-complaints.responses';
 
 const STAFF = ['site-staff', 'police-verifier', 'manager'] as const;
 

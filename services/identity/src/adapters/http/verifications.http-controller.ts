@@ -13,13 +13,13 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VerificationResponse } from '@vax/contracts/identity/http-v1.responses';
 import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
 import type { Response } from 'express';
 import { VerificationService } from '../../application/verification.service';
 import type { VerificationView } from '../../application/verification.view';
 import { POLICE_VERIFIER } from '../../domain/verification/verification.decider';
 import { toProblem } from './identity-errors';
-import { VerificationResponse } from './identity.responses';
 import { ReviewVerificationRequest, VerifyIdentityRequest } from './verify-identity.request-dto';
 
 const ID_PROBLEM = validationProblem([{ field: 'verificationId', rule: 'isUuid', message: 'must be a UUID' }]);

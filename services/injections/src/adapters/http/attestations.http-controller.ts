@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles } from '@vax/platform';
 import { AttestationService } from '../../application/attestation.service';
 import { ListSigner, SigningKeyResponse } from '@vax/platform';
-import { AttestationResponse, AttestationsResponse } from './attestations.responses';
+import { AttestationResponse, AttestationsResponse } from '@vax/contracts/injections/http-v1.responses';
 import { AttestDayRequest } from './attestations.request-dto';
 import { rejectedAs422 } from './record-http.problems';
 

@@ -19,7 +19,8 @@ import { DoseRejected } from '../../domain/record/immunization-record.decider';
 import { checkPersonId, isPersonId, rejectedAs422 } from './record-http.problems';
 import { RecordAsOfRequest } from './record-as-of.request-dto';
 import { RecordDoseRequest, SyncDosesRequest } from './record-dose.request-dto';
-import { RecordResponse, RecordedDoseAnswer, SyncDosesResponse } from './records.responses';
+import { RecordResponse, RecordedDoseAnswer } from '@vax/contracts/injections/http-v1.responses';
+import { SyncDosesResponse } from './records.responses';
 
 type Req = { id?: string };
 @ApiTags('records')

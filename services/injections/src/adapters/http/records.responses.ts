@@ -1,57 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DoseResponse, RecoveryResponse } from '@vax/contracts/injections/http-v1.responses';
 import { FieldProblemResponse } from '@vax/platform';
 
-// The bodies the record routes answer with, as OpenAPI schemas: the fuzz tier holds every real
-// answer to them, so a client may generate code from them.
-
-export class DoseResponse {
-  @ApiProperty({ format: 'uuid', description: "The desk's own id for the dose: a retry reuses it" })
-  doseId!: string;
-  @ApiProperty({ type: 'integer', minimum: 1 })
-  doseNumber!: number;
-  @ApiProperty({ example: 'AZD1222' })
-  vaccineCode!: string;
-  @ApiProperty()
-  lotNumber!: string;
-  @ApiProperty({ format: 'date' })
-  administeredOn!: string;
-  @ApiProperty({ example: 'LC-TD-01' })
-  siteId!: string;
-  @ApiProperty({ description: 'A dose found never given: kept on record, marked voided' })
-  voided!: boolean;
-}
-
-export class RecordedDoseAnswer {
-  @ApiProperty({ enum: ['recorded', 'already-recorded'], description: 'already-recorded: the same doseId again' })
-  outcome!: string;
-  @ApiProperty({ type: DoseResponse })
-  dose!: DoseResponse;
-}
-
-export class RecordDoseResponse extends DoseResponse {
-  @ApiProperty({ type: 'string', nullable: true, description: 'The campaign attestation covering it, if any' })
-  attestationId!: string | null;
-}
-
-export class RecoveryResponse {
-  @ApiProperty({ format: 'date' })
-  positiveTestOn!: string;
-  @ApiProperty({ format: 'date' })
-  recoveredOn!: string;
-}
-
-export class RecordResponse {
-  @ApiProperty({ example: 'P000000001' })
-  personId!: string;
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'null: as it stands now' })
-  asOf!: string | null;
-  @ApiProperty({ type: 'string', nullable: true, description: 'Set when this record was merged into another' })
-  mergedInto!: string | null;
-  @ApiProperty({ type: [RecordDoseResponse] })
-  doses!: RecordDoseResponse[];
-  @ApiProperty({ type: [RecoveryResponse] })
-  recoveries!: RecoveryResponse[];
-}
+// The bodies of the record routes only injections' own callers get, as OpenAPI schemas (those the
+// portal relays are in libs/contracts/src/injections/http-v1.responses.ts).
 
 export class SyncResultResponse {
   @ApiProperty({ format: 'uuid' })

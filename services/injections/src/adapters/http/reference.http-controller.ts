@@ -2,7 +2,7 @@ import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard } from '@vax/platform';
 import { loadReferenceData } from '../../reference/reference-data';
-import { ReferenceResponse } from './attestations.responses';
+import { ReferenceResponse } from '@vax/contracts/injections/http-v1.responses';
 
 /** The vaccine catalogue and the sites, for the forms that record and correct doses. */
 @ApiTags('reference')

@@ -22,7 +22,11 @@ import {
   VerificationShareQuery,
 } from '../../application/verification-share.query';
 import type { Response } from 'express';
-import { CoverageResponse, DoseStatisticsResponse, VerificationShareResponse } from './statistics.responses';
+import {
+  CoverageResponse,
+  DoseStatisticsResponse,
+  VerificationShareResponse,
+} from '@vax/contracts/injections/http-v1.responses';
 import {
   DoseStatisticsQuery,
   STATISTICS_DIMENSIONS,
