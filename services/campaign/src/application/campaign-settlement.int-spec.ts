@@ -213,6 +213,11 @@ describe('a campaign over a real database: verify, propose merges, record, send 
     const [item] = await itemOf();
     expect(item).toMatchObject({ status: 'open', full_name: 'Chảo Thị Xuân' });
     expect(item.details.candidates).toEqual([candidate('P5', 14.2), candidate('P6', 14.2)]);
+    // The site's rows to review alone, among its other items (the portal's review page asks so).
+    const worklists = new WorklistService(pool, async () => undefined);
+    expect((await worklists.forSite('cmp-t', null)).items.length).toBeGreaterThan(1);
+    const toReview = await worklists.forSite('cmp-t', null, { reason: 'ambiguous-identity' });
+    expect(toReview.items.map((i) => [i.itemId, i.reason])).toEqual([[item.item_id, 'ambiguous-identity']]);
     const choices = new IdentityChoiceService(pool, async (id) => signals.push(id));
     const manager = { id: 'm-1', role: 'manager', scope: 'province:LC' };
     await expect(

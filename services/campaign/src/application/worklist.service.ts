@@ -54,7 +54,7 @@ export class WorklistService {
   async forSite(
     campaignId: string,
     siteId: string | null,
-    status?: WorklistStatus,
+    filter: { status?: WorklistStatus; reason?: WorklistReason } = {},
     page: KeysetPage = { after: null, limit: PAGE_LIMIT_MAX },
   ): Promise<{ items: WorklistEntry[]; nextCursor: string | null }> {
     const { rows } = await this.pool.query(
@@ -64,9 +64,18 @@ export class WorklistService {
        from worklist_items w join legacy_rows l on l.import_id = w.import_id and l.row_number = w.row_number
        join legacy_imports i on i.import_id = w.import_id
        where w.campaign_id = $1 and ${siteId === null ? '$2::text is null and w.site_id is null' : 'w.site_id = $2'}
-         and ($3::text is null or w.status = $3) and ($4::date is null or (w.due_on, w.item_id) > ($4, $5))
+         and ($3::text is null or w.status = $3) and ($7::text is null or w.reason = $7)
+         and ($4::date is null or (w.due_on, w.item_id) > ($4, $5))
        order by w.due_on, w.item_id limit $6`,
-      [campaignId, siteId, status ?? null, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
+      [
+        campaignId,
+        siteId,
+        filter.status ?? null,
+        page.after?.[0] ?? null,
+        page.after?.[1] ?? null,
+        page.limit + 1,
+        filter.reason ?? null,
+      ],
     );
     return pageOf(rows.map(toEntry), page, (e) => [e.dueOn, e.itemId]);
   }

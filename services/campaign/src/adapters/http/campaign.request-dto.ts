@@ -14,6 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { WORKLIST_REASONS, type WorklistReason } from '../../domain/classification/row-class';
 import { PROGRESS_LEVELS, type ProgressLevel } from '../../domain/progress/campaign-progress';
 import { IsCalendarDate, MultiLine } from '@vax/platform';
 
@@ -48,6 +49,13 @@ export class WorklistRequest extends PageRequest {
   @IsOptional()
   @IsIn(['open', 'corrected', 'resolved', 'reopened'])
   status?: 'open' | 'corrected' | 'resolved' | 'reopened';
+  @ApiPropertyOptional({
+    enum: WORKLIST_REASONS,
+    description: 'Only the items of this reason (rows to review: ambiguous-identity)',
+  })
+  @IsOptional()
+  @IsIn(WORKLIST_REASONS)
+  reason?: WorklistReason;
 }
 
 /** The identity fields a site corrects; the registry checks the row again with them. */

@@ -37,7 +37,8 @@ export class WorklistsHttpController {
     const siteId = q.siteId ?? null;
     checkSiteAccess(actor, siteId, this.districtOf);
     const page = keysetPage(q, ['string', 'string']);
-    return { campaignId, siteId, ...(await this.worklists.forSite(campaignId, siteId, q.status, page)) };
+    const filter = { status: q.status, reason: q.reason };
+    return { campaignId, siteId, ...(await this.worklists.forSite(campaignId, siteId, filter, page)) };
   }
 
   @Post('worklist-items/:itemId/correction')
