@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, NotFoundException, Query } from '@nestjs/common';
-import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CallerActor } from '@vax/platform';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { NOTIFICATION_SENDER, type NotificationSender } from './notification.port';
 import { DevelopmentOutboxSender } from './development-outbox.sender';
+import { DevOutboxResponse } from './dev-outbox.responses';
 
 // The portal vouches only for people, never speaks as a service: the outbox page asks in a role of its own.
 const OUTBOX_READER: CallerActor = { id: 'dev-outbox-page', role: 'development-outbox', scope: 'development' };
@@ -31,6 +32,7 @@ export class DevOutboxHttpController {
   @Get()
   @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'DEVELOPMENT: messages kept instead of sent' })
+  @ApiOkResponse({ type: DevOutboxResponse })
   async recent(@Query('phone') phone?: string) {
     if (!(this.sender instanceof DevelopmentOutboxSender)) throw new NotFoundException('no development outbox');
     const [own, complaints] = await Promise.all([this.sender.recent(phone), this.complaintsOutbox(phone)]);

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PLATFORM_CONFIG } from '@vax/platform';
 import type { PortalConfig } from '../portal.config';
+import { PlatformStatusResponse } from './platform-status.responses';
 
 export interface ServiceStatus {
   service: string;
@@ -17,6 +18,7 @@ export class PlatformStatusController {
   @Get()
   @ApiExtension('x-public', true)
   @ApiOperation({ summary: 'Readiness of every service behind the portal' })
+  @ApiOkResponse({ type: PlatformStatusResponse })
   async status(): Promise<{ services: ServiceStatus[] }> {
     const upstreams = {
       identity: this.config.IDENTITY_URL,
