@@ -10,6 +10,7 @@ import { CertificateChecksHttpController } from './api/certificate-checks.http-c
 import { DeskHttpController } from './api/desk.http-controller';
 import { ManagerHttpController } from './api/manager.http-controller';
 import { CampaignsHttpController } from './api/campaigns.http-controller';
+import { SiteWorklistsHttpController } from './api/site-worklists.http-controller';
 import { ComplaintsHttpController } from './api/complaints.http-controller';
 import { AttestationsHttpController } from './api/attestations.http-controller';
 import { ReferenceHttpController } from './api/reference.http-controller';
@@ -56,6 +57,7 @@ export class PortalModule implements NestModule {
         CertificateChecksHttpController,
         ManagerHttpController,
         CampaignsHttpController,
+        SiteWorklistsHttpController,
         ComplaintsHttpController,
         AttestationsHttpController,
         ReferenceHttpController,
