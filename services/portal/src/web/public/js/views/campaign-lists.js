@@ -3,10 +3,12 @@ import { field, h } from '../dom.js';
 import { clearProblem, showProblem } from '../problems.js';
 import { formatDateTime, t, tOr } from '../i18n.js';
 import { dateInput, isoDate } from '../forms.js';
+import { appendTo, showMore } from '../show-more.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // By the file's extension, not the browser's guess: Windows with Excel labels a .csv as application/vnd.ms-excel.
 const typeOf = (name) => (/\.xlsx$/i.test(name) ? XLSX : /\.(csv|txt)$/i.test(name) ? 'text/csv' : null);
+const IMPORTS = '/api/manager/campaigns/imports';
 const reportPath = (importId) => `/api/manager/campaigns/imports/${encodeURIComponent(importId)}/report`;
 
 /** Old lists uploaded (summary and per-row report), and a campaign started over finished ones with a deadline. */
@@ -20,7 +22,7 @@ export async function campaignListsPanel() {
   try {
     [presets, imports] = await Promise.all([
       api('GET', '/api/manager/campaigns/imports/presets').then((r) => r.presets),
-      api('GET', '/api/manager/campaigns/imports').then((r) => r.imports),
+      api('GET', IMPORTS), // { imports, nextCursor }: the first page
     ]);
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) throw error;
@@ -30,7 +32,7 @@ export async function campaignListsPanel() {
   const renderStart = (list) => startForm.replaceChildren(startCampaignForm(list));
   renderStart(imports);
   section.append(
-    uploadForm(presets, async () => renderStart((await api('GET', '/api/manager/campaigns/imports')).imports)),
+    uploadForm(presets, async () => renderStart(await api('GET', IMPORTS))),
     startForm,
   );
   return section;
@@ -131,34 +133,27 @@ const reportButton = (importId) =>
     t('campaign.report'),
   );
 
-function startCampaignForm(imports) {
-  const finished = imports.filter((i) => i.finishedAt);
+/** A campaign over finished lists: `first` is the lists' first page ({ imports, nextCursor }); more on demand. */
+function startCampaignForm(first) {
+  const finishedOf = (page) => page.imports.filter((i) => i.finishedAt);
+  const finished = finishedOf(first);
   const form = h('form', { novalidate: true }, h('h4', {}, t('campaign.startHeading')));
-  if (!finished.length) return (form.append(h('p', { class: 'hint' }, t('campaign.noImports'))), form);
+  if (!finished.length && !first.nextCursor)
+    return (form.append(h('p', { class: 'hint' }, t('campaign.noImports'))), form);
   const name = h('input', { type: 'text', name: 'name', required: true, minlength: 3, maxlength: 200 });
   const deadline = dateInput('deadline', { required: true });
-  const choices = h(
-    'fieldset',
-    {},
-    h('legend', {}, t('campaign.importIds')),
-    finished.map((i) =>
-      h(
-        'label',
-        { class: 'check' },
-        h('input', { type: 'checkbox', name: 'importIds', value: i.importId }),
-        t('campaign.importOption', {
-          name: i.sourceName,
-          at: formatDateTime(i.startedAt),
-          accepted: i.rowsAccepted,
-          rejected: i.rowsRejected,
-        }),
-      ),
-    ),
-  );
+  const choices = h('fieldset', {}, h('legend', {}, t('campaign.importIds')), finished.map(importChoice));
+  const more = showMore({
+    path: IMPORTS,
+    nextCursor: first.nextCursor,
+    shown: finished.length,
+    itemsOf: finishedOf,
+    append: (imports) => appendTo(choices, imports.map(importChoice)),
+  });
   const done = h('div', { 'aria-live': 'polite' });
   form.append(
     field('campaign-name', 'campaign.name', name),
-    choices,
+    ...[choices, more].filter(Boolean),
     field('campaign-deadline', 'campaign.deadline', deadline, `${t('date.hint')}. ${t('campaign.deadlineHint')}`),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('campaign.start'))),
     done,
@@ -179,4 +174,18 @@ function startCampaignForm(imports) {
     }
   });
   return form;
+}
+
+function importChoice(i) {
+  return h(
+    'label',
+    { class: 'check' },
+    h('input', { type: 'checkbox', name: 'importIds', value: i.importId }),
+    t('campaign.importOption', {
+      name: i.sourceName,
+      at: formatDateTime(i.startedAt),
+      accepted: i.rowsAccepted,
+      rejected: i.rowsRejected,
+    }),
+  );
 }
