@@ -13,6 +13,7 @@ const MENUS = {
   'site-staff': [
     ['#/queue', 'menu.queue'],
     ['#/desk', 'menu.desk'],
+    ['#/review', 'menu.review'],
     ['#/check', 'menu.check'],
   ],
   'police-verifier': [
@@ -21,6 +22,7 @@ const MENUS = {
   ],
   'site-head': [
     ['#/attest', 'menu.attest'],
+    ['#/review', 'menu.review'],
     ['#/check', 'menu.check'],
   ],
   'commune-chairman': [['#/attest', 'menu.attest']],

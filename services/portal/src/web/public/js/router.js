@@ -19,6 +19,7 @@ const ROUTES = {
   '#/complaints/new': () => import('./views/complaint-new.js'),
   '#/complaint': () => import('./views/complaint.js'),
   '#/queue': () => import('./views/queue.js'),
+  '#/review': () => import('./views/identity-review.js'),
 };
 
 // What each view asks for first. At start they are asked together with the session and the texts,
