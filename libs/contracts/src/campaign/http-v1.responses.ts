@@ -1,5 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { PageResponse } from '@vax/platform';
+import {
+  BIRTH_LEVELS,
+  GENDER_LEVELS,
+  ID_LEVELS,
+  NAME_LEVELS,
+  PLACE_LEVELS,
+} from '../identity/identity-bulk-results.v2';
 
 // The campaign service's HTTP answers that leave the platform through the portal (managers' lists,
 // campaigns and their progress), as OpenAPI schemas: the service documents its routes with them and
@@ -170,4 +177,114 @@ export class ImportSummaryResponse {
   @ApiProperty({ enum: FORMATS }) format!: string;
   @ApiProperty({ example: '/campaigns/imports/imp-…/report', description: 'Where the per-row report is' })
   report!: string;
+}
+
+// A site's worklist (the rows sent back to it) and its answers to them.
+
+/** Why a row goes back to its site (the service's spec holds them equal to its domain's). */
+export const CAMPAIGN_WORKLIST_REASONS = [
+  'unusable-row',
+  'missing-id',
+  'malformed-id',
+  'identity-mismatch',
+  'not-in-registry',
+  'ambiguous-identity',
+  'dose-facts',
+  'dose-refused',
+] as const;
+const WORKLIST_ITEM_STATUSES = ['open', 'corrected', 'resolved', 'reopened'];
+
+/** How each field of the row agrees with the candidate (identity.bulk-results.v2, ADR 14). */
+export class LinkageEvidenceResponse {
+  @ApiProperty({ enum: ID_LEVELS }) idNumber!: string;
+  @ApiProperty({ enum: NAME_LEVELS }) fullName!: string;
+  @ApiProperty({ enum: BIRTH_LEVELS }) dateOfBirth!: string;
+  @ApiProperty({ enum: GENDER_LEVELS }) gender!: string;
+  @ApiProperty({ enum: PLACE_LEVELS }) place!: string;
+}
+
+/** A registry person a row to review may be: never their ID number or address. */
+export class LinkageCandidateResponse {
+  @ApiProperty() personId!: string;
+  @ApiProperty({ description: "The linkage model's weight of evidence, in bits (higher: likelier)" }) score!: number;
+  @ApiProperty({ type: LinkageEvidenceResponse }) evidence!: LinkageEvidenceResponse;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ format: 'date' }) dateOfBirth!: string;
+  @ApiProperty({ enum: ['male', 'female'] }) gender!: string;
+  @ApiPropertyOptional() district?: string;
+}
+
+/** A site's choice among a row's candidates, as recorded on its worklist item. */
+export class IdentityChoiceRecordResponse {
+  @ApiProperty({ enum: ['same-person', 'none-of-them'] }) decision!: string;
+  @ApiPropertyOptional({ description: 'The candidate chosen (same-person)' }) personId?: string;
+  @ApiProperty({ description: 'Who chose' }) by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+/** The row as the site's list has it (any field may be missing there). */
+export class ListRowResponse {
+  @ApiProperty({ type: String, nullable: true }) fullName!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'male or female as read' }) gender!: string | null;
+  @ApiProperty({ type: String, nullable: true }) idNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true }) vaccineCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) lotNumber!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) administeredOn!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) doseNumber!: number | null;
+}
+
+export class DifferenceResponse {
+  @ApiProperty({ example: 'dateOfBirth' }) field!: string;
+  @ApiProperty({ example: 'differs' }) kind!: string;
+}
+
+export class RefusalResponse {
+  @ApiProperty() field!: string;
+  @ApiProperty() rule!: string;
+}
+
+/** Why the row came back: the registry's differences, the row's problems, or the records' refusal. */
+@ApiExtraModels(RefusalResponse)
+export class WorklistDetailsResponse {
+  @ApiPropertyOptional({ type: [DifferenceResponse] }) differences?: DifferenceResponse[];
+  @ApiPropertyOptional({
+    description: "The row's problems as `field:rule|…` (a string), or, for a dose the records refused, their rules",
+    oneOf: [{ type: 'string' }, { type: 'array', items: { $ref: getSchemaPath(RefusalResponse) } }],
+  })
+  problems?: string | RefusalResponse[];
+  @ApiPropertyOptional({ example: 'records' }) refusedBy?: string;
+  @ApiPropertyOptional({
+    type: [LinkageCandidateResponse],
+    description: "A row to review (ambiguous-identity): the registry's candidates, best first; the site chooses",
+  })
+  candidates?: LinkageCandidateResponse[];
+  @ApiPropertyOptional({
+    type: IdentityChoiceRecordResponse,
+    description: 'A row to review the site answered: its choice, who made it and when',
+  })
+  choice?: IdentityChoiceRecordResponse;
+}
+
+export class WorklistItemResponse {
+  @ApiProperty() itemId!: string;
+  @ApiProperty({ enum: CAMPAIGN_WORKLIST_REASONS }) reason!: string;
+  @ApiProperty({ enum: WORKLIST_ITEM_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date' }) dueOn!: string;
+  @ApiProperty({ description: "The site's own file, to find the row there" }) sourceName!: string;
+  @ApiProperty({ type: 'integer' }) rowNumber!: number;
+  @ApiProperty({ type: ListRowResponse }) row!: ListRowResponse;
+  @ApiProperty({ type: WorklistDetailsResponse }) details!: WorklistDetailsResponse;
+}
+
+export class WorklistResponse extends PageResponse {
+  @ApiProperty() campaignId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null: the rows of no known site' }) siteId!: string | null;
+  @ApiProperty({ type: [WorklistItemResponse], description: 'By due day, then item id; `limit` of them at most' })
+  items!: WorklistItemResponse[];
+}
+
+export class CorrectionResponse {
+  @ApiProperty() itemId!: string;
+  @ApiProperty({ enum: WORKLIST_ITEM_STATUSES }) status!: string;
 }

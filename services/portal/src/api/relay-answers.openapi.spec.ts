@@ -10,6 +10,7 @@ import { ComplaintsHttpController } from './complaints.http-controller';
 import { DeskHttpController } from './desk.http-controller';
 import { ManagerHttpController } from './manager.http-controller';
 import { ReferenceHttpController } from './reference.http-controller';
+import { SiteWorklistsHttpController } from './site-worklists.http-controller';
 
 // The portal's relays answer with the services' bodies: its document must describe them (the
 // services' own HTTP contracts, in libs/contracts), or a client of the portal has nothing to trust.
@@ -29,6 +30,7 @@ async function relayDocument() {
       DeskHttpController,
       ManagerHttpController,
       ReferenceHttpController,
+      SiteWorklistsHttpController,
     ],
     providers: [
       { provide: UpstreamClient, useValue: {} },

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CorrectionResponse, WorklistResponse } from '@vax/contracts/campaign/http-v1.responses';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
 import type { Session } from '../auth/session.store';
@@ -27,7 +28,7 @@ export class SiteWorklistsHttpController {
   @ApiQuery({ name: 'siteId', required: true })
   @ApiQuery({ name: 'reason', required: false })
   @ApiQuery({ name: 'status', required: false })
-  @ApiOkResponse({ description: "The campaign service's page of items, each row to review with its candidates" })
+  @ApiOkResponse({ type: WorklistResponse, description: 'A page of the items, each row to review with its candidates' })
   async worklist(
     @Param('campaignId') campaignId: string,
     @Query() q: Record<string, unknown>,
@@ -44,7 +45,7 @@ export class SiteWorklistsHttpController {
 
   @Post('worklist-items/:itemId/identity-choice')
   @ApiOperation({ summary: 'Say which candidate a row to review is (same-person, personId), or none-of-them' })
-  @ApiCreatedResponse({ description: 'The choice kept: the item resolved, or still open' })
+  @ApiCreatedResponse({ type: CorrectionResponse, description: 'The choice kept: the item resolved, or still open' })
   async choose(
     @Param('campaignId') campaignId: string,
     @Param('itemId') itemId: string,

@@ -5,7 +5,7 @@ import { IdentityChoiceService } from '../../application/identity-choice.service
 import type { IdentityChoice } from '../../domain/worklists/identity-choice';
 import { ChooseIdentityRequest } from './choose-identity.request-dto';
 import { refusalsAsProblems } from './campaign-http.problems';
-import { CorrectionResponse } from './worklists.responses';
+import { CorrectionResponse } from '@vax/contracts/campaign/http-v1.responses';
 
 /**
  * A row to review (reason `ambiguous-identity`) lists the registry's candidates beside the row in its

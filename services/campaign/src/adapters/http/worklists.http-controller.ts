@@ -7,12 +7,8 @@ import { CorrectRowRequest, MergeDecisionRequest, SitePageRequest, WorklistReque
 import { checkSiteAccess, refusalsAsProblems } from './campaign-http.problems';
 import { SITE_DIRECTORY } from './tokens';
 import type { SiteDirectory } from '../../domain/legacy-row/reference-directories';
-import {
-  CorrectionResponse,
-  MergeDecisionResponse,
-  MergeProposalsResponse,
-  WorklistResponse,
-} from './worklists.responses';
+import { CorrectionResponse, WorklistResponse } from '@vax/contracts/campaign/http-v1.responses';
+import { MergeDecisionResponse, MergeProposalsResponse } from './worklists.responses';
 
 const SITE_ROLES = ['site-staff', 'site-head', 'manager'];
 
