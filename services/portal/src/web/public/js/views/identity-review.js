@@ -2,10 +2,11 @@
 // probably, each beside its candidates field by field, and the site's choice of one of them or of
 // none. The campaign service decides which site's rows a person may see and choose for; the page
 // asks for the person's own site. A candidate's ID number and address never reach it.
-import { api, apiPage } from '../api.js';
+import { ApiProblem, api, apiPage } from '../api.js';
 import { field, h } from '../dom.js';
 import { submitting } from '../forms.js';
 import { formatDate, t } from '../i18n.js';
+import { problemSummary } from '../problems.js';
 import { go } from '../session.js';
 import { appendTo, showMore } from '../show-more.js';
 
@@ -22,7 +23,13 @@ export async function render(view, state) {
     siteId,
     reason: 'ambiguous-identity',
   })}`;
-  const first = await apiPage(path);
+  // A code mistyped or a campaign closed is said under the form, which stays to give another.
+  const first = await apiPage(path).catch((error) => {
+    if (error instanceof ApiProblem && error.status === 401) throw error;
+    view.append(h('p', { class: 'form-error', role: 'alert' }, problemSummary(error)));
+    return null;
+  });
+  if (!first) return;
   const items = first.data.items;
   if (items.length === 0) return view.append(h('p', { role: 'status' }, t('review.empty')));
   const redraw = () => go(`#/review?campaign=${encodeURIComponent(campaignId)}`);
