@@ -48,6 +48,8 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
     'complaints',
     'complaints-worker',
     'portal',
+    'campaign',
+    'campaign-worker', // the identity review journey needs a campaign's workflow: verification, then worklists
   ]);
   platform.beforeStart = async (p) => {
     const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
@@ -476,6 +478,90 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
       );
       expect(await fitsThePhone(page)).toBe(true);
       await shot(page, `${lang}-pages`, '2-every-page');
+      expect(await axeViolations(page)).toEqual([]);
+    }, 240_000);
+
+    it('a site identifies a row without an ID number: the list row beside the registry person, one chosen, the row resolved (issue 18)', async () => {
+      // A registry person listed with no number and day and month swapped: probably them, not surely (a row to review).
+      const swappable = people.filter((p) => {
+        const [, m, d] = p.dateOfBirth.split('-').map(Number);
+        return d <= 12 && d !== m;
+      });
+      const person = swappable.at(lang === 'vi' ? -1 : -2)!;
+      const [y, m, d] = person.dateOfBirth.split('-');
+      const file = `xac-dinh-${lang}.csv`;
+      const list = [
+        'STT;Họ và tên;Ngày sinh;Giới tính;Số CCCD/CMND;Số điện thoại;Địa chỉ;Tên vắc xin;Số lô;Ngày tiêm;Mũi tiêm;Cơ sở tiêm chủng',
+        `1;${person.fullName};${m}/${d}/${y};${person.gender === 'male' ? 'Nam' : 'Nữ'};;;;AstraZeneca;ABV5811;12/08/2021;1;Trạm Y tế xã Bình Lư`,
+        '',
+      ].join('\r\n');
+      const campaign = (path: string) => platform.service('campaign').url(path);
+      const manager = await platform.actorHeaders({ id: 'mgr-e2e', role: 'manager', scope: 'province:LC' }, 'campaign');
+      const imported = await fetch(campaign(`/campaigns/imports?name=${file}&preset=legacy-list.vi`), {
+        method: 'POST',
+        headers: { ...manager, 'content-type': 'text/csv' },
+        body: list,
+      });
+      expect(imported.status).toBe(201);
+      const { importId, withoutUsableId } = (await imported.json()) as { importId: string; withoutUsableId: number };
+      expect(withoutUsableId).toBe(1);
+      const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+      const started = await fetch(campaign('/campaigns'), {
+        method: 'POST',
+        headers: { ...manager, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Xác định danh tính (e2e, ${lang})`, importIds: [importId], deadline }),
+      });
+      expect(started.status).toBe(201);
+      const { campaignId } = (await started.json()) as { campaignId: string };
+      // The campaign's workflow sends the row to identity, which searches it by name and birth date.
+      const site = await platform.actorHeaders(
+        { id: 'staff-e2e', role: 'site-staff', scope: 'site:LC-TD-01' },
+        'campaign',
+      );
+      await eventually(async () => {
+        const res = await fetch(
+          campaign(`/campaigns/${campaignId}/worklists?siteId=LC-TD-01&reason=ambiguous-identity`),
+          {
+            headers: site,
+          },
+        );
+        if (((await res.json()) as { items?: unknown[] }).items?.length !== 1) throw new Error('no row to review yet');
+      }, SOON);
+
+      const page = await newPage(lang);
+      await signInStaff(page, lang, 'tyt.binhlu');
+      await page.getByRole('heading', { name: T('queue.heading') }).waitFor();
+      await page.getByRole('link', { name: T('menu.review') }).click();
+      await page.getByRole('heading', { name: T('review.heading') }).waitFor();
+      await page.getByLabel(T('review.campaign')).fill(campaignId);
+      await page.getByRole('button', { name: T('review.open') }).click();
+      const item = page.locator('li', {
+        has: page.getByRole('heading', { name: T('review.row', { row: '2', file }) }),
+      });
+      const table = item.getByRole('table', { name: T('review.compare') });
+      await table.waitFor();
+      const compared = await table.innerText();
+      expect(compared).toContain(person.fullName);
+      expect(compared).toContain(T('evidence.dateOfBirth.day-month-swapped'));
+      expect(compared).toContain(T('evidence.idNumber.missing'));
+      // Never a candidate's number or address: not on the page, not in what the portal answered it.
+      const answered = await page.evaluate<string>(
+        `fetch('/api/site/campaigns/${campaignId}/worklists?siteId=LC-TD-01&reason=ambiguous-identity').then((r) => r.text())`,
+      );
+      for (const text of [await page.locator('#view').innerText(), answered]) {
+        expect(text).not.toContain(person.idNumber);
+        if (person.address) expect(text).not.toContain(person.address);
+      }
+      expect(await fitsThePhone(page)).toBe(true);
+      await shot(page, `${lang}-review`, '1-candidates');
+      expect(await axeViolations(page)).toEqual([]);
+
+      const chosen = T('review.candidate', { n: '1', name: person.fullName });
+      await item.getByRole('radio', { name: chosen }).check();
+      await item.getByRole('button', { name: T('review.save') }).click();
+      await item.getByText(`${T('worklistStatus.resolved')} — ${T('review.chose', { name: chosen })}`).waitFor();
+      expect(await item.getByRole('radio').count()).toBe(0);
+      await shot(page, `${lang}-review`, '2-resolved');
       expect(await axeViolations(page)).toEqual([]);
     }, 240_000);
   });
