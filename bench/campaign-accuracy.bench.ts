@@ -18,7 +18,7 @@ import { loadCampaignReference } from '../services/campaign/src/reference/refere
 import { ChunkPlan } from '../services/campaign/src/workflows/campaign-chunks';
 import { BulkVerificationService } from '../services/identity/src/application/bulk-verification.service';
 import { DEFAULT_MATCH_POLICY } from '../services/identity/src/domain/matching/person-matcher';
-import { LocalPopulationRegistry } from '../services/identity/src/registry/local-population.registry';
+import { LocalPopulationRegistry } from '../services/identity/src/adapters/local-registry/local-population.registry';
 import { PostgresEventStore } from '@vax/event-sourcing';
 import { fmt, machine, runBenchmark } from './bench-support';
 import { CLASSES, MAPPING } from './campaign-legacy-list';

@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { INJECTED_ERRORS, legacyRecords } from '../services/identity/src/population/legacy-records';
-import { SeededRandom } from '../services/identity/src/population/seeded-random';
-import type { SyntheticPerson } from '../services/identity/src/population/synthetic-population';
+import { INJECTED_ERRORS, legacyRecords } from '../services/identity/src/adapters/local-registry/legacy-records';
+import { SeededRandom } from '../services/identity/src/adapters/local-registry/seeded-random';
+import type { SyntheticPerson } from '../services/identity/src/adapters/local-registry/synthetic-population';
 import { foldName } from '../services/identity/src/domain/names/vietnamese-name';
 import sites from '../services/campaign/src/reference/sites.json';
 import vaccines from '../services/campaign/src/reference/vaccines.json';

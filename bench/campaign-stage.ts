@@ -5,10 +5,10 @@ import { EVENT_STORE_MIGRATIONS, migrate } from '@vax/event-sourcing';
 import { MESSAGING_MIGRATIONS } from '@vax/messaging';
 import { Pool } from 'pg';
 import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/application/campaign.migrations';
-import { loadPopulationReference } from '../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
-import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/registry/local-registry.migrations';
-import { LocalPopulationRegistry } from '../services/identity/src/registry/local-population.registry';
+import { loadPopulationReference } from '../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../services/identity/src/adapters/local-registry/synthetic-population';
+import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/adapters/local-registry/local-registry.migrations';
+import { LocalPopulationRegistry } from '../services/identity/src/adapters/local-registry/local-population.registry';
 import { freshDatabase } from './bench-support';
 import { writeLegacyList } from './campaign-legacy-list';
 

@@ -16,10 +16,10 @@ import { MESSAGING_MIGRATIONS } from '@vax/messaging';
 import { Pool } from 'pg';
 import { Pool as HttpPool } from 'undici';
 import { TestActorTokens } from '../libs/testing/src/actor-tokens';
-import { CertificateSigner } from '../services/certification/src/application/certificate-signer';
-import { CERTIFICATION_MIGRATIONS } from '../services/certification/src/application/certification.migrations';
-import { generateDevelopmentChain } from '../services/certification/src/keys/development-keys';
-import { signingKeysOf } from '../services/certification/src/keys/signing-keys';
+import { DccCertificateSigner } from '../services/certification/src/adapters/hcert/dcc-certificate-signer';
+import { CERTIFICATION_MIGRATIONS } from '../services/certification/src/adapters/postgres/certification.migrations';
+import { generateDevelopmentChain } from '../services/certification/src/adapters/keys/development-keys';
+import { signingKeysOf } from '../services/certification/src/adapters/keys/signing-keys';
 import { loadCertificationReference } from '../services/certification/src/reference/certification-reference.loader';
 import { fmt, freshDatabase, machine, percentile, runBenchmark, startService } from './bench-support';
 import { perCertificate } from './certificate-api.costs';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const reference = loadCertificationReference();
   const pool = new Pool({ connectionString: db.url, max: 8 });
   await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...CERTIFICATION_MIGRATIONS]);
-  await loadPeople(new PostgresEventStore(pool), new CertificateSigner(keys, reference, 'LC'), reference, PEOPLE);
+  await loadPeople(new PostgresEventStore(pool), new DccCertificateSigner(keys, reference, 'LC'), reference, PEOPLE);
   const service = await startService('services/certification/src/main.js', PORT, {
     DATABASE_URL: db.url,
     MESSAGE_TRANSPORT: 'embedded',

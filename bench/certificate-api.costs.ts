@@ -1,16 +1,16 @@
-import { CertificateSigner } from '../services/certification/src/application/certificate-signer';
+import { DccCertificateSigner } from '../services/certification/src/adapters/hcert/dcc-certificate-signer';
 import type { CertificationReference } from '../services/certification/src/domain/certification-reference';
 import { DISEASE_COVID19 } from '../services/certification/src/domain/certification-reference';
 import type { CertificateContent } from '../services/certification/src/domain/dcc/certificate-content';
-import { hcertQrPng } from '../services/certification/src/hcert/qr-code';
-import type { SigningKeys } from '../services/certification/src/keys/signing-keys';
-import type { CertificateDocument } from '../services/certification/src/pdf/certificate-document';
-import { renderCertificatePdf } from '../services/certification/src/pdf/certificate.pdf';
+import { hcertQrPng } from '../services/certification/src/adapters/hcert/qr-code';
+import type { SigningKeys } from '../services/certification/src/adapters/keys/signing-keys';
+import type { CertificateDocument } from '../services/certification/src/application/certificate-document';
+import { renderCertificatePdf } from '../services/certification/src/adapters/pdf/certificate.pdf';
 import { rates } from './interleaved-rates';
 
 /** Per second, in one thread and interleaved slices: issuing one certificate, its A4 PDF, its QR PNG. */
 export async function perCertificate(keys: SigningKeys, reference: CertificationReference, hc1: string) {
-  const signer = new CertificateSigner(keys, reference, 'LC');
+  const signer = new DccCertificateSigner(keys, reference, 'LC');
   const content: CertificateContent = {
     type: 'v',
     status: 'fully-vaccinated',

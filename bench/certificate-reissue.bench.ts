@@ -12,13 +12,13 @@ import { cpus, loadavg } from 'node:os';
 import { EVENT_STORE_MIGRATIONS, migrate, PostgresEventStore } from '@vax/event-sourcing';
 import { MESSAGING_MIGRATIONS, ProjectionRunner } from '@vax/messaging';
 import { Pool } from 'pg';
-import { CertificateSigner } from '../services/certification/src/application/certificate-signer';
-import { CERTIFICATION_MIGRATIONS } from '../services/certification/src/application/certification.migrations';
+import { DccCertificateSigner } from '../services/certification/src/adapters/hcert/dcc-certificate-signer';
+import { CERTIFICATION_MIGRATIONS } from '../services/certification/src/adapters/postgres/certification.migrations';
 import { CertificationService } from '../services/certification/src/application/certification.service';
-import { PolicyReissue } from '../services/certification/src/application/policy-reissue';
-import { drainWithThreads } from '../services/certification/src/application/policy-reissue.threads';
-import { generateDevelopmentChain } from '../services/certification/src/keys/development-keys';
-import { signingKeysOf } from '../services/certification/src/keys/signing-keys';
+import { PolicyReissue } from '../services/certification/src/adapters/postgres/policy-reissue';
+import { drainWithThreads } from '../services/certification/src/adapters/postgres/policy-reissue.threads';
+import { generateDevelopmentChain } from '../services/certification/src/adapters/keys/development-keys';
+import { signingKeysOf } from '../services/certification/src/adapters/keys/signing-keys';
 import { certificateRevocationsProjection } from '../services/certification/src/projections/certificate-revocations.projection';
 import {
   loadCertificationReference,
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     const store = new PostgresEventStore(pool);
     const loadStarted = performance.now();
     const shipped = loadCertificationReference();
-    await loadPeople(store, new CertificateSigner(keys, shipped, 'LC'), shipped, PEOPLE);
+    await loadPeople(store, new DccCertificateSigner(keys, shipped, 'LC'), shipped, PEOPLE);
     const loadS = (performance.now() - loadStarted) / 1000;
     const list = new ProjectionRunner(pool, store, certificateRevocationsProjection);
     await list.prepare();
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     for (const [i, threads] of order.entries()) {
       const referenceData = policyOf(12 * (i + 2));
       const reference = loadCertificationReference(referenceData);
-      const service = new CertificationService(store, new CertificateSigner(keys, reference, 'LC'), reference);
+      const service = new CertificationService(store, new DccCertificateSigner(keys, reference, 'LC'), reference);
       const started = performance.now();
       const cpu = process.cpuUsage(); // every thread of this process: the drain's and the list's
       await new PolicyReissue(pool, service, { owner: 'bench' }).register();

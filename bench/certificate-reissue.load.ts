@@ -1,6 +1,6 @@
 import { type EventStore, fold } from '@vax/event-sourcing';
 import { v7 as uuidv7 } from 'uuid';
-import type { CertificateSigner } from '../services/certification/src/application/certificate-signer';
+import type { DccCertificateSigner } from '../services/certification/src/adapters/hcert/dcc-certificate-signer';
 import { certificationStream } from '../services/certification/src/application/certification.service';
 import {
   certificateToIssue,
@@ -23,7 +23,7 @@ const SYSTEM = { id: 'bench', role: 'system', scope: 'system' };
  */
 export async function loadPeople(
   store: EventStore,
-  signer: CertificateSigner,
+  signer: DccCertificateSigner,
   reference: CertificationReference,
   people: number,
 ): Promise<void> {
@@ -47,7 +47,7 @@ export async function loadPeople(
 function historyOf(
   personId: string,
   i: number,
-  signer: CertificateSigner,
+  signer: DccCertificateSigner,
   reference: CertificationReference,
 ): CertificationEvent[] {
   const now = new Date();

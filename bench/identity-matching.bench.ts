@@ -11,11 +11,15 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { BulkVerificationService } from '../services/identity/src/application/bulk-verification.service';
 import type { BulkClass, BulkResult } from '../services/identity/src/domain/bulk/bulk-matching';
 import { DEFAULT_MATCH_POLICY } from '../services/identity/src/domain/matching/person-matcher';
-import { INJECTED_ERRORS, type LegacyRecord, legacyRecords } from '../services/identity/src/population/legacy-records';
-import { loadPopulationReference } from '../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
-import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/registry/local-registry.migrations';
-import { LocalPopulationRegistry } from '../services/identity/src/registry/local-population.registry';
+import {
+  INJECTED_ERRORS,
+  type LegacyRecord,
+  legacyRecords,
+} from '../services/identity/src/adapters/local-registry/legacy-records';
+import { loadPopulationReference } from '../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../services/identity/src/adapters/local-registry/synthetic-population';
+import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/adapters/local-registry/local-registry.migrations';
+import { LocalPopulationRegistry } from '../services/identity/src/adapters/local-registry/local-population.registry';
 import { fmt, freshDatabase, machine, runBenchmark } from './bench-support';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 480_000);

@@ -9,10 +9,10 @@
 import { Pool } from 'pg';
 import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { migrate } from '@vax/event-sourcing';
-import { loadPopulationReference } from '../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
-import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/registry/local-registry.migrations';
-import { LocalPopulationRegistry } from '../services/identity/src/registry/local-population.registry';
+import { loadPopulationReference } from '../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../services/identity/src/adapters/local-registry/synthetic-population';
+import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/adapters/local-registry/local-registry.migrations';
+import { LocalPopulationRegistry } from '../services/identity/src/adapters/local-registry/local-population.registry';
 import {
   KAFKA_BROKERS,
   type LatencySummary,

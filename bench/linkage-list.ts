@@ -1,6 +1,6 @@
 import type { BulkRecord } from '../services/identity/src/domain/bulk/bulk-matching';
-import { SeededRandom } from '../services/identity/src/population/seeded-random';
-import type { SyntheticPerson } from '../services/identity/src/population/synthetic-population';
+import { SeededRandom } from '../services/identity/src/adapters/local-registry/seeded-random';
+import type { SyntheticPerson } from '../services/identity/src/adapters/local-registry/synthetic-population';
 
 /**
  * Old lists for the linkage benchmark, written the way clerks got rows wrong — not by the matcher's

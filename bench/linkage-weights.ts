@@ -6,9 +6,9 @@
  */
 import { compareFields, type FieldLevels } from '../services/identity/src/domain/linkage/linkage-fields';
 import { DEFAULT_LINKAGE_PROBABILITIES } from '../services/identity/src/domain/linkage/linkage-weights';
-import { loadPopulationReference } from '../services/identity/src/population/population-reference';
-import { SeededRandom } from '../services/identity/src/population/seeded-random';
-import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../services/identity/src/reference/population-reference';
+import { SeededRandom } from '../services/identity/src/adapters/local-registry/seeded-random';
+import { syntheticPopulation } from '../services/identity/src/adapters/local-registry/synthetic-population';
 import { runBenchmark } from './bench-support';
 import { linkageList } from './linkage-list';
 

@@ -9,10 +9,10 @@ import { migrate } from '@vax/event-sourcing';
 import { BulkVerificationService } from '../services/identity/src/application/bulk-verification.service';
 import type { BulkResult } from '../services/identity/src/domain/bulk/bulk-matching';
 import { DEFAULT_MATCH_POLICY } from '../services/identity/src/domain/matching/person-matcher';
-import { loadPopulationReference } from '../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
-import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/registry/local-registry.migrations';
-import { LocalPopulationRegistry } from '../services/identity/src/registry/local-population.registry';
+import { loadPopulationReference } from '../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../services/identity/src/adapters/local-registry/synthetic-population';
+import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/adapters/local-registry/local-registry.migrations';
+import { LocalPopulationRegistry } from '../services/identity/src/adapters/local-registry/local-population.registry';
 import { fmt, freshDatabase, machine, runBenchmark } from './bench-support';
 import { LINKAGE_CLASSES, type LabelledRow, type LinkageClass, linkageList } from './linkage-list';
 

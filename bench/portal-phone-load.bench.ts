@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { launchChromium } from '../libs/testing/src/browser';
-import { loadPopulationReference } from '../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../services/identity/src/adapters/local-registry/synthetic-population';
 import { fmt, freshDatabase, machine, runBenchmark, startService } from './bench-support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       ),
     ),
   );
-  const cli = join(__dirname, '../services/identity/src/population/population.cli.js');
+  const cli = join(__dirname, '../services/identity/src/adapters/cli/population.cli.js');
   execFileSync(process.execPath, [
     cli,
     'load',

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { Agent, setGlobalDispatcher } from 'undici';
 import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { launchChromium } from '../libs/testing/src/browser';
-import { loadPopulationReference } from '../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../services/identity/src/adapters/local-registry/synthetic-population';
 import { KAFKA_BROKERS, fmt, freshDatabase, machine, measure, runBenchmark, startService } from './bench-support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       ['identity', 'injections', 'certification', 'portal'].map(async (s) => [s, await freshDatabase(s)]),
     ),
   );
-  const cli = join(__dirname, '../services/identity/src/population/population.cli.js');
+  const cli = join(__dirname, '../services/identity/src/adapters/cli/population.cli.js');
   execFileSync(process.execPath, [
     cli,
     'load',

@@ -32,7 +32,7 @@ case "${1:-up}" in
       )
     fi
     step "Loading the synthetic population into the local registry (first start only)"
-    node dist/services/identity/src/population/population.cli.js load --if-empty \
+    node dist/services/identity/src/adapters/cli/population.cli.js load --if-empty \
       --database "postgres://vax:vax-local-only@127.0.0.1:$POSTGRES_PORT/identity"
     deploy/local/services.sh up "${replicas[@]}"
     cat <<TXT

@@ -38,4 +38,17 @@ describe('architecture rules (dependency-cruiser)', () => {
       ]),
     );
   }, 60_000);
+
+  it('catch a use case importing a database, broker or Temporal client or an adapter, and a domain importing the application', async () => {
+    const violations = await violationsIn(join(REPO_ROOT, 'test/fixtures/architecture'), ['services']);
+    expect(violations).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^application-has-no-infrastructure: services\/alpha\/src\/application\/alpha\.service\.ts -> .*node_modules\/pg\//,
+        ),
+        'application-does-not-import-adapters: services/alpha/src/application/alpha.service.ts -> services/alpha/src/adapters/postgres/alpha.repository.ts',
+        'domain-imports-only-domain: services/alpha/src/domain/alpha.policy.ts -> services/alpha/src/application/alpha.service.ts',
+      ]),
+    );
+  }, 60_000);
 });

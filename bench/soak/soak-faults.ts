@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { SeededRandom } from '../../services/identity/src/population/seeded-random';
+import { SeededRandom } from '../../services/identity/src/adapters/local-registry/seeded-random';
 import type { SoakOptions } from './soak-options';
 import { REPO_ROOT, type SoakPlatform, sleep } from './soak-platform';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import type { SyntheticPerson } from '../../services/identity/src/population/synthetic-population';
+import type { SyntheticPerson } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { type Answer, citizenOf, soakClient, staff } from './soak-client';
 import type { SoakOptions } from './soak-options';
 import { type SoakPlatform, sleep } from './soak-platform';

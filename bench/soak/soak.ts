@@ -5,10 +5,13 @@ import { Pool } from 'pg';
 import { parseMapping } from '../../services/campaign/src/domain/legacy-row/column-mapping';
 import { importFile } from '../../services/campaign/src/import/import-file';
 import { loadCampaignReference } from '../../services/campaign/src/reference/reference-data';
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { type SyntheticPerson, syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
-import { LOCAL_REGISTRY_MIGRATIONS } from '../../services/identity/src/registry/local-registry.migrations';
-import { LocalPopulationRegistry } from '../../services/identity/src/registry/local-population.registry';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import {
+  type SyntheticPerson,
+  syntheticPopulation,
+} from '../../services/identity/src/adapters/local-registry/synthetic-population';
+import { LOCAL_REGISTRY_MIGRATIONS } from '../../services/identity/src/adapters/local-registry/local-registry.migrations';
+import { LocalPopulationRegistry } from '../../services/identity/src/adapters/local-registry/local-population.registry';
 import { MAPPING, writeLegacyList } from '../campaign-legacy-list';
 import { manager, soakClient } from './soak-client';
 import { type FaultRecord, FaultInjector, faultSchedule } from './soak-faults';

@@ -6,8 +6,8 @@ import type { CallerActor } from '@vax/platform';
 import { Pool } from 'pg';
 import { SessionStore } from '../../services/portal/src/auth/session.store';
 import { REPO_ROOT, eventually } from '@vax/testing';
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { PlatformUnderTest } from './platform-processes';
 
 // Every route of every service's OpenAPI document and of the portal's, called as every kind of
@@ -52,7 +52,7 @@ function matrix(): { columns: string[]; rows: Row[] } {
 describe('the authorization matrix: every route of every service, as every actor', () => {
   const platform = new PlatformUnderTest('kafka', 5300, [...SERVICES]);
   platform.beforeStart = async (p) => {
-    const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+    const cli = join(REPO_ROOT, 'dist/services/identity/src/adapters/cli/population.cli.js');
     const args = [cli, 'load', '--size', String(SIZE), '--seed', '11', '--database', p.databaseUrl('identity')];
     execFileSync(process.execPath, args, { stdio: 'pipe' });
   };

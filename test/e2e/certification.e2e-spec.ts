@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { CallerActor } from '@vax/platform';
 import { REPO_ROOT, eventually } from '@vax/testing';
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { PlatformUnderTest } from './platform-processes';
 
 const SIZE = 100;
@@ -26,7 +26,7 @@ const daysAgo = (n: number) =>
 describe('certificates issued from recorded doses and reissued on correction (identity, injections, certification as processes, real Kafka)', () => {
   const platform = new PlatformUnderTest('kafka', 4800, ['identity', 'injections', 'certification']);
   platform.beforeStart = async (p) => {
-    const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+    const cli = join(REPO_ROOT, 'dist/services/identity/src/adapters/cli/population.cli.js');
     const args = [cli, 'load', '--size', String(SIZE), '--seed', '13', '--database', p.databaseUrl('identity')];
     execFileSync(process.execPath, args, { stdio: 'pipe' });
   };
@@ -115,7 +115,7 @@ describe('certificates issued from recorded doses and reissued on correction (id
       certificates: { rawData: string }[];
     };
     const { body } = await call<Certification>('GET', 'certification', `/certificates/${person.personId}`);
-    const cli = join(REPO_ROOT, 'dist/services/certification/src/cli/verify.cli.js');
+    const cli = join(REPO_ROOT, 'dist/services/certification/src/adapters/cli/verify.cli.js');
     const run = (hc1: string, at: string) =>
       spawnSync(process.execPath, [cli, '--dsc', trust.certificates[0].rawData, '--at', at], {
         input: hc1,

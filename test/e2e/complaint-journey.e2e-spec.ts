@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT, eventually } from '@vax/testing';
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { LONG, complaintsClient, daysAgo } from './complaints.e2e-support';
 import { PlatformUnderTest } from './platform-processes';
 
@@ -18,7 +18,7 @@ describe('a wrong-dose complaint from filing to closure (every service and the w
     'complaints-worker',
   ]);
   platform.beforeStart = async (p) => {
-    const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+    const cli = join(REPO_ROOT, 'dist/services/identity/src/adapters/cli/population.cli.js');
     execFileSync(
       process.execPath,
       [cli, 'load', '--size', String(SIZE), '--seed', '17', '--database', p.databaseUrl('identity')],

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@vax/testing';
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { complaintsClient, daysAgo } from './complaints.e2e-support';
 import { PlatformUnderTest } from './platform-processes';
 import { RequestGate } from './request-gate';
@@ -22,7 +22,7 @@ describe('the complaints worker killed in the middle of an activity (real Kafka,
   const gate = new RequestGate(() => platform.service('identity').port);
   platform.beforeStart = async (p) => {
     p.service('complaints-worker').env.IDENTITY_URL = gate.url;
-    const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+    const cli = join(REPO_ROOT, 'dist/services/identity/src/adapters/cli/population.cli.js');
     execFileSync(
       process.execPath,
       [cli, 'load', '--size', String(SIZE), '--seed', '19', '--database', p.databaseUrl('identity')],

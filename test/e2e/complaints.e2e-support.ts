@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { CallerActor } from '@vax/platform';
 import { eventually } from '@vax/testing';
-import type { SyntheticPerson } from '../../services/identity/src/population/synthetic-population';
+import type { SyntheticPerson } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import type { PlatformUnderTest, ServiceName } from './platform-processes';
 
 /** What the complaint tests share: calling services as someone, a verified dose, a filed complaint. */

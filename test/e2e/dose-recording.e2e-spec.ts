@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { CallerActor } from '@vax/platform';
 import { REPO_ROOT, eventually } from '@vax/testing';
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { PlatformUnderTest } from './platform-processes';
 
 const people = [...syntheticPopulation(loadPopulationReference(), { size: 500, seed: 42 })];
@@ -23,7 +23,7 @@ const daysAgo = (n: number) =>
 describe('recording doses on verified identities (identity and injections as processes, real Kafka and PostgreSQL)', () => {
   const platform = new PlatformUnderTest('kafka', 4400, ['identity', 'injections']);
   platform.beforeStart = async (p) => {
-    const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+    const cli = join(REPO_ROOT, 'dist/services/identity/src/adapters/cli/population.cli.js');
     execFileSync(
       process.execPath,
       [cli, 'load', '--size', '500', '--seed', '42', '--database', p.databaseUrl('identity')],

@@ -6,8 +6,8 @@ import { REPO_ROOT, eventually, testInfrastructure } from '@vax/testing';
 import { PlatformUnderTest } from './platform-processes';
 
 // The first people of the synthetic population with seed 42 (the same generator as the registry load).
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 
 const people = [...syntheticPopulation(loadPopulationReference(), { size: 2_000, seed: 42 })];
 const adult = people.find((p) => p.dateOfBirth < '2000' && p.oldIdNumber)!;
@@ -22,7 +22,7 @@ describe('identity verification at the injection desk (identity as its own proce
     execFileSync(
       process.execPath,
       [
-        join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js'),
+        join(REPO_ROOT, 'dist/services/identity/src/adapters/cli/population.cli.js'),
         'load',
         '--size',
         '2000',

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { REPO_ROOT, eventually } from '@vax/testing';
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { LONG, complaintsClient, daysAgo } from './complaints.e2e-support';
 import { ObservabilityBackends, type ZipkinSpan } from './observability-backends';
 import { PlatformUnderTest } from './platform-processes';
@@ -25,7 +25,7 @@ describe.each(['kafka', 'embedded'] as const)(
     ]);
     const backends = new ObservabilityBackends(BASE_PORT[transport] + 90, BASE_PORT[transport] + 91);
     platform.beforeStart = async (p) => {
-      const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+      const cli = join(REPO_ROOT, 'dist/services/identity/src/adapters/cli/population.cli.js');
       execFileSync(
         process.execPath,
         [cli, 'load', '--size', String(SIZE), '--seed', '21', '--database', p.databaseUrl('identity')],

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { REPO_ROOT, eventually, launchChromium, screenshotPath } from '@vax/testing';
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { PlatformUnderTest } from './platform-processes';
 
 // The portal as people use it (issue 17), on a 360 px phone, in Vietnamese and in English: each
@@ -52,7 +52,7 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
     'campaign-worker', // the identity review journey needs a campaign's workflow: verification, then worklists
   ]);
   platform.beforeStart = async (p) => {
-    const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+    const cli = join(REPO_ROOT, 'dist/services/identity/src/adapters/cli/population.cli.js');
     const args = [cli, 'load', '--size', String(SIZE), '--seed', '23', '--database', p.databaseUrl('identity')];
     execFileSync(process.execPath, args, { stdio: 'pipe' });
   };

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { CallerActor } from '@vax/platform';
 import { REPO_ROOT, eventually, testInfrastructure } from '@vax/testing';
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { PlatformUnderTest, SERVICES as ALL_SERVICES, type ServiceName } from './platform-processes';
 
 const people = [...syntheticPopulation(loadPopulationReference(), { size: 200, seed: 7 })];
@@ -34,7 +34,7 @@ const databaseName = (url: string) => new URL(url).pathname.slice(1);
 describe('a PostgreSQL outage: every process survives, reports it, and works again after', () => {
   const platform = new PlatformUnderTest('embedded', 5800, SERVICES);
   platform.beforeStart = async (p) => {
-    const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+    const cli = join(REPO_ROOT, 'dist/services/identity/src/adapters/cli/population.cli.js');
     execFileSync(
       process.execPath,
       [cli, 'load', '--size', '200', '--seed', '7', '--database', p.databaseUrl('identity')],

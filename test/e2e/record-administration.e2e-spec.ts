@@ -5,8 +5,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { InjectionsAttestationsV1 } from '@vax/contracts';
 import type { CallerActor } from '@vax/platform';
 import { REPO_ROOT, eventually, testInfrastructure } from '@vax/testing';
-import { loadPopulationReference } from '../../services/identity/src/population/population-reference';
-import { syntheticPopulation } from '../../services/identity/src/population/synthetic-population';
+import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
+import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { PlatformUnderTest } from './platform-processes';
 
 const SIZE = 300;
@@ -23,7 +23,7 @@ const daysAgo = (n: number) =>
 describe('merges, complaint corrections, attestation and coverage (identity and injections as processes, real Kafka)', () => {
   const platform = new PlatformUnderTest('kafka', 4500, ['identity', 'injections']);
   platform.beforeStart = async (p) => {
-    const cli = join(REPO_ROOT, 'dist/services/identity/src/population/population.cli.js');
+    const cli = join(REPO_ROOT, 'dist/services/identity/src/adapters/cli/population.cli.js');
     const args = [cli, 'load', '--size', String(SIZE), '--seed', '7', '--database', p.databaseUrl('identity')];
     execFileSync(process.execPath, args, { stdio: 'pipe' });
   };

@@ -28,17 +28,17 @@ import { VERIFICATION_REFERENCE, VerificationHttpController } from './adapters/h
 import { ComplaintsEventsKafkaConsumer } from './adapters/kafka/complaints-events.kafka-consumer';
 import { IdentityEventsKafkaConsumer } from './adapters/kafka/identity-events.kafka-consumer';
 import { CERTIFICATION_INBOX, InjectionsEventsKafkaConsumer } from './adapters/kafka/injections-events.kafka-consumer';
-import { CertificateSigner } from './application/certificate-signer';
+import { DccCertificateSigner } from './adapters/hcert/dcc-certificate-signer';
 import { certificationEventToContractV1 } from './application/certification-events.to-contract-v1';
-import { CERTIFICATION_MIGRATIONS } from './application/certification.migrations';
+import { CERTIFICATION_MIGRATIONS } from './adapters/postgres/certification.migrations';
 import { CertificationService } from './application/certification.service';
-import { RevocationListQuery } from './application/revocation-list.query';
-import { TrustListRepository } from './application/trust-list.repository';
+import { RevocationListQuery } from './adapters/postgres/revocation-list.query';
+import { TrustListRepository } from './adapters/postgres/trust-list.repository';
 import { VerificationReference } from './application/verification-reference';
 import type { CertificationConfig } from './certification.config';
-import type { SigningKeys } from './keys/signing-keys';
+import type { SigningKeys } from './adapters/keys/signing-keys';
 import { certificateRevocationsProjection } from './projections/certificate-revocations.projection';
-import { CERTIFICATION_CONFIG, PolicyReissueOnStart } from './policy-reissue.on-start';
+import { CERTIFICATION_CONFIG, PolicyReissueOnStart } from './adapters/postgres/policy-reissue.on-start';
 import { SHIPPED_RULES_DIR } from './reference/business-rules.loader';
 import { loadCertificationReference } from './reference/certification-reference.loader';
 import { SHIPPED_VALUE_SETS_DIR } from './reference/value-sets.loader';
@@ -132,7 +132,7 @@ export class CertificationModule {
           useFactory: (store: EventStore) =>
             new CertificationService(
               store,
-              new CertificateSigner(keys, reference, config.CERTIFICATION_ISSUING_ENTITY),
+              new DccCertificateSigner(keys, reference, config.CERTIFICATION_ISSUING_ENTITY),
               reference,
             ),
         },

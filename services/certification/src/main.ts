@@ -1,8 +1,8 @@
 import { bootstrapHttpService, InvalidConfigurationError, loadConfig } from '@vax/platform';
 import { CertificationConfig } from './certification.config';
 import { CertificationModule, SERVICE_NAME } from './certification.module';
-import { loadSigningKeys } from './keys/signing-keys.loader';
-import type { SigningKeys } from './keys/signing-keys';
+import { loadSigningKeys } from './adapters/keys/signing-keys.loader';
+import type { SigningKeys } from './adapters/keys/signing-keys';
 
 /**
  * The signing keys are read and checked before the service starts (generating them is

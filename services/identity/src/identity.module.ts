@@ -18,11 +18,11 @@ import { identityEventToContractV1 } from './application/identity-events.to-cont
 import { VerificationService } from './application/verification.service';
 import { DEFAULT_MATCH_POLICY } from './domain/matching/person-matcher';
 import type { IdentityConfig } from './identity.config';
-import { loadProvinceCodes } from './population/population-reference';
-import { GatewayPopulationRegistry } from './registry/gateway-population.registry';
-import { LOCAL_REGISTRY_MIGRATIONS } from './registry/local-registry.migrations';
-import { LocalPopulationRegistry } from './registry/local-population.registry';
-import { POPULATION_REGISTRY, type PopulationRegistry } from './registry/population-registry.port';
+import { loadProvinceCodes } from './reference/population-reference';
+import { GatewayPopulationRegistry } from './adapters/registry-gateway/gateway-population.registry';
+import { LOCAL_REGISTRY_MIGRATIONS } from './adapters/local-registry/local-registry.migrations';
+import { LocalPopulationRegistry } from './adapters/local-registry/local-population.registry';
+import { PopulationRegistry } from './application/ports/population-registry.port';
 
 export const SERVICE_NAME = 'identity';
 
@@ -32,7 +32,7 @@ function registryProvider(config: IdentityConfig): Provider {
     const cert = read(config.REGISTRY_TLS_CERT_FILE);
     const key = read(config.REGISTRY_TLS_KEY_FILE);
     return {
-      provide: POPULATION_REGISTRY,
+      provide: PopulationRegistry,
       useFactory: () =>
         new GatewayPopulationRegistry({
           baseUrl: config.REGISTRY_GATEWAY_URL!,
@@ -44,7 +44,7 @@ function registryProvider(config: IdentityConfig): Provider {
     };
   }
   return {
-    provide: POPULATION_REGISTRY,
+    provide: PopulationRegistry,
     inject: [PG_POOL],
     useFactory: (pool: Pool) => new LocalPopulationRegistry(pool),
   };
@@ -73,13 +73,13 @@ export class IdentityModule {
         registryProvider(config),
         {
           provide: BulkVerificationService,
-          inject: [EVENT_STORE, POPULATION_REGISTRY],
+          inject: [EVENT_STORE, PopulationRegistry],
           useFactory: (store: EventStore, registry: PopulationRegistry) =>
             new BulkVerificationService(store, registry, DEFAULT_MATCH_POLICY),
         },
         {
           provide: VerificationService,
-          inject: [EVENT_STORE, POPULATION_REGISTRY],
+          inject: [EVENT_STORE, PopulationRegistry],
           useFactory: (store: EventStore, registry: PopulationRegistry) =>
             new VerificationService(store, registry, DEFAULT_MATCH_POLICY, () => ({
               provinceCodes,

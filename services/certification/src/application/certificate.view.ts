@@ -1,7 +1,7 @@
 import type { CertificationState, IssuedCertificate } from '../domain/certificate/certification.state';
 import type { CertificationReference } from '../domain/certification-reference';
 import { type VaccinationStatus, vaccinationStatus } from '../domain/status/vaccination-status.policy';
-import type { CertificateDocument } from '../pdf/certificate-document';
+import type { CertificateDocument } from './certificate-document';
 
 /** A person's certification as the HTTP API shows it: status today, the valid certificate, the history. */
 export function certificationView(

@@ -4,10 +4,10 @@ import { fold } from '@vax/event-sourcing';
 import { type CertificationCommand, type CertificationEvent } from '../domain/certificate/certification.messages';
 import { certificateToIssue, certificationDecider } from '../domain/certificate/certification.decider';
 import { currentCertificate } from '../domain/certificate/certification.state';
-import { base45Decode } from '../hcert/base45';
-import { cborDecoder } from '../hcert/cbor';
-import { decodeCoseSign1 } from '../hcert/cose-sign1';
-import { verifyHcert } from '../hcert/hcert.verifier';
+import { base45Decode } from '../adapters/hcert/base45';
+import { cborDecoder } from '../adapters/hcert/cbor';
+import { decodeCoseSign1 } from '../adapters/hcert/cose-sign1';
+import { verifyHcert } from '../adapters/hcert/hcert.verifier';
 import type { InjectionFact } from '../domain/status/vaccination-facts';
 import { reference, testSigner } from './certification.spec-fixtures';
 

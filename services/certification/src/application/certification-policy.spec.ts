@@ -4,7 +4,7 @@ import { certificateToIssue, certificationDecider } from '../domain/certificate/
 import { currentCertificate } from '../domain/certificate/certification.state';
 import { loadCertificationReference } from '../reference/certification-reference.loader';
 import vaccines from '../reference/vaccines.json';
-import { CertificateSigner } from './certificate-signer';
+import { DccCertificateSigner } from '../adapters/hcert/dcc-certificate-signer';
 import { reference, testSigner } from './certification.spec-fixtures';
 
 const NOW = '2021-12-01T03:00:00.000Z';
@@ -26,7 +26,7 @@ const policyWith = (changes: Partial<typeof vaccines.policy>, primaryDoses?: num
 function run(history: CertificationEvent[], command: CertificationCommand): CertificationEvent[] {
   const state = fold(certificationDecider, history);
   const content = certificateToIssue(command, state);
-  const signer = new CertificateSigner(setup.keys, command.reference, 'LC');
+  const signer = new DccCertificateSigner(setup.keys, command.reference, 'LC');
   const issue = content ? signer.sign(content, new Date(command.now)) : undefined;
   return [...history, ...certificationDecider.decide({ ...command, issue }, state)];
 }

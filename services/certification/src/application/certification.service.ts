@@ -7,7 +7,7 @@ import { certificationUpcasters } from '../domain/certificate/certification.upca
 import type { CertificationReference } from '../domain/certification-reference';
 import type { Holder } from '../domain/dcc/certificate-content';
 import type { InjectionFact } from '../domain/status/vaccination-facts';
-import type { CertificateSigner } from './certificate-signer';
+import type { CertificateSigner } from './ports/certificate-signer.port';
 
 export const certificationStream = (personId: string) => `certification-${personId}`;
 

@@ -1,8 +1,8 @@
-import { generateDevelopmentChain } from '../keys/development-keys';
-import { type SigningKeys, signingKeysOf } from '../keys/signing-keys';
+import { generateDevelopmentChain } from '../adapters/keys/development-keys';
+import { type SigningKeys, signingKeysOf } from '../adapters/keys/signing-keys';
 import { loadCertificationReference } from '../reference/certification-reference.loader';
-import { trustedSignerOf } from '../hcert/trusted-signer';
-import { CertificateSigner } from './certificate-signer';
+import { trustedSignerOf } from '../adapters/hcert/trusted-signer';
+import { DccCertificateSigner } from '../adapters/hcert/dcc-certificate-signer';
 
 export const reference = loadCertificationReference();
 
@@ -16,5 +16,5 @@ export async function developmentKeys(now = new Date()): Promise<SigningKeys> {
 
 export async function testSigner(now = new Date()) {
   const keys = await developmentKeys(now);
-  return { keys, signer: new CertificateSigner(keys, reference, 'LC'), trusted: trustedSignerOf(keys.dscDer) };
+  return { keys, signer: new DccCertificateSigner(keys, reference, 'LC'), trusted: trustedSignerOf(keys.dscDer) };
 }

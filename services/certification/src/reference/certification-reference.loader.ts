@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CertificationPolicy, CertificationReference, CertifiedVaccine } from '../domain/certification-reference';
-import { DCC_SCHEMA_VERSION } from '../hcert/dcc-schema.validator';
+import { DCC_SCHEMA_VERSION } from '../adapters/hcert/dcc-schema.validator';
 import valueSets from './eu-dcc/value-sets.json';
 import vaccines from './vaccines.json';
 

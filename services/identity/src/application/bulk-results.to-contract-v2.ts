@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@vax/event-sourcing';
 import { type OutgoingMessage, outgoing } from '@vax/messaging';
 import type { BulkCandidate } from '../domain/bulk/bulk-matching';
 import type { BulkVerificationCompleted } from '../domain/bulk/bulk-verification.decider';
-import { residenceDistrict } from '../population/population-census';
+import { residenceDistrict } from '../domain/census/population-census';
 
 /**
  * A v2 batch's answer → identity.bulk-results.v2: v1's fields, and for a row to review its ranked

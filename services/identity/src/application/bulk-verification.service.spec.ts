@@ -2,7 +2,7 @@ import type { EventStore } from '@vax/event-sourcing';
 import { type BlockingKey, blockingKeyId, isInBlock } from '../domain/linkage/linkage-candidates';
 import { DEFAULT_MATCH_POLICY } from '../domain/matching/person-matcher';
 import type { RegistryPerson } from '../domain/matching/registry-person';
-import type { PopulationRegistry } from '../registry/population-registry.port';
+import type { PopulationRegistry } from './ports/population-registry.port';
 import { BulkVerificationService } from './bulk-verification.service';
 
 const pao: RegistryPerson = {

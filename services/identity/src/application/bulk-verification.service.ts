@@ -12,7 +12,7 @@ import {
 import { type BlockingKey, blockingKeyId } from '../domain/linkage/linkage-candidates';
 import { type BulkReply, bulkVerificationDecider } from '../domain/bulk/bulk-verification.decider';
 import type { MatchPolicy } from '../domain/matching/person-matcher';
-import type { PopulationRegistry } from '../registry/population-registry.port';
+import type { PopulationRegistry } from './ports/population-registry.port';
 
 export const bulkStream = (batchId: string) => `bulk-verification-${batchId}`;
 

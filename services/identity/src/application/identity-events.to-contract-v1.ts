@@ -3,8 +3,8 @@ import type { RecordedEvent } from '@vax/event-sourcing';
 import { type OutgoingMessage, outgoing } from '@vax/messaging';
 import type { BulkVerificationCompleted } from '../domain/bulk/bulk-verification.decider';
 import type { VerificationEvent } from '../domain/verification/verification.messages';
-import { loadPopulationReference } from '../population/population-reference';
-import { CENSUS_STREAM, type PopulationCounted, residenceDistrict } from '../population/population-census';
+import { loadPopulationReference } from '../reference/population-reference';
+import { CENSUS_STREAM, type PopulationCounted, residenceDistrict } from '../domain/census/population-census';
 import { bulkLinkageCompletedV2 } from './bulk-results.to-contract-v2';
 
 const DISTRICTS: ReadonlySet<string> = new Set(loadPopulationReference().districts.map((d) => d.name));

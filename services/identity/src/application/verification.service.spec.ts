@@ -2,7 +2,7 @@ import { type AppendOptions, type ExpectedRevision, InMemoryEventStore, type New
 import { POLICE_VERIFIER } from '../domain/verification/verification.decider';
 import { DEFAULT_MATCH_POLICY } from '../domain/matching/person-matcher';
 import type { RegistryPerson } from '../domain/matching/registry-person';
-import type { PopulationRegistry } from '../registry/population-registry.port';
+import type { PopulationRegistry } from './ports/population-registry.port';
 import { VerificationService } from './verification.service';
 
 /** Remembers how durable each append was asked to be. */

@@ -8,7 +8,7 @@ import { type TypedIdentity, parseTypedIdentity } from '../domain/identity-input
 import type { MatchPolicy } from '../domain/matching/person-matcher';
 import { POLICE_VERIFIER, verificationDecider } from '../domain/verification/verification.decider';
 import type { ReviewOutcome } from '../domain/verification/verification.messages';
-import type { PopulationRegistry } from '../registry/population-registry.port';
+import type { PopulationRegistry } from './ports/population-registry.port';
 import { type VerificationView, toView } from './verification.view';
 
 export type VerifyInput = { requestId?: string } & ({ qr: string } | { typed: TypedIdentity });

@@ -17,10 +17,10 @@ import type { Response } from 'express';
 import { certificateDocumentOf, certificationView } from '../../application/certificate.view';
 import { CertificationService } from '../../application/certification.service';
 import type { CertificationReference } from '../../domain/certification-reference';
-import { hcertQrPng } from '../../hcert/qr-code';
-import type { SigningKeys } from '../../keys/signing-keys';
-import { renderCertificatePdf } from '../../pdf/certificate.pdf';
-import { CertificationResponse } from './certification.responses';
+import { hcertQrPng } from '../hcert/qr-code';
+import type { SigningKeys } from '../keys/signing-keys';
+import { renderCertificatePdf } from '../pdf/certificate.pdf';
+import { CertificationResponse } from '@vax/contracts/certification/http-v1.responses';
 import { CERTIFICATE_READERS, checkAccess, noCertificate, notTheirs } from './certificate-access';
 
 export const CERTIFICATION_REFERENCE = Symbol('CERTIFICATION_REFERENCE');

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard } from '@vax/platform';
-import { RevocationListQuery } from '../../application/revocation-list.query';
-import { TrustListRepository } from '../../application/trust-list.repository';
+import { RevocationListQuery } from '../postgres/revocation-list.query';
+import { TrustListRepository } from '../postgres/trust-list.repository';
 import type { VerificationReference } from '../../application/verification-reference';
-import { revocationHashesOfHcert, verifyHcert } from '../../hcert/hcert.verifier';
-import { trustedSignerOf } from '../../hcert/trusted-signer';
-import type { SigningKeys } from '../../keys/signing-keys';
+import { revocationHashesOfHcert, verifyHcert } from '../hcert/hcert.verifier';
+import { trustedSignerOf } from '../hcert/trusted-signer';
+import type { SigningKeys } from '../keys/signing-keys';
 import { SIGNING_KEYS } from './certificates.http-controller';
-import { RevocationListResponse, TrustListResponse, VerificationVerdictResponse } from './certification.responses';
+import { VerificationVerdictResponse } from '@vax/contracts/certification/http-v1.responses';
+import { RevocationListResponse, TrustListResponse } from './certification.responses';
 import { RevocationListRequest } from './revocation-list.request-dto';
 import { VerifyCertificateRequest } from './verify-certificate.request-dto';
 

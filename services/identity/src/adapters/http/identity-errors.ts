@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { type Refusal, problemOrError, validationRefusal } from '@vax/platform';
 import { IdentityInputError } from '../../domain/identity-input/identity-input.error';
 import { VerificationError } from '../../domain/verification/verification.decider';
-import { RegistryUnavailableError } from '../../registry/population-registry.port';
+import { RegistryUnavailableError } from '../../application/ports/population-registry.port';
 
 /** Identity's refusals and how each is answered; anything else propagates (500, logged). */
 export function identityRefusal(error: unknown): Refusal | undefined {

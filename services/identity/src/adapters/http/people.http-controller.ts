@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Inject, NotFoundException, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, NotFoundException, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, RequireRoles } from '@vax/platform';
 import { Matches } from 'class-validator';
-import { POPULATION_REGISTRY, type PopulationRegistry } from '../../registry/population-registry.port';
+import { PopulationRegistry } from '../../application/ports/population-registry.port';
 import { toProblem } from './identity-errors';
 import { ContactResponse } from './identity.responses';
 
@@ -20,7 +20,7 @@ export class ContactRequest {
 @Controller('people')
 @UseGuards(ActorGuard)
 export class PeopleHttpController {
-  constructor(@Inject(POPULATION_REGISTRY) private readonly registry: PopulationRegistry) {}
+  constructor(private readonly registry: PopulationRegistry) {}
 
   @Post('contact')
   @HttpCode(200)
