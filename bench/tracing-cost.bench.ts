@@ -4,15 +4,17 @@
  * spans, the event's traceparent, a producer span per published message), 50 clients without pause,
  * phases alternated off/on/off/on so drift on a shared machine hits both alike. Spans go to a sink in
  * this process that answers as Zipkin does, so the figure is the services' cost, not Zipkin's.
- *   npm run bench:tracing     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_ROUNDS=2)
+ *   npm run bench:tracing     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_ROUNDS=2 BENCH_SAMPLE_RATIO=1)
+ * BENCH_SAMPLE_RATIO is the traced process's TRACING_SAMPLE_RATIO (head sampling of new traces).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PostgresEventStore, migrate } from '@vax/event-sourcing';
 import { Pool } from 'pg';
 import { TestActorTokens } from '../libs/testing/src/actor-tokens';
-import { INJECTIONS_MIGRATIONS } from '../services/injections/src/application/injections.migrations';
+import { INJECTIONS_MIGRATIONS } from '../services/injections/src/adapters/postgres/injections.migrations';
 import {
   KAFKA_BROKERS,
   type LatencySummary,
@@ -34,6 +36,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PORTS = { off: 4595, on: 4596 } as const;
 const SINK_PORT = 4597;
 const PEOPLE = 200_000;
+const SAMPLE_RATIO = process.env.BENCH_SAMPLE_RATIO ?? '1';
 const PRELOAD = join(__dirname, '../libs/platform/src/tracing/tracing.register.js');
 const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 const staff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
@@ -61,16 +64,29 @@ async function injectionsWith(mode: Mode, tokens: TestActorTokens) {
     NODE_OPTIONS: `--require=${PRELOAD}`,
     TRACING_ENABLED: String(mode === 'on'),
     TRACING_ENDPOINT: `http://127.0.0.1:${SINK_PORT}/api/v2/spans`,
+    TRACING_SAMPLE_RATIO: SAMPLE_RATIO,
   });
   return { db, pool, service, client: loadClient(`http://127.0.0.1:${PORTS[mode]}`, CLIENTS) };
 }
 
-async function main(): Promise<void> {
-  let spans = 0;
-  const sink = createServer((req, res) => {
-    req.on('data', (chunk: Buffer) => (spans += chunk.toString().split('"traceId"').length - 1));
-    req.on('end', () => res.writeHead(202).end());
+/** Answers as Zipkin's v2 API does and tallies the spans it receives by name, to see where they go. */
+function spanSink() {
+  const byName = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const spans = JSON.parse(Buffer.concat(chunks).toString() || '[]') as { name?: string }[];
+      for (const { name = '?' } of spans) byName.set(name, (byName.get(name) ?? 0) + 1);
+      res.writeHead(202).end();
+    });
   }).listen(SINK_PORT, '127.0.0.1');
+  const total = () => [...byName.values()].reduce((a, b) => a + b, 0);
+  return { byName, total, close: () => server.close() };
+}
+
+async function main(): Promise<void> {
+  const sink = spanSink();
   const tokens = await TestActorTokens.create();
   const auth = tokens.liveHeaders(staff, 'injections');
   const runs = { off: await injectionsWith('off', tokens), on: await injectionsWith('on', tokens) };
@@ -89,7 +105,12 @@ async function main(): Promise<void> {
     return 1;
   };
 
-  console.log(`# Dose recording with tracing off and on — ${machine()}; ${CLIENTS} clients without pause`);
+  console.log(
+    `# Dose recording with tracing off and on — ${machine()}; ${CLIENTS} clients without pause; ` +
+      `sample ratio ${SAMPLE_RATIO}; load average at start ${loadavg()
+        .map((l) => fmt(l, 2))
+        .join(' ')}`,
+  );
   const results: Record<Mode, LatencySummary[]> = { off: [], on: [] };
   // A first short phase of each warms it (JIT, pools); it does not count.
   for (const mode of ['off', 'on'] as const) await measure(CLIENTS, 2_000, recordDose(mode));
@@ -109,7 +130,15 @@ async function main(): Promise<void> {
   const ratio = mean('on') / mean('off');
   console.log(
     `\ntraced/untraced throughput: ${fmt(ratio, 2)}× (${fmt(mean('on'))} vs ${fmt(mean('off'))} doses/s); ` +
-      `target ≥ 0.9×: ${ratio >= 0.9 ? 'met' : 'NOT met'}; ${spans} spans exported`,
+      `target ≥ 0.9×: ${ratio >= 0.9 ? 'met' : 'NOT met'}; load average at end ${loadavg()
+        .map((l) => fmt(l, 2))
+        .join(' ')}`,
+  );
+  for (const mode of ['off', 'on'] as const) await waitForReaders(runs[mode].pool);
+  await new Promise((resolve) => setTimeout(resolve, 2_000)); // the batch processor's last export
+  console.log(
+    `${sink.total()} spans exported for ${next.on} traced doses (${fmt(sink.total() / next.on, 2)} a dose):\n` +
+      [...sink.byName].map(([name, n]) => `  ${name}: ${n} (${fmt(n / next.on, 2)} a dose)`).join('\n'),
   );
   for (const mode of ['off', 'on'] as const) {
     await runs[mode].client.close();

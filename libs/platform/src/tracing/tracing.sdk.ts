@@ -9,6 +9,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { PersonalDataScrubbingProcessor } from './personal-data.span-processor';
 import { scrubUrlAttributes } from './span-attributes.scrub';
+import { TraceSampler } from './trace.sampler';
 import { setActiveTracing } from './tracing.runtime';
 import type { TracingSettings } from './tracing.settings';
 
@@ -17,9 +18,10 @@ const UNTRACED_PATHS = /^\/(health|metrics)(\/|$|\?)/;
 
 /**
  * Starts the OpenTelemetry SDK: HTTP (server and client) and pg spans, W3C trace context, spans
- * batched to Zipkin or an OTLP collector. Queries and outgoing calls are traced only inside a trace
- * (a request, a message, an activity): the publishers' and projections' polling would otherwise
- * start a trace of their own every few milliseconds.
+ * batched to Zipkin or an OTLP collector, a share of new traces kept (TRACING_SAMPLE_RATIO).
+ * Queries and outgoing calls are traced only inside a trace (a request, a message, an activity): the
+ * publishers' and projections' polling would otherwise start a trace of their own every few
+ * milliseconds.
  */
 export function startTracing(settings: TracingSettings): void {
   const resource = new Resource({ 'service.name': settings.serviceName });
@@ -28,6 +30,7 @@ export function startTracing(settings: TracingSettings): void {
   );
   const sdk = new NodeSDK({
     resource,
+    sampler: new TraceSampler(settings.sampleRatio),
     spanProcessors: [spanProcessor],
     textMapPropagator: new W3CTraceContextPropagator(),
     instrumentations: [

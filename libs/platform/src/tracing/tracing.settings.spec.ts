@@ -10,7 +10,14 @@ describe('tracing settings', () => {
       serviceName: 'complaints-worker',
       exporter: 'zipkin',
       endpoint: 'http://127.0.0.1:9411/api/v2/spans',
+      sampleRatio: 1,
     });
+  });
+
+  it('keep every trace unless a sample ratio is set', () => {
+    expect(tracingSettingsFrom({ TRACING_SAMPLE_RATIO: '0.05' }, entry).sampleRatio).toBe(0.05);
+    expect(tracingSettingsFrom({ TRACING_SAMPLE_RATIO: '0' }, entry).sampleRatio).toBe(0);
+    expect(tracingSettingsFrom({ TRACING_SAMPLE_RATIO: '1' }, entry).sampleRatio).toBe(1);
   });
 
   it('name the service from its entry file unless OTEL_SERVICE_NAME says otherwise', () => {
@@ -28,6 +35,9 @@ describe('tracing settings', () => {
     [{ TRACING_ENABLED: 'yes' }, 'TRACING_ENABLED'],
     [{ TRACING_EXPORTER: 'jaeger' }, 'TRACING_EXPORTER'],
     [{ TRACING_ENDPOINT: 'zipkin:9411' }, 'TRACING_ENDPOINT'],
+    [{ TRACING_SAMPLE_RATIO: '1.5' }, 'TRACING_SAMPLE_RATIO'],
+    [{ TRACING_SAMPLE_RATIO: '10%' }, 'TRACING_SAMPLE_RATIO'],
+    [{ TRACING_SAMPLE_RATIO: '' }, 'TRACING_SAMPLE_RATIO'],
   ])('refuse %j, naming the setting', (env, name) => {
     expect(() => tracingSettingsFrom(env, entry)).toThrow(TracingSettingError);
     expect(() => tracingSettingsFrom(env, entry)).toThrow(name);

@@ -5,6 +5,8 @@ export interface TracingSettings {
   /** zipkin: the Zipkin server's v2 API; otlp: an OTLP/HTTP collector (traces endpoint). */
   exporter: 'zipkin' | 'otlp';
   endpoint: string;
+  /** The share of new traces kept (head sampling); a trace begun elsewhere follows its caller's choice. */
+  sampleRatio: number;
 }
 
 const DEFAULT_ENDPOINTS = {
@@ -18,7 +20,8 @@ export class TracingSettingError extends Error {}
 /**
  * TRACING_ENABLED (true|false, default false), TRACING_EXPORTER (zipkin|otlp, default zipkin),
  * TRACING_ENDPOINT (default the exporter's local address), OTEL_SERVICE_NAME (default: from the
- * entry file, `services/complaints/src/worker.main.js` → complaints-worker).
+ * entry file, `services/complaints/src/worker.main.js` → complaints-worker), TRACING_SAMPLE_RATIO
+ * (0 to 1, default 1: every trace, as development and the tests want; production sets its share).
  */
 export function tracingSettingsFrom(env: NodeJS.ProcessEnv, entry: string | undefined): TracingSettings {
   const enabled = env.TRACING_ENABLED ?? 'false';
@@ -35,7 +38,15 @@ export function tracingSettingsFrom(env: NodeJS.ProcessEnv, entry: string | unde
     serviceName: env.OTEL_SERVICE_NAME ?? serviceOfEntry(entry),
     exporter,
     endpoint,
+    sampleRatio: sampleRatioFrom(env.TRACING_SAMPLE_RATIO),
   };
+}
+
+function sampleRatioFrom(value = '1'): number {
+  const ratio = /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+  if (Number.isNaN(ratio))
+    throw new TracingSettingError(`TRACING_SAMPLE_RATIO must be a number from 0 to 1 (got "${value}")`);
+  return ratio;
 }
 
 function serviceOfEntry(entry: string | undefined): string {
