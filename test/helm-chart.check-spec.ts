@@ -19,6 +19,7 @@ interface K8sObject {
   data?: Record<string, string>;
 }
 type Container = {
+  command?: string[];
   env?: { name: string; value?: string; valueFrom?: unknown }[];
   readinessProbe?: { httpGet?: { path: string } };
   livenessProbe?: { httpGet?: { path: string } };
@@ -77,6 +78,32 @@ describe('the Helm chart', () => {
       ofKind('PodDisruptionBudget').map((p) => [p.metadata.name, p.spec as { minAvailable: number }]),
     );
     for (const d of ofKind('Deployment')) expect(budgets.get(d.metadata.name)?.minAvailable).toBe(1);
+  });
+
+  it('traces every process under its own name, with the preload and a share of traces set in values', () => {
+    const settings = new Map(ofKind('ConfigMap').map((m) => [m.metadata.name, m.data ?? {}]));
+    for (const d of ofKind('Deployment')) {
+      const name = d.metadata.name;
+      expect({ name, ...settings.get(`${name}-settings`) }).toMatchObject({
+        name,
+        TRACING_ENABLED: 'true',
+        TRACING_EXPORTER: 'zipkin',
+        TRACING_ENDPOINT: 'http://zipkin:9411/api/v2/spans',
+        TRACING_SAMPLE_RATIO: '0.1',
+        OTEL_SERVICE_NAME: name,
+      });
+      const command = containerOf(d).command ?? [];
+      // The preload must come before the entry point, or nothing it instruments is patched.
+      expect(command.indexOf('./dist/libs/platform/src/tracing/tracing.register.js')).toBe(
+        command.indexOf('--require') + 1,
+      );
+      expect(command.indexOf('--require')).toBeGreaterThan(0);
+      expect(command.at(-1)).toMatch(/^dist\/services\/.+\.js$/);
+    }
+    const sampled = parseAllDocuments(helm('template', 'vax', CHART, '--set', 'tracing.sampleRatio=0.02'))
+      .map((doc) => doc.toJSON() as K8sObject)
+      .filter((o) => o?.kind === 'ConfigMap' && o.metadata.name.endsWith('-settings'));
+    expect(new Set(sampled.map((m) => m.data?.TRACING_SAMPLE_RATIO))).toEqual(new Set(['0.02']));
   });
 
   it('runs in the production profile, and puts no secret in a ConfigMap or a plain env value', () => {
