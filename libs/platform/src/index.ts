@@ -9,6 +9,7 @@ export * from './health/dependency-checks';
 export * from './health/lifecycle.state';
 export { activeTracing } from './tracing/tracing.runtime';
 export { temporalClientInterceptors } from './tracing/temporal-client.tracing';
+export { traceHeaders } from './tracing/trace-headers';
 export { watchWorkflowStates } from './metrics/workflow-states.metrics';
 export * from './http/problem-details';
 export * from './http/refusal-problem';

@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { type ActorTokenSigner, type CallerActor, ProblemException, ACTOR_HEADER } from '@vax/platform';
+import { type ActorTokenSigner, type CallerActor, ProblemException, ACTOR_HEADER, traceHeaders } from '@vax/platform';
 
 export type Upstream = 'identity' | 'injections' | 'complaints' | 'certification' | 'campaign';
 
@@ -51,6 +51,7 @@ export class UpstreamClient {
       const res = await fetch(url, {
         method,
         headers: {
+          ...traceHeaders(), // fetch is not instrumented: the service called joins this request's trace
           [ACTOR_HEADER]: token,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
