@@ -444,7 +444,7 @@ describe('the portal as people use it, at 360 px in both languages (issue 17; ev
         })()`);
       const typed = { idNumber: person.idNumber, fullName: person.fullName, dateOfBirth: person.dateOfBirth };
       const check = await post('/api/desk/verifications', { requestId: randomUUID(), typed });
-      expect(check.status).toBe(200);
+      expect(check.status).toBe(201); // a new check (a fresh requestId)
       const record = `/api/desk/records/${encodeURIComponent(check.body.personId!)}`;
       // The check reaches injections through Kafka; until then the read is refused (and not logged).
       await eventually(async () => {
