@@ -11,7 +11,7 @@ import { PostgresEventStore, migrate } from '@vax/event-sourcing';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { TestActorTokens } from '../libs/testing/src/actor-tokens';
-import { INJECTIONS_MIGRATIONS } from '../services/injections/src/application/injections.migrations';
+import { INJECTIONS_MIGRATIONS } from '../services/injections/src/adapters/postgres/injections.migrations';
 import {
   KAFKA_BROKERS,
   type LatencySummary,

@@ -13,9 +13,9 @@ import type { Pool } from 'pg';
 import { RecordChangesHttpController } from './adapters/http/record-changes.http-controller';
 import { RecordsHttpController } from './adapters/http/records.http-controller';
 import { StatisticsHttpController } from './adapters/http/statistics.http-controller';
-import { DoseStatisticsQuery } from './application/dose-statistics.query';
-import { CoverageQuery } from './application/coverage.query';
-import { VerificationShareQuery } from './application/verification-share.query';
+import { DoseStatisticsQuery } from './adapters/postgres/dose-statistics.query';
+import { CoverageQuery } from './adapters/postgres/coverage.query';
+import { VerificationShareQuery } from './adapters/postgres/verification-share.query';
 import { INJECTIONS_PROJECTIONS } from './projections/injections.projections';
 import { INJECTIONS_INBOX, IdentityEventsKafkaConsumer } from './adapters/kafka/identity-events.kafka-consumer';
 import { DoseRecordingService } from './application/dose-recording.service';
@@ -31,8 +31,13 @@ import { ComplaintsEventsKafkaConsumer } from './adapters/kafka/complaints-event
 import { LegacyDoseImportService } from './application/legacy-dose-import.service';
 import { CampaignListAttestationService } from './application/campaign-list-attestation.service';
 import { injectionsEventToContractV1 } from './application/injections-events.to-contract-v1';
-import { INJECTIONS_MIGRATIONS } from './application/injections.migrations';
-import { VerificationFactsRepository } from './application/verification-facts.repository';
+import { INJECTIONS_MIGRATIONS } from './adapters/postgres/injections.migrations';
+import { VerificationFactsRepository } from './adapters/postgres/verification-facts.repository';
+import { PostgresCampaignDosesReads } from './adapters/postgres/campaign-doses.reads';
+import { PostgresDoseRegisterReads } from './adapters/postgres/dose-register.reads';
+import { CampaignDosesReads } from './application/ports/campaign-doses.port';
+import { DoseRegisterReads } from './application/ports/dose-register.port';
+import { VerificationFacts } from './application/ports/verification-facts.port';
 import type { InjectionsConfig } from './injections.config';
 import { loadReferenceData } from './reference/reference-data';
 
@@ -88,6 +93,7 @@ export class InjectionsModule {
           inject: [PG_POOL],
           useFactory: (pool: Pool) => new VerificationFactsRepository(pool),
         },
+        { provide: VerificationFacts, useExisting: VerificationFactsRepository },
         {
           provide: PersonAccessStore,
           inject: [PG_POOL],
@@ -96,14 +102,14 @@ export class InjectionsModule {
         { provide: INJECTIONS_INBOX, inject: [PG_POOL], useFactory: (pool: Pool) => new Inbox(pool, SERVICE_NAME) },
         {
           provide: DoseRecordingService,
-          inject: [EVENT_STORE, VerificationFactsRepository],
-          useFactory: (store: EventStore, facts: VerificationFactsRepository) =>
+          inject: [EVENT_STORE, VerificationFacts],
+          useFactory: (store: EventStore, facts: VerificationFacts) =>
             new DoseRecordingService(store, facts, reference, policy),
         },
         {
           provide: ComplaintCorrectionsService,
-          inject: [EVENT_STORE, VerificationFactsRepository],
-          useFactory: (store: EventStore, facts: VerificationFactsRepository) =>
+          inject: [EVENT_STORE, VerificationFacts],
+          useFactory: (store: EventStore, facts: VerificationFacts) =>
             new ComplaintCorrectionsService(store, facts, reference, policy),
         },
         {
@@ -112,14 +118,25 @@ export class InjectionsModule {
         },
         {
           provide: AttestationService,
-          inject: [EVENT_STORE, PG_POOL, ListSigner],
-          useFactory: (store: EventStore, pool: Pool, signer: ListSigner) =>
-            new AttestationService(store, pool, reference, signer),
+          inject: [EVENT_STORE, DoseRegisterReads, ListSigner],
+          useFactory: (store: EventStore, register: DoseRegisterReads, signer: ListSigner) =>
+            new AttestationService(store, register, reference, signer),
+        },
+        {
+          provide: DoseRegisterReads,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new PostgresDoseRegisterReads(pool),
         },
         {
           provide: CampaignListAttestationService,
-          inject: [EVENT_STORE, PG_POOL],
-          useFactory: (store: EventStore, pool: Pool) => new CampaignListAttestationService(store, pool, reference),
+          inject: [EVENT_STORE, CampaignDosesReads],
+          useFactory: (store: EventStore, campaignDoses: CampaignDosesReads) =>
+            new CampaignListAttestationService(store, campaignDoses, reference),
+        },
+        {
+          provide: CampaignDosesReads,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new PostgresCampaignDosesReads(pool),
         },
         {
           provide: LegacyDoseImportService,

@@ -1,10 +1,10 @@
 import { type Actor, type EventStore, handleCommand } from '@vax/event-sourcing';
 import { vietnamToday } from '@vax/platform';
-import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { MAX_DOSES_PER_LIST, attestationDecider } from '../domain/attestation/attestation.decider';
-import type { AttestedEntry, DayAttested } from '../domain/attestation/attestation.messages';
+import type { DayAttested } from '../domain/attestation/attestation.messages';
 import type { ReferenceData } from '../reference/reference-data';
+import type { DoseRegisterReads } from './ports/dose-register.port';
 import { canonicalContent, sha256Hex } from './attestation-content';
 import type { ListSigner } from '@vax/platform';
 
@@ -16,7 +16,7 @@ export type AttestationView = DayAttested['data'] & { signatureValid: boolean };
 export class AttestationService {
   constructor(
     private readonly store: EventStore,
-    private readonly pool: Pool,
+    private readonly register: DoseRegisterReads,
     private readonly reference: ReferenceData,
     private readonly signer: ListSigner,
     private readonly clock: () => Date = () => new Date(),
@@ -26,7 +26,7 @@ export class AttestationService {
     const now = this.clock();
     const attestationId = uuidv7();
     const signedAt = now.toISOString();
-    const entries = await this.unattested(siteId, day);
+    const entries = await this.register.unattestedOfDay(siteId, day, MAX_DOSES_PER_LIST);
     const content = canonicalContent({
       attestationId,
       siteId,
@@ -79,33 +79,7 @@ export class AttestationService {
   }
 
   /** The attestation covering each of a person's doses, where one does (read model). */
-  async coveringDoses(personId: string): Promise<Map<string, string>> {
-    const { rows } = await this.pool.query(
-      'select dose_id, attestation_id from dose_register where person_id = $1 and attestation_id is not null',
-      [personId],
-    );
-    return new Map(rows.map((r) => [r.dose_id as string, r.attestation_id as string]));
-  }
-
-  /**
-   * The site's doses of that day, verified, not voided and not yet attested (read model: may lag by
-   * moments); at most one list's worth, the rest left for the next signing.
-   */
-  private async unattested(siteId: string, day: string): Promise<AttestedEntry[]> {
-    const { rows } = await this.pool.query(
-      `select dose_id, person_id, dose_number, vaccine_code, lot_number, to_char(day, 'YYYY-MM-DD') as day, verification_id
-       from dose_register where site_id = $1 and day = $2 and not voided and attestation_id is null
-       and verification_id is not null order by dose_id limit $3`,
-      [siteId, day, MAX_DOSES_PER_LIST],
-    );
-    return rows.map((r) => ({
-      doseId: r.dose_id,
-      personId: r.person_id,
-      doseNumber: r.dose_number,
-      vaccineCode: r.vaccine_code,
-      lotNumber: r.lot_number,
-      administeredOn: r.day,
-      verificationId: r.verification_id,
-    }));
+  coveringDoses(personId: string): Promise<Map<string, string>> {
+    return this.register.coveringDoses(personId);
   }
 }

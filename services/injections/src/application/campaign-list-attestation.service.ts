@@ -1,9 +1,8 @@
 import { type MatchedListAttested, matchedListSha256 } from '@vax/contracts';
 import { type Actor, type EventStore, handleCommand } from '@vax/event-sourcing';
-import type { Pool } from 'pg';
 import { campaignListDecider } from '../domain/attestation/campaign-list.decider';
-import type { CampaignListEntry } from '../domain/attestation/campaign-list.messages';
 import type { ReferenceData } from '../reference/reference-data';
+import type { CampaignDosesReads } from './ports/campaign-doses.port';
 
 export const campaignListStream = (attestationId: string) => `campaign-list-${attestationId}`;
 
@@ -16,12 +15,12 @@ export const campaignListStream = (attestationId: string) => `campaign-list-${at
 export class CampaignListAttestationService {
   constructor(
     private readonly store: EventStore,
-    private readonly pool: Pool,
+    private readonly campaignDoses: CampaignDosesReads,
     private readonly reference: ReferenceData,
   ) {}
 
   async record(list: MatchedListAttested, actor: Actor, meta: { correlationId: string; causationId: string }) {
-    const found = await this.unattested(list.campaignId, this.sitesOf(list.scope, list.unit));
+    const found = await this.campaignDoses.unattested(list.campaignId, this.sitesOf(list.scope, list.unit));
     const { attestedBy, signerRole, attestedAt } = list;
     const foundSha256 = matchedListSha256({
       ...list,
@@ -43,24 +42,5 @@ export class CampaignListAttestationService {
   private sitesOf(scope: 'site' | 'commune', unit: string): string[] {
     if (scope === 'site') return [unit];
     return [...this.reference.sites.values()].filter((s) => s.commune === unit).map((s) => s.id);
-  }
-
-  private async unattested(campaignId: string, siteIds: string[]): Promise<CampaignListEntry[]> {
-    const { rows } = await this.pool.query(
-      `select dose_id, record_dose_id, person_id, vaccine_code, lot_number, to_char(day, 'YYYY-MM-DD') as day,
-         site_id, verification_id
-       from campaign_doses where campaign_id = $1 and site_id = any($2) and attestation_id is null`,
-      [campaignId, siteIds],
-    );
-    return rows.map((r) => ({
-      doseId: r.dose_id,
-      recordDoseId: r.record_dose_id,
-      personId: r.person_id,
-      vaccineCode: r.vaccine_code,
-      lotNumber: r.lot_number,
-      administeredOn: r.day,
-      siteId: r.site_id,
-      verificationId: r.verification_id,
-    }));
   }
 }

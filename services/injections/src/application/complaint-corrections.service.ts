@@ -4,7 +4,7 @@ import { immunizationRecordDecider } from '../domain/record/immunization-record.
 import type { ApplyComplaintCorrection, DoseDetails, DosePolicy } from '../domain/record/record.messages';
 import type { ReferenceData } from '../reference/reference-data';
 import { recordStream } from './dose-recording.service';
-import type { VerificationFactsRepository } from './verification-facts.repository';
+import type { VerificationFacts } from './ports/verification-facts.port';
 
 interface Common {
   commandId: string;
@@ -25,7 +25,7 @@ export type ComplaintCorrectionRequest =
 export class ComplaintCorrectionsService {
   constructor(
     private readonly store: EventStore,
-    private readonly facts: VerificationFactsRepository,
+    private readonly facts: VerificationFacts,
     private readonly reference: ReferenceData,
     private readonly policy: DosePolicy,
     private readonly clock: () => Date = () => new Date(),

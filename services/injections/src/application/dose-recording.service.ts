@@ -7,7 +7,7 @@ import {
 } from '../domain/record/immunization-record.decider';
 import type { DoseDetails, DosePolicy } from '../domain/record/record.messages';
 import type { ReferenceData } from '../reference/reference-data';
-import type { VerificationFactsRepository } from './verification-facts.repository';
+import type { VerificationFacts } from './ports/verification-facts.port';
 
 export const recordStream = (personId: string) => `record-${personId}`;
 
@@ -22,7 +22,7 @@ export type RecordingOutcome = { outcome: 'recorded' | 'already-recorded'; dose:
 export class DoseRecordingService {
   constructor(
     private readonly store: EventStore,
-    private readonly facts: VerificationFactsRepository,
+    private readonly facts: VerificationFacts,
     private readonly reference: ReferenceData,
     private readonly policy: DosePolicy,
     private readonly clock: () => Date = () => new Date(),

@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@vax/event-sourcing';
 import { createTestDatabase, type TestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
-import { CoverageQuery } from '../application/coverage.query';
-import { DoseStatisticsQuery } from '../application/dose-statistics.query';
-import { VerificationShareQuery } from '../application/verification-share.query';
+import { CoverageQuery } from '../adapters/postgres/coverage.query';
+import { DoseStatisticsQuery } from '../adapters/postgres/dose-statistics.query';
+import { VerificationShareQuery } from '../adapters/postgres/verification-share.query';
 import { loadReferenceData } from '../reference/reference-data';
 import { doseCountersProjection } from './dose-counters.projection';
 import { doseRegisterProjection } from './dose-register.projection';

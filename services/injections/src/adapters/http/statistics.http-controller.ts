@@ -15,12 +15,8 @@ import {
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DateRangeOrdered, IsCalendarDate } from '@vax/platform';
-import { CoverageQuery } from '../../application/coverage.query';
-import {
-  SHARE_DIMENSIONS,
-  type ShareDimension,
-  VerificationShareQuery,
-} from '../../application/verification-share.query';
+import { CoverageQuery } from '../postgres/coverage.query';
+import { SHARE_DIMENSIONS, type ShareDimension, VerificationShareQuery } from '../postgres/verification-share.query';
 import type { Response } from 'express';
 import {
   CoverageResponse,
@@ -31,7 +27,7 @@ import {
   DoseStatisticsQuery,
   STATISTICS_DIMENSIONS,
   type StatisticsDimension,
-} from '../../application/dose-statistics.query';
+} from '../postgres/dose-statistics.query';
 
 export class DoseStatisticsRequest {
   @ApiProperty({ enum: STATISTICS_DIMENSIONS }) @IsIn(STATISTICS_DIMENSIONS) groupBy!: StatisticsDimension;

@@ -3,7 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { IdentityEventsV1 } from '@vax/contracts';
 import type { Inbox } from '@vax/messaging';
 import { PersonAccessStore } from '@vax/platform';
-import { VerificationFactsRepository } from '../../application/verification-facts.repository';
+import { VerificationFactsRepository } from '../postgres/verification-facts.repository';
 
 export const INJECTIONS_INBOX = Symbol('INJECTIONS_INBOX');
 

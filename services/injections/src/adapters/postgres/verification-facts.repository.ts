@@ -1,8 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
-import type { VerificationFact } from '../domain/record/record.messages';
+import type { VerificationFact } from '../../domain/record/record.messages';
+import type { VerificationFacts } from '../../application/ports/verification-facts.port';
 
 /** Identity checks as injections knows them, kept current from identity.events.v1. */
-export class VerificationFactsRepository {
+export class VerificationFactsRepository implements VerificationFacts {
   constructor(private readonly pool: Pool) {}
 
   async find(verificationId: string): Promise<VerificationFact | undefined> {

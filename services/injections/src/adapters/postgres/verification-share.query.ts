@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { FiguresWithin } from '@vax/platform';
-import type { ReferenceData } from '../reference/reference-data';
-import { sitesWithin } from './sites-within';
+import type { ReferenceData } from '../../reference/reference-data';
+import { sitesWithin } from '../../application/sites-within';
 
 export const SHARE_DIMENSIONS = ['site', 'commune', 'district'] as const;
 export type ShareDimension = (typeof SHARE_DIMENSIONS)[number];

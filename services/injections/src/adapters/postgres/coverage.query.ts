@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import { type CoverageRow, coverage } from '../domain/coverage/coverage';
-import type { ReferenceData } from '../reference/reference-data';
+import { type CoverageRow, coverage } from '../../domain/coverage/coverage';
+import type { ReferenceData } from '../../reference/reference-data';
 
 /**
  * Coverage by district and age group: people with doses on the platform's records (counters kept

@@ -2,11 +2,12 @@ import { type MatchedListAttested, matchedListSha256 } from '@vax/contracts';
 import { EVENT_STORE_MIGRATIONS, PostgresEventStore, migrate } from '@vax/event-sourcing';
 import { createTestDatabase, type TestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
-import { campaignDosesProjection } from '../projections/campaign-doses.projection';
-import { doseRegisterProjection } from '../projections/dose-register.projection';
-import { loadReferenceData } from '../reference/reference-data';
-import { CampaignListAttestationService } from './campaign-list-attestation.service';
-import { LegacyDoseImportService } from './legacy-dose-import.service';
+import { campaignDosesProjection } from '../../projections/campaign-doses.projection';
+import { doseRegisterProjection } from '../../projections/dose-register.projection';
+import { loadReferenceData } from '../../reference/reference-data';
+import { CampaignListAttestationService } from '../../application/campaign-list-attestation.service';
+import { LegacyDoseImportService } from '../../application/legacy-dose-import.service';
+import { PostgresCampaignDosesReads } from './campaign-doses.reads';
 
 const campaignActor = { id: 'campaign:cmp-1', role: 'system', scope: 'province:LC' };
 const meta = (id: string) => ({ correlationId: 'cmp-1', causationId: id });
@@ -83,7 +84,7 @@ describe("a campaign's signed matched list carried into the records (PostgreSQL)
     store = new PostgresEventStore(pool);
     const reference = loadReferenceData();
     const legacy = new LegacyDoseImportService(store, reference);
-    lists = new CampaignListAttestationService(store, pool, reference);
+    lists = new CampaignListAttestationService(store, new PostgresCampaignDosesReads(pool), reference);
     // P2's injection was already on the record (from another campaign's list): this one acknowledges it.
     await legacy.import(dose('legacy:cmp-0:imp:3', 'P2', 'cmp-0'), campaignActor, meta('m0'));
     await legacy.import(dose('legacy:cmp-1:imp:7', 'P1'), campaignActor, meta('m1'));

@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
 import type { FiguresWithin } from '@vax/platform';
-import type { ReferenceData } from '../reference/reference-data';
-import { wholeMonthsWithin } from '../domain/statistics/whole-months';
-import { sitesWithin } from './sites-within';
+import type { ReferenceData } from '../../reference/reference-data';
+import { wholeMonthsWithin } from '../../domain/statistics/whole-months';
+import { sitesWithin } from '../../application/sites-within';
 
 export const STATISTICS_DIMENSIONS = ['day', 'site', 'commune', 'district', 'vaccine', 'doseNumber'] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
