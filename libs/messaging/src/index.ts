@@ -4,6 +4,7 @@ export * from './consuming/reliable-kafka.server';
 export * from './consuming/retry-policy';
 export * from './consuming/transient-waits';
 export * from './dead-letters/dead-letter.reader';
+export * from './embedded/bus-buckets';
 export * from './embedded/embedded-bus';
 export * from './embedded/embedded-log.server';
 export * from './inbox/inbox';
