@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { PostgresEventStore, migrate } from '@vax/event-sourcing';
 import { MESSAGING_MIGRATIONS, rebuildProjection } from '@vax/messaging';
 import { Pool } from 'pg';
-import { SlaReportQuery } from '../services/complaints/src/application/sla-report.query';
+import { SlaReportQuery } from '../services/complaints/src/adapters/postgres/sla-report.query';
 import { JsonSiteDirectory } from '../services/complaints/src/adapters/reference/json-site-directory';
 import { complaintUpcasters } from '../services/complaints/src/domain/complaint.upcasters';
 import { complaintSlaProjection } from '../services/complaints/src/projections/complaint-sla.projection';

@@ -32,7 +32,7 @@ import { JsonSiteDirectory } from '../services/complaints/src/adapters/reference
 import { loadSlaDeadlines } from '../services/complaints/src/adapters/reference/sla-reference';
 import { TemporalComplaintWorkflows } from '../services/complaints/src/adapters/temporal/temporal-complaint-workflows';
 import { ComplaintCommandService } from '../services/complaints/src/application/complaint.command-service';
-import { COMPLAINTS_MIGRATIONS } from '../services/complaints/src/application/complaints.migrations';
+import { COMPLAINTS_MIGRATIONS } from '../services/complaints/src/adapters/postgres/complaints.migrations';
 import type { FileComplaint } from '../services/complaints/src/domain/complaint.commands';
 import type { SiteDecision } from '../services/complaints/src/workflows/complaint-lifecycle.messages';
 import { fmt, freshDatabase, machine, percentile, runBenchmark } from './bench-support';

@@ -11,7 +11,7 @@ import { EVENT_STORE_MIGRATIONS, migrate } from '@vax/event-sourcing';
 import { MESSAGING_MIGRATIONS } from '@vax/messaging';
 import { complaintSlaRebuildAt, printSlaRebuild } from './complaint-sla-rebuild.phase';
 import { Pool } from 'pg';
-import { SlaReportQuery } from '../services/complaints/src/application/sla-report.query';
+import { SlaReportQuery } from '../services/complaints/src/adapters/postgres/sla-report.query';
 import { complaintSlaProjection } from '../services/complaints/src/projections/complaint-sla.projection';
 import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/application/campaign.migrations';
 import { PROGRESS_COUNTERS_MIGRATION } from '../services/campaign/src/application/progress-counters.migration';

@@ -1,7 +1,7 @@
 import { type TestDatabase, createTestDatabase } from '@vax/testing';
 import { type KeysetPage, PageRequest, keysetPage } from '@vax/platform';
 import { Pool } from 'pg';
-import { type ReportGroup, SlaReportQuery } from '../application/sla-report.query';
+import { type ReportGroup, SlaReportQuery } from '../adapters/postgres/sla-report.query';
 import { complaintSlaProjection } from './complaint-sla.projection';
 
 /*

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@vax/event-sourcing';
 import { type TestDatabase, createTestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
-import { SlaReportQuery } from '../application/sla-report.query';
+import { SlaReportQuery } from '../adapters/postgres/sla-report.query';
 import type { ComplaintCommand } from '../domain/complaint.commands';
 import { cmd, historyOf } from '../domain/complaint.spec-fixtures';
 import { complaintSlaProjection } from './complaint-sla.projection';

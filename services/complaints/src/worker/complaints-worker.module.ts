@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventSourcingModule, PlatformModule } from '@vax/platform';
-import { COMPLAINTS_MIGRATIONS } from '../application/complaints.migrations';
+import { COMPLAINTS_MIGRATIONS } from '../adapters/postgres/complaints.migrations';
 import { SERVICE_NAME } from '../complaints.config';
 import type { ComplaintsWorkerConfig } from './complaints-worker.config';
 import { lifecycleActivitiesProvider } from './lifecycle-activities.provider';

@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { districtStaff, stationStaff } from '../activities/lifecycle.spec-fixtures';
-import { ComplaintWorkflowHarness, type RunContext } from '../testing/complaint-workflow.spec-fixtures';
+import { ComplaintWorkflowHarness, type RunContext } from '../worker/complaint-workflow.spec-fixtures';
 import { decideUpdate, failedStepSignal, withdrawSignal } from './complaint-lifecycle.messages';
 
 // A step that fails for good, on the time-skipping server: recorded once, never retried for ever, the

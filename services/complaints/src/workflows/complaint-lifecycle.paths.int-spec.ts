@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { correctLot, stationStaff } from '../activities/lifecycle.spec-fixtures';
-import { ComplaintWorkflowHarness, type RunContext } from '../testing/complaint-workflow.spec-fixtures';
+import { ComplaintWorkflowHarness, type RunContext } from '../worker/complaint-workflow.spec-fixtures';
 import {
   type LifecycleStage,
   appealSignal,

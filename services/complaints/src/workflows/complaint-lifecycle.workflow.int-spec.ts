@@ -1,6 +1,6 @@
 import { eventually } from '@vax/testing';
 import { correctLot, districtStaff, stationStaff } from '../activities/lifecycle.spec-fixtures';
-import { ComplaintWorkflowHarness, near, vnTime } from '../testing/complaint-workflow.spec-fixtures';
+import { ComplaintWorkflowHarness, near, vnTime } from '../worker/complaint-workflow.spec-fixtures';
 import { decisionSignal, deadlinesQuery, recordCorrectedSignal, withdrawSignal } from './complaint-lifecycle.messages';
 
 // The complaint lifecycle on Temporal's time-skipping server: deadlines across weekends and Tết,

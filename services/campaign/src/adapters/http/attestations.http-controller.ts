@@ -1,10 +1,17 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles, SigningKeyResponse } from '@vax/platform';
+import {
+  ActorGuard,
+  Caller,
+  type CallerActor,
+  RequireRoles,
+  SigningKeyResponse,
+  answeringRefusals,
+} from '@vax/platform';
 import { ListAttestationService } from '../../application/list-attestation.service';
 import { ListSigner } from '@vax/platform';
 import { AttestListRequest, CommuneRequest } from './campaign.request-dto';
-import { refusalsAsProblems } from './campaign-http.problems';
+import { campaignRefusal } from './campaign-http.problems';
 import { AttestationResponse, CommuneAttestationsResponse } from './attestations.responses';
 
 /** The matched list of a site or commune, signed by its responsible person. */
@@ -27,7 +34,7 @@ export class AttestationsHttpController {
     @Caller() actor: CallerActor,
     @Req() req: { id?: string },
   ) {
-    return refusalsAsProblems(() =>
+    return answeringRefusals(campaignRefusal)(() =>
       this.attestations.attest(campaignId, body.scope, body.unit, actor, req.id ?? campaignId),
     );
   }

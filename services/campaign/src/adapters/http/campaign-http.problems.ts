@@ -1,12 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import {
-  type CallerActor,
-  ProblemException,
-  type Refusal,
-  answeringRefusals,
-  figuresWithin,
-  siteIsWithin,
-} from '@vax/platform';
+import { type CallerActor, ProblemException, type Refusal, figuresWithin, siteIsWithin } from '@vax/platform';
 import { CampaignRefused } from '../../application/campaign.service';
 import { AttestationRefused } from '../../domain/attestation/list-attestation.decider';
 import { MergeDecisionRefused } from '../../domain/duplicates/merge-decision';
@@ -29,9 +22,6 @@ export function campaignRefusal(error: unknown): Refusal | undefined {
   const title = 'The request cannot be carried out';
   return { status: HttpStatus.UNPROCESSABLE_ENTITY, slug: 'campaign-refused', title, detail, errors };
 }
-
-/** Runs a request; a rule it breaks is a problem response listing the field and rule. */
-export const refusalsAsProblems = answeringRefusals(campaignRefusal);
 
 export const notFound = (what: string) =>
   new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not found', `no ${what}`);

@@ -10,6 +10,7 @@ import {
   csvDocument,
   keysetPage,
   vietnamToday,
+  answeringRefusals,
 } from '@vax/platform';
 import {
   CampaignProgressResponse,
@@ -25,7 +26,7 @@ import { PROGRESS_COUNTERS, daysLeft, rollUp } from '../../domain/progress/campa
 import type { SiteDirectory } from '../../domain/legacy-row/reference-directories';
 import { SITE_DIRECTORY } from './tokens';
 import { CancelCampaignRequest, ProgressRequest, StartCampaignRequest } from './campaign.request-dto';
-import { notFound, refusalsAsProblems } from './campaign-http.problems';
+import { campaignRefusal, notFound } from './campaign-http.problems';
 
 const STEERED = { type: SteerResponse, description: "The request is handed to the campaign's workflow" };
 
@@ -47,7 +48,7 @@ export class CampaignsHttpController {
   })
   @ApiCreatedResponse({ type: CampaignResponse, description: 'The campaign started' })
   start(@Body() body: StartCampaignRequest, @Caller() actor: CallerActor) {
-    return refusalsAsProblems(() => this.campaigns.start(body, actor));
+    return answeringRefusals(campaignRefusal)(() => this.campaigns.start(body, actor));
   }
 
   @Get()

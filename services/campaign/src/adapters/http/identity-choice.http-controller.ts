@@ -1,10 +1,10 @@
 import { Body, Controller, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, RequireRoles, answeringRefusals } from '@vax/platform';
 import { IdentityChoiceService } from '../../application/identity-choice.service';
 import type { IdentityChoice } from '../../domain/worklists/identity-choice';
 import { ChooseIdentityRequest } from './choose-identity.request-dto';
-import { refusalsAsProblems } from './campaign-http.problems';
+import { campaignRefusal } from './campaign-http.problems';
 import { CorrectionResponse } from '@vax/contracts/campaign/http-v1.responses';
 
 /**
@@ -31,7 +31,9 @@ export class IdentityChoiceHttpController {
       body.decision === 'same-person'
         ? { decision: 'same-person', personId: body.personId! }
         : { decision: 'none-of-them' };
-    const status = await refusalsAsProblems(() => this.choices.choose(campaignId, itemId, choice, actor));
+    const status = await answeringRefusals(campaignRefusal)(() =>
+      this.choices.choose(campaignId, itemId, choice, actor),
+    );
     return { itemId, status };
   }
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException, type Refusal, problemOrError, refusalProblem } from '@vax/platform';
+import { ProblemException, type Refusal, refusalProblem } from '@vax/platform';
 import { MappingRejected } from '../../domain/legacy-row/column-mapping';
 import { UnreadableList, UploadAborted, UploadTooLarge } from '../../import/upload-errors';
 
@@ -50,5 +50,3 @@ export function importRefusal(error: unknown): Refusal | undefined {
     };
   return undefined;
 }
-
-export const importProblem = (error: unknown): unknown => problemOrError(error, importRefusal);

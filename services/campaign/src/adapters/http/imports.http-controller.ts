@@ -2,14 +2,14 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, FileResponse, PageRequest, RequireRoles, keysetPage } from '@vax/platform';
+import { ActorGuard, FileResponse, PageRequest, RequireRoles, keysetPage, problemOrError } from '@vax/platform';
 import type { Request, Response } from 'express';
 import { LegacyImportsRepository } from '../../application/legacy-imports.repository';
 import { LegacyUploadsService } from '../../application/legacy-uploads.service';
 import { ROW_REPORT_HEADER, rowReportLine } from '../../import/row-report.csv';
 import { notFound } from './campaign-http.problems';
 import { ImportUploadRequest } from './import-upload.request-dto';
-import { importProblem, unsupportedMediaType, uploadTooLarge } from './import-http.problems';
+import { importRefusal, unsupportedMediaType, uploadTooLarge } from './import-http.problems';
 import { ImportSummaryResponse, ImportsResponse, PresetsResponse } from '@vax/contracts/campaign/http-v1.responses';
 import { IMPORT_MAX_BYTES } from './tokens';
 import { ALL_UPLOAD_CONTENT_TYPES, limitedBody, uploadFormatOf } from './upload-body';
@@ -72,7 +72,7 @@ export class ImportsHttpController {
       res.setHeader('Connection', 'close');
       req.unpipe();
       req.resume();
-      throw importProblem(error);
+      throw problemOrError(error, importRefusal);
     }
   }
 

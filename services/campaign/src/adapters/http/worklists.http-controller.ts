@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles, keysetPage } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, RequireRoles, keysetPage, answeringRefusals } from '@vax/platform';
 import { MergeProposalsService } from '../../application/merge-proposals.service';
 import { WorklistService } from '../../application/worklist.service';
 import { CorrectRowRequest, MergeDecisionRequest, SitePageRequest, WorklistRequest } from './campaign.request-dto';
-import { checkSiteAccess, refusalsAsProblems } from './campaign-http.problems';
+import { campaignRefusal, checkSiteAccess } from './campaign-http.problems';
 import { SITE_DIRECTORY } from './tokens';
 import type { SiteDirectory } from '../../domain/legacy-row/reference-directories';
 import { CorrectionResponse, WorklistResponse } from '@vax/contracts/campaign/http-v1.responses';
@@ -47,7 +47,9 @@ export class WorklistsHttpController {
     @Body() body: CorrectRowRequest,
     @Caller() actor: CallerActor,
   ) {
-    const status = await refusalsAsProblems(() => this.worklists.correct(campaignId, itemId, body, actor));
+    const status = await answeringRefusals(campaignRefusal)(() =>
+      this.worklists.correct(campaignId, itemId, body, actor),
+    );
     return { itemId, status };
   }
 
@@ -71,7 +73,9 @@ export class WorklistsHttpController {
     @Body() body: MergeDecisionRequest,
     @Caller() actor: CallerActor,
   ) {
-    const status = await refusalsAsProblems(() => this.merges.decide(campaignId, proposalId, body.decision, actor));
+    const status = await answeringRefusals(campaignRefusal)(() =>
+      this.merges.decide(campaignId, proposalId, body.decision, actor),
+    );
     return { proposalId, status };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, ProblemException, RequireRoles } from '@vax/platform';
-import type { VerificationReference } from '../../application/verification-reference';
+import { ActorGuard, type Refusal, RequireRoles, refusalProblem } from '@vax/platform';
+import type { ReloadOutcome, VerificationReference } from '../../application/verification-reference';
 import { ReloadResponse, VerificationReferenceResponse } from './certification.responses';
 import { VERIFICATION_REFERENCE } from './verification.http-controller';
 
@@ -34,14 +34,18 @@ export class VerificationReferenceHttpController {
   @ApiOkResponse({ type: ReloadResponse })
   reload() {
     const outcome = this.reference.reload();
-    if (!outcome.reloaded)
-      throw new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'reference-not-reloaded',
-        'Rules or value sets not reloaded',
-        `the rules ${outcome.rules.version} and value sets ${outcome.valueSets.version} stay in force`,
-        [{ field: 'reference', rule: 'readable', message: outcome.problem ?? 'does not read' }],
-      );
+    if (!outcome.reloaded) throw refusalProblem(reloadRefusal(outcome));
     return outcome;
   }
+}
+
+/** A folder that does not read: the previous rules and value sets stay in force. */
+function reloadRefusal(outcome: ReloadOutcome): Refusal {
+  return {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    slug: 'reference-not-reloaded',
+    title: 'Rules or value sets not reloaded',
+    detail: `the rules ${outcome.rules.version} and value sets ${outcome.valueSets.version} stay in force`,
+    errors: [{ field: 'reference', rule: 'readable', message: outcome.problem ?? 'does not read' }],
+  };
 }

@@ -22,6 +22,7 @@ import {
   RequireRoles,
   itemsWithNextCursor,
   keysetPage,
+  answeringRefusals,
 } from '@vax/platform';
 import {
   CitizenComplaintListing,
@@ -32,8 +33,8 @@ import type { Request, Response } from 'express';
 import { ComplaintFilingService } from '../../application/complaint-filing.service';
 import { ComplaintRequestsService } from '../../application/complaint-requests.service';
 import { complaintView } from '../../application/complaint.view';
-import { SlaReportQuery } from '../../application/sla-report.query';
-import { answering, checkComplaintId } from './complaint-http.problems';
+import { SlaReportQuery } from '../postgres/sla-report.query';
+import { checkComplaintId, complaintRefusal } from './complaint-http.problems';
 import {
   AppealRequest,
   ContactCodeRequest,
@@ -60,14 +61,18 @@ export class CitizenComplaintsHttpController {
   @ApiOperation({ summary: 'Send a one-time code to the phone a complaint will give (3 an hour)' })
   @ApiAcceptedResponse({ description: 'The code is on its way (no body)' })
   sendCode(@Body() body: ContactCodeRequest, @Caller() citizen: CallerActor) {
-    return answering(async () => void (await this.filing.sendContactCode(citizen, body.phone)));
+    return answeringRefusals(complaintRefusal)(
+      async () => void (await this.filing.sendContactCode(citizen, body.phone)),
+    );
   }
 
   @Post('evidence')
   @ApiOperation({ summary: 'Upload a photo (paper certificate, screening form): JPEG, PNG or HEIC, at most 5 MB' })
   @ApiCreatedResponse({ type: UploadedEvidenceResponse, description: 'The photo kept (the first one, if sent before)' })
   upload(@Body() body: UploadEvidenceRequest, @Caller() citizen: CallerActor) {
-    return answering(() => this.filing.upload(citizen, Buffer.from(body.contentBase64, 'base64')));
+    return answeringRefusals(complaintRefusal)(() =>
+      this.filing.upload(citizen, Buffer.from(body.contentBase64, 'base64')),
+    );
   }
 
   @Post()
@@ -77,7 +82,7 @@ export class CitizenComplaintsHttpController {
     description: 'The complaint filed (the same complaintId sent again answers the complaint as it stands)',
   })
   file(@Body() body: FileComplaintRequest, @Caller() citizen: CallerActor) {
-    return answering(async () => complaintView(await this.filing.file(citizen, body)));
+    return answeringRefusals(complaintRefusal)(async () => complaintView(await this.filing.file(citizen, body)));
   }
 
   @Get('mine')
@@ -102,7 +107,9 @@ export class CitizenComplaintsHttpController {
   @ApiOperation({ summary: 'Answer the question of the unit handling the complaint (restarts its clock)' })
   @ApiAcceptedResponse({ description: 'The reply is handed to the complaint (no body)' })
   reply(@Param('complaintId') id: string, @Body() body: ReplyRequest, @Caller() citizen: CallerActor) {
-    return answering(() => this.requests.reply(checkComplaintId(id), citizen, body.message, body.evidenceIds));
+    return answeringRefusals(complaintRefusal)(() =>
+      this.requests.reply(checkComplaintId(id), citizen, body.message, body.evidenceIds),
+    );
   }
 
   @Post(':complaintId/withdrawal')
@@ -110,7 +117,9 @@ export class CitizenComplaintsHttpController {
   @ApiOperation({ summary: 'Withdraw the complaint (any time before it closes)' })
   @ApiAcceptedResponse({ description: 'The withdrawal is handed to the complaint (no body)' })
   withdraw(@Param('complaintId') id: string, @Body() body: WithdrawRequest, @Caller() citizen: CallerActor) {
-    return answering(() => this.requests.withdraw(checkComplaintId(id), citizen, body.reason));
+    return answeringRefusals(complaintRefusal)(() =>
+      this.requests.withdraw(checkComplaintId(id), citizen, body.reason),
+    );
   }
 
   @Post(':complaintId/appeal')
@@ -118,6 +127,6 @@ export class CitizenComplaintsHttpController {
   @ApiOperation({ summary: 'Appeal a rejection within the window: the complaint reopens one level up' })
   @ApiAcceptedResponse({ description: 'The appeal is handed to the complaint (no body)' })
   appeal(@Param('complaintId') id: string, @Body() body: AppealRequest, @Caller() citizen: CallerActor) {
-    return answering(() => this.requests.appeal(checkComplaintId(id), citizen, body.grounds));
+    return answeringRefusals(complaintRefusal)(() => this.requests.appeal(checkComplaintId(id), citizen, body.grounds));
   }
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { type Refusal, answeringRefusals, validationProblem } from '@vax/platform';
+import { type Refusal, validationProblem } from '@vax/platform';
 import { FilingError, type FilingErrorCode } from '../../application/complaint-filing.service';
 import { ComplaintError, type ComplaintErrorCode } from '../../domain/complaint.errors';
 
@@ -41,9 +41,6 @@ export function complaintRefusal(error: unknown): Refusal | undefined {
     };
   return undefined;
 }
-
-/** Runs a request; the domain's refusals become RFC 9457 problems (libs/platform's one mapper). */
-export const answering = answeringRefusals(complaintRefusal);
 
 const COMPLAINT_ID = /^[A-Za-z0-9:._-]{1,100}$/;
 

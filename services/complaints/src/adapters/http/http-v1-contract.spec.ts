@@ -9,7 +9,7 @@ import {
   REJECTION_REASONS,
 } from '../../domain/complaint-kinds';
 import type { ComplaintState } from '../../domain/complaint.state';
-import { REPORT_GROUPS } from '../../application/sla-report.query';
+import { REPORT_GROUPS } from '../postgres/sla-report.query';
 
 // The HTTP contract keeps its own lists of the complaint's vocabularies (a contract imports no
 // service code); they must be the domain's, or an answer breaks the schema the portal documents.

@@ -16,7 +16,7 @@ import { BreachesResponse, SlaSummaryResponse } from '@vax/contracts/complaints/
 import { IsIn, IsOptional } from 'class-validator';
 import { DateRangeOrdered, IsCalendarDate } from '@vax/platform';
 import type { Request, Response } from 'express';
-import { REPORT_GROUPS, type ManagerScope, type ReportGroup, SlaReportQuery } from '../../application/sla-report.query';
+import { REPORT_GROUPS, type ManagerScope, type ReportGroup, SlaReportQuery } from '../postgres/sla-report.query';
 import { AttentionItemResponse } from './sla-reports.responses';
 
 export class SlaSummaryRequest {

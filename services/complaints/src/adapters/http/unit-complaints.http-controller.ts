@@ -25,6 +25,7 @@ import {
   RequireRoles,
   itemsWithNextCursor,
   keysetPage,
+  answeringRefusals,
 } from '@vax/platform';
 import {
   ComplaintDetailResponse,
@@ -38,8 +39,8 @@ import { ComplaintRequestsService } from '../../application/complaint-requests.s
 import { EVIDENCE_MEDIA_TYPES } from '../../domain/complaint-evidence';
 import { ComplaintError, problem } from '../../domain/complaint.errors';
 import { FailedStepsService } from '../../application/failed-steps.service';
-import { SlaReportQuery } from '../../application/sla-report.query';
-import { answering, checkComplaintId } from './complaint-http.problems';
+import { SlaReportQuery } from '../postgres/sla-report.query';
+import { checkComplaintId, complaintRefusal } from './complaint-http.problems';
 import { DecideComplaintRequest } from './decide-complaint.request-dto';
 import { FailedStepRequestDto } from './failed-step.request-dto';
 
@@ -87,7 +88,9 @@ export class UnitComplaintsHttpController {
   })
   @ApiOkResponse({ type: DecisionResultResponse, description: 'The decision, recorded' })
   decide(@Param('complaintId') id: string, @Body() body: DecideComplaintRequest, @Caller() staff: CallerActor) {
-    return answering(() => this.requests.decide(checkComplaintId(id), staff, body.toDecision()));
+    return answeringRefusals(complaintRefusal)(() =>
+      this.requests.decide(checkComplaintId(id), staff, body.toDecision()),
+    );
   }
 
   @Post('complaints/:complaintId/failed-step')
@@ -101,7 +104,7 @@ export class UnitComplaintsHttpController {
   @ApiAcceptedResponse({ description: 'The retry or the closing is handed to the complaint (no body)' })
   failedStep(@Param('complaintId') id: string, @Body() body: FailedStepRequestDto, @Caller() staff: CallerActor) {
     const request = { action: body.action, note: body.note ?? '' };
-    return answering(() => this.failedSteps.handle(checkComplaintId(id), staff, request));
+    return answeringRefusals(complaintRefusal)(() => this.failedSteps.handle(checkComplaintId(id), staff, request));
   }
 
   @Get('complaints/:complaintId')
@@ -110,7 +113,7 @@ export class UnitComplaintsHttpController {
   @ApiOperation({ summary: 'A complaint: its subject, photos, turn and deadline, decision or outcome' })
   @ApiOkResponse({ type: ComplaintDetailResponse, description: 'The complaint and its timeline' })
   view(@Param('complaintId') id: string, @Caller() actor: CallerActor) {
-    return answering(() => this.reading.view(actor, checkComplaintId(id)));
+    return answeringRefusals(complaintRefusal)(() => this.reading.view(actor, checkComplaintId(id)));
   }
 
   @Get('people/:personId/reads')
@@ -121,7 +124,7 @@ export class UnitComplaintsHttpController {
   })
   @ApiOkResponse({ type: PersonReadsResponse, description: "The reads of the caller's filings, newest first" })
   reads(@Param('personId') personId: string, @Query() q: PageRequest, @Caller() actor: CallerActor) {
-    return answering(async () => {
+    return answeringRefusals(complaintRefusal)(async () => {
       if (!/^[A-Za-z0-9-]{1,100}$/.test(personId))
         throw new ComplaintError('invalid', 'bad person id', [problem('personId', 'format', 'must be a person id')]);
       return this.reading.readsOf(actor, personId, keysetPage(q, ['string', 'number']));
@@ -134,7 +137,7 @@ export class UnitComplaintsHttpController {
   @ApiOperation({ summary: 'What the platform sent the citizen about the complaint, newest last' })
   @ApiOkResponse({ type: SentMessagesResponse, description: 'The messages sent, oldest first' })
   messages(@Param('complaintId') id: string, @Caller() actor: CallerActor) {
-    return answering(() => this.reading.messages(actor, checkComplaintId(id)));
+    return answeringRefusals(complaintRefusal)(() => this.reading.messages(actor, checkComplaintId(id)));
   }
 
   @Get('complaints/:complaintId/evidence/:evidenceId')
@@ -147,7 +150,9 @@ export class UnitComplaintsHttpController {
     @Caller() actor: CallerActor,
     @Res() res: Response,
   ) {
-    const photo = await answering(() => this.reading.photo(actor, checkComplaintId(id), evidenceId));
+    const photo = await answeringRefusals(complaintRefusal)(() =>
+      this.reading.photo(actor, checkComplaintId(id), evidenceId),
+    );
     res.status(200).type(photo.mediaType).set('Cache-Control', 'private, no-store').send(photo.content);
   }
 }

@@ -2,7 +2,7 @@ import { migrate } from '@vax/event-sourcing';
 import { type TestDatabase, createTestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
 import type { OutgoingNotification } from '../../application/ports/notifications.port';
-import { COMPLAINTS_MIGRATIONS } from '../../application/complaints.migrations';
+import { COMPLAINTS_MIGRATIONS } from './complaints.migrations';
 import { DevelopmentNotificationOutbox } from './development-notifications.adapter';
 import { PostgresSentMessages, SentMessagesLog } from './sent-messages.log';
 

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { type Refusal, problemOrError, validationRefusal } from '@vax/platform';
+import { type Refusal, validationRefusal } from '@vax/platform';
 import { IdentityInputError } from '../../domain/identity-input/identity-input.error';
 import { VerificationError } from '../../domain/verification/verification.decider';
 import { RegistryUnavailableError } from '../../application/ports/population-registry.port';
@@ -27,6 +27,3 @@ export function identityRefusal(error: unknown): Refusal | undefined {
       return { status: HttpStatus.CONFLICT, slug: 'conflict', title: 'Cannot override', detail };
   }
 }
-
-/** Domain errors → HTTP problems (libs/platform's one mapper). */
-export const toProblem = (error: unknown): unknown => problemOrError(error, identityRefusal);

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, NotFoundException, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, RequireRoles } from '@vax/platform';
+import { ActorGuard, problemOrError, RequireRoles } from '@vax/platform';
 import { Matches } from 'class-validator';
 import { PopulationRegistry } from '../../application/ports/population-registry.port';
-import { toProblem } from './identity-errors';
+import { identityRefusal } from './identity-errors';
 import { ContactResponse } from './identity.responses';
 
 export class ContactRequest {
@@ -29,7 +29,7 @@ export class PeopleHttpController {
   @ApiOkResponse({ type: ContactResponse })
   async contact(@Body() body: ContactRequest): Promise<{ personId: string; phone: string | null }> {
     const person = await this.registry.findByIdNumber(body.idNumber).catch((error: unknown) => {
-      throw toProblem(error);
+      throw problemOrError(error, identityRefusal);
     });
     if (!person) throw new NotFoundException('no person with this ID number in the registry');
     return { personId: person.personId, phone: person.phone ?? null };

@@ -14,12 +14,12 @@ import {
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VerificationResponse } from '@vax/contracts/identity/http-v1.responses';
-import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, problemOrError, RequireRoles, validationProblem } from '@vax/platform';
 import type { Response } from 'express';
 import { VerificationService } from '../../application/verification.service';
 import type { VerificationView } from '../../application/verification.view';
 import { POLICE_VERIFIER } from '../../domain/verification/verification.decider';
-import { toProblem } from './identity-errors';
+import { identityRefusal } from './identity-errors';
 import { ReviewVerificationRequest, VerifyIdentityRequest } from './verify-identity.request-dto';
 
 const ID_PROBLEM = validationProblem([{ field: 'verificationId', rule: 'isUuid', message: 'must be a UUID' }]);
@@ -57,7 +57,7 @@ export class VerificationsHttpController {
       res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
       return view;
     } catch (error) {
-      throw toProblem(error);
+      throw problemOrError(error, identityRefusal);
     }
   }
 
@@ -86,7 +86,7 @@ export class VerificationsHttpController {
     try {
       return await this.verifications.review(id, body.outcome, body.reason, actor, req.id ?? 'none');
     } catch (error) {
-      throw toProblem(error);
+      throw problemOrError(error, identityRefusal);
     }
   }
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpStatus, Inject, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles } from '@vax/platform';
+import { ActorGuard, Caller, type CallerActor, ProblemException, RequireRoles, answeringRefusals } from '@vax/platform';
 import { AttestationService } from '../../application/attestation.service';
 import { ListSigner, SigningKeyResponse } from '@vax/platform';
 import { AttestationResponse, AttestationsResponse } from '@vax/contracts/injections/http-v1.responses';
 import { AttestDayRequest } from './attestations.request-dto';
-import { rejectedAs422 } from './record-http.problems';
+import { doseRefusal } from './record-http.problems';
 
 /** The day's verified list, signed by the site's head or the commune's chairman. */
 @ApiTags('attestations')
@@ -22,7 +22,9 @@ export class AttestationsHttpController {
   @ApiOperation({ summary: "Sign a site's verified list of one day; its records become legally valid" })
   @ApiCreatedResponse({ type: AttestationResponse })
   attest(@Body() body: AttestDayRequest, @Caller() actor: CallerActor, @Req() req: { id?: string }) {
-    return rejectedAs422(() => this.attestations.attest(body.siteId, body.day, actor, req.id ?? 'none'));
+    return answeringRefusals(doseRefusal)(() =>
+      this.attestations.attest(body.siteId, body.day, actor, req.id ?? 'none'),
+    );
   }
 
   @Get()

@@ -1,8 +1,15 @@
 import { Body, Controller, Inject, Param, ParseIntPipe, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorGuard, Caller, type CallerActor, RequireRoles, validationProblem } from '@vax/platform';
+import {
+  ActorGuard,
+  Caller,
+  type CallerActor,
+  RequireRoles,
+  validationProblem,
+  answeringRefusals,
+} from '@vax/platform';
 import { DoseRecordingService } from '../../application/dose-recording.service';
-import { checkPersonId, rejectedAs422 } from './record-http.problems';
+import { checkPersonId, doseRefusal } from './record-http.problems';
 import { RecordMergeService } from '../../application/record-merge.service';
 import { MergedRecordResponse, RecordDosesResponse, RecoveriesResponse } from './records.responses';
 import {
@@ -41,7 +48,7 @@ export class RecordChangesHttpController {
     @Req() req: Req,
   ) {
     checkPersonId(personId);
-    return rejectedAs422(async () => ({
+    return answeringRefusals(doseRefusal)(async () => ({
       personId,
       doses: await this.records.correct(personId, n, body, actor, req.id ?? 'none'),
     }));
@@ -59,7 +66,7 @@ export class RecordChangesHttpController {
     @Req() req: Req,
   ) {
     checkPersonId(personId);
-    return rejectedAs422(async () => ({
+    return answeringRefusals(doseRefusal)(async () => ({
       personId,
       doses: await this.records.void(personId, n, body.reason, body.complaintId, actor, req.id ?? 'none'),
     }));
@@ -76,7 +83,7 @@ export class RecordChangesHttpController {
     @Req() req: Req,
   ) {
     checkPersonId(personId);
-    return rejectedAs422(async () => ({
+    return answeringRefusals(doseRefusal)(async () => ({
       personId,
       recoveries: await this.records.recordRecovery(personId, body, actor, req.id ?? 'none'),
     }));
@@ -93,7 +100,7 @@ export class RecordChangesHttpController {
     @Req() req: Req,
   ) {
     checkPersonId(personId);
-    return rejectedAs422(async () => ({
+    return answeringRefusals(doseRefusal)(async () => ({
       personId,
       mergedPersonId: body.duplicatePersonId,
       doses: await this.merges.merge(personId, body.duplicatePersonId, body.reason, actor, req.id ?? 'none'),

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { type Refusal, answeringRefusals, validationProblem } from '@vax/platform';
+import { type Refusal, validationProblem } from '@vax/platform';
 import { DoseRejected } from '../../domain/record/immunization-record.decider';
 
 const PERSON_ID = /^[A-Za-z0-9-]{1,100}$/;
@@ -24,6 +24,3 @@ export function doseRefusal(error: unknown): Refusal | undefined {
     errors: error.problems,
   };
 }
-
-/** Runs a change to a record; a rule it breaks is a 422 listing every broken rule by field. */
-export const rejectedAs422 = answeringRefusals(doseRefusal);

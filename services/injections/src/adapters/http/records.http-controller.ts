@@ -11,12 +11,13 @@ import {
   RequireRoles,
   may,
   keysetPage,
+  answeringRefusals,
 } from '@vax/platform';
 import type { Response } from 'express';
 import { AttestationService } from '../../application/attestation.service';
 import { DoseRecordingService } from '../../application/dose-recording.service';
 import { DoseRejected } from '../../domain/record/immunization-record.decider';
-import { checkPersonId, isPersonId, rejectedAs422 } from './record-http.problems';
+import { checkPersonId, doseRefusal, isPersonId } from './record-http.problems';
 import { RecordAsOfRequest } from './record-as-of.request-dto';
 import { RecordDoseRequest, SyncDosesRequest } from './record-dose.request-dto';
 import { RecordResponse, RecordedDoseAnswer } from '@vax/contracts/injections/http-v1.responses';
@@ -46,7 +47,9 @@ export class RecordsHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     checkPersonId(personId);
-    const result = await rejectedAs422(() => this.doses.record(personId, body, actor, req.id ?? 'none'));
+    const result = await answeringRefusals(doseRefusal)(() =>
+      this.doses.record(personId, body, actor, req.id ?? 'none'),
+    );
     res.status(result.outcome === 'recorded' ? HttpStatus.CREATED : HttpStatus.OK);
     return result;
   }

@@ -1,11 +1,11 @@
 import { EVENT_STORE_MIGRATIONS, PostgresEventStore, migrate } from '@vax/event-sourcing';
 import { type TestDatabase, createTestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
-import { DevelopmentNotificationOutbox } from '../adapters/postgres/development-notifications.adapter';
-import { IssuedCertificatesRepository } from '../adapters/postgres/issued-certificates.repository';
-import { cmd, siteStaff } from '../domain/complaint.spec-fixtures';
-import { ComplaintError } from '../domain/complaint.errors';
-import { ComplaintCommandService } from './complaint.command-service';
+import { DevelopmentNotificationOutbox } from './development-notifications.adapter';
+import { IssuedCertificatesRepository } from './issued-certificates.repository';
+import { cmd, siteStaff } from '../../domain/complaint.spec-fixtures';
+import { ComplaintError } from '../../domain/complaint.errors';
+import { ComplaintCommandService } from '../../application/complaint.command-service';
 import { COMPLAINTS_MIGRATIONS } from './complaints.migrations';
 
 // The complaint store and the service's own tables on a real PostgreSQL.

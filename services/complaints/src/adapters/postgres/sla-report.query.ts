@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
-import { type BucketCount, percentileOf } from '../domain/sla/duration-histogram';
+import { type BucketCount, percentileOf } from '../../domain/sla/duration-histogram';
 
 type KeyValue = string | number | null;
 
