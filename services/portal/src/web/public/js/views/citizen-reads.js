@@ -24,7 +24,7 @@ export function readsSection(answer, reference) {
     append: (reads) => appendTo(body, reads.map(row)),
   });
   const head = h('tr', {}, ...['when', 'who', 'what', 'why'].map((k) => h('th', { scope: 'col' }, t(`reads.${k}`))));
-  section.append(...[h('table', {}, h('thead', {}, head), body), more].filter(Boolean));
+  section.append(...[h('table', { class: 'reads' }, h('thead', {}, head), body), more].filter(Boolean));
   return section;
 }
 
