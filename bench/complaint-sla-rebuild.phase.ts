@@ -1,6 +1,6 @@
 /**
  * The complaints' SLA read model rebuilt from the log (issue 19): complaint histories appended to the
- * event store as the workflow's activities append them (one stream per complaint, every history in one
+ * event store as complaints' command handling appends them (one stream per complaint, every history in one
  * append; not through Temporal), then `rebuildProjection` (what `projections rebuild complaint_sla <v>`
  * runs) feeds complaint_sla and its counters from the first event, with the triggers as in production.
  * Run at a tenth of the size too, to show how the rebuild grows.
