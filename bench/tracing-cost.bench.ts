@@ -29,6 +29,7 @@ import {
   startService,
   waitForReaders,
 } from './bench-support';
+import { cpuSeconds } from './campaign-processes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -42,6 +43,10 @@ const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Mi
 const staff = { id: 'staff-17', role: 'site-staff', scope: 'site:LC-TD-01' };
 
 type Mode = keyof typeof PORTS;
+const load = () =>
+  loadavg()
+    .map((l) => fmt(l, 2))
+    .join(' ');
 
 async function injectionsWith(mode: Mode, tokens: TestActorTokens) {
   const db = await freshDatabase(`tracing_${mode}`);
@@ -107,32 +112,38 @@ async function main(): Promise<void> {
 
   console.log(
     `# Dose recording with tracing off and on — ${machine()}; ${CLIENTS} clients without pause; ` +
-      `sample ratio ${SAMPLE_RATIO}; load average at start ${loadavg()
-        .map((l) => fmt(l, 2))
-        .join(' ')}`,
+      `sample ratio ${SAMPLE_RATIO}; load average at start ${load()}`,
   );
-  const results: Record<Mode, LatencySummary[]> = { off: [], on: [] };
+  // CPU the service used a dose, from the phase's start to its events published: on a machine others
+  // load, throughput moves with them, while what the process itself spends a dose does not.
+  const results: Record<Mode, (LatencySummary & { cpuMs: number })[]> = { off: [], on: [] };
   // A first short phase of each warms it (JIT, pools); it does not count.
   for (const mode of ['off', 'on'] as const) await measure(CLIENTS, 2_000, recordDose(mode));
   for (let round = 0; round < ROUNDS; round++) {
     for (const mode of ['off', 'on'] as const) {
       await waitForReaders(runs[mode].pool);
-      results[mode].push(await measure(CLIENTS, SECONDS * 1000, recordDose(mode)));
+      const cpu = cpuSeconds(runs[mode].service.pid);
+      const phase = await measure(CLIENTS, SECONDS * 1000, recordDose(mode));
+      await waitForReaders(runs[mode].pool);
+      const cpuMs = ((cpuSeconds(runs[mode].service.pid) - cpu) * 1000) / phase.calls;
+      results[mode].push({ ...phase, cpuMs });
     }
   }
-  console.log('| tracing | round | doses/s | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|');
+  console.log('| tracing | round | doses/s | p50 ms | p99 ms | CPU ms a dose |\n|---|---:|---:|---:|---:|---:|');
   for (const mode of ['off', 'on'] as const) {
     results[mode].forEach((r, i) =>
-      console.log(`| ${mode} | ${i + 1} | ${fmt(r.itemsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} |`),
+      console.log(
+        `| ${mode} | ${i + 1} | ${fmt(r.itemsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.cpuMs, 2)} |`,
+      ),
     );
   }
   const mean = (mode: Mode) => results[mode].reduce((n, r) => n + r.itemsPerSecond, 0) / results[mode].length;
+  const cpuMean = (mode: Mode) => results[mode].reduce((n, r) => n + r.cpuMs, 0) / results[mode].length;
   const ratio = mean('on') / mean('off');
   console.log(
     `\ntraced/untraced throughput: ${fmt(ratio, 2)}× (${fmt(mean('on'))} vs ${fmt(mean('off'))} doses/s); ` +
-      `target ≥ 0.9×: ${ratio >= 0.9 ? 'met' : 'NOT met'}; load average at end ${loadavg()
-        .map((l) => fmt(l, 2))
-        .join(' ')}`,
+      `target ≥ 0.9×: ${ratio >= 0.9 ? 'met' : 'NOT met'}; CPU a dose untraced/traced ` +
+      `${fmt(cpuMean('off') / cpuMean('on'), 2)}× (${fmt(cpuMean('off'), 2)} vs ${fmt(cpuMean('on'), 2)} ms); load average at end ${load()}`,
   );
   for (const mode of ['off', 'on'] as const) await waitForReaders(runs[mode].pool);
   await new Promise((resolve) => setTimeout(resolve, 2_000)); // the batch processor's last export
