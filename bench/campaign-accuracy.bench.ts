@@ -5,15 +5,15 @@
  *   npm run bench:campaign-accuracy   (BENCH_RECORDS=200000 BENCH_PEOPLE=480000)
  */
 import { inTransaction } from '@vax/messaging';
-import { CampaignsRepository } from '../services/campaign/src/application/campaigns.repository';
-import { MergesRepository } from '../services/campaign/src/application/merges.repository';
-import { VerificationRepository } from '../services/campaign/src/application/verification.repository';
+import { CampaignsRepository } from '../services/campaign/src/adapters/postgres/campaigns.repository';
+import { MergesRepository } from '../services/campaign/src/adapters/postgres/merges.repository';
+import { VerificationRepository } from '../services/campaign/src/adapters/postgres/verification.repository';
 import {
   DEFAULT_DUPLICATE_POLICY,
   proposeMerges,
 } from '../services/campaign/src/domain/duplicates/duplicate-detection';
 import { parseMapping } from '../services/campaign/src/domain/legacy-row/column-mapping';
-import { importFile } from '../services/campaign/src/import/import-file';
+import { importFile } from '../services/campaign/src/adapters/files/import-file';
 import { loadCampaignReference } from '../services/campaign/src/reference/reference-data';
 import { ChunkPlan } from '../services/campaign/src/workflows/campaign-chunks';
 import { BulkVerificationService } from '../services/identity/src/application/bulk-verification.service';

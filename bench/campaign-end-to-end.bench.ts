@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { parseMapping } from '../services/campaign/src/domain/legacy-row/column-mapping';
-import { importFile } from '../services/campaign/src/import/import-file';
+import { importFile } from '../services/campaign/src/adapters/files/import-file';
 import { loadCampaignReference } from '../services/campaign/src/reference/reference-data';
 import { fmt, freshDatabase, machine, runBenchmark, startService } from './bench-support';
 import { bareCopy, settledFigures } from './campaign-end-to-end.stages';

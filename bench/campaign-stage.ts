@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { EVENT_STORE_MIGRATIONS, migrate } from '@vax/event-sourcing';
 import { MESSAGING_MIGRATIONS } from '@vax/messaging';
 import { Pool } from 'pg';
-import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/application/campaign.migrations';
+import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/adapters/postgres/campaign.migrations';
 import { loadPopulationReference } from '../services/identity/src/reference/population-reference';
 import { syntheticPopulation } from '../services/identity/src/adapters/local-registry/synthetic-population';
 import { LOCAL_REGISTRY_MIGRATIONS } from '../services/identity/src/adapters/local-registry/local-registry.migrations';

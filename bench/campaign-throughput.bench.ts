@@ -14,7 +14,7 @@ import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { parseMapping } from '../services/campaign/src/domain/legacy-row/column-mapping';
-import { importFile } from '../services/campaign/src/import/import-file';
+import { importFile } from '../services/campaign/src/adapters/files/import-file';
 import { loadCampaignReference } from '../services/campaign/src/reference/reference-data';
 import { KAFKA_BROKERS, fmt, freshDatabase, machine, runBenchmark, startService } from './bench-support';
 import { MAPPING } from './campaign-legacy-list';

@@ -13,12 +13,12 @@ import { complaintSlaRebuildAt, printSlaRebuild } from './complaint-sla-rebuild.
 import { Pool } from 'pg';
 import { SlaReportQuery } from '../services/complaints/src/adapters/postgres/sla-report.query';
 import { complaintSlaProjection } from '../services/complaints/src/projections/complaint-sla.projection';
-import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/application/campaign.migrations';
-import { PROGRESS_COUNTERS_MIGRATION } from '../services/campaign/src/application/progress-counters.migration';
-import { PROGRESS_PENDING_MIGRATION } from '../services/campaign/src/application/progress-pending.migration';
-import { PROGRESS_ANSWERS_MIGRATION } from '../services/campaign/src/application/progress-answers.migration';
-import { PROGRESS_WITHOUT_ID_MIGRATION } from '../services/campaign/src/application/progress-without-id.migration';
-import { ProgressQuery } from '../services/campaign/src/application/progress.query';
+import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/adapters/postgres/campaign.migrations';
+import { PROGRESS_COUNTERS_MIGRATION } from '../services/campaign/src/adapters/postgres/progress-counters.migration';
+import { PROGRESS_PENDING_MIGRATION } from '../services/campaign/src/adapters/postgres/progress-pending.migration';
+import { PROGRESS_ANSWERS_MIGRATION } from '../services/campaign/src/adapters/postgres/progress-answers.migration';
+import { PROGRESS_WITHOUT_ID_MIGRATION } from '../services/campaign/src/adapters/postgres/progress-without-id.migration';
+import { ProgressQuery } from '../services/campaign/src/adapters/postgres/progress.query';
 import { fmt, freshDatabase, machine, percentile, runBenchmark } from './bench-support';
 import { OLD_BREACHES, OLD_PROGRESS, OLD_SUMMARY } from './read-models-size.before';
 

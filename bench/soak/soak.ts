@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { migrate } from '@vax/event-sourcing';
 import { Pool } from 'pg';
 import { parseMapping } from '../../services/campaign/src/domain/legacy-row/column-mapping';
-import { importFile } from '../../services/campaign/src/import/import-file';
+import { importFile } from '../../services/campaign/src/adapters/files/import-file';
 import { loadCampaignReference } from '../../services/campaign/src/reference/reference-data';
 import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
 import {

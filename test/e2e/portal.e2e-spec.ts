@@ -357,7 +357,7 @@ describe('the portal in a browser (every service and the worker as processes, re
     const lists = page.locator('section', { hasText: 'Danh sách tiêm chủng cũ' });
     await lists
       .getByLabel('Tệp danh sách (CSV hoặc Excel .xlsx)')
-      .setInputFiles(join(REPO_ROOT, 'services/campaign/src/import/fixtures/legacy-list.csv'));
+      .setInputFiles(join(REPO_ROOT, 'services/campaign/src/adapters/files/fixtures/legacy-list.csv'));
     await lists.getByLabel('Cách đọc các cột').selectOption('legacy-list.vi');
     await lists.getByRole('button', { name: 'Tải lên' }).click();
     await lists.getByText(/^Đã nhập danh sách, mã imp-/).waitFor({ timeout: 60_000 });

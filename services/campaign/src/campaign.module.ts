@@ -20,25 +20,28 @@ import { CampaignMetrics } from './adapters/metrics/campaign.metrics';
 import { DoseOutcomesKafkaConsumer } from './adapters/kafka/dose-outcomes.kafka-consumer';
 import { IdentityChoiceHttpController } from './adapters/http/identity-choice.http-controller';
 import { IdentityAnswersKafkaConsumer } from './adapters/kafka/identity-answers.kafka-consumer';
-import { BulkAnswersService } from './application/bulk-answers.service';
-import { CAMPAIGN_MIGRATIONS } from './application/campaign.migrations';
+import { BulkAnswersService } from './adapters/postgres/bulk-answers.service';
+import { CAMPAIGN_MIGRATIONS } from './adapters/postgres/campaign.migrations';
+import { TemporalCampaignWorkflows } from './adapters/temporal/temporal-campaign-workflows';
 import { CampaignService } from './application/campaign.service';
+import { CampaignWorkflows } from './application/ports/campaign-workflows.port';
+import { Campaigns } from './application/ports/campaigns.port';
 import { campaignEventToContractV1 } from './application/campaign-events.to-contract-v1';
-import { CampaignsRepository } from './application/campaigns.repository';
-import { DoseOutcomesService } from './application/dose-outcomes.service';
-import { DoseQueueRepository } from './application/dose-queue.repository';
-import { LegacyImportsRepository } from './application/legacy-imports.repository';
-import { LegacyUploadsService } from './application/legacy-uploads.service';
-import { ListAttestationService } from './application/list-attestation.service';
+import { CampaignsRepository } from './adapters/postgres/campaigns.repository';
+import { DoseOutcomesService } from './adapters/postgres/dose-outcomes.service';
+import { DoseQueueRepository } from './adapters/postgres/dose-queue.repository';
+import { LegacyImportsRepository } from './adapters/postgres/legacy-imports.repository';
+import { LegacyUploadsService } from './adapters/files/legacy-uploads.service';
+import { ListAttestationService } from './adapters/postgres/list-attestation.service';
 import { ListSigner } from '@vax/platform';
-import { MergeProposalsService } from './application/merge-proposals.service';
-import { ProgressQuery } from './application/progress.query';
-import { VerificationRepository } from './application/verification.repository';
-import { WorklistService } from './application/worklist.service';
-import { IdentityChoiceService } from './application/identity-choice.service';
-import { WorklistsRepository } from './application/worklists.repository';
+import { MergeProposalsService } from './adapters/postgres/merge-proposals.service';
+import { ProgressQuery } from './adapters/postgres/progress.query';
+import { VerificationRepository } from './adapters/postgres/verification.repository';
+import { WorklistService } from './adapters/postgres/worklist.service';
+import { IdentityChoiceService } from './adapters/postgres/identity-choice.service';
+import { WorklistsRepository } from './adapters/postgres/worklists.repository';
 import type { CampaignConfig } from './campaign.config';
-import { loadMappingPresets } from './import/mapping-presets';
+import { loadMappingPresets } from './reference/mapping-presets';
 import { loadCampaignReference } from './reference/reference-data';
 
 export const SERVICE_NAME = 'campaign';
@@ -103,12 +106,18 @@ export class CampaignModule {
               today,
             ),
         ),
+        { provide: Campaigns, inject: [PG_POOL], useFactory: (pool: Pool) => new CampaignsRepository(pool) },
+        {
+          provide: CampaignWorkflows,
+          inject: [TemporalConnection],
+          useFactory: (temporal: TemporalConnection) =>
+            new TemporalCampaignWorkflows(temporal, config.TEMPORAL_TASK_QUEUE),
+        },
         {
           provide: CampaignService,
-          inject: [PG_POOL, TemporalConnection],
-          useFactory: (pool: Pool, temporal: TemporalConnection) =>
-            new CampaignService(new CampaignsRepository(pool), temporal, {
-              taskQueue: config.TEMPORAL_TASK_QUEUE,
+          inject: [Campaigns, CampaignWorkflows],
+          useFactory: (campaigns: Campaigns, workflows: CampaignWorkflows) =>
+            new CampaignService(campaigns, workflows, {
               chunkSize: config.CAMPAIGN_CHUNK_SIZE,
               maxInFlight: config.CAMPAIGN_MAX_IN_FLIGHT,
               worklistDueDays: config.WORKLIST_DUE_DAYS,

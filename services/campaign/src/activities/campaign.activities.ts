@@ -1,12 +1,12 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { withClassifiedFailures } from '@vax/platform';
 import type { MessageSink } from '@vax/messaging';
-import type { CampaignsRepository } from '../application/campaigns.repository';
-import type { DoseQueueRepository } from '../application/dose-queue.repository';
-import type { MergesRepository } from '../application/merges.repository';
+import type { CampaignsRepository } from '../adapters/postgres/campaigns.repository';
+import type { DoseQueueRepository } from '../adapters/postgres/dose-queue.repository';
+import type { MergesRepository } from '../adapters/postgres/merges.repository';
 import { bulkRequest, doseMatched } from '../application/outgoing-messages';
-import type { VerificationRepository } from '../application/verification.repository';
-import type { WorklistsRepository } from '../application/worklists.repository';
+import type { VerificationRepository } from '../adapters/postgres/verification.repository';
+import type { WorklistsRepository } from '../adapters/postgres/worklists.repository';
 import { type DuplicatePolicy, proposeMerges } from '../domain/duplicates/duplicate-detection';
 import { dueOn } from '../domain/worklists/worklist-item';
 import type { ClassCounts } from '../workflows/campaign.messages';

@@ -1,19 +1,9 @@
 import type { Actor } from '@vax/event-sourcing';
-import { type KeysetPage, type TemporalConnection, temporalClientInterceptors } from '@vax/platform';
-import { Client, QueryNotRegisteredError, WorkflowNotFoundError } from '@temporalio/client';
+import type { KeysetPage } from '@vax/platform';
 import { randomBytes } from 'node:crypto';
-import type { campaignWorkflow } from '../workflows/campaign.workflow';
-import {
-  type CampaignProgress,
-  campaignWorkflowId,
-  cancelSignal,
-  changesSubmittedSignal,
-  pauseSignal,
-  progressQuery,
-  resumeSignal,
-  retryFailedStepSignal,
-} from '../workflows/campaign.messages';
-import type { CampaignListing, CampaignRecord, CampaignsRepository } from './campaigns.repository';
+import type { CampaignProgress } from '../workflows/campaign.messages';
+import type { CampaignRequest, CampaignWorkflows } from './ports/campaign-workflows.port';
+import type { CampaignListing, CampaignRecord, Campaigns } from './ports/campaigns.port';
 
 export class CampaignRefused extends Error {
   constructor(
@@ -27,19 +17,16 @@ export class CampaignRefused extends Error {
 }
 
 export interface CampaignSettings {
-  taskQueue: string;
   chunkSize: number;
   maxInFlight: number;
   worklistDueDays: number;
-  /** How long a progress query may wait for a worker. */
-  queryTimeoutMs?: number;
 }
 
 /** Starts campaigns as workflows and passes managers' and sites' requests to them. */
 export class CampaignService {
   constructor(
-    private readonly campaigns: CampaignsRepository,
-    private readonly temporal: TemporalConnection,
+    private readonly campaigns: Campaigns,
+    private readonly workflows: CampaignWorkflows,
     private readonly settings: CampaignSettings,
   ) {}
 
@@ -62,19 +49,11 @@ export class CampaignService {
       createdBy: actor.id,
     };
     await this.campaigns.create(campaign);
-    await (
-      await this.client()
-    ).workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
-      workflowId: campaignWorkflowId(campaign.campaignId),
-      taskQueue: this.settings.taskQueue,
-      args: [
-        {
-          campaignId: campaign.campaignId,
-          chunkSize: this.settings.chunkSize,
-          maxInFlight: this.settings.maxInFlight,
-          deadline: campaign.deadline,
-        },
-      ],
+    await this.workflows.start({
+      campaignId: campaign.campaignId,
+      chunkSize: this.settings.chunkSize,
+      maxInFlight: this.settings.maxInFlight,
+      deadline: campaign.deadline,
     });
     return campaign;
   }
@@ -87,46 +66,16 @@ export class CampaignService {
     return this.campaigns.find(campaignId);
   }
 
-  /**
-   * The campaign as recorded, with its workflow's live progress when the workflow answers. A query
-   * needs a worker: without one within a few seconds, the record alone (progress null) rather than a
-   * request hanging on Temporal.
-   */
+  /** The campaign as recorded, with its workflow's live progress when the workflow answers in time. */
   async status(campaignId: string): Promise<(CampaignRecord & { progress: CampaignProgress | null }) | undefined> {
     const campaign = await this.campaigns.find(campaignId);
     if (!campaign) return undefined;
-    const handle = (await this.client()).workflow.getHandle(campaignWorkflowId(campaignId));
-    let timer: NodeJS.Timeout | undefined;
-    const progress = await Promise.race([
-      handle.query(progressQuery).catch((error: unknown) => {
-        if (error instanceof WorkflowNotFoundError || error instanceof QueryNotRegisteredError) return null;
-        throw error;
-      }),
-      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.settings.queryTimeoutMs ?? 3_000))),
-    ]).finally(() => clearTimeout(timer));
-    return { ...campaign, progress };
+    return { ...campaign, progress: await this.workflows.progress(campaignId) };
   }
 
-  async signal(
-    campaignId: string,
-    what: 'pause' | 'resume' | 'retry' | 'cancel' | 'changes',
-    reason = '',
-  ): Promise<boolean> {
+  async signal(campaignId: string, what: CampaignRequest, reason = ''): Promise<boolean> {
     if (!(await this.campaigns.find(campaignId))) return false;
-    const handle = (await this.client()).workflow.getHandle(campaignWorkflowId(campaignId));
-    if (what === 'pause') await handle.signal(pauseSignal);
-    else if (what === 'resume') await handle.signal(resumeSignal);
-    else if (what === 'retry') await handle.signal(retryFailedStepSignal);
-    else if (what === 'cancel') await handle.signal(cancelSignal, { reason });
-    else await handle.signal(changesSubmittedSignal);
+    await this.workflows.request(campaignId, what, reason);
     return true;
-  }
-
-  private async client(): Promise<Client> {
-    return new Client({
-      connection: await this.temporal.get(),
-      namespace: this.temporal.namespace,
-      interceptors: temporalClientInterceptors(),
-    });
   }
 }

@@ -2,11 +2,11 @@ import type { MessageSink } from '@vax/messaging';
 import { vietnamToday } from '@vax/platform';
 import type { Pool } from 'pg';
 import { type CampaignActivities, createCampaignActivities } from '../activities/campaign.activities';
-import { CampaignsRepository } from '../application/campaigns.repository';
-import { DoseQueueRepository } from '../application/dose-queue.repository';
-import { MergesRepository } from '../application/merges.repository';
-import { VerificationRepository } from '../application/verification.repository';
-import { WorklistsRepository } from '../application/worklists.repository';
+import { CampaignsRepository } from '../adapters/postgres/campaigns.repository';
+import { DoseQueueRepository } from '../adapters/postgres/dose-queue.repository';
+import { MergesRepository } from '../adapters/postgres/merges.repository';
+import { VerificationRepository } from '../adapters/postgres/verification.repository';
+import { WorklistsRepository } from '../adapters/postgres/worklists.repository';
 import { DEFAULT_DUPLICATE_POLICY } from '../domain/duplicates/duplicate-detection';
 
 export interface ActivitySettings {

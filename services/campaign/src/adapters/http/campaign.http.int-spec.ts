@@ -18,7 +18,7 @@ import { Pool } from 'pg';
 import { CampaignConfig } from '../../campaign.config';
 import { CampaignModule } from '../../campaign.module';
 import { parseMapping } from '../../domain/legacy-row/column-mapping';
-import { importFile } from '../../import/import-file';
+import { importFile } from '../files/import-file';
 import { loadCampaignReference } from '../../reference/reference-data';
 // Not exported by @vax/platform: bootstrapHttpService applies them; this test wires the same by hand.
 import { jsonBodyParser, requireJsonBodies } from '../../../../../libs/platform/src/http/request-body.middleware';
@@ -79,7 +79,7 @@ describe('campaign API', () => {
       JSON.parse(readFileSync(join(__dirname, '../../../mappings/legacy-list.vi.json'), 'utf8')),
     );
     const context = { ...loadCampaignReference(), today: '2021-12-01', firstVaccinationDay: '2021-03-01' };
-    await importFile(pool, join(__dirname, '../../import/fixtures/legacy-list.csv'), {
+    await importFile(pool, join(__dirname, '../files/fixtures/legacy-list.csv'), {
       importId: 'imp-a',
       mapping,
       context,

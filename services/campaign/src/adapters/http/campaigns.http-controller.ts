@@ -21,7 +21,7 @@ import {
 } from '@vax/contracts/campaign/http-v1.responses';
 import type { Response } from 'express';
 import { CampaignService } from '../../application/campaign.service';
-import { ProgressQuery } from '../../application/progress.query';
+import { ProgressQuery } from '../postgres/progress.query';
 import { PROGRESS_COUNTERS, daysLeft, rollUp } from '../../domain/progress/campaign-progress';
 import type { SiteDirectory } from '../../domain/legacy-row/reference-directories';
 import { SITE_DIRECTORY } from './tokens';

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemException, type Refusal, refusalProblem } from '@vax/platform';
 import { MappingRejected } from '../../domain/legacy-row/column-mapping';
-import { UnreadableList, UploadAborted, UploadTooLarge } from '../../import/upload-errors';
+import { UnreadableList, UploadAborted, UploadTooLarge } from '../files/upload-errors';
 
 export const unsupportedMediaType = (allowed: readonly string[]) =>
   new ProblemException(

@@ -4,9 +4,9 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseGua
 import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, FileResponse, PageRequest, RequireRoles, keysetPage, problemOrError } from '@vax/platform';
 import type { Request, Response } from 'express';
-import { LegacyImportsRepository } from '../../application/legacy-imports.repository';
-import { LegacyUploadsService } from '../../application/legacy-uploads.service';
-import { ROW_REPORT_HEADER, rowReportLine } from '../../import/row-report.csv';
+import { LegacyImportsRepository } from '../postgres/legacy-imports.repository';
+import { LegacyUploadsService } from '../files/legacy-uploads.service';
+import { ROW_REPORT_HEADER, rowReportLine } from '../files/row-report.csv';
 import { notFound } from './campaign-http.problems';
 import { ImportUploadRequest } from './import-upload.request-dto';
 import { importRefusal, unsupportedMediaType, uploadTooLarge } from './import-http.problems';

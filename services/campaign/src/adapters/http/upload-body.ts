@@ -1,6 +1,6 @@
 import { Transform, type Readable } from 'node:stream';
 import type { Request } from 'express';
-import { UploadAborted, UploadTooLarge } from '../../import/upload-errors';
+import { UploadAborted, UploadTooLarge } from '../files/upload-errors';
 
 /** The content types an upload may have, per format: a CSV as browsers and tools label it, or a workbook. */
 export const UPLOAD_CONTENT_TYPES = {

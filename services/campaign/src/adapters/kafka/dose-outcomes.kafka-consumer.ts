@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { type LegacyDoseImported, LegacyDoseOutcomesV1, type LegacyDoseRefused } from '@vax/contracts';
-import { DoseOutcomesService } from '../../application/dose-outcomes.service';
+import { DoseOutcomesService } from '../postgres/dose-outcomes.service';
 
 /** injections.legacy-dose-outcomes.v1: what became of each matched dose sent to the records. */
 @Controller()

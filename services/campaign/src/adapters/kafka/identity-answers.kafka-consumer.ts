@@ -6,7 +6,7 @@ import {
   IdentityBulkResultsV2,
   IdentityEventsV1,
 } from '@vax/contracts';
-import { BulkAnswersService } from '../../application/bulk-answers.service';
+import { BulkAnswersService } from '../postgres/bulk-answers.service';
 
 /**
  * identity.bulk-results.v2: the answers to the campaign's bulk requests, rows to review with their

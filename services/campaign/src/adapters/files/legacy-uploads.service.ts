@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import type { ColumnMapping } from '../domain/legacy-row/column-mapping';
-import { type MappingChoice, chooseMapping } from '../domain/legacy-row/mapping-choice';
-import { importStream } from '../import/import-stream';
-import type { ImportSummary } from '../import/legacy-import.port';
-import type { CampaignReference } from '../reference/reference-data';
+import type { ColumnMapping } from '../../domain/legacy-row/column-mapping';
+import { type MappingChoice, chooseMapping } from '../../domain/legacy-row/mapping-choice';
+import { importStream } from './import-stream';
+import type { ImportSummary } from '../../application/ports/legacy-import.port';
+import type { CampaignReference } from '../../reference/reference-data';
 
 export interface UploadRequest {
   format: 'csv' | 'xlsx';

@@ -2,8 +2,8 @@ import type { LinkageCandidate } from '@vax/contracts';
 import type { Actor } from '@vax/event-sourcing';
 import { inTransaction } from '@vax/messaging';
 import type { Pool } from 'pg';
-import { type IdentityChoice, chooseIdentity } from '../domain/worklists/identity-choice';
-import { WorklistRefused, type WorklistStatus } from '../domain/worklists/worklist-item';
+import { type IdentityChoice, chooseIdentity } from '../../domain/worklists/identity-choice';
+import { WorklistRefused, type WorklistStatus } from '../../domain/worklists/worklist-item';
 
 /**
  * A site's choice among a row's candidates (ADR 14). The same person: the row is linked to them as a

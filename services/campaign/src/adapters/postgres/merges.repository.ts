@@ -5,8 +5,8 @@ import {
   type DuplicatePolicy,
   type MergeProposal,
   personKey,
-} from '../domain/duplicates/duplicate-detection';
-import type { RowClass } from '../domain/classification/row-class';
+} from '../../domain/duplicates/duplicate-detection';
+import type { RowClass } from '../../domain/classification/row-class';
 
 const FACTS = `l.import_id, l.row_number, r.result, r.person_id, l.id_number, l.full_name, l.date_of_birth::text as dob,
   l.vaccine_code, l.administered_on::text as day, l.lot_number, l.site_id, l.dose_number, l.problems`;

@@ -2,7 +2,7 @@ import type { Actor } from '@vax/event-sourcing';
 import { inTransaction } from '@vax/messaging';
 import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
 import type { Pool } from 'pg';
-import { MergeDecisionRefused, type ProposalStatus, decideProposal } from '../domain/duplicates/merge-decision';
+import { MergeDecisionRefused, type ProposalStatus, decideProposal } from '../../domain/duplicates/merge-decision';
 
 const ROW = (alias: string) =>
   `jsonb_build_object('importId', ${alias}.import_id, 'rowNumber', ${alias}.row_number, 'siteId', ${alias}.site_id,

@@ -5,11 +5,11 @@ import { migrate, EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@vax/event-
 import { MESSAGING_MIGRATIONS, Inbox } from '@vax/messaging';
 import { type TestDatabase, createTestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
-import type { CampaignActivities } from '../activities/campaign.activities';
-import { parseMapping } from '../domain/legacy-row/column-mapping';
-import { importFile } from '../import/import-file';
-import { loadCampaignReference } from '../reference/reference-data';
-import { campaignActivitiesOn } from '../worker/campaign-activities.factory';
+import type { CampaignActivities } from '../../activities/campaign.activities';
+import { parseMapping } from '../../domain/legacy-row/column-mapping';
+import { importFile } from '../files/import-file';
+import { loadCampaignReference } from '../../reference/reference-data';
+import { campaignActivitiesOn } from '../../worker/campaign-activities.factory';
 import { CAMPAIGN_MIGRATIONS } from './campaign.migrations';
 import { FakeIdentityOverSink } from './campaign.int-spec-fixtures';
 import { CampaignsRepository } from './campaigns.repository';
@@ -22,13 +22,15 @@ import { WorklistService } from './worklist.service';
 import { IdentityChoiceService } from './identity-choice.service';
 import { WorklistsRepository } from './worklists.repository';
 import { generateKeyPairSync } from 'node:crypto';
-import { classifyRow, worklistReason } from '../domain/classification/row-class';
-import { parseProblemText } from '../domain/legacy-row/legacy-row';
-import { rollUp } from '../domain/progress/campaign-progress';
+import { classifyRow, worklistReason } from '../../domain/classification/row-class';
+import { parseProblemText } from '../../domain/legacy-row/legacy-row';
+import { rollUp } from '../../domain/progress/campaign-progress';
 import { ProgressQuery } from './progress.query';
 
 const reference = loadCampaignReference();
-const mapping = parseMapping(JSON.parse(readFileSync(join(__dirname, '../../mappings/legacy-list.vi.json'), 'utf8')));
+const mapping = parseMapping(
+  JSON.parse(readFileSync(join(__dirname, '../../../mappings/legacy-list.vi.json'), 'utf8')),
+);
 const chunk = { campaignId: 'cmp-t', batchId: 'cmp-t:csv:0', importId: 'csv', firstRow: 2, lastRow: 9 };
 const candidate = (personId: string, score: number) => ({
   personId,
@@ -80,7 +82,7 @@ describe('a campaign over a real database: verify, propose merges, record, send 
     pool = new Pool({ connectionString: db.url, max: 5 });
     pool.on('error', () => undefined); // an idle client cut off by the server is replaced; pg asks for a listener
     await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...CAMPAIGN_MIGRATIONS]);
-    await importFile(pool, join(__dirname, '../import/fixtures/legacy-list.csv'), {
+    await importFile(pool, join(__dirname, '../files/fixtures/legacy-list.csv'), {
       importId: 'csv',
       mapping,
       context: { ...reference, today: '2021-12-01', firstVaccinationDay: '2021-03-01' },

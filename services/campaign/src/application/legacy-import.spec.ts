@@ -2,7 +2,7 @@ import { MappingRejected, parseMapping } from '../domain/legacy-row/column-mappi
 import type { CellValue, LegacyRow } from '../domain/legacy-row/legacy-row';
 import { HEADERS, context, listRow } from '../domain/legacy-row/legacy-row.spec-fixtures';
 import { importLegacyList } from './legacy-import';
-import type { ImportStart, LegacyRowSink, RowReportLine } from './legacy-import.port';
+import type { ImportStart, LegacyRowSink, RowReportLine } from './ports/legacy-import.port';
 
 const mapping = parseMapping({
   columns: {

@@ -5,13 +5,15 @@ import ExcelJS from 'exceljs';
 import { migrate } from '@vax/event-sourcing';
 import { type TestDatabase, createTestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
-import { CAMPAIGN_MIGRATIONS } from '../application/campaign.migrations';
-import { parseMapping } from '../domain/legacy-row/column-mapping';
-import { loadCampaignReference } from '../reference/reference-data';
+import { CAMPAIGN_MIGRATIONS } from '../postgres/campaign.migrations';
+import { parseMapping } from '../../domain/legacy-row/column-mapping';
+import { loadCampaignReference } from '../../reference/reference-data';
 import { importFile } from './import-file';
-import { PostgresLegacyRowSink } from './postgres-row.sink';
+import { PostgresLegacyRowSink } from '../postgres/postgres-row.sink';
 
-const mapping = parseMapping(JSON.parse(readFileSync(join(__dirname, '../../mappings/legacy-list.vi.json'), 'utf8')));
+const mapping = parseMapping(
+  JSON.parse(readFileSync(join(__dirname, '../../../mappings/legacy-list.vi.json'), 'utf8')),
+);
 const context = { ...loadCampaignReference(), today: '2021-12-01', firstVaccinationDay: '2021-03-01' };
 const dir = mkdtempSync(join(tmpdir(), 'campaign-import-'));
 

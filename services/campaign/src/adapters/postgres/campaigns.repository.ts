@@ -1,23 +1,7 @@
 import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
 import type { Pool, QueryResultRow } from 'pg';
-import type { ImportExtent } from '../workflows/campaign-chunks';
-
-export interface CampaignRecord {
-  campaignId: string;
-  name: string;
-  importIds: string[];
-  deadline: string;
-  worklistDueDays: number;
-  status: string;
-  createdBy: string;
-}
-
-/** A campaign as the managers' list shows it: its lists' size without counting their rows' outcomes. */
-export interface CampaignListing extends Omit<CampaignRecord, 'worklistDueDays' | 'createdBy'> {
-  createdAt: string;
-  /** Rows of its lists (accepted and rejected). */
-  rows: number;
-}
+import { type CampaignListing, type CampaignRecord, Campaigns } from '../../application/ports/campaigns.port';
+import type { ImportExtent } from '../../workflows/campaign-chunks';
 
 const toListing = (r: QueryResultRow): CampaignListing => ({
   campaignId: r.campaign_id,
@@ -29,8 +13,10 @@ const toListing = (r: QueryResultRow): CampaignListing => ({
   rows: r.rows,
 });
 
-export class CampaignsRepository {
-  constructor(private readonly pool: Pool) {}
+export class CampaignsRepository extends Campaigns {
+  constructor(private readonly pool: Pool) {
+    super();
+  }
 
   /** Imports that exist and are complete, of those asked for. */
   async finishedImports(importIds: string[]): Promise<string[]> {

@@ -2,7 +2,7 @@ import { type ColumnMapping, MappingRejected, resolveColumns } from '../domain/l
 import type { CellValue, LegacyRow } from '../domain/legacy-row/legacy-row';
 import { problemText } from '../domain/legacy-row/legacy-row';
 import { type ValidationContext, validateRow } from '../domain/legacy-row/row-validation';
-import type { ImportSummary, LegacyRowSink, RowReportLine } from './legacy-import.port';
+import type { ImportSummary, LegacyRowSink, RowReportLine } from './ports/legacy-import.port';
 
 export interface ImportRun {
   importId: string;

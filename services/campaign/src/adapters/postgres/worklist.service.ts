@@ -7,8 +7,8 @@ import {
   WorklistRefused,
   type WorklistStatus,
   correctItem,
-} from '../domain/worklists/worklist-item';
-import type { WorklistReason } from '../domain/classification/row-class';
+} from '../../domain/worklists/worklist-item';
+import type { WorklistReason } from '../../domain/classification/row-class';
 
 export interface WorklistEntry {
   itemId: string;

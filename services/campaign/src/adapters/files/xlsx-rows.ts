@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../domain/legacy-row/legacy-row';
+import type { CellValue } from '../../domain/legacy-row/legacy-row';
 
 type RawCell = ExcelJS.CellValue;
 

@@ -4,11 +4,11 @@ import { migrate } from '@vax/event-sourcing';
 import { vietnamToday } from '@vax/platform';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { CAMPAIGN_MIGRATIONS } from '../application/campaign.migrations';
-import { MappingRejected, parseMapping } from '../domain/legacy-row/column-mapping';
-import { importFile } from '../import/import-file';
-import type { ImportSummary } from '../import/legacy-import.port';
-import { loadCampaignReference } from '../reference/reference-data';
+import { CAMPAIGN_MIGRATIONS } from '../postgres/campaign.migrations';
+import { MappingRejected, parseMapping } from '../../domain/legacy-row/column-mapping';
+import { importFile } from '../files/import-file';
+import type { ImportSummary } from '../../application/ports/legacy-import.port';
+import { loadCampaignReference } from '../../reference/reference-data';
 
 const USAGE = `usage: campaign import <file.csv|file.xlsx> --mapping <mapping.json> [--report <report.csv>]
                        [--import-id <id>] [--database <postgres url>] [--first-day YYYY-MM-DD]

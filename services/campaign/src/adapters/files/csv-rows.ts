@@ -1,6 +1,6 @@
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { CellValue } from '../domain/legacy-row/legacy-row';
+import type { CellValue } from '../../domain/legacy-row/legacy-row';
 import { csvRecords } from './csv-records';
 
 const SNIFF_BYTES = 64 * 1024;

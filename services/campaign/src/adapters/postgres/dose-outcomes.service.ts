@@ -1,7 +1,7 @@
 import type { LegacyDoseImported, LegacyDoseRefused } from '@vax/contracts';
 import type { Inbox } from '@vax/messaging';
 import type { PoolClient } from 'pg';
-import { dueOn } from '../domain/worklists/worklist-item';
+import { dueOn } from '../../domain/worklists/worklist-item';
 import type { DoseQueueRepository } from './dose-queue.repository';
 import type { WorklistsRepository } from './worklists.repository';
 

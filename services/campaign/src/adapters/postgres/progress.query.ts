@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { type Counts, PROGRESS_COUNTERS, emptyCounts } from '../domain/progress/campaign-progress';
+import { type Counts, PROGRESS_COUNTERS, emptyCounts } from '../../domain/progress/campaign-progress';
 
 /**
  * The campaign's counters per site, read from counters the database keeps as rows are classified

@@ -7,8 +7,8 @@ import {
   type AttestedDose,
   type ListAttested,
   listAttestationDecider,
-} from '../domain/attestation/list-attestation.decider';
-import type { SiteDirectory } from '../domain/legacy-row/reference-directories';
+} from '../../domain/attestation/list-attestation.decider';
+import type { SiteDirectory } from '../../domain/legacy-row/reference-directories';
 import type { ListSigner } from '@vax/platform';
 
 export const attestationStream = (campaignId: string, commune: string) =>

@@ -1,5 +1,5 @@
-import type { ColumnMapping } from '../domain/legacy-row/column-mapping';
-import type { LegacyRow } from '../domain/legacy-row/legacy-row';
+import type { ColumnMapping } from '../../domain/legacy-row/column-mapping';
+import type { LegacyRow } from '../../domain/legacy-row/legacy-row';
 
 export interface ImportStart {
   importId: string;

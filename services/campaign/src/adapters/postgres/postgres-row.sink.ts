@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { inTransaction } from '@vax/messaging';
 import type { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { type LegacyRow, problemText } from '../domain/legacy-row/legacy-row';
-import type { ImportStart, LegacyRowSink } from './legacy-import.port';
+import { type LegacyRow, problemText } from '../../domain/legacy-row/legacy-row';
+import type { ImportStart, LegacyRowSink } from '../../application/ports/legacy-import.port';
 
 const COLUMNS =
   'import_id, row_number, status, id_state, full_name, date_of_birth, gender, id_number, phone, address, ' +

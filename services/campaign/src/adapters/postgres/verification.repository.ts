@@ -1,8 +1,8 @@
 import type { BulkRecordV2, LinkageCandidate } from '@vax/contracts';
 import type { Pool, PoolClient } from 'pg';
-import type { ClassCounts } from '../workflows/campaign.messages';
-import type { Chunk } from '../workflows/campaign-chunks';
-import { recordIdOf, rowOfRecordId } from './row-keys';
+import type { ClassCounts } from '../../workflows/campaign.messages';
+import type { Chunk } from '../../workflows/campaign-chunks';
+import { recordIdOf, rowOfRecordId } from '../../application/row-keys';
 
 export interface RegistryAnswer {
   recordId: string;

@@ -6,9 +6,9 @@ import { EVENT_STORE_MIGRATIONS, migrate } from '@vax/event-sourcing';
 import { Inbox, MESSAGING_MIGRATIONS } from '@vax/messaging';
 import { type TestDatabase, createTestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
-import { parseMapping } from '../domain/legacy-row/column-mapping';
-import { importFile } from '../import/import-file';
-import { loadCampaignReference } from '../reference/reference-data';
+import { parseMapping } from '../../domain/legacy-row/column-mapping';
+import { importFile } from '../files/import-file';
+import { loadCampaignReference } from '../../reference/reference-data';
 import { BulkAnswersService } from './bulk-answers.service';
 import { CAMPAIGN_MIGRATIONS } from './campaign.migrations';
 import { CampaignsRepository } from './campaigns.repository';
@@ -24,7 +24,9 @@ import { WorklistsRepository } from './worklists.repository';
  * pending, then matched, to review or not found; invalid only when the registry says so. The
  * migration counts a campaign of before it again; the triggers follow it after.
  */
-const mapping = parseMapping(JSON.parse(readFileSync(join(__dirname, '../../mappings/legacy-list.vi.json'), 'utf8')));
+const mapping = parseMapping(
+  JSON.parse(readFileSync(join(__dirname, '../../../mappings/legacy-list.vi.json'), 'utf8')),
+);
 const context = { ...loadCampaignReference(), today: '2021-12-01', firstVaccinationDay: '2021-03-01' };
 const HEADER =
   'STT;Họ và tên;Ngày sinh;Giới tính;Số CCCD/CMND;Số điện thoại;Địa chỉ;Tên vắc xin;Số lô;Ngày tiêm;Mũi tiêm;Cơ sở tiêm chủng';

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { Pool } from 'pg';
 import { csvStreamRows } from './csv-rows';
-import { type ImportRun, importLegacyList } from './legacy-import';
-import type { CellValue } from '../domain/legacy-row/legacy-row';
-import type { ImportSummary } from './legacy-import.port';
-import { PostgresLegacyRowSink } from './postgres-row.sink';
+import { type ImportRun, importLegacyList } from '../../application/legacy-import';
+import type { CellValue } from '../../domain/legacy-row/legacy-row';
+import type { ImportSummary } from '../../application/ports/legacy-import.port';
+import { PostgresLegacyRowSink } from '../postgres/postgres-row.sink';
 import { UnreadableList, UploadAborted, UploadTooLarge } from './upload-errors';
 import { xlsxRows } from './xlsx-rows';
 

@@ -1,6 +1,6 @@
 import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
 import type { Pool } from 'pg';
-import type { RowReportLine } from '../import/legacy-import.port';
+import type { RowReportLine } from '../../application/ports/legacy-import.port';
 
 export interface ImportListing {
   importId: string;
