@@ -32,7 +32,9 @@ import { DoseOutcomesService } from './adapters/postgres/dose-outcomes.service';
 import { DoseQueueRepository } from './adapters/postgres/dose-queue.repository';
 import { LegacyImportsRepository } from './adapters/postgres/legacy-imports.repository';
 import { LegacyUploadsService } from './adapters/files/legacy-uploads.service';
-import { ListAttestationService } from './adapters/postgres/list-attestation.service';
+import { ListAttestationService } from './application/list-attestation.service';
+import { MatchedDoses } from './application/ports/matched-doses.port';
+import { PostgresMatchedDoses } from './adapters/postgres/matched-doses.table';
 import { ListSigner } from '@vax/platform';
 import { MergeProposalsService } from './adapters/postgres/merge-proposals.service';
 import { ProgressQuery } from './adapters/postgres/progress.query';
@@ -147,10 +149,11 @@ export class CampaignModule {
         },
         {
           provide: ListAttestationService,
-          inject: [EVENT_STORE, PG_POOL, ListSigner],
-          useFactory: (store: EventStore, pool: Pool, signer: ListSigner) =>
-            new ListAttestationService(store, pool, reference.sites, signer),
+          inject: [EVENT_STORE, MatchedDoses, ListSigner],
+          useFactory: (store: EventStore, matched: MatchedDoses, signer: ListSigner) =>
+            new ListAttestationService(store, matched, reference.sites, signer),
         },
+        { provide: MatchedDoses, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresMatchedDoses(pool) },
       ],
     };
   }

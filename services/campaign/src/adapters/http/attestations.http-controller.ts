@@ -8,7 +8,7 @@ import {
   SigningKeyResponse,
   answeringRefusals,
 } from '@vax/platform';
-import { ListAttestationService } from '../postgres/list-attestation.service';
+import { ListAttestationService } from '../../application/list-attestation.service';
 import { ListSigner } from '@vax/platform';
 import { AttestListRequest, CommuneRequest } from './campaign.request-dto';
 import { campaignRefusal } from './campaign-http.problems';

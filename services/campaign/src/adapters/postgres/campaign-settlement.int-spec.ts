@@ -15,7 +15,8 @@ import { FakeIdentityOverSink } from './campaign.int-spec-fixtures';
 import { CampaignsRepository } from './campaigns.repository';
 import { DoseOutcomesService } from './dose-outcomes.service';
 import { DoseQueueRepository } from './dose-queue.repository';
-import { ListAttestationService } from './list-attestation.service';
+import { ListAttestationService } from '../../application/list-attestation.service';
+import { PostgresMatchedDoses } from './matched-doses.table';
 import { ListSigner } from '@vax/platform';
 import { MergeProposalsService } from './merge-proposals.service';
 import { WorklistService } from './worklist.service';
@@ -273,7 +274,12 @@ describe('a campaign over a real database: verify, propose merges, record, send 
     expect(refused.rows).toEqual([{ site_id: 'LC-TD-01', reason: 'dose-refused', due_on: '2021-12-08' }]);
 
     const signer = new ListSigner(generateKeyPairSync('ed25519').privateKey, true);
-    const attestations = new ListAttestationService(new PostgresEventStore(pool), pool, reference.sites, signer);
+    const attestations = new ListAttestationService(
+      new PostgresEventStore(pool),
+      new PostgresMatchedDoses(pool),
+      reference.sites,
+      signer,
+    );
     const head = { id: 'head-2', role: 'site-head', scope: 'site:LC-TD-02' };
     const signed = await attestations.attest('cmp-t', 'site', 'LC-TD-02', head, 'corr');
     expect(signed.entries.map((e) => e.doseId)).toEqual(['legacy:cmp-t:csv:8']);

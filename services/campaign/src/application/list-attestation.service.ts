@@ -1,15 +1,14 @@
 import { matchedListContent, sha256Hex } from '@vax/contracts';
 import { type Actor, type EventStore, fold, handleCommand } from '@vax/event-sourcing';
-import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import {
   AttestationRefused,
-  type AttestedDose,
   type ListAttested,
   listAttestationDecider,
-} from '../../domain/attestation/list-attestation.decider';
-import type { SiteDirectory } from '../../domain/legacy-row/reference-directories';
+} from '../domain/attestation/list-attestation.decider';
+import type { SiteDirectory } from '../domain/legacy-row/reference-directories';
 import type { ListSigner } from '@vax/platform';
+import type { MatchedDoses } from './ports/matched-doses.port';
 
 export const attestationStream = (campaignId: string, commune: string) =>
   `campaign-attestation-${campaignId}-${commune}`;
@@ -20,7 +19,7 @@ export type AttestationView = ListAttested['data'] & { signatureValid: boolean }
 export class ListAttestationService {
   constructor(
     private readonly store: EventStore,
-    private readonly pool: Pool,
+    private readonly matched: MatchedDoses,
     private readonly sites: SiteDirectory,
     private readonly signer: ListSigner,
     private readonly clock: () => Date = () => new Date(),
@@ -37,7 +36,7 @@ export class ListAttestationService {
             .all()
             .filter((s) => s.commune === unit)
             .map((s) => s.id);
-    const entries = (await this.matchedUnattested(campaignId, siteIds)).filter(
+    const entries = (await this.matched.unattested(campaignId, siteIds)).filter(
       (e) => !before.attestedDoseIds.has(e.doseId),
     );
     const now = this.clock();
@@ -73,7 +72,7 @@ export class ListAttestationService {
       { correlationId, causationId: null, actor, occurredAt: now },
     );
     // The stream is the truth; the table mark feeds progress (and is repaired here if a crash left it behind).
-    await this.markAttested(
+    await this.matched.markAttested(
       attestationId,
       entries.map((e) => e.doseId),
     );
@@ -98,33 +97,5 @@ export class ListAttestationService {
         { field: 'unit', rule: 'known', message: `no ${scope} ${unit} in the site directory` },
       ]);
     return commune;
-  }
-
-  private async matchedUnattested(campaignId: string, siteIds: string[]): Promise<AttestedDose[]> {
-    const { rows } = await this.pool.query(
-      `select d.dose_id, d.person_id, l.vaccine_code, l.lot_number, l.administered_on::text as day, d.site_id, r.batch_id
-       from dose_submissions d
-       join legacy_rows l on l.import_id = d.import_id and l.row_number = d.row_number
-       join row_results r on r.campaign_id = d.campaign_id and r.import_id = d.import_id and r.row_number = d.row_number
-       where d.campaign_id = $1 and d.site_id = any($2) and d.outcome in ('recorded', 'already-on-record')
-         and d.attestation_id is null order by d.dose_id`,
-      [campaignId, siteIds],
-    );
-    return rows.map((r) => ({
-      doseId: r.dose_id,
-      personId: r.person_id,
-      vaccineCode: r.vaccine_code,
-      lotNumber: r.lot_number,
-      administeredOn: r.day,
-      siteId: r.site_id,
-      verificationId: r.batch_id,
-    }));
-  }
-
-  private async markAttested(attestationId: string, doseIds: string[]): Promise<void> {
-    await this.pool.query(
-      'update dose_submissions set attestation_id = $1 where dose_id = any($2) and attestation_id is null',
-      [attestationId, doseIds],
-    );
   }
 }
