@@ -4,9 +4,11 @@ import { formatDate, formatPercent, t } from '../i18n.js';
 import { barChart } from '../chart.js';
 import { problemSummary } from '../problems.js';
 import { csvButton, table } from '../table.js';
+import { siteName } from '../units.js';
 
-/** The service names rows of no known site in English; the page says it in the chosen language. */
-const unitKey = (key) => (key === '(no known site)' ? t('campaign.noKnownSite') : key);
+/** A row's unit as people name it: the service keys sites by id and rows of no known site in English. */
+const unitKey = (key, groupBy, reference) =>
+  key === '(no known site)' ? t('campaign.noKnownSite') : groupBy === 'site' ? siteName(reference, key) : key;
 
 const COUNTERS = ['rows', 'sent', 'matched', 'mismatched', 'notFound', 'corrected', 'attested'];
 const LEVELS = ['district', 'commune', 'site'];
@@ -19,9 +21,12 @@ export async function campaignPanel() {
     { class: 'card', 'aria-labelledby': 'campaign-heading' },
     h('h3', { id: 'campaign-heading' }, t('campaign.heading')),
   );
-  let campaigns;
+  let campaigns, reference;
   try {
-    campaigns = (await api('GET', '/api/manager/campaigns')).campaigns;
+    [campaigns, reference] = await Promise.all([
+      api('GET', '/api/manager/campaigns').then((r) => r.campaigns),
+      api('GET', '/api/reference').catch(() => null), // without it, sites show by id
+    ]);
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) throw error;
     return (section.append(h('p', { class: 'form-error' }, t('problem.upstream-unavailable'))), section);
@@ -43,8 +48,8 @@ export async function campaignPanel() {
   const show = async () => {
     body.replaceChildren(h('p', { class: 'hint' }, t('campaign.loading')));
     try {
-      // Parts a state does not have (no steering while the workflow's live state is unknown) are null: left out, not printed.
-      body.replaceChildren(...(await progressView(pick.value, level.value, show)).filter(Boolean));
+      // Parts a view lacks (an empty chart) are null: left out, not printed.
+      body.replaceChildren(...(await progressView(pick.value, level.value, reference, show)).filter(Boolean));
     } catch (error) {
       body.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, problemSummary(error)));
     }
@@ -60,22 +65,29 @@ export async function campaignPanel() {
   return section;
 }
 
-async function progressView(campaignId, groupBy, refresh) {
+async function progressView(campaignId, groupBy, reference, refresh) {
   const base = `/api/manager/campaigns/${enc(campaignId)}`;
-  const [progress, status] = await Promise.all([
-    api('GET', `${base}/progress?groupBy=${groupBy}`),
-    api('GET', base).catch(() => null), // the workflow's live state is a bonus: the counts come from the database
-  ]);
+  // The counts come from the database and are drawn as soon as they come. The workflow's live state
+  // (paused or not) is a query the campaign service waits up to 3 s on while the campaign's worker is
+  // busy or down: it is added when it comes, never waited for.
+  const live = api('GET', base).catch(() => null);
+  const progress = await api('GET', `${base}/progress?groupBy=${groupBy}`);
+  const state = h('span', {}, stateText(progress.status, null));
+  const steer = h('div', {});
+  live.then((status) => {
+    state.textContent = stateText(progress.status, status?.progress);
+    steer.replaceChildren(...[steerButtons(base, progress.status, status?.progress, refresh)].filter(Boolean));
+  });
   return [
-    h('p', {}, deadlineText(progress), ' · ', stateText(progress.status, status?.progress)),
-    steerButtons(base, progress.status, status?.progress, refresh),
+    h('p', {}, deadlineText(progress), ' · ', state),
+    steer,
     barChart(
-      progress.rows.map((r) => ({ label: unitKey(r.key), value: r.settledShare ?? 0 })),
+      progress.rows.map((r) => ({ label: unitKey(r.key, groupBy, reference), value: r.settledShare ?? 0 })),
       { max: 1, format: formatPercent, label: t('campaign.settledChart') },
     ),
     table(
       [groupBy, ...COUNTERS],
-      progress.rows.map((r) => [unitKey(r.key), ...COUNTERS.map((c) => r[c])]),
+      progress.rows.map((r) => [unitKey(r.key, groupBy, reference), ...COUNTERS.map((c) => r[c])]),
     ),
     csvButton(`${base}/progress?groupBy=${groupBy}&format=csv`, `campaign-${campaignId}-by-${groupBy}.csv`),
   ];
