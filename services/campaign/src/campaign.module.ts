@@ -31,7 +31,9 @@ import { CampaignsRepository } from './adapters/postgres/campaigns.repository';
 import { DoseOutcomesService } from './adapters/postgres/dose-outcomes.service';
 import { DoseQueueRepository } from './adapters/postgres/dose-queue.repository';
 import { LegacyImportsRepository } from './adapters/postgres/legacy-imports.repository';
-import { LegacyUploadsService } from './adapters/files/legacy-uploads.service';
+import { StreamedListReader } from './adapters/files/streamed-list.reader';
+import { LegacyUploadsService } from './application/legacy-uploads.service';
+import { LegacyListReader } from './application/ports/legacy-list-reader.port';
 import { ListAttestationService } from './application/list-attestation.service';
 import { MatchedDoses } from './application/ports/matched-doses.port';
 import { PostgresMatchedDoses } from './adapters/postgres/matched-doses.table';
@@ -48,7 +50,7 @@ import { loadCampaignReference } from './reference/reference-data';
 
 export const SERVICE_NAME = 'campaign';
 
-const withPool = <T>(provide: new (...args: never[]) => T, make: (pool: Pool) => T) => ({
+const withPool = <T>(provide: abstract new (...args: never[]) => T, make: (pool: Pool) => T) => ({
   provide,
   inject: [PG_POOL],
   useFactory: make,
@@ -85,14 +87,16 @@ export class CampaignModule {
         { provide: SITE_DIRECTORY, useValue: reference.sites },
         { provide: IMPORT_MAX_BYTES, useValue: config.IMPORT_MAX_BYTES },
         withPool(LegacyImportsRepository, (pool) => new LegacyImportsRepository(pool)),
-        withPool(
-          LegacyUploadsService,
-          (pool) =>
-            new LegacyUploadsService(pool, reference, loadMappingPresets(), {
+        withPool(LegacyListReader, (pool) => new StreamedListReader(pool)),
+        {
+          provide: LegacyUploadsService,
+          inject: [LegacyListReader],
+          useFactory: (reader: LegacyListReader) =>
+            new LegacyUploadsService(reader, reference, loadMappingPresets(), {
               firstVaccinationDay: config.FIRST_VACCINATION_DAY,
               today,
             }),
-        ),
+        },
         withPool(ProgressQuery, (pool) => new ProgressQuery(pool)),
         withPool(
           BulkAnswersService,

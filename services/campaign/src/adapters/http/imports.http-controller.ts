@@ -5,7 +5,7 @@ import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags }
 import { ActorGuard, FileResponse, PageRequest, RequireRoles, keysetPage, problemOrError } from '@vax/platform';
 import type { Request, Response } from 'express';
 import { LegacyImportsRepository } from '../postgres/legacy-imports.repository';
-import { LegacyUploadsService } from '../files/legacy-uploads.service';
+import { LegacyUploadsService } from '../../application/legacy-uploads.service';
 import { ROW_REPORT_HEADER, rowReportLine } from '../files/row-report.csv';
 import { notFound } from './campaign-http.problems';
 import { ImportUploadRequest } from './import-upload.request-dto';

@@ -1,11 +1,10 @@
 import type { Readable } from 'node:stream';
-import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import type { ColumnMapping } from '../../domain/legacy-row/column-mapping';
-import { type MappingChoice, chooseMapping } from '../../domain/legacy-row/mapping-choice';
-import { importStream } from './import-stream';
-import type { ImportSummary } from '../../application/ports/legacy-import.port';
-import type { CampaignReference } from '../../reference/reference-data';
+import type { ColumnMapping } from '../domain/legacy-row/column-mapping';
+import { type MappingChoice, chooseMapping } from '../domain/legacy-row/mapping-choice';
+import type { ImportSummary } from './ports/legacy-import.port';
+import type { LegacyListReader } from './ports/legacy-list-reader.port';
+import type { CampaignReference } from '../reference/reference-data';
 
 export interface UploadRequest {
   format: 'csv' | 'xlsx';
@@ -18,7 +17,7 @@ export interface UploadRequest {
 /** Lists uploaded over HTTP go through the command line's pipeline, into the same tables. */
 export class LegacyUploadsService {
   constructor(
-    private readonly pool: Pool,
+    private readonly reader: LegacyListReader,
     private readonly reference: CampaignReference,
     private readonly presets: ReadonlyMap<string, unknown>,
     private readonly settings: { firstVaccinationDay: string; today: () => string },
@@ -34,7 +33,7 @@ export class LegacyUploadsService {
   }
 
   upload(input: Readable, request: UploadRequest): Promise<ImportSummary> {
-    return importStream(this.pool, input, {
+    return this.reader.read(input, {
       importId: request.importId ?? `imp-${uuidv7()}`,
       sourceName: request.sourceName,
       format: request.format,
