@@ -38,11 +38,15 @@ import { ListAttestationService } from './application/list-attestation.service';
 import { MatchedDoses } from './application/ports/matched-doses.port';
 import { PostgresMatchedDoses } from './adapters/postgres/matched-doses.table';
 import { ListSigner } from '@vax/platform';
-import { MergeProposalsService } from './adapters/postgres/merge-proposals.service';
+import { PostgresMergeProposals } from './adapters/postgres/merge-proposals.table';
+import { MergeProposalsService } from './application/merge-proposals.service';
+import { MergeProposals } from './application/ports/merge-proposals.port';
 import { ProgressQuery } from './adapters/postgres/progress.query';
 import { VerificationRepository } from './adapters/postgres/verification.repository';
 import { WorklistService } from './adapters/postgres/worklist.service';
-import { IdentityChoiceService } from './adapters/postgres/identity-choice.service';
+import { PostgresIdentityChoices } from './adapters/postgres/identity-choices.table';
+import { IdentityChoiceService } from './application/identity-choice.service';
+import { IdentityChoices } from './application/ports/identity-choices.port';
 import { WorklistsRepository } from './adapters/postgres/worklists.repository';
 import type { CampaignConfig } from './campaign.config';
 import { loadMappingPresets } from './reference/mapping-presets';
@@ -137,16 +141,18 @@ export class CampaignModule {
         },
         {
           provide: IdentityChoiceService,
-          inject: [PG_POOL, CampaignService],
-          useFactory: (pool: Pool, campaigns: CampaignService) =>
-            new IdentityChoiceService(pool, (id) => campaigns.signal(id, 'changes')),
+          inject: [IdentityChoices, CampaignService],
+          useFactory: (choices: IdentityChoices, campaigns: CampaignService) =>
+            new IdentityChoiceService(choices, (id) => campaigns.signal(id, 'changes')),
         },
+        withPool(IdentityChoices, (pool) => new PostgresIdentityChoices(pool)),
         {
           provide: MergeProposalsService,
-          inject: [PG_POOL, CampaignService],
-          useFactory: (pool: Pool, campaigns: CampaignService) =>
-            new MergeProposalsService(pool, (id) => campaigns.signal(id, 'changes')),
+          inject: [MergeProposals, CampaignService],
+          useFactory: (proposals: MergeProposals, campaigns: CampaignService) =>
+            new MergeProposalsService(proposals, (id) => campaigns.signal(id, 'changes')),
         },
+        withPool(MergeProposals, (pool) => new PostgresMergeProposals(pool)),
         {
           provide: ListSigner,
           useFactory: () => ListSigner.fromConfiguration(config.ATTESTATION_KEY_FILE, config.ATTESTATION_DEV_KEY_FILE),

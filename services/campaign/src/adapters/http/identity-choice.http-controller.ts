@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, RequireRoles, answeringRefusals } from '@vax/platform';
-import { IdentityChoiceService } from '../postgres/identity-choice.service';
+import { IdentityChoiceService } from '../../application/identity-choice.service';
 import type { IdentityChoice } from '../../domain/worklists/identity-choice';
 import { ChooseIdentityRequest } from './choose-identity.request-dto';
 import { campaignRefusal } from './campaign-http.problems';

@@ -18,9 +18,11 @@ import { DoseQueueRepository } from './dose-queue.repository';
 import { ListAttestationService } from '../../application/list-attestation.service';
 import { PostgresMatchedDoses } from './matched-doses.table';
 import { ListSigner } from '@vax/platform';
-import { MergeProposalsService } from './merge-proposals.service';
+import { MergeProposalsService } from '../../application/merge-proposals.service';
+import { PostgresMergeProposals } from './merge-proposals.table';
 import { WorklistService } from './worklist.service';
-import { IdentityChoiceService } from './identity-choice.service';
+import { IdentityChoiceService } from '../../application/identity-choice.service';
+import { PostgresIdentityChoices } from './identity-choices.table';
 import { WorklistsRepository } from './worklists.repository';
 import { generateKeyPairSync } from 'node:crypto';
 import { classifyRow, worklistReason } from '../../domain/classification/row-class';
@@ -169,7 +171,7 @@ describe('a campaign over a real database: verify, propose merges, record, send 
   });
 
   it('records the kept row once the site confirms the merge; the duplicate never reaches the records', async () => {
-    const merges = new MergeProposalsService(pool, async (id) => signals.push(id));
+    const merges = new MergeProposalsService(new PostgresMergeProposals(pool), async (id) => signals.push(id));
     const {
       items: [proposal],
     } = await merges.forSite('cmp-t', 'LC-TD-02');
@@ -221,7 +223,7 @@ describe('a campaign over a real database: verify, propose merges, record, send 
     expect((await worklists.forSite('cmp-t', null)).items.length).toBeGreaterThan(1);
     const toReview = await worklists.forSite('cmp-t', null, { reason: 'ambiguous-identity' });
     expect(toReview.items.map((i) => [i.itemId, i.reason])).toEqual([[item.item_id, 'ambiguous-identity']]);
-    const choices = new IdentityChoiceService(pool, async (id) => signals.push(id));
+    const choices = new IdentityChoiceService(new PostgresIdentityChoices(pool), async (id) => signals.push(id));
     const manager = { id: 'm-1', role: 'manager', scope: 'province:LC' };
     await expect(
       choices.choose('cmp-t', item.item_id, { decision: 'same-person', personId: 'P9' }, manager),

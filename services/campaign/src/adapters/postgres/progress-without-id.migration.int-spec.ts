@@ -12,7 +12,8 @@ import { loadCampaignReference } from '../../reference/reference-data';
 import { BulkAnswersService } from './bulk-answers.service';
 import { CAMPAIGN_MIGRATIONS } from './campaign.migrations';
 import { CampaignsRepository } from './campaigns.repository';
-import { IdentityChoiceService } from './identity-choice.service';
+import { IdentityChoiceService } from '../../application/identity-choice.service';
+import { PostgresIdentityChoices } from './identity-choices.table';
 import { recountProgress } from './progress.int-spec-fixtures';
 import { ProgressQuery } from './progress.query';
 import { PROGRESS_WITHOUT_ID_MIGRATION } from './progress-without-id.migration';
@@ -177,7 +178,7 @@ describe('progress of rows without an ID number (campaign-0008)', () => {
     await openWorklists('c1', 'mixed');
     expect(await progress('c1', 'mixed')).toEqual(await recount('c1', 'mixed'));
     const [item] = await reviewItems('c1');
-    await new IdentityChoiceService(pool, async () => undefined).choose(
+    await new IdentityChoiceService(new PostgresIdentityChoices(pool), async () => undefined).choose(
       'c1',
       item.item_id,
       { decision: 'same-person', personId: item.first },
@@ -215,7 +216,7 @@ describe('progress of rows without an ID number (campaign-0008)', () => {
     expect(await counts()).toEqual({ rows: 1, sent: 1, matched: 0, invalidId: 0, worklistOpen: 1 }); // to review
 
     const [item] = await reviewItems('c2');
-    await new IdentityChoiceService(pool, async () => undefined).choose(
+    await new IdentityChoiceService(new PostgresIdentityChoices(pool), async () => undefined).choose(
       'c2',
       item.item_id,
       { decision: 'same-person', personId: 'P8' },

@@ -1,23 +1,20 @@
-import type { Actor } from '@vax/event-sourcing';
 import { inTransaction } from '@vax/messaging';
 import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
 import type { Pool } from 'pg';
-import { MergeDecisionRefused, type ProposalStatus, decideProposal } from '../../domain/duplicates/merge-decision';
+import type { ProposalStatus, ProposalView } from '../../domain/duplicates/merge-decision';
+import { type MergeProposalListing, MergeProposals } from '../../application/ports/merge-proposals.port';
 
 const ROW = (alias: string) =>
   `jsonb_build_object('importId', ${alias}.import_id, 'rowNumber', ${alias}.row_number, 'siteId', ${alias}.site_id,
     'vaccineCode', ${alias}.vaccine_code, 'lotNumber', ${alias}.lot_number, 'administeredOn', ${alias}.administered_on,
     'doseNumber', ${alias}.dose_number)`;
 
-/** Probable duplicates as proposals a site confirms or rejects; nothing is merged before that. */
-export class MergeProposalsService {
-  constructor(
-    private readonly pool: Pool,
-    private readonly signalChanges: (campaignId: string) => Promise<unknown>,
-  ) {}
+/** merge_proposals, each with its two legacy rows. */
+export class PostgresMergeProposals extends MergeProposals {
+  constructor(private readonly pool: Pool) {
+    super();
+  }
 
-  /** Proposals touching a site's rows, with the evidence and both rows' dose facts (no identity fields). */
-  /** A page of the proposals touching a site's rows, by proposal id. */
   async forSite(campaignId: string, siteId: string, page: KeysetPage = { after: null, limit: PAGE_LIMIT_MAX }) {
     const { rows } = await this.pool.query(
       `select m.proposal_id, m.status, m.evidence, ${ROW('k')} as keep, ${ROW('d')} as duplicate
@@ -28,7 +25,7 @@ export class MergeProposalsService {
        order by m.proposal_id limit $4`,
       [campaignId, siteId, page.after?.[0] ?? null, page.limit + 1],
     );
-    const proposals = rows.map((r) => ({
+    const proposals: MergeProposalListing[] = rows.map((r) => ({
       proposalId: r.proposal_id as string,
       status: r.status,
       evidence: r.evidence,
@@ -38,13 +35,13 @@ export class MergeProposalsService {
     return pageOf(proposals, page, (p) => [p.proposalId]);
   }
 
-  async decide(
+  decideOne(
     campaignId: string,
     proposalId: string,
-    decision: 'confirm' | 'reject',
-    actor: Actor,
+    decidedBy: string,
+    decide: (proposal: ProposalView | undefined) => ProposalStatus,
   ): Promise<ProposalStatus> {
-    const status = await inTransaction(this.pool, async (tx) => {
+    return inTransaction(this.pool, async (tx) => {
       const { rows } = await tx.query(
         `select m.status, k.site_id as keep_site, d.site_id as duplicate_site from merge_proposals m
          join legacy_rows k on k.import_id = m.keep_import and k.row_number = m.keep_row
@@ -52,16 +49,15 @@ export class MergeProposalsService {
          where m.campaign_id = $1 and m.proposal_id = $2 for update of m`,
         [campaignId, proposalId],
       );
-      if (!rows[0]) throw new MergeDecisionRefused('proposalId', 'known', 'no such proposal in this campaign');
-      const view = { proposalId, status: rows[0].status, siteIds: [rows[0].keep_site, rows[0].duplicate_site] };
-      const next = decideProposal(view, decision, actor);
+      const found = rows[0];
+      const next = decide(
+        found && { proposalId, status: found.status, siteIds: [found.keep_site, found.duplicate_site] },
+      );
       await tx.query(
         'update merge_proposals set status = $2, decided_by = $3, decided_at = now() where proposal_id = $1',
-        [proposalId, next, actor.id],
+        [proposalId, next, decidedBy],
       );
       return next;
     });
-    await this.signalChanges(campaignId);
-    return status;
   }
 }
