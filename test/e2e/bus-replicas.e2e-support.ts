@@ -74,3 +74,23 @@ export async function deadLetters(bus: Pool, subscriber: string): Promise<number
   ]);
   return rows[0].n;
 }
+
+/** The messages of a topic on the bus, each with its stream and its position (a bus checkpoint). */
+export async function busMessages(bus: Pool, topic: string) {
+  const { rows } = await bus.query<{ eventId: string; stream: string; checkpoint: string }>(
+    `select data->>'eventId' as "eventId", stream_name as stream,
+            transaction_id::text || ':' || global_position as checkpoint
+       from es_events where stream_name like $1 || '|%'`,
+    [topic],
+  );
+  return rows;
+}
+
+/** Each bucket's saved checkpoint: where its next holder starts reading. */
+export async function bucketCheckpoints(bus: Pool, subscriber: string, buckets: number): Promise<Map<number, string>> {
+  const { rows } = await bus.query<{ name: string; checkpoint: string }>(
+    'select name, checkpoint from subscription_checkpoints where name like $1',
+    [`embedded:${subscriber}:%/${buckets}`],
+  );
+  return new Map(rows.map((r) => [Number(r.name.slice(`embedded:${subscriber}:`.length).split('/')[0]), r.checkpoint]));
+}
