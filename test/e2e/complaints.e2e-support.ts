@@ -57,6 +57,14 @@ export function complaintsClient(platform: PlatformUnderTest) {
 
   /** A wrong-day complaint filed as the portal files it: a phone code, a photo, the national form. */
   async function fileWrongDay(p: SyntheticPerson, rightDay: string, siteId = 'LC-TD-01', headers = {}) {
+    const filing = await wrongDayFiling(p, rightDay, siteId);
+    const filed = await call('POST', 'complaints', '/complaints', citizenOf(p), filing, headers);
+    expect(filed.status).toBe(201);
+    return filing;
+  }
+
+  /** The national form of a wrong-day complaint, its phone code and photo sent ahead, not yet filed. */
+  async function wrongDayFiling(p: SyntheticPerson, rightDay: string, siteId = 'LC-TD-01') {
     expect(
       (await call('POST', 'complaints', '/complaints/contact-codes', citizenOf(p), { phone: p.phone })).status,
     ).toBe(202);
@@ -78,8 +86,6 @@ export function complaintsClient(platform: PlatformUnderTest) {
       description: 'Ngày tiêm mũi 1 trên hệ thống sai một ngày so với giấy xác nhận',
       evidenceIds: [photo.body.evidenceId],
     };
-    const filed = await call('POST', 'complaints', '/complaints', citizenOf(p), filing, headers);
-    expect(filed.status).toBe(201);
     return filing;
   }
 
@@ -144,5 +150,6 @@ export function complaintsClient(platform: PlatformUnderTest) {
     acceptRightDay,
     waitUntilQueued,
     waitUntilClosed,
+    wrongDayFiling,
   };
 }

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { CallerActor } from '@vax/platform';
 import { REPO_ROOT, eventually } from '@vax/testing';
 import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
 import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { LONG, complaintsClient, daysAgo } from './complaints.e2e-support';
-import { ObservabilityBackends, type ZipkinSpan } from './observability-backends';
+import { ObservabilityBackends } from './observability-backends';
+import { portalBrowser, testTrace, traceWith } from './observability.e2e-support';
 import { PlatformUnderTest } from './platform-processes';
 
 const SIZE = 50;
@@ -14,14 +16,17 @@ const BASE_PORT = { kafka: 5300, embedded: 5400 } as const;
 const SLOW = { attempts: 300, intervalMs: 500 };
 
 describe.each(['kafka', 'embedded'] as const)(
-  'observability on the %s transport: one complaint, one trace across HTTP, Temporal and messages; its metrics in the metrics store',
+  'observability on the %s transport: one trace per complaint, dose and campaign chunk across HTTP, Temporal and messages; the metrics in the metrics store',
   (transport) => {
     const platform = new PlatformUnderTest(transport, BASE_PORT[transport], [
+      'portal',
       'identity',
       'injections',
       'certification',
       'complaints',
       'complaints-worker',
+      'campaign',
+      'campaign-worker',
     ]);
     const backends = new ObservabilityBackends(BASE_PORT[transport] + 90, BASE_PORT[transport] + 91);
     platform.beforeStart = async (p) => {
@@ -45,28 +50,32 @@ describe.each(['kafka', 'embedded'] as const)(
       await backends.start(Object.fromEntries([...p.processes].map(([name, s]) => [name, s.port])));
     };
     const c = complaintsClient(platform);
+    let portal: ReturnType<typeof portalBrowser>;
     const person = people[0];
     const rightDay = daysAgo(19);
-    // The test is the trace's client: its filing request carries a traceparent, so the trace id is known.
-    const traceId = randomBytes(16).toString('hex');
-    const clientSpanId = randomBytes(8).toString('hex');
 
-    beforeAll(() => platform.start(), 600_000);
+    beforeAll(async () => {
+      await platform.start();
+      portal = portalBrowser(platform);
+    }, 600_000);
     afterAll(async () => {
+      await portal?.close();
       platform.kill();
       backends.stop();
     });
 
-    it('a complaint filed, accepted and corrected is one trace: filing, workflow, activities, the correction on Kafka, injections and certification', async () => {
+    it('a complaint filed at the portal, accepted and corrected is one trace: the portal, filing, workflow, activities, the correction on Kafka, injections and certification', async () => {
       await c.recordDose(person, daysAgo(20));
       await eventually(async () => {
         const res = await c.call('GET', 'certification', `/certificates/${person.personId}`, c.staff());
         if (!res.body.certificate) throw new Error('no certificate yet');
       }, LONG);
 
-      const filing = await c.fileWrongDay(person, rightDay, 'LC-TD-01', {
-        traceparent: `00-${traceId}-${clientSpanId}-01`,
-      });
+      // The test is the browser: its filing request to the portal carries a traceparent, so the trace id is known.
+      const { traceId, clientSpanId, traceparent } = testTrace();
+      const filing = await c.wrongDayFiling(person, rightDay);
+      const filed = await portal.post(c.citizenOf(person), '/api/complaints', filing, { traceparent });
+      expect(filed.status).toBe(201);
       await c.waitUntilQueued(filing.complaintId);
       // While it waits at the site, the SLA gauges count it open at its unit.
       await eventually(async () => {
@@ -76,59 +85,164 @@ describe.each(['kafka', 'embedded'] as const)(
       expect((await c.acceptRightDay(filing.complaintId, rightDay)).status).toBe(200);
       await c.waitUntilClosed(person, filing.complaintId);
 
-      const spans = await eventually(async () => {
-        const found = await backends.trace(traceId);
-        const has = (service: string, name: RegExp) =>
-          found.some((s) => s.localEndpoint.serviceName === service && name.test(s.name));
-        const expected: [string, RegExp][] = [
-          ['complaints', /^post \/complaints$/i],
-          ['complaints', /StartWorkflow:complaintLifecycleWorkflow/i],
-          ['complaints-worker', /RunWorkflow:complaintLifecycleWorkflow/i],
-          ['complaints-worker', /RunActivity:requestCorrection/i],
-          ['complaints-worker', /^publish injections\.corrections\.v1$/],
-          ['injections', /^process injections\.corrections\.v1$/],
-          ['injections', /^publish injections\.events\.v1$/],
-          ['certification', /^process injections\.events\.v1$/],
-        ];
-        const missing = expected.filter(([service, name]) => !has(service, name));
-        if (missing.length) throw new Error(`not in the trace yet: ${missing.map((m) => m.join(' ')).join('; ')}`);
-        return found;
-      }, SLOW);
-
-      // Every span's parent is in the trace, but the root's, whose parent is the test's own client span.
-      const ids = new Set(spans.map((s) => s.id));
-      const orphans = spans.filter((s) => s.parentId && !ids.has(s.parentId) && s.parentId !== clientSpanId);
-      expect(orphans.map((s) => `${s.localEndpoint.serviceName} ${s.name}`)).toEqual([]);
-      expect(spans.filter((s) => s.parentId === clientSpanId).map((s) => s.name.toLowerCase())).toEqual([
-        'post /complaints',
+      const t = await traceWith(backends, traceId, [
+        ['portal', /^post \/api\/complaints$/i],
+        ['complaints', /^post \/complaints$/i],
+        ['complaints', /StartWorkflow:complaintLifecycleWorkflow/i],
+        ['complaints-worker', /RunWorkflow:complaintLifecycleWorkflow/i],
+        ['complaints-worker', /RunActivity:requestCorrection/i],
+        ['complaints-worker', /^publish injections\.corrections\.v1$/],
+        ['injections', /^process injections\.corrections\.v1$/],
+        ['injections', /^publish injections\.events\.v1$/],
+        ['certification', /^process injections\.events\.v1$/],
       ]);
-
-      const byId = new Map(spans.map((s) => [s.id, s]));
-      const parentOf = (s: ZipkinSpan) => byId.get(s.parentId ?? '');
-      const one = (service: string, name: RegExp) =>
-        spans.find((s) => s.localEndpoint.serviceName === service && name.test(s.name))!;
+      // Every span's parent is in the trace, but the root's: the portal's request, child of the test's client span.
+      expect(t.orphans(clientSpanId)).toEqual([]);
+      expect(t.rootsUnder(clientSpanId).map((s) => s.toLowerCase())).toEqual(['portal post /api/complaints']);
+      expect(t.parentOf(t.one('complaints', /^post \/complaints$/i))).toMatchObject({
+        localEndpoint: { serviceName: 'portal' },
+      });
       // Across Kafka: each consumer span is the child of the producer span of the process that published.
-      const correction = one('injections', /^process injections\.corrections\.v1$/);
+      const correction = t.one('injections', /^process injections\.corrections\.v1$/);
       expect(correction.kind).toBe('CONSUMER');
-      expect(parentOf(correction)).toMatchObject({
+      expect(t.parentOf(correction)).toMatchObject({
         kind: 'PRODUCER',
         localEndpoint: { serviceName: 'complaints-worker' },
       });
-      const reissue = one('certification', /^process injections\.events\.v1$/);
-      expect(parentOf(reissue)).toMatchObject({ kind: 'PRODUCER', localEndpoint: { serviceName: 'injections' } });
-      // Across Temporal: the worker's workflow span descends from the complaints API's request.
-      const ancestors = (s: ZipkinSpan): ZipkinSpan[] => {
-        const p = parentOf(s);
-        return p ? [p, ...ancestors(p)] : [];
-      };
-      const workflow = one('complaints-worker', /RunWorkflow:complaintLifecycleWorkflow/i);
-      expect(ancestors(workflow).map((s) => s.localEndpoint.serviceName)).toContain('complaints');
-      expect(ancestors(correction).map((s) => s.name)).toContain(workflow.name);
+      const reissue = t.one('certification', /^process injections\.events\.v1$/);
+      expect(t.parentOf(reissue)).toMatchObject({ kind: 'PRODUCER', localEndpoint: { serviceName: 'injections' } });
+      // Across Temporal: the worker's workflow span descends from the complaints API's request, and that from the portal's.
+      const workflow = t.one('complaints-worker', /RunWorkflow:complaintLifecycleWorkflow/i);
+      expect(t.ancestors(workflow).map((s) => s.localEndpoint.serviceName)).toEqual(
+        expect.arrayContaining(['complaints', 'portal']),
+      );
+      expect(t.ancestors(correction).map((s) => s.name)).toContain(workflow.name);
       // The span names say which route, never which person.
-      const named = spans.map((s) => `${s.name} ${Object.values(s.tags ?? {}).join(' ')}`).join('\n');
-      expect(named).not.toContain(person.idNumber);
-      expect(named).not.toContain(person.personId);
+      expect(t.text()).not.toContain(person.idNumber);
+      expect(t.text()).not.toContain(person.personId);
     }, 900_000);
+
+    it('a dose recorded at the portal is one trace: the portal, injections, its event on the transport, certification', async () => {
+      const p = people[2];
+      const typed = { idNumber: p.idNumber, fullName: p.fullName, dateOfBirth: p.dateOfBirth };
+      const verification = await c.call('POST', 'identity', '/verifications', c.staff(), { typed });
+      // Injections learns of the check from identity's events: until then the dose is refused, each try a trace of its own.
+      const recorded = await eventually(async () => {
+        const trace = testTrace();
+        const res = await portal.post(
+          c.staff(),
+          `/api/desk/records/${p.personId}/doses`,
+          {
+            doseId: randomUUID(),
+            verificationId: verification.body.verificationId,
+            vaccineCode: 'AZD1222',
+            lotNumber: 'ABV0001',
+            administeredOn: daysAgo(3),
+            siteId: 'LC-TD-01',
+          },
+          { traceparent: trace.traceparent },
+        );
+        if (res.status !== 201) throw new Error(`not recorded yet: ${res.status}`);
+        return trace;
+      }, LONG);
+
+      const t = await traceWith(backends, recorded.traceId, [
+        ['portal', /^post \/api\/desk\/records\/:personId\/doses$/i],
+        ['injections', /^post \/records\/:personId\/doses$/i],
+        ['injections', /^publish injections\.events\.v1$/],
+        ['certification', /^process injections\.events\.v1$/],
+      ]);
+      expect(t.orphans(recorded.clientSpanId)).toEqual([]);
+      expect(t.rootsUnder(recorded.clientSpanId).map((s) => s.toLowerCase())).toEqual([
+        'portal post /api/desk/records/:personid/doses',
+      ]);
+      const request = t.one('injections', /^post \/records\/:personId\/doses$/i);
+      expect(t.parentOf(request)).toMatchObject({ localEndpoint: { serviceName: 'portal' } });
+      // The event is published later, by the store's tail, from the traceparent stored with it.
+      const published = t.one('injections', /^publish injections\.events\.v1$/);
+      expect(t.ancestors(published)).toContainEqual(request);
+      const issued = t.one('certification', /^process injections\.events\.v1$/);
+      expect(issued.kind).toBe('CONSUMER');
+      expect(t.parentOf(issued)).toBe(published);
+      expect(t.text()).not.toContain(p.idNumber);
+      expect(t.text()).not.toContain(p.personId);
+    }, 600_000);
+
+    it("a campaign's chunk is one trace: the portal's start, the workflow and its activity, identity's bulk matching over the transport, the answer back", async () => {
+      const p = people[3];
+      const [y, m, d] = p.dateOfBirth.split('-');
+      const list = [
+        'STT;Họ và tên;Ngày sinh;Giới tính;Số CCCD/CMND;Số điện thoại;Địa chỉ;Tên vắc xin;Số lô;Ngày tiêm;Mũi tiêm;Cơ sở tiêm chủng',
+        `1;${p.fullName};${d}/${m}/${y};${p.gender === 'male' ? 'Nam' : 'Nữ'};${p.idNumber};;;AstraZeneca;ABV5811;12/08/2021;1;Trạm Y tế xã Bình Lư`,
+        '',
+      ].join('\r\n');
+      const manager: CallerActor = { id: 'mgr-e2e', role: 'manager', scope: 'province:LC' };
+      const imported = await fetch(
+        platform.service('campaign').url('/campaigns/imports?name=trace.csv&preset=legacy-list.vi'),
+        {
+          method: 'POST',
+          headers: { ...(await platform.actorHeaders(manager, 'campaign')), 'content-type': 'text/csv' },
+          body: list,
+        },
+      );
+      expect(imported.status).toBe(201);
+      const { importId } = (await imported.json()) as { importId: string };
+
+      const { traceId, clientSpanId, traceparent } = testTrace();
+      const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+      const started = await portal.post(
+        manager,
+        '/api/manager/campaigns',
+        { name: 'Một dấu vết (e2e)', importIds: [importId], deadline },
+        { traceparent },
+      );
+      expect(started.status).toBe(201);
+      const chunkAnswered: [string, RegExp] = ['campaign', /^process identity\.bulk-results\.v2$/];
+      await traceWith(backends, traceId, [chunkAnswered]);
+      // The workflow then waits for the sites until its deadline; its own span is exported when it
+      // ends, so the test stops the campaign once the chunk is answered.
+      const cancelled = await fetch(
+        platform.service('campaign').url(`/campaigns/${String(started.body.campaignId)}/cancel`),
+        {
+          method: 'POST',
+          headers: { ...(await platform.actorHeaders(manager, 'campaign')), 'content-type': 'application/json' },
+          body: JSON.stringify({ reason: 'dấu vết đã đủ (e2e)' }),
+        },
+      );
+      expect(cancelled.status).toBe(202);
+
+      const t = await traceWith(backends, traceId, [
+        ['portal', /^post \/api\/manager\/campaigns\/?$/i],
+        ['campaign', /^post \/campaigns\/?$/i],
+        ['campaign', /StartWorkflow:campaignWorkflow/i],
+        ['campaign-worker', /RunWorkflow:campaignWorkflow/i],
+        ['campaign-worker', /RunActivity:verifyChunk/i],
+        ['campaign-worker', /^publish identity\.bulk-requests\.v2$/],
+        ['identity', /^process identity\.bulk-requests\.v2$/],
+        ['identity', /^publish identity\.bulk-results\.v2$/],
+        chunkAnswered,
+      ]);
+      expect(t.orphans(clientSpanId)).toEqual([]);
+      expect(t.rootsUnder(clientSpanId).map((s) => s.toLowerCase())).toEqual([
+        expect.stringMatching(/^portal post \/api\/manager\/campaigns\/?$/),
+      ]);
+      const chunk = t.one('campaign-worker', /RunActivity:verifyChunk/i);
+      const workflow = t.one('campaign-worker', /RunWorkflow:campaignWorkflow/i);
+      expect(t.ancestors(chunk)).toContainEqual(workflow);
+      expect(t.ancestors(workflow).map((s) => s.localEndpoint.serviceName)).toEqual(
+        expect.arrayContaining(['campaign', 'portal']),
+      );
+      const request = t.one('campaign-worker', /^publish identity\.bulk-requests\.v2$/);
+      expect(t.ancestors(request)).toContainEqual(chunk);
+      const matching = t.one('identity', /^process identity\.bulk-requests\.v2$/);
+      expect(matching.kind).toBe('CONSUMER');
+      expect(t.parentOf(matching)).toBe(request);
+      const answer = t.one('campaign', /^process identity\.bulk-results\.v2$/);
+      expect(t.parentOf(answer)).toMatchObject({ kind: 'PRODUCER', localEndpoint: { serviceName: 'identity' } });
+      expect(t.ancestors(answer)).toContainEqual(matching);
+      expect(t.text()).not.toContain(p.idNumber);
+      expect(t.text()).not.toContain(p.personId);
+    }, 600_000);
 
     it('the metrics store has scraped every process: HTTP latency, consumer lag, store readers, dead letters, workflows, readiness', async () => {
       const series = (promql: string) =>
