@@ -43,7 +43,9 @@ import { MergeProposalsService } from './application/merge-proposals.service';
 import { MergeProposals } from './application/ports/merge-proposals.port';
 import { ProgressQuery } from './adapters/postgres/progress.query';
 import { VerificationRepository } from './adapters/postgres/verification.repository';
-import { WorklistService } from './adapters/postgres/worklist.service';
+import { PostgresWorklistItems } from './adapters/postgres/worklist-items.table';
+import { WorklistService } from './application/worklist.service';
+import { WorklistItems } from './application/ports/worklist-items.port';
 import { PostgresIdentityChoices } from './adapters/postgres/identity-choices.table';
 import { IdentityChoiceService } from './application/identity-choice.service';
 import { IdentityChoices } from './application/ports/identity-choices.port';
@@ -135,10 +137,11 @@ export class CampaignModule {
         },
         {
           provide: WorklistService,
-          inject: [PG_POOL, CampaignService],
-          useFactory: (pool: Pool, campaigns: CampaignService) =>
-            new WorklistService(pool, (id) => campaigns.signal(id, 'changes')),
+          inject: [WorklistItems, CampaignService],
+          useFactory: (items: WorklistItems, campaigns: CampaignService) =>
+            new WorklistService(items, (id) => campaigns.signal(id, 'changes')),
         },
+        withPool(WorklistItems, (pool) => new PostgresWorklistItems(pool)),
         {
           provide: IdentityChoiceService,
           inject: [IdentityChoices, CampaignService],

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, UseGuards } from '@n
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActorGuard, Caller, type CallerActor, RequireRoles, keysetPage, answeringRefusals } from '@vax/platform';
 import { MergeProposalsService } from '../../application/merge-proposals.service';
-import { WorklistService } from '../postgres/worklist.service';
+import { WorklistService } from '../../application/worklist.service';
 import { CorrectRowRequest, MergeDecisionRequest, SitePageRequest, WorklistRequest } from './campaign.request-dto';
 import { campaignRefusal, checkSiteAccess } from './campaign-http.problems';
 import { SITE_DIRECTORY } from './tokens';

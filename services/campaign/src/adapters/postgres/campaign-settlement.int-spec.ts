@@ -20,7 +20,8 @@ import { PostgresMatchedDoses } from './matched-doses.table';
 import { ListSigner } from '@vax/platform';
 import { MergeProposalsService } from '../../application/merge-proposals.service';
 import { PostgresMergeProposals } from './merge-proposals.table';
-import { WorklistService } from './worklist.service';
+import { WorklistService } from '../../application/worklist.service';
+import { PostgresWorklistItems } from './worklist-items.table';
 import { IdentityChoiceService } from '../../application/identity-choice.service';
 import { PostgresIdentityChoices } from './identity-choices.table';
 import { WorklistsRepository } from './worklists.repository';
@@ -187,7 +188,7 @@ describe('a campaign over a real database: verify, propose merges, record, send 
   });
 
   it("checks a site's correction again with the registry, resolving the item and recording the dose", async () => {
-    const worklists = new WorklistService(pool, async (id) => signals.push(id));
+    const worklists = new WorklistService(new PostgresWorklistItems(pool), async (id) => signals.push(id));
     const {
       items: [item],
     } = await worklists.forSite('cmp-t', 'LC-PT-01');
@@ -219,7 +220,7 @@ describe('a campaign over a real database: verify, propose merges, record, send 
     expect(item).toMatchObject({ status: 'open', full_name: 'Chảo Thị Xuân' });
     expect(item.details.candidates).toEqual([candidate('P5', 14.2), candidate('P6', 14.2)]);
     // The site's rows to review alone, among its other items (the portal's review page asks so).
-    const worklists = new WorklistService(pool, async () => undefined);
+    const worklists = new WorklistService(new PostgresWorklistItems(pool), async () => undefined);
     expect((await worklists.forSite('cmp-t', null)).items.length).toBeGreaterThan(1);
     const toReview = await worklists.forSite('cmp-t', null, { reason: 'ambiguous-identity' });
     expect(toReview.items.map((i) => [i.itemId, i.reason])).toEqual([[item.item_id, 'ambiguous-identity']]);

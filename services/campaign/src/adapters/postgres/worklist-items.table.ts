@@ -1,27 +1,9 @@
-import type { Actor } from '@vax/event-sourcing';
 import { inTransaction } from '@vax/messaging';
 import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
 import type { Pool, QueryResultRow } from 'pg';
-import {
-  type IdentityCorrection,
-  WorklistRefused,
-  type WorklistStatus,
-  correctItem,
-} from '../../domain/worklists/worklist-item';
+import type { IdentityCorrection, WorklistStatus } from '../../domain/worklists/worklist-item';
+import { type CorrectableItem, type WorklistEntry, WorklistItems } from '../../application/ports/worklist-items.port';
 import type { WorklistReason } from '../../domain/classification/row-class';
-
-export interface WorklistEntry {
-  itemId: string;
-  reason: WorklistReason;
-  status: WorklistStatus;
-  dueOn: string;
-  /** Where the row is in the site's own file, so staff can find it there. */
-  sourceName: string;
-  rowNumber: number;
-  /** The row as the list has it (the site's own people: its staff may see them). */
-  row: Record<string, string | number | null>;
-  details: { differences?: { field: string; kind: string }[]; problems?: string; refusedBy?: string };
-}
 
 const toEntry = (r: QueryResultRow): WorklistEntry => ({
   itemId: r.item_id,
@@ -43,12 +25,11 @@ const toEntry = (r: QueryResultRow): WorklistEntry => ({
   details: r.details,
 });
 
-/** The rows sent back to a site, and the site's corrections of them. */
-export class WorklistService {
-  constructor(
-    private readonly pool: Pool,
-    private readonly signalChanges: (campaignId: string) => Promise<unknown>,
-  ) {}
+/** worklist_items with their legacy rows; corrections kept in row_corrections. */
+export class PostgresWorklistItems extends WorklistItems {
+  constructor(private readonly pool: Pool) {
+    super();
+  }
 
   /** A page of a site's items by due day (then id), after the key of the previous page's last item. */
   async forSite(
@@ -80,27 +61,25 @@ export class WorklistService {
     return pageOf(rows.map(toEntry), page, (e) => [e.dueOn, e.itemId]);
   }
 
-  /** Keeps the corrected fields beside the row as the site kept it, and asks the campaign to check it again. */
-  async correct(
+  correctOne(
     campaignId: string,
     itemId: string,
     correction: IdentityCorrection,
-    actor: Actor,
+    correctedBy: string,
+    decide: (found: CorrectableItem | undefined) => WorklistStatus,
   ): Promise<WorklistStatus> {
-    const status = await inTransaction(this.pool, async (tx) => {
+    return inTransaction(this.pool, async (tx) => {
       const { rows } = await tx.query(
         `select w.item_id, w.site_id, w.reason, w.status, w.due_on::text, w.import_id, w.row_number, c.status as campaign_status
          from worklist_items w join campaigns c using (campaign_id) where w.campaign_id = $1 and w.item_id = $2 for update of w`,
         [campaignId, itemId],
       );
       const item = rows[0];
-      if (!item) throw new WorklistRefused('itemId', 'known', 'no such worklist item in this campaign');
-      if (item.campaign_status !== 'running')
-        throw new WorklistRefused('campaignId', 'running', 'the campaign is closed');
-      const next = correctItem(
-        { itemId, siteId: item.site_id, reason: item.reason, status: item.status, dueOn: item.due_on },
-        correction,
-        actor,
+      const next = decide(
+        item && {
+          item: { itemId, siteId: item.site_id, reason: item.reason, status: item.status, dueOn: item.due_on },
+          campaignRunning: item.campaign_status === 'running',
+        },
       );
       await tx.query(
         `insert into row_corrections (campaign_id, import_id, row_number, full_name, date_of_birth, gender, id_number, corrected_by)
@@ -117,13 +96,11 @@ export class WorklistService {
           correction.dateOfBirth ?? null,
           correction.gender ?? null,
           correction.idNumber ?? null,
-          actor.id,
+          correctedBy,
         ],
       );
       await tx.query(`update worklist_items set status = $2, updated_at = now() where item_id = $1`, [itemId, next]);
       return next;
     });
-    await this.signalChanges(campaignId);
-    return status;
   }
 }
