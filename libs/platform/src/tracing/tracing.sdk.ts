@@ -8,6 +8,7 @@ import { Resource } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { PersonalDataScrubbingProcessor } from './personal-data.span-processor';
+import { keepPoolCallersContext } from './pool-callers.context';
 import { scrubUrlAttributes } from './span-attributes.scrub';
 import { TraceSampler } from './trace.sampler';
 import { setActiveTracing } from './tracing.runtime';
@@ -43,6 +44,9 @@ export function startTracing(settings: TracingSettings): void {
     ],
   });
   sdk.start();
+  // Loaded after the SDK has started, so pg is instrumented first and this wrapper is outermost.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg must load after the instrumentation
+  keepPoolCallersContext((require('pg') as typeof import('pg')).Pool);
   setActiveTracing({ resource, spanProcessor });
 }
 
