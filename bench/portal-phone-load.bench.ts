@@ -24,12 +24,18 @@ const PEOPLE = 500;
 const READY_MS = 180_000;
 const url = (s: keyof typeof PORTS) => `http://127.0.0.1:${PORTS[s]}`;
 const SEED = 7;
-/** Chromium DevTools' presets: "Slow 4G" (formerly "Fast 3G") and "3G" (formerly "Slow 3G"). */
+/**
+ * Chromium DevTools' presets, "Slow 4G" (formerly "Fast 3G") and "3G" (formerly "Slow 3G"), and
+ * WebPageTest's "3G" connectivity profile (1.6 Mbit/s down, 768 kbit/s up, 300 ms RTT).
+ */
 const PROFILES = [
   { name: 'no throttling', latency: 0, down: -1, up: -1 },
   { name: 'slow 4G (1.6 Mbit/s, 562 ms RTT)', latency: 562.5, down: (1.6 * 1024 * 1024) / 8, up: (750 * 1024) / 8 },
   { name: '3G (400 kbit/s, 2 s RTT)', latency: 2000, down: (400 * 1024) / 8, up: (400 * 1024) / 8 },
+  { name: 'WebPageTest 3G (1.6 Mbit/s, 300 ms RTT)', latency: 300, down: 1_600_000 / 8, up: 768_000 / 8 },
 ];
+/** Only these pages (names, comma-separated), e.g. BENCH_PAGES='citizen record'; all by default. */
+const ONLY = process.env.BENCH_PAGES?.split(',').map((name) => name.trim());
 
 interface PageUnderTest {
   name: string;
@@ -144,7 +150,8 @@ async function measure(portal: string): Promise<void> {
   );
   console.log('|---|---|---:|---:|---:|---:|---:|');
   const browser = await launchChromium();
-  for (const target of pages)
+  const timelines: string[] = [];
+  for (const target of pages.filter((p) => !ONLY || ONLY.includes(p.name)))
     for (const profile of PROFILES) {
       const runs: Awaited<ReturnType<typeof firstLoad>>[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await firstLoad(browser, portal, target, profile));
@@ -153,8 +160,14 @@ async function measure(portal: string): Promise<void> {
       console.log(
         `| ${target.name} | ${profile.name} | ${median('requests')} | ${fmt(median('bytes'))} | ${fmt(median('app'))} | ${fmt(median('ms'))} | ${fmt(median('offline'))} |`,
       );
+      const middle = runs.find((r) => r.ms === median('ms'))!;
+      timelines.push(`| ${target.name} | ${profile.name} | ${middle.timeline} | ${fmt(middle.ms)} |`);
     }
   await browser.close();
+  // Which request ends when, in the median run: what lies on the path to "usable" and what does not.
+  console.log('\n| page | network | each request ended at (ms after the page was asked for) | usable (ms) |');
+  console.log('|---|---|---|---:|');
+  for (const line of timelines) console.log(line);
 }
 
 async function firstLoad(browser: Browser, portal: string, target: PageUnderTest, profile: (typeof PROFILES)[number]) {
@@ -175,12 +188,17 @@ async function firstLoad(browser: Browser, portal: string, target: PageUnderTest
     downloadThroughput: profile.down,
     uploadThroughput: profile.up,
   });
-  const sizes: Promise<{ path: string; bytes: number }>[] = [];
+  const sizes: Promise<{ path: string; bytes: number; endedAt: number }>[] = [];
   page.on('requestfinished', (r) =>
     sizes.push(
-      r.sizes().then((z) => ({ path: new URL(r.url()).pathname, bytes: z.responseHeadersSize + z.responseBodySize })),
+      r.sizes().then((z) => ({
+        path: new URL(r.url()).pathname,
+        bytes: z.responseHeadersSize + z.responseBodySize,
+        endedAt: r.timing().startTime + r.timing().responseEnd, // wall clock, ms
+      })),
     ),
   );
+  const startedAt = Date.now();
   const started = performance.now();
   await page.goto(`${portal}${target.path}`);
   await target.ready(page);
@@ -193,7 +211,12 @@ async function firstLoad(browser: Browser, portal: string, target: PageUnderTest
   // The certificate's PDF, fetched after the page is drawn to keep it for use offline, is not page weight.
   const drawn = all.filter((r) => r.path !== '/api/me/certificate.pdf');
   const sum = (rs: typeof all) => rs.reduce((a, r) => a + r.bytes, 0);
+  const timeline = drawn
+    .sort((a, b) => a.endedAt - b.endedAt)
+    .map((r) => `${r.path.replace(/^\/assets\/(build\/)?/, '')} ${fmt(Math.round(r.endedAt - startedAt))}`)
+    .join(', ');
   return {
+    timeline,
     requests: drawn.length,
     bytes: sum(drawn),
     /** The app itself (page, script, styles, texts, icon): what a second visit takes from the cache. */

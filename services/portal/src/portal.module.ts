@@ -123,6 +123,7 @@ export class PortalModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(cookieParser(), sameOriginOnly).forRoutes('*path');
+    // '{*path}', not '*path': the bare address (the page, which reads the session) has no segment.
+    consumer.apply(cookieParser(), sameOriginOnly).forRoutes('{*path}');
   }
 }
