@@ -10,9 +10,9 @@ const nextPath = (path, cursor) => `${path}${path.includes('?') ? '&' : '?'}curs
 
 /**
  * Under a paged list (issue 19): a "Show more" button while the answer named a next page. Each press
- * appends the next page (`append(items)` adds them and returns the elements added), moves focus to
- * the first new item, so the keyboard and a screen reader carry on where the list grew, and says
- * how many are shown. Null when there is no next page: nothing to show.
+ * appends the next page (`append(items)` adds them and returns the elements added, or for a list
+ * that is a select, the select), moves focus to the first of those, so the keyboard and a screen
+ * reader carry on where the list grew, and says how many are shown. Null when there is no next page.
  */
 export function showMore({ path, nextCursor, shown, itemsOf, append }) {
   if (!nextCursor) return null;
@@ -27,8 +27,9 @@ export function showMore({ path, nextCursor, shown, itemsOf, append }) {
     button.setAttribute('aria-busy', 'true');
     try {
       const page = await apiPage(nextPath(path, cursor));
-      const added = append(itemsOf(page.data));
-      shown += added.length;
+      const items = itemsOf(page.data);
+      const added = items.length ? append(items) : [];
+      shown += items.length;
       cursor = page.nextCursor;
       status.textContent = t(cursor ? 'list.shown' : 'list.allShown', { n: shown });
       if (!cursor) button.remove();

@@ -3,6 +3,7 @@ import { field, h } from '../dom.js';
 import { formatDate, formatPercent, t } from '../i18n.js';
 import { barChart } from '../chart.js';
 import { problemSummary } from '../problems.js';
+import { showMore } from '../show-more.js';
 import { csvButton, table } from '../table.js';
 import { siteName } from '../units.js';
 
@@ -13,6 +14,8 @@ const unitKey = (key, groupBy, reference) =>
 const COUNTERS = ['rows', 'sent', 'matched', 'mismatched', 'notFound', 'corrected', 'attested'];
 const LEVELS = ['district', 'commune', 'site'];
 const enc = encodeURIComponent;
+const campaignOption = (c) =>
+  h('option', { value: c.campaignId }, t('campaign.option', { name: c.name, deadline: formatDate(c.deadline) }));
 
 /** The cleaning campaign's progress by district, commune or site against its deadline, with a chart and CSV. */
 export async function campaignPanel() {
@@ -21,24 +24,27 @@ export async function campaignPanel() {
     { class: 'card', 'aria-labelledby': 'campaign-heading' },
     h('h3', { id: 'campaign-heading' }, t('campaign.heading')),
   );
-  let campaigns, reference;
+  let first, reference;
   try {
-    [campaigns, reference] = await Promise.all([
-      api('GET', '/api/manager/campaigns').then((r) => r.campaigns),
+    [first, reference] = await Promise.all([
+      api('GET', '/api/manager/campaigns'), // { campaigns, nextCursor }: the first page
       api('GET', '/api/reference').catch(() => null), // without it, sites show by id
     ]);
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) throw error;
     return (section.append(h('p', { class: 'form-error' }, t('problem.upstream-unavailable'))), section);
   }
+  const campaigns = first.campaigns;
   if (!campaigns.length) return (section.append(h('p', { class: 'hint' }, t('campaign.none'))), section);
-  const pick = h(
-    'select',
-    { name: 'campaign' },
-    campaigns.map((c) =>
-      h('option', { value: c.campaignId }, t('campaign.option', { name: c.name, deadline: formatDate(c.deadline) })),
-    ),
-  );
+  const pick = h('select', { name: 'campaign' }, campaigns.map(campaignOption));
+  // Older campaigns on demand: their options join the select, which keeps the focus.
+  const more = showMore({
+    path: '/api/manager/campaigns',
+    nextCursor: first.nextCursor,
+    shown: campaigns.length,
+    itemsOf: (page) => page.campaigns,
+    append: (older) => (pick.append(...older.map(campaignOption)), [pick]),
+  });
   const level = h(
     'select',
     { name: 'groupBy' },
@@ -58,6 +64,7 @@ export async function campaignPanel() {
   level.addEventListener('change', show);
   section.append(
     field('campaign-pick', 'campaign.pick', pick),
+    ...[more].filter(Boolean),
     field('campaign-level', 'campaign.groupBy', level),
     body,
   );
