@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -274,6 +275,83 @@ describe('the portal in a browser (every service and the worker as processes, re
     ]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   }, 240_000);
+
+  it("a signed-in citizen's record and QR come with the page: no request for the session, the record's data or the QR", async () => {
+    const person = people.slice(5).find((p) => p.phone && p.idNumber.length === 12)!;
+    const call = (path: string, cookie: string, body?: object, csrf?: string) =>
+      fetch(portal(path), {
+        method: body ? 'POST' : 'GET',
+        headers: { cookie, 'content-type': 'application/json', ...(csrf && { 'x-csrf-token': csrf }) },
+        body: body && JSON.stringify(body),
+      });
+    const signedIn = (res: Response) => res.headers.get('set-cookie')!.split(';')[0];
+    // A dose at the desk (over the API, as the desk page sends it), so the citizen holds a certificate.
+    const staff = signedIn(
+      await call('/api/auth/staff/session', '', { username: 'tyt.binhlu', password: 'demo-LaiChau-2021' }),
+    );
+    const { csrfToken } = (await (await call('/api/session', staff)).json()) as { csrfToken: string };
+    const { idNumber, fullName, dateOfBirth } = person;
+    const check = (await (
+      await call(
+        '/api/desk/verifications',
+        staff,
+        { requestId: randomUUID(), typed: { idNumber, fullName, dateOfBirth } },
+        csrfToken,
+      )
+    ).json()) as { personId: string; verificationId: string };
+    const dose = {
+      doseId: randomUUID(),
+      verificationId: check.verificationId,
+      vaccineCode: 'AZD1222',
+      lotNumber: 'ABV5811',
+      administeredOn: yesterday,
+      siteId: 'LC-TD-01',
+    };
+    await eventually(
+      async () => {
+        const res = await call(`/api/desk/records/${encodeURIComponent(check.personId)}/doses`, staff, dose, csrfToken);
+        if (res.status !== 201 && res.status !== 200) throw new Error(`dose refused: ${res.status}`);
+      },
+      { attempts: 400, intervalMs: 500 },
+    );
+    // The citizen signs in with the code sent to their phone; the certificate follows the dose.
+    await call('/api/auth/citizen/codes', '', { idNumber });
+    const { messages } = (await (await fetch(portal(`/api/dev/outbox?phone=${person.phone}`))).json()) as {
+      messages: { body: string }[];
+    };
+    const code = /(\d{6})/.exec(messages.find((m) => m.body.startsWith('Ma dang nhap'))!.body)![1];
+    const citizen = signedIn(await call('/api/auth/citizen/session', '', { idNumber, code }));
+    await eventually(
+      async () => {
+        const body = (await (await call('/api/me/certificate', citizen)).json()) as {
+          certificate: unknown;
+          qrImage?: string;
+        };
+        if (!body.certificate || !body.qrImage) throw new Error('no certificate yet');
+      },
+      { attempts: 240, intervalMs: 500 },
+    );
+
+    // A phone opening the portal, signed in, on a cold cache.
+    const page = await newPage();
+    const [name, value] = citizen.split('=');
+    await page.context().addCookies([{ name, value, url: portal() }]);
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const opened = await page.goto(portal('/#/citizen'));
+    expect(opened!.headers()['cache-control']).toBe('no-store, private');
+    await page.getByRole('heading', { name: 'Hồ sơ tiêm chủng của tôi' }).waitFor();
+    await page.getByRole('cell', { name: 'AstraZeneca (Vaxzevria)' }).first().waitFor();
+    const qr = page.getByRole('img', { name: 'Mã QR chứng nhận tiêm chủng quốc tế' });
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await qr.evaluate((img: { decode(): Promise<void> }) => img.decode());
+    await page.waitForLoadState('networkidle');
+    // Only the PDF may follow, fetched after drawing for the service worker to keep (views/citizen.js).
+    expect(asked.filter((path) => path.startsWith('/api/') && path !== '/api/me/certificate.pdf')).toEqual([]);
+    expect(asked.filter((path) => path === '/')).toHaveLength(1);
+    expect(await page.locator('#first-data').count()).toBe(0); // read once, not left in the page
+    await shot(page, 'citizen', '3-record-from-the-page');
+  }, 300_000);
 
   it("another site's staff cannot open the complaint (403)", async () => {
     const page = await newPage();
