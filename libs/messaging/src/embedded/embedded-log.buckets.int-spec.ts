@@ -21,13 +21,19 @@ type Applied = { instance: string; key: string; n: number; eventId: string };
 const applied: Applied[] = [];
 let outage = false;
 let failures = 0;
+/** Holds instance 'holder' on key 'held' until released: a message in hand, as a SIGKILL would find it. */
+let holding: { entered: boolean; released: Promise<void> } | undefined;
 
 function applierModule(instance: string) {
   @Controller()
   class Applier {
     @EventPattern(TOPIC)
-    onMessage(@Payload() message: PublicMessage<{ key: string; n: number }>) {
+    async onMessage(@Payload() message: PublicMessage<{ key: string; n: number }>) {
       const { key, n } = message.payload;
+      if (key === 'held' && instance === 'holder' && holding) {
+        holding.entered = true;
+        await holding.released;
+      }
       if (key === 'stuck' && outage) {
         failures++;
         throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
@@ -158,5 +164,31 @@ describe('the embedded transport shares a subscriber between instances, by bucke
     // The lease, plus one heartbeat of the survivor to notice (a quarter of the lease), plus slack.
     expect(takeOverMs).toBeLessThan(leaseMs + leaseMs / 4 + 1_500);
     process.stderr.write(`embedded take-over after a kill: ${takeOverMs} ms (lease ${leaseMs} ms)\n`);
+  }, 60_000);
+
+  it('saves a bucket’s checkpoint only once its message’s handler has finished: a kill in hand redelivers it, never skips it', async () => {
+    const server = await start('held-group', 'holder');
+    await eventually(async () => expect(server.heldBuckets()).toHaveLength(16));
+    let release!: () => void;
+    holding = { entered: false, released: new Promise<void>((resolve) => (release = resolve)) };
+    await publish([['held', 1]]);
+    await eventually(async () => expect(holding!.entered).toBe(true));
+
+    const store = new PostgresEventStore(pool);
+    const [held] = await store.readStream(busStream(TOPIC, 'held'));
+    const name = `embedded:held-group:${bucketOfStream(busStream(TOPIC, 'held'), 16)}/16`;
+    const saved = async () =>
+      (
+        await pool.query<{ checkpoint: string }>('select checkpoint from subscription_checkpoints where name = $1', [
+          name,
+        ])
+      ).rows[0]?.checkpoint;
+    const whileInHand = await saved();
+    expect(whileInHand === undefined || store.compareCheckpoints(whileInHand, held.checkpoint) < 0).toBe(true);
+
+    release();
+    await eventually(async () => expect(await saved()).toBe(held.checkpoint));
+    expect(applied.filter((a) => a.instance === 'holder' && a.key === 'held')).toHaveLength(1);
+    holding = undefined;
   }, 60_000);
 });
