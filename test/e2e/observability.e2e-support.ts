@@ -40,16 +40,25 @@ export function portalBrowser(platform: PlatformUnderTest) {
 }
 
 /**
- * Waits until the trace holds a span of each `[service, name]`, then returns it with ways to walk it.
- * Zipkin lowercases span names: match them without case.
+ * Waits until the trace holds a span of each `[service, name]` and every span's parent (a process
+ * exports its spans in batches, a second apart: a consumer's span can arrive before the producer's),
+ * then returns it with ways to walk it. Zipkin lowercases span names: match them without case.
  */
-export async function traceWith(backends: ObservabilityBackends, traceId: string, expected: [string, RegExp][]) {
+export async function traceWith(
+  backends: ObservabilityBackends,
+  { traceId, clientSpanId }: { traceId: string; clientSpanId: string },
+  expected: [string, RegExp][],
+  /** false while a span still open (a running workflow's) leaves its children's parent unexported. */
+  linked = true,
+) {
   const spans = await eventually(async () => {
     const found = await backends.trace(traceId);
     const has = ([service, name]: [string, RegExp]) =>
       found.some((s) => s.localEndpoint.serviceName === service && name.test(s.name));
     const missing = expected.filter((e) => !has(e));
     if (missing.length) throw new Error(`not in the trace yet: ${missing.map((m) => m.join(' ')).join('; ')}`);
+    const orphans = linked ? orphansOf(found, clientSpanId) : [];
+    if (orphans.length) throw new Error(`parents not in the trace: ${orphans.join('; ')}`);
     return found;
   }, SLOW);
   const byId = new Map(spans.map((s) => [s.id, s]));
@@ -66,12 +75,18 @@ export async function traceWith(backends: ObservabilityBackends, traceId: string
     parentOf,
     ancestors,
     one,
-    /** Spans whose parent is neither in the trace nor the test's own client span: a broken link. */
-    orphans: (clientSpanId: string) =>
-      spans.filter((s) => s.parentId && !byId.has(s.parentId) && s.parentId !== clientSpanId).map(label),
+    orphans: () => orphansOf(spans, clientSpanId),
     /** The spans the test's request started: the trace's one root. */
-    rootsUnder: (clientSpanId: string) => spans.filter((s) => s.parentId === clientSpanId).map(label),
+    rootsUnder: () => spans.filter((s) => s.parentId === clientSpanId).map(label),
     /** Everything a span says (name and tags), to look for personal data. */
     text: () => spans.map((s) => `${s.name} ${Object.values(s.tags ?? {}).join(' ')}`).join('\n'),
   };
+}
+
+/** Spans whose parent is neither in the trace nor the test's own client span: a broken link. */
+function orphansOf(spans: ZipkinSpan[], clientSpanId: string): string[] {
+  const ids = new Set(spans.map((s) => s.id));
+  return spans
+    .filter((s) => s.parentId && !ids.has(s.parentId) && s.parentId !== clientSpanId)
+    .map((s) => `${s.localEndpoint.serviceName} ${s.name}`);
 }
