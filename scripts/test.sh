@@ -23,6 +23,7 @@ status=0
 deploy/local/browser.sh install || status=1 # the portal's browser tests drive Debian's chromium
 deploy/local/schemathesis.sh install || status=1 # the fuzz tier: schemathesis from PyPI, in a venv
 deploy/local/helm.sh install || status=1 # the chart checks: helm built with go install, once
+deploy/local/compose-spec.sh install || status=1 # the compose checks: compose-go's validator, go install, once
 # The alert rules' checks (promtool) and the observability e2e (Zipkin, VictoriaMetrics): built or
 # fetched once into the platform's cache, ~9 min cold on 2 cores (ADR 15).
 deploy/local/observability.sh install || status=1
