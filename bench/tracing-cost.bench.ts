@@ -2,9 +2,10 @@
  * What tracing costs dose recording (issue 21, target ≥ 0.9× of untraced): two injections processes
  * on databases of their own, one with TRACING_ENABLED=false, one with true (the preload, HTTP and pg
  * spans, the event's traceparent, a producer span per published message), 50 clients without pause,
- * phases alternated off/on/off/on so drift on a shared machine hits both alike. Spans go to a sink in
+ * phases alternated off/on, on/off, … so drift on a shared machine hits both alike (use an even
+ * BENCH_ROUNDS). Spans go to a sink in
  * this process that answers as Zipkin does, so the figure is the services' cost, not Zipkin's.
- *   npm run bench:tracing     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_ROUNDS=2 BENCH_SAMPLE_RATIO=1)
+ *   npm run bench:tracing     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_ROUNDS=4 BENCH_SAMPLE_RATIO=1)
  * BENCH_SAMPLE_RATIO is the traced process's TRACING_SAMPLE_RATIO (head sampling of new traces).
  */
 import { randomUUID } from 'node:crypto';
@@ -33,7 +34,7 @@ import { cpuSeconds } from './campaign-processes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PORTS = { off: 4595, on: 4596 } as const;
 const SINK_PORT = 4597;
 const PEOPLE = 200_000;
@@ -119,8 +120,10 @@ async function main(): Promise<void> {
   const results: Record<Mode, (LatencySummary & { cpuMs: number })[]> = { off: [], on: [] };
   // A first short phase of each warms it (JIT, pools); it does not count.
   for (const mode of ['off', 'on'] as const) await measure(CLIENTS, 2_000, recordDose(mode));
+  // Rounds alternate which mode goes first (off-on, on-off, …): a phase's aftermath on the shared
+  // machine (the database's writes behind it, the other process's timers) then falls on both alike.
   for (let round = 0; round < ROUNDS; round++) {
-    for (const mode of ['off', 'on'] as const) {
+    for (const mode of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
       await waitForReaders(runs[mode].pool);
       const cpu = cpuSeconds(runs[mode].service.pid);
       const phase = await measure(CLIENTS, SECONDS * 1000, recordDose(mode));
