@@ -3,8 +3,8 @@
  * on databases of their own, one with TRACING_ENABLED=false, one with true (the preload, HTTP and pg
  * spans, the event's traceparent, a producer span per published message), 50 clients without pause,
  * phases alternated off/on, on/off, … so drift on a shared machine hits both alike (use an even
- * BENCH_ROUNDS). Spans go to a sink in
- * this process that answers as Zipkin does, so the figure is the services' cost, not Zipkin's.
+ * BENCH_ROUNDS). Spans go to a sink in this process that answers as Zipkin does, so the figure is
+ * the services' cost, not Zipkin's.
  *   npm run bench:tracing     (BENCH_SECONDS=10 BENCH_CLIENTS=50 BENCH_ROUNDS=4 BENCH_SAMPLE_RATIO=1)
  * BENCH_SAMPLE_RATIO is the traced process's TRACING_SAMPLE_RATIO (head sampling of new traces).
  */
