@@ -130,7 +130,7 @@ async function atSize(people: number, tokens: TestActorTokens) {
     COMPLAINTS_URL: 'http://127.0.0.1:9',
     CERTIFICATION_URL: 'http://127.0.0.1:9',
     CAMPAIGN_URL: 'http://127.0.0.1:9',
-    ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/accounts/demo-accounts.json'),
+    ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/reference/demo-accounts.json'),
   });
   const origin = `http://127.0.0.1:${PORTS.portal}`;
   const cookie = await managerSession(origin);

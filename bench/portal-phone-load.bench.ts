@@ -111,7 +111,7 @@ async function startAll(
         CERTIFICATION_URL: url('certification'),
         COMPLAINTS_URL: 'http://127.0.0.1:9', // not measured here
         CAMPAIGN_URL: 'http://127.0.0.1:9',
-        ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/accounts/demo-accounts.json'),
+        ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/reference/demo-accounts.json'),
       },
       READY_MS,
     ),

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       COMPLAINTS_URL: 'http://127.0.0.1:9', // not measured here
       CERTIFICATION_URL: url('certification'),
       CAMPAIGN_URL: 'http://127.0.0.1:9', // not measured here
-      ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/accounts/demo-accounts.json'),
+      ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/reference/demo-accounts.json'),
     }),
   );
   console.log(

@@ -160,7 +160,7 @@ export class SoakPlatform {
       for (const upstream of ['identity', 'injections', 'complaints', 'certification', 'campaign'] as const)
         env[`${upstream.toUpperCase()}_URL`] = this.url(upstream);
       env.ACTOR_TOKEN_PRIVATE_KEY = this.tokens.signingKey('portal');
-      env.ACCOUNTS_SEED_FILE = join(REPO_ROOT, 'dist/services/portal/src/accounts/demo-accounts.json');
+      env.ACCOUNTS_SEED_FILE = join(REPO_ROOT, 'dist/services/portal/src/reference/demo-accounts.json');
     }
     if (service === 'complaints-worker') {
       env.IDENTITY_URL = this.url('identity');

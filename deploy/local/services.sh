@@ -51,7 +51,7 @@ env_for() { # the settings of one service, as NAME=value words: env_for <service
     echo "COMPLAINTS_URL=http://127.0.0.1:${PORT[complaints]} CERTIFICATION_URL=http://127.0.0.1:${PORT[certification]}"
     echo "CAMPAIGN_URL=http://127.0.0.1:${PORT[campaign]}"
     # Development: demo accounts (passwords in the README) and sign-in codes kept in the portal's outbox page.
-    echo "ACCOUNTS_SEED_FILE=$REPO_ROOT/dist/services/portal/src/accounts/demo-accounts.json NOTIFICATIONS=development"
+    echo "ACCOUNTS_SEED_FILE=$REPO_ROOT/dist/services/portal/src/reference/demo-accounts.json NOTIFICATIONS=development"
   elif [[ "$VAX_TRANSPORT" == embedded ]]; then
     echo "MESSAGE_TRANSPORT=embedded BUS_DATABASE_URL=$(pg_url bus)"
   else

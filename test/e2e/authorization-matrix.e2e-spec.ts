@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallerActor } from '@vax/platform';
 import { Pool } from 'pg';
-import { SessionStore } from '../../services/portal/src/auth/session.store';
+import { PostgresSessions } from '../../services/portal/src/adapters/postgres/sessions.table';
 import { REPO_ROOT, eventually } from '@vax/testing';
 import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
 import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
@@ -75,7 +75,7 @@ describe('the authorization matrix: every route of every service, as every actor
   };
   let verificationId = '';
 
-  let sessions: SessionStore;
+  let sessions: PostgresSessions;
   let portalDb: Pool;
   /** A browser's headers: a fresh session of its own (a sign-out must not end the next call's). */
   const browser = async (actor: CallerActor) => {
@@ -118,7 +118,7 @@ describe('the authorization matrix: every route of every service, as every actor
   beforeAll(async () => {
     await platform.start();
     portalDb = new Pool({ connectionString: platform.databaseUrl('portal'), max: 2 });
-    sessions = new SessionStore(portalDb, 30);
+    sessions = new PostgresSessions(portalDb, 30);
     const typed = { idNumber: person.idNumber, fullName: person.fullName, dateOfBirth: person.dateOfBirth };
     const res = await fetch(platform.service('identity').url('/verifications'), {
       method: 'POST',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CallerActor } from '@vax/platform';
 import { eventually } from '@vax/testing';
 import { Pool } from 'pg';
-import { SessionStore } from '../../services/portal/src/auth/session.store';
+import { PostgresSessions } from '../../services/portal/src/adapters/postgres/sessions.table';
 import type { ObservabilityBackends, ZipkinSpan } from './observability-backends';
 import type { PlatformUnderTest } from './platform-processes';
 
@@ -18,7 +18,7 @@ export function testTrace() {
 /** Calls to the portal as a browser signed in as `actor` makes them (a session of its own, its CSRF token). */
 export function portalBrowser(platform: PlatformUnderTest) {
   const db = new Pool({ connectionString: platform.databaseUrl('portal'), max: 1 });
-  const sessions = new SessionStore(db, 30);
+  const sessions = new PostgresSessions(db, 30);
   return {
     async post(actor: CallerActor, path: string, body: unknown, headers: Record<string, string> = {}) {
       const { id, session } = await sessions.create(actor, actor.id);

@@ -93,14 +93,14 @@ export class PlatformUnderTest {
     worker.env.ACTOR_TOKEN_PRIVATE_KEY = this.tokens.signingKey('complaints-worker');
     portal.env.ACTOR_TOKEN_PRIVATE_KEY = this.tokens.signingKey('portal');
     // Every person of a run signs in from this one address, many times: the per-client and
-    // per-person limits are the field's (their own test: services/portal/src/auth/sign-in.int-spec.ts).
+    // per-person limits are the field's (their own test: services/portal/src/adapters/postgres/sign-in.int-spec.ts).
     Object.assign(portal.env, {
       SIGN_INS_PER_CLIENT_PER_MINUTE: '10000',
       CODES_PER_CLIENT_PER_HOUR: '10000',
       CODES_PER_CLIENT_AND_PERSON: '10000',
       CODES_PER_PERSON_PER_DAY: '10000',
     });
-    portal.env.ACCOUNTS_SEED_FILE = join(REPO_ROOT, 'dist/services/portal/src/accounts/demo-accounts.json');
+    portal.env.ACCOUNTS_SEED_FILE = join(REPO_ROOT, 'dist/services/portal/src/reference/demo-accounts.json');
     for (const name of SERVICES.filter((s) => !this.only.includes(s))) this.processes.delete(name);
     // Other runs' history stays theirs: this run's groups start at the end of every partition.
     if (this.transport === 'kafka') {

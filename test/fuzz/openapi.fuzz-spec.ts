@@ -8,7 +8,7 @@ import type { CallerActor } from '@vax/platform';
 
 import { REPO_ROOT } from '@vax/testing';
 import { Pool } from 'pg';
-import { SessionStore } from '../../services/portal/src/auth/session.store';
+import { PostgresSessions } from '../../services/portal/src/adapters/postgres/sessions.table';
 import { PlatformUnderTest } from '../e2e/platform-processes';
 
 // API fuzzing from each running service's own OpenAPI document (schemathesis, installed by
@@ -180,7 +180,7 @@ describe('API fuzzing of every service from its OpenAPI document', () => {
   for (const actor of PORTAL_CALLERS) {
     it(`portal: no server error, every answer as documented, signed in as ${actor.role}`, async () => {
       const db = new Pool({ connectionString: platform.databaseUrl('portal'), max: 2 });
-      const sessions = new SessionStore(db, 30);
+      const sessions = new PostgresSessions(db, 30);
       const proxy = await callerProxy(new URL(platform.service('portal').url('/')), async () => {
         const { id, session } = await sessions.create(actor, actor.id);
         return { cookie: `vax_session=${id}`, 'x-csrf-token': session.csrfToken };

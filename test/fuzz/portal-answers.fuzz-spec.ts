@@ -6,7 +6,7 @@ import { OpenApiAnswers, REPO_ROOT, eventually } from '@vax/testing';
 import { Pool } from 'pg';
 import { syntheticPopulation } from '../../services/identity/src/adapters/local-registry/synthetic-population';
 import { loadPopulationReference } from '../../services/identity/src/reference/population-reference';
-import { SessionStore } from '../../services/portal/src/auth/session.store';
+import { PostgresSessions } from '../../services/portal/src/adapters/postgres/sessions.table';
 import { LONG, PHOTO, daysAgo } from '../e2e/complaints.e2e-support';
 import { PlatformUnderTest } from '../e2e/platform-processes';
 
@@ -37,12 +37,12 @@ describe("the portal's relays answer as the portal's OpenAPI document says", () 
   };
   let documented: OpenApiAnswers;
   let portalDb: Pool;
-  let sessions: SessionStore;
+  let sessions: PostgresSessions;
 
   beforeAll(async () => {
     await platform.start();
     portalDb = new Pool({ connectionString: platform.databaseUrl('portal'), max: 2 });
-    sessions = new SessionStore(portalDb, 30);
+    sessions = new PostgresSessions(portalDb, 30);
     const doc = await (await fetch(platform.service('portal').url('/docs/openapi.json'))).json();
     documented = new OpenApiAnswers(doc as never);
   }, 300_000);

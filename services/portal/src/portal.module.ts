@@ -4,7 +4,21 @@ import { migrate } from '@vax/event-sourcing';
 import { PG_POOL, PlatformModule, signerFromSettings } from '@vax/platform';
 import cookieParser from 'cookie-parser';
 import type { Pool } from 'pg';
-import { AccountStore } from './accounts/account.store';
+import { IdentityContactsClient } from './adapters/identity/identity-contacts.client';
+import { DevelopmentOutboxSender } from './adapters/notifications/development-outbox.sender';
+import { SmsGatewaySender } from './adapters/notifications/sms-gateway.sender';
+import { PostgresAccounts } from './adapters/postgres/accounts.table';
+import { PORTAL_MIGRATIONS } from './adapters/postgres/portal.migrations';
+import { PostgresSessions } from './adapters/postgres/sessions.table';
+import { PostgresSignInCodes } from './adapters/postgres/sign-in-codes.table';
+import { PostgresSignInLimits } from './adapters/postgres/sign-in-limits.table';
+import { Accounts } from './application/ports/accounts.port';
+import { NotificationSender } from './application/ports/notification-sender.port';
+import { PersonContacts } from './application/ports/person-contacts.port';
+import { Sessions } from './application/ports/sessions.port';
+import { SignInCodes } from './application/ports/sign-in-codes.port';
+import { SignInLimits } from './application/ports/sign-in-limits.port';
+import { SignInService } from './application/sign-in.service';
 import { CitizenHttpController } from './api/citizen.http-controller';
 import { CertificateChecksHttpController } from './api/certificate-checks.http-controller';
 import { DeskHttpController } from './api/desk.http-controller';
@@ -16,25 +30,17 @@ import { AttestationsHttpController } from './api/attestations.http-controller';
 import { ReferenceHttpController } from './api/reference.http-controller';
 import { sameOriginOnly } from './auth/same-origin.middleware';
 import { SessionGuard } from './auth/session.guard';
-import { SessionStore } from './auth/session.store';
-import { SignInCodeStore } from './auth/sign-in-code.store';
-import { SignInLimits } from './auth/sign-in.limits';
 import { SignInHttpController } from './auth/sign-in.http-controller';
-import { SignInService } from './auth/sign-in.service';
 import { DEFAULT_SIGN_IN_POLICY } from './domain/sign-in-policy';
 import { DevOutboxHttpController } from './notifications/dev-outbox.http-controller';
-import { DevelopmentOutboxSender } from './notifications/development-outbox.sender';
-import { NOTIFICATION_SENDER, type NotificationSender } from './notifications/notification.port';
-import { SmsGatewaySender } from './notifications/sms-gateway.sender';
 import type { PortalConfig } from './portal.config';
-import { PORTAL_MIGRATIONS } from './portal.migrations';
 import { PORTAL_COOKIE_SECURE } from './portal.tokens';
 import { PlatformStatusController } from './status/platform-status.controller';
 import { UpstreamClient } from './upstream/upstream.client';
 import { WebAssetsController } from './web/web-assets.controller';
 
 export const SERVICE_NAME = 'portal';
-export const DEMO_ACCOUNTS_FILE = join(__dirname, 'accounts', 'demo-accounts.json');
+export const DEMO_ACCOUNTS_FILE = join(__dirname, 'reference', 'demo-accounts.json');
 
 @Module({})
 export class PortalModule implements NestModule {
@@ -68,19 +74,31 @@ export class PortalModule implements NestModule {
         { provide: PORTAL_COOKIE_SECURE, useValue: config.COOKIE_SECURE },
         {
           // Migrations and the account seed run before anything is served.
-          provide: AccountStore,
+          provide: Accounts,
           inject: [PG_POOL],
-          useFactory: async (pool: Pool) => {
+          useFactory: async (pool: Pool): Promise<Accounts> => {
             await migrate(pool, PORTAL_MIGRATIONS);
-            const accounts = new AccountStore(pool);
+            const accounts = new PostgresAccounts(pool);
             if (config.ACCOUNTS_SEED_FILE) await accounts.seed(config.ACCOUNTS_SEED_FILE);
             return accounts;
           },
         },
+        // The tables' adapters wait for Accounts, whose factory runs the migrations.
         {
-          provide: SessionStore,
-          inject: [PG_POOL, AccountStore],
-          useFactory: (pool: Pool) => new SessionStore(pool, config.SESSION_IDLE_MINUTES),
+          provide: Sessions,
+          inject: [PG_POOL, Accounts],
+          useFactory: (pool: Pool): Sessions => new PostgresSessions(pool, config.SESSION_IDLE_MINUTES),
+        },
+        {
+          provide: SignInCodes,
+          inject: [PG_POOL, Accounts],
+          useFactory: (pool: Pool): SignInCodes => new PostgresSignInCodes(pool, config.CODE_HASH_SECRET),
+        },
+        {
+          provide: SignInLimits,
+          inject: [PG_POOL, Accounts],
+          useFactory: (pool: Pool): SignInLimits =>
+            new PostgresSignInLimits(pool, signInPolicy, config.CODE_HASH_SECRET),
         },
         SessionGuard,
         {
@@ -98,8 +116,13 @@ export class PortalModule implements NestModule {
             ),
         },
         {
-          provide: NOTIFICATION_SENDER,
-          inject: [PG_POOL, AccountStore],
+          provide: PersonContacts,
+          inject: [UpstreamClient],
+          useFactory: (upstream: UpstreamClient): PersonContacts => new IdentityContactsClient(upstream),
+        },
+        {
+          provide: NotificationSender,
+          inject: [PG_POOL, Accounts],
           useFactory: (pool: Pool): NotificationSender =>
             config.NOTIFICATIONS === 'sms-gateway'
               ? new SmsGatewaySender(config.SMS_GATEWAY_URL!, config.SMS_GATEWAY_API_KEY!)
@@ -107,16 +130,14 @@ export class PortalModule implements NestModule {
         },
         {
           provide: SignInService,
-          inject: [AccountStore, PG_POOL, NOTIFICATION_SENDER, UpstreamClient],
-          useFactory: (accounts: AccountStore, pool: Pool, sender: NotificationSender, upstream: UpstreamClient) =>
-            new SignInService(
-              accounts,
-              new SignInCodeStore(pool, config.CODE_HASH_SECRET),
-              new SignInLimits(pool, signInPolicy, config.CODE_HASH_SECRET),
-              sender,
-              upstream,
-              signInPolicy,
-            ),
+          inject: [Accounts, SignInCodes, SignInLimits, NotificationSender, PersonContacts],
+          useFactory: (
+            accounts: Accounts,
+            codes: SignInCodes,
+            limits: SignInLimits,
+            sender: NotificationSender,
+            contacts: PersonContacts,
+          ) => new SignInService(accounts, codes, limits, sender, contacts, signInPolicy),
         },
       ],
     };

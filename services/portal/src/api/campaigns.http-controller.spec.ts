@@ -2,7 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { CallerActor } from '@vax/platform';
 import { SESSION_COOKIE, SessionGuard } from '../auth/session.guard';
-import type { Session, SessionStore } from '../auth/session.store';
+import type { Session, Sessions } from '../application/ports/sessions.port';
 import { CampaignsHttpController } from './campaigns.http-controller';
 
 const sessionOf = (role: string, scope: string): Session =>
@@ -15,7 +15,7 @@ const sessionOf = (role: string, scope: string): Session =>
 
 /** The guard as Nest runs it on one of the controller's handlers, for a request with the session's cookie. */
 async function guarded(handler: keyof CampaignsHttpController, session: Session, method = 'GET', csrf?: string) {
-  const sessions = { touch: async () => session } as unknown as SessionStore;
+  const sessions = { touch: async () => session } as unknown as Sessions;
   const request = {
     method,
     cookies: { [SESSION_COOKIE]: 'sid' },

@@ -20,7 +20,7 @@ import {
 import { FileResponse, JsonOrCsvResponse } from '@vax/platform';
 import type { Request, Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../auth/session.store';
+import type { Session } from '../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { pageQuery, relay, relayStream } from './upstream-relay';
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VerificationVerdictResponse } from '@vax/contracts/certification/http-v1.responses';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../auth/session.store';
+import type { Session } from '../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { relay } from './upstream-relay';
 

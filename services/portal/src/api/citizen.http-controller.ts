@@ -4,7 +4,7 @@ import { RecordResponse } from '@vax/contracts/injections/http-v1.responses';
 import { FileResponse } from '@vax/platform';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../auth/session.store';
+import type { Session } from '../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { READ_SOURCES, mergedNextCursor, sourceCursors } from './merged-reads';
 import { withQrImage } from './certificate-with-qr';

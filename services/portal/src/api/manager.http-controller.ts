@@ -8,7 +8,7 @@ import {
 import { JsonOrCsvResponse } from '@vax/platform';
 import type { Response } from 'express';
 import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../auth/session.store';
+import type { Session } from '../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { relay } from './upstream-relay';
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReferenceResponse } from '@vax/contracts/injections/http-v1.responses';
 import type { Response } from 'express';
 import { CurrentSession, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../auth/session.store';
+import type { Session } from '../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { relay } from './upstream-relay';
 

@@ -1,6 +1,6 @@
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
-import { SessionStore } from '../auth/session.store';
+import { Sessions } from '../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { AttestationsHttpController } from './attestations.http-controller';
 import { CampaignsHttpController } from './campaigns.http-controller';
@@ -34,7 +34,7 @@ async function relayDocument() {
     ],
     providers: [
       { provide: UpstreamClient, useValue: {} },
-      { provide: SessionStore, useValue: {} },
+      { provide: Sessions, useValue: {} },
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });

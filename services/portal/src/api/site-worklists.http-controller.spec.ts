@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { CallerActor } from '@vax/platform';
 import type { Response } from 'express';
 import { SESSION_COOKIE, SessionGuard } from '../auth/session.guard';
-import type { Session, SessionStore } from '../auth/session.store';
+import type { Session, Sessions } from '../application/ports/sessions.port';
 import type { UpstreamClient } from '../upstream/upstream.client';
 import { SiteWorklistsHttpController } from './site-worklists.http-controller';
 
@@ -16,7 +16,7 @@ const sessionOf = (role: string, scope: string): Session =>
   }) as unknown as Session;
 
 async function guarded(handler: keyof SiteWorklistsHttpController, session: Session, method = 'GET', csrf?: string) {
-  const sessions = { touch: async () => session } as unknown as SessionStore;
+  const sessions = { touch: async () => session } as unknown as Sessions;
   const request = { method, cookies: { [SESSION_COOKIE]: 'sid' }, headers: csrf ? { 'x-csrf-token': csrf } : {} };
   const context = {
     switchToHttp: () => ({ getRequest: () => request }),

@@ -10,7 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ProblemException } from '@vax/platform';
 import type { Request } from 'express';
-import { type Session, SessionStore } from './session.store';
+import { type Session, Sessions } from '../application/ports/sessions.port';
 
 export const SESSION_COOKIE = 'vax_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -31,7 +31,7 @@ export const CurrentSession = createParamDecorator(
 @Injectable()
 export class SessionGuard implements CanActivate {
   constructor(
-    @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(Sessions) private readonly sessions: Sessions,
     private readonly reflector: Reflector,
   ) {}
 

@@ -13,9 +13,9 @@ import type { Request, Response } from 'express';
 import { PORTAL_COOKIE_SECURE } from '../portal.tokens';
 import { CurrentSession, SESSION_COOKIE, SessionGuard } from './session.guard';
 import { CodeSentResponse, SessionResponse } from './session.responses';
-import { type Session, SessionStore } from './session.store';
+import { type Session, Sessions } from '../application/ports/sessions.port';
 import { CitizenSignInRequest, SendCodeRequest, StaffSignInRequest } from './sign-in.request-dto';
-import { SignInRefused, SignInService } from './sign-in.service';
+import { SignInRefused, SignInService } from '../application/sign-in.service';
 
 /** Signing in and out. The session lives in an HTTP-only cookie; the page reads its CSRF token from /api/session. */
 @ApiTags('session')
@@ -23,7 +23,7 @@ import { SignInRefused, SignInService } from './sign-in.service';
 export class SignInHttpController {
   constructor(
     @Inject(SignInService) private readonly signIn: SignInService,
-    @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(Sessions) private readonly sessions: Sessions,
     @Inject(PORTAL_COOKIE_SECURE) private readonly secureCookie: boolean,
   ) {}
 

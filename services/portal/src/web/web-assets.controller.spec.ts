@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { SessionStore } from '../auth/session.store';
+import type { Sessions } from '../application/ports/sessions.port';
 import { WebAssetsController, cacheControlFor } from './web-assets.controller';
 
 describe("the portal's assets in a phone's cache", () => {
@@ -28,7 +28,7 @@ async function openIndex(session: object | undefined | Error, cookie?: string) {
       return session;
     }),
   };
-  const controller = new WebAssetsController(sessions as unknown as SessionStore);
+  const controller = new WebAssetsController(sessions as unknown as Sessions);
   const headers: Record<string, string> = {};
   let body = '';
   const res = {

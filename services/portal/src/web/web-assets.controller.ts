@@ -4,7 +4,7 @@ import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { SESSION_COOKIE } from '../auth/session.guard';
-import { type Session, SessionStore } from '../auth/session.store';
+import { type Session, Sessions } from '../application/ports/sessions.port';
 import { CompressedAssets, compressedNow, encodingFor } from './compressed-asset';
 import { firstDataPaths } from './first-data.paths';
 import { readFirstData } from './first-data.reader';
@@ -35,7 +35,7 @@ export class WebAssetsController {
   private readonly compressed = new CompressedAssets(WEB_ROOT);
   private shell?: Promise<string>;
 
-  constructor(@Inject(SessionStore) private readonly sessions: SessionStore) {}
+  constructor(@Inject(Sessions) private readonly sessions: Sessions) {}
 
   /**
    * The page. Signed in, it carries the person's first data (first-data.script.ts), saving the

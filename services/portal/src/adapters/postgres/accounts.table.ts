@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Pool } from 'pg';
-import { hashPassword } from './password-hash';
-
-export interface Account {
-  username: string;
-  passwordHash: string;
-  displayName: string;
-  role: string;
-  scope: string;
-}
+import { hashPassword } from '../../application/password-hash';
+import { type Account, Accounts } from '../../application/ports/accounts.port';
 
 export interface SeedAccount {
   username: string;
@@ -19,8 +12,10 @@ export interface SeedAccount {
 }
 
 /** Staff and managers' accounts, each bound to a role and a scope. */
-export class AccountStore {
-  constructor(private readonly pool: Pool) {}
+export class PostgresAccounts extends Accounts {
+  constructor(private readonly pool: Pool) {
+    super();
+  }
 
   async find(username: string): Promise<Account | undefined> {
     const { rows } = await this.pool.query(

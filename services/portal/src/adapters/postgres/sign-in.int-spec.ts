@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { migrate } from '@vax/event-sourcing';
 import { type TestDatabase, createTestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
-import { AccountStore } from '../accounts/account.store';
-import { DEFAULT_SIGN_IN_POLICY as policy } from '../domain/sign-in-policy';
-import { PORTAL_MIGRATIONS } from '../portal.migrations';
-import type { UpstreamClient } from '../upstream/upstream.client';
-import { SignInCodeStore } from './sign-in-code.store';
-import { SignInLimits } from './sign-in.limits';
-import { SignInRefused, SignInService } from './sign-in.service';
+import { PostgresAccounts } from './accounts.table';
+import { PORTAL_MIGRATIONS } from './portal.migrations';
+import { PostgresSignInCodes } from './sign-in-codes.table';
+import { PostgresSignInLimits } from './sign-in-limits.table';
+import { DEFAULT_SIGN_IN_POLICY as policy } from '../../domain/sign-in-policy';
+import type { PersonContacts } from '../../application/ports/person-contacts.port';
+import { SignInRefused, SignInService } from '../../application/sign-in.service';
 
 // Sign-in against a real PostgreSQL, with many attempts at once: every limit is one atomic change,
 // so parallel guesses are all counted, and nothing tells an existing account or ID from another.
+// The PostgreSQL adapters are real; the registry's contacts are a fake.
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
 const registered = { idNumber: '012203004567', personId: 'P000000001', phone: '0912345678' };
@@ -31,19 +32,17 @@ describe('signing in under attack', () => {
     const seed = join(tmpdir(), `sign-in-accounts-${process.pid}.json`);
     const account = { displayName: 'Y tá', role: 'site-staff', scope: 'site:LC-TD-01' };
     writeFileSync(seed, JSON.stringify({ accounts: [{ ...account, username: 'tyt.binhlu', password: 'right-pass' }] }));
-    await new AccountStore(pool).seed(seed);
-    const upstream = {
-      json: async (_s: string, _m: string, _p: string, _a: unknown, body: { idNumber: string }) => {
-        if (body.idNumber === registered.idNumber) return { personId: registered.personId, phone: registered.phone };
-        throw Object.assign(new Error('not found'), { getStatus: () => 404 });
-      },
-    } as unknown as UpstreamClient;
+    await new PostgresAccounts(pool).seed(seed);
+    const contacts: PersonContacts = {
+      contactOf: async (idNumber) =>
+        idNumber === registered.idNumber ? { personId: registered.personId, phone: registered.phone } : null,
+    };
     service = new SignInService(
-      new AccountStore(pool),
-      new SignInCodeStore(pool, SECRET),
-      new SignInLimits(pool, policy, SECRET),
+      new PostgresAccounts(pool),
+      new PostgresSignInCodes(pool, SECRET),
+      new PostgresSignInLimits(pool, policy, SECRET),
       { delivers: false, sendSms: async (phone, text) => void sms.push({ phone, text }) },
-      upstream,
+      contacts,
       policy,
     );
   }, 60_000);

@@ -1,14 +1,16 @@
 import type { Pool } from 'pg';
-import type { NotificationSender } from './notification.port';
+import { NotificationSender } from '../../application/ports/notification-sender.port';
 
 /**
  * Development and demos: nothing is sent; messages are kept in the portal's database and shown on
  * its "development outbox" page, marked as such, so a tester can read the code a phone would get.
  */
-export class DevelopmentOutboxSender implements NotificationSender {
+export class DevelopmentOutboxSender extends NotificationSender {
   readonly delivers = false;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool) {
+    super();
+  }
 
   async sendSms(phone: string, text: string): Promise<void> {
     await this.pool.query('insert into dev_outbox (channel, recipient, body) values ($1, $2, $3)', [

@@ -1,28 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CallerActor } from '@vax/platform';
 import type { Pool } from 'pg';
-import { renewalDue } from './session-renewal';
-
-export interface Session {
-  actor: CallerActor;
-  displayName: string;
-  csrfToken: string;
-  expiresAt: Date;
-}
+import { type Session, Sessions } from '../../application/ports/sessions.port';
+import { renewalDue } from '../../domain/session-renewal';
 
 const hashOf = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /**
  * Server-side sessions: the browser holds only a random id in an HTTP-only cookie; the database
  * holds its hash, so a leaked table cannot be replayed. Idle sessions expire and are renewed on use,
- * though not on every use (session-renewal.ts). Expiry lives in the table, so every replica of the
+ * though not on every use (domain/session-renewal.ts). Expiry lives in the table, so every replica of the
  * portal sees the same one.
  */
-export class SessionStore {
+export class PostgresSessions extends Sessions {
   constructor(
     private readonly pool: Pool,
     private readonly idleMinutes: number,
-  ) {}
+  ) {
+    super();
+  }
 
   async create(actor: CallerActor, displayName: string, now = new Date()): Promise<{ id: string; session: Session }> {
     const id = randomBytes(32).toString('base64url');

@@ -1,20 +1,18 @@
 import { createHmac } from 'node:crypto';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import type { SignInPolicy } from '../domain/sign-in-policy';
+import { type LimitOutcome, SignInLimits } from '../../application/ports/sign-in-limits.port';
+import type { SignInPolicy } from '../../domain/sign-in-policy';
 
 /** The table every limiter shares (made by the portal's migrations); keys are hashes, never IDs or names. */
 export const SIGN_IN_LIMITS_TABLE = 'sign_in_limits';
-
-export type LimitRefusal = { limited: true; retryAfterSeconds: number; firstRefusal: boolean };
-type Outcome = { limited: false; remaining: number } | LimitRefusal;
 
 /**
  * Counters of sign-in attempts and code requests, kept in PostgreSQL so every replica of the portal
  * shares them, and changed by one atomic upsert each (rate-limiter-flexible): fifty parallel guesses
  * count fifty, not one.
  */
-export class SignInLimits {
+export class PostgresSignInLimits extends SignInLimits {
   private readonly failuresByUsername: RateLimiterPostgres;
   private readonly signInsByClient: RateLimiterPostgres;
   private readonly codesByClient: RateLimiterPostgres;
@@ -27,6 +25,7 @@ export class SignInLimits {
     /** CODE_HASH_SECRET: ID numbers are too few to hide behind a plain hash. */
     private readonly secret: string,
   ) {
+    super();
     const limiter = (keyPrefix: string, points: number, seconds: number) =>
       new RateLimiterPostgres({
         storeClient: pool,
@@ -52,7 +51,7 @@ export class SignInLimits {
   }
 
   /** One sign-in attempt (password or code) from a client. */
-  signInAttempt(client: string): Promise<Outcome> {
+  signInAttempt(client: string): Promise<LimitOutcome> {
     return consume(this.signInsByClient, this.hashed(client));
   }
 
@@ -72,12 +71,12 @@ export class SignInLimits {
     return this.policy.lockMinutes * 60;
   }
 
-  passwordAccepted(username: string): Promise<boolean> {
-    return this.failuresByUsername.delete(this.hashed(username));
+  async passwordAccepted(username: string): Promise<void> {
+    await this.failuresByUsername.delete(this.hashed(username));
   }
 
   /** A code asked for an ID number by a client: every limit is counted, the first one reached refuses. */
-  async codeRequested(client: string, idNumber: string): Promise<Outcome & { limit?: 'client' | 'person' }> {
+  async codeRequested(client: string, idNumber: string): Promise<LimitOutcome & { limit?: 'client' | 'person' }> {
     for (const [limiter, key, limit] of [
       [this.codesByClient, this.hashed(client), 'client'],
       [this.codesByClientAndPerson, this.hashed(`${client}\n${idNumber}`), 'client'],
@@ -90,7 +89,7 @@ export class SignInLimits {
   }
 }
 
-async function consume(limiter: RateLimiterPostgres, key: string): Promise<Outcome> {
+async function consume(limiter: RateLimiterPostgres, key: string): Promise<LimitOutcome> {
   try {
     const res = await limiter.consume(key);
     return { limited: false, remaining: res.remainingPoints };

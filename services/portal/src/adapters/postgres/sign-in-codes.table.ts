@@ -1,12 +1,15 @@
 import { createHmac } from 'node:crypto';
 import type { Pool } from 'pg';
+import { type ClaimedCode, SignInCodes } from '../../application/ports/sign-in-codes.port';
 
 /** Citizens' one-time codes. ID numbers and codes are stored only as keyed hashes (HMAC with the portal's secret). */
-export class SignInCodeStore {
+export class PostgresSignInCodes extends SignInCodes {
   constructor(
     private readonly pool: Pool,
     private readonly secret: string,
-  ) {}
+  ) {
+    super();
+  }
 
   hash(value: string): string {
     return createHmac('sha256', this.secret).update(value).digest('hex');
@@ -27,7 +30,7 @@ export class SignInCodeStore {
    * Counts an attempt before it is judged, in one statement: parallel guesses each take their own
    * number, so five tries are five whatever the concurrency. Undefined when no code was sent.
    */
-  async claimAttempt(idNumber: string) {
+  async claimAttempt(idNumber: string): Promise<ClaimedCode | undefined> {
     const { rows } = await this.pool.query(
       `update sign_in_codes set attempts = attempts + 1 where subject_hash = $1
        returning code_hash, person_id, expires_at, attempts`,

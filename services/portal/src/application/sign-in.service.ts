@@ -1,12 +1,12 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { CallerActor } from '@vax/platform';
-import { AccountStore } from '../accounts/account.store';
-import { passwordMatches } from '../accounts/password-hash';
 import { type SignInPolicy, decideCodeAttempt } from '../domain/sign-in-policy';
-import type { NotificationSender } from '../notifications/notification.port';
-import type { UpstreamClient } from '../upstream/upstream.client';
-import type { SignInCodeStore } from './sign-in-code.store';
-import type { LimitRefusal, SignInLimits } from './sign-in.limits';
+import { passwordMatches } from './password-hash';
+import type { Accounts } from './ports/accounts.port';
+import type { NotificationSender } from './ports/notification-sender.port';
+import type { PersonContacts } from './ports/person-contacts.port';
+import type { SignInCodes } from './ports/sign-in-codes.port';
+import type { LimitRefusal, SignInLimits } from './ports/sign-in-limits.port';
 
 export type SignInFailure =
   'wrong-credentials' | 'locked' | 'too-many-attempts' | 'too-many-codes' | 'code-expired' | 'no-phone';
@@ -20,7 +20,6 @@ export class SignInRefused extends Error {
   }
 }
 
-const PORTAL_ACTOR: CallerActor = { id: 'portal', role: 'system', scope: 'province' };
 // Compared even when the account does not exist, so timing does not tell which usernames are real.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 const refuse = (reason: SignInFailure, limit: LimitRefusal) => new SignInRefused(reason, limit.retryAfterSeconds);
@@ -32,11 +31,11 @@ const refuse = (reason: SignInFailure, limit: LimitRefusal) => new SignInRefused
  */
 export class SignInService {
   constructor(
-    private readonly accounts: AccountStore,
-    private readonly codes: SignInCodeStore,
+    private readonly accounts: Accounts,
+    private readonly codes: SignInCodes,
     private readonly limits: SignInLimits,
     private readonly sender: NotificationSender,
-    private readonly upstream: UpstreamClient,
+    private readonly contacts: PersonContacts,
     private readonly policy: SignInPolicy,
     private readonly clock: () => Date = () => new Date(),
   ) {}
@@ -74,7 +73,7 @@ export class SignInService {
       if (limit.limit === 'person' && limit.firstRefusal) await this.tellOwnerCodesPaused(idNumber);
       throw refuse('too-many-codes', limit);
     }
-    const contact = await this.contactOf(idNumber);
+    const contact = await this.contacts.contactOf(idNumber);
     if (!contact?.phone) return;
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = new Date(this.clock().getTime() + this.policy.codeTtlMinutes * 60_000);
@@ -105,20 +104,9 @@ export class SignInService {
     return { actor: { id: personId, role: 'citizen', scope: `person:${personId}` }, displayName };
   }
 
-  private contactOf(idNumber: string) {
-    return this.upstream
-      .json<{ personId: string; phone: string | null }>('identity', 'POST', '/people/contact', PORTAL_ACTOR, {
-        idNumber,
-      })
-      .catch((error: { getStatus?: () => number }) => {
-        if (error.getStatus?.() === 404) return null;
-        throw error;
-      });
-  }
-
   /** Someone asked for this person's codes past the day's limit: their phone hears of it once. */
   private async tellOwnerCodesPaused(idNumber: string): Promise<void> {
-    const contact = await this.contactOf(idNumber);
+    const contact = await this.contacts.contactOf(idNumber);
     if (!contact?.phone) return;
     await this.sender.sendSms(
       contact.phone,

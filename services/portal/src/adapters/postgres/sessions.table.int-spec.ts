@@ -1,8 +1,8 @@
 import { migrate } from '@vax/event-sourcing';
 import { createTestDatabase, type TestDatabase } from '@vax/testing';
 import { Pool } from 'pg';
-import { PORTAL_MIGRATIONS } from '../portal.migrations';
-import { SessionStore } from './session.store';
+import { PORTAL_MIGRATIONS } from './portal.migrations';
+import { PostgresSessions } from './sessions.table';
 
 describe('portal sessions on PostgreSQL', () => {
   let db: TestDatabase;
@@ -26,7 +26,7 @@ describe('portal sessions on PostgreSQL', () => {
 
   it('reads a session without writing to it until a tenth of the idle window has gone by', async () => {
     await pool.query('delete from sessions');
-    const store = new SessionStore(pool, 30);
+    const store = new PostgresSessions(pool, 30);
     const { id } = await store.create(actor, 'Nhân viên', t0);
     const before = await rowVersion();
     for (const minute of [0.5, 1, 2, 2.9]) expect((await store.touch(id, at(minute)))?.actor).toEqual(actor);
@@ -39,7 +39,7 @@ describe('portal sessions on PostgreSQL', () => {
 
   it('expires alike on every replica: no later than the idle window after the last use', async () => {
     await pool.query('delete from sessions');
-    const [replicaA, replicaB] = [new SessionStore(pool, 30), new SessionStore(pool, 30)];
+    const [replicaA, replicaB] = [new PostgresSessions(pool, 30), new PostgresSessions(pool, 30)];
     const { id } = await replicaA.create(actor, 'Nhân viên', t0);
     expect((await replicaB.touch(id, at(10)))?.expiresAt).toEqual(at(40)); // renewed by B
     expect((await replicaA.touch(id, at(12)))?.expiresAt).toEqual(at(40)); // A sees it; not due again yet
@@ -51,7 +51,7 @@ describe('portal sessions on PostgreSQL', () => {
 
   it('never moves an expiry backwards when replicas renew out of order, and forgets a destroyed session', async () => {
     await pool.query('delete from sessions');
-    const store = new SessionStore(pool, 30);
+    const store = new PostgresSessions(pool, 30);
     const { id } = await store.create(actor, 'Nhân viên', t0);
     await store.touch(id, at(20)); // until 50
     expect((await store.touch(id, at(5)))?.expiresAt).toEqual(at(50)); // a slower replica's clock
