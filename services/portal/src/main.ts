@@ -1,5 +1,5 @@
 import { bootstrapHttpService } from '@vax/platform';
-import { CAMPAIGN_UPLOAD_PATH, CAMPAIGN_UPLOAD_TYPES } from './api/campaigns.http-controller';
+import { CAMPAIGN_UPLOAD_PATH, CAMPAIGN_UPLOAD_TYPES } from './adapters/http/campaigns.http-controller';
 import { PortalConfig } from './portal.config';
 import { PortalModule, SERVICE_NAME } from './portal.module';
 

@@ -4,6 +4,21 @@ import { migrate } from '@vax/event-sourcing';
 import { PG_POOL, PlatformModule, signerFromSettings } from '@vax/platform';
 import cookieParser from 'cookie-parser';
 import type { Pool } from 'pg';
+import { AttestationsHttpController } from './adapters/http/attestations.http-controller';
+import { CampaignsHttpController } from './adapters/http/campaigns.http-controller';
+import { CertificateChecksHttpController } from './adapters/http/certificate-checks.http-controller';
+import { CitizenHttpController } from './adapters/http/citizen.http-controller';
+import { ComplaintsHttpController } from './adapters/http/complaints.http-controller';
+import { DeskHttpController } from './adapters/http/desk.http-controller';
+import { DevOutboxHttpController } from './adapters/http/dev-outbox.http-controller';
+import { ManagerHttpController } from './adapters/http/manager.http-controller';
+import { PlatformStatusHttpController } from './adapters/http/platform-status.http-controller';
+import { ReferenceHttpController } from './adapters/http/reference.http-controller';
+import { sameOriginOnly } from './adapters/http/same-origin.middleware';
+import { SessionGuard } from './adapters/http/session.guard';
+import { SignInHttpController } from './adapters/http/sign-in.http-controller';
+import { SiteWorklistsHttpController } from './adapters/http/site-worklists.http-controller';
+import { PORTAL_COOKIE_SECURE } from './adapters/http/tokens';
 import { IdentityContactsClient } from './adapters/identity/identity-contacts.client';
 import { DevelopmentOutboxSender } from './adapters/notifications/development-outbox.sender';
 import { SmsGatewaySender } from './adapters/notifications/sms-gateway.sender';
@@ -12,6 +27,7 @@ import { PORTAL_MIGRATIONS } from './adapters/postgres/portal.migrations';
 import { PostgresSessions } from './adapters/postgres/sessions.table';
 import { PostgresSignInCodes } from './adapters/postgres/sign-in-codes.table';
 import { PostgresSignInLimits } from './adapters/postgres/sign-in-limits.table';
+import { UpstreamClient } from './adapters/upstream/upstream.client';
 import { Accounts } from './application/ports/accounts.port';
 import { NotificationSender } from './application/ports/notification-sender.port';
 import { PersonContacts } from './application/ports/person-contacts.port';
@@ -19,24 +35,8 @@ import { Sessions } from './application/ports/sessions.port';
 import { SignInCodes } from './application/ports/sign-in-codes.port';
 import { SignInLimits } from './application/ports/sign-in-limits.port';
 import { SignInService } from './application/sign-in.service';
-import { CitizenHttpController } from './api/citizen.http-controller';
-import { CertificateChecksHttpController } from './api/certificate-checks.http-controller';
-import { DeskHttpController } from './api/desk.http-controller';
-import { ManagerHttpController } from './api/manager.http-controller';
-import { CampaignsHttpController } from './api/campaigns.http-controller';
-import { SiteWorklistsHttpController } from './api/site-worklists.http-controller';
-import { ComplaintsHttpController } from './api/complaints.http-controller';
-import { AttestationsHttpController } from './api/attestations.http-controller';
-import { ReferenceHttpController } from './api/reference.http-controller';
-import { sameOriginOnly } from './auth/same-origin.middleware';
-import { SessionGuard } from './auth/session.guard';
-import { SignInHttpController } from './auth/sign-in.http-controller';
 import { DEFAULT_SIGN_IN_POLICY } from './domain/sign-in-policy';
-import { DevOutboxHttpController } from './notifications/dev-outbox.http-controller';
 import type { PortalConfig } from './portal.config';
-import { PORTAL_COOKIE_SECURE } from './portal.tokens';
-import { PlatformStatusController } from './status/platform-status.controller';
-import { UpstreamClient } from './upstream/upstream.client';
 import { WebAssetsController } from './web/web-assets.controller';
 
 export const SERVICE_NAME = 'portal';
@@ -56,7 +56,7 @@ export class PortalModule implements NestModule {
       module: PortalModule,
       imports: [PlatformModule.forService(SERVICE_NAME, config)],
       controllers: [
-        PlatformStatusController,
+        PlatformStatusHttpController,
         SignInHttpController,
         CitizenHttpController,
         DeskHttpController,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE } from '../auth/session.guard';
+import { SESSION_COOKIE } from '../adapters/http/session.guard';
 import { type Session, Sessions } from '../application/ports/sessions.port';
 import { CompressedAssets, compressedNow, encodingFor } from './compressed-asset';
 import { firstDataPaths } from './first-data.paths';

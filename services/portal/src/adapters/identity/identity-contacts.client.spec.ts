@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { UpstreamClient } from '../../upstream/upstream.client';
+import type { UpstreamClient } from '../upstream/upstream.client';
 import { IdentityContactsClient } from './identity-contacts.client';
 
 const upstreamAnswering = (answer: () => Promise<unknown>) => {

@@ -1,6 +1,6 @@
 import type { CallerActor } from '@vax/platform';
 import { type PersonContact, PersonContacts } from '../../application/ports/person-contacts.port';
-import type { UpstreamClient } from '../../upstream/upstream.client';
+import type { UpstreamClient } from '../upstream/upstream.client';
 
 // Nobody is signed in yet when a code is asked for: the portal asks in its own name.
 const PORTAL_ACTOR: CallerActor = { id: 'portal', role: 'system', scope: 'province' };

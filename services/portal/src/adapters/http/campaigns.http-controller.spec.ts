@@ -1,8 +1,8 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { CallerActor } from '@vax/platform';
-import { SESSION_COOKIE, SessionGuard } from '../auth/session.guard';
-import type { Session, Sessions } from '../application/ports/sessions.port';
+import { SESSION_COOKIE, SessionGuard } from './session.guard';
+import type { Session, Sessions } from '../../application/ports/sessions.port';
 import { CampaignsHttpController } from './campaigns.http-controller';
 
 const sessionOf = (role: string, scope: string): Session =>

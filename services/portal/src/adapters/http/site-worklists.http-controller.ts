@@ -2,8 +2,8 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Res, UseGuards } fro
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CorrectionResponse, WorklistResponse } from '@vax/contracts/campaign/http-v1.responses';
 import type { Response } from 'express';
-import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../application/ports/sessions.port';
+import { CurrentSession, Roles, SessionGuard } from './session.guard';
+import type { Session } from '../../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { relay } from './upstream-relay';
 

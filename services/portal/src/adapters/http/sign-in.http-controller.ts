@@ -10,12 +10,12 @@ import {
 } from '@nestjs/swagger';
 import { type CallerActor, ProblemException, ProblemResponse } from '@vax/platform';
 import type { Request, Response } from 'express';
-import { PORTAL_COOKIE_SECURE } from '../portal.tokens';
+import { PORTAL_COOKIE_SECURE } from './tokens';
 import { CurrentSession, SESSION_COOKIE, SessionGuard } from './session.guard';
 import { CodeSentResponse, SessionResponse } from './session.responses';
-import { type Session, Sessions } from '../application/ports/sessions.port';
+import { type Session, Sessions } from '../../application/ports/sessions.port';
 import { CitizenSignInRequest, SendCodeRequest, StaffSignInRequest } from './sign-in.request-dto';
-import { SignInRefused, SignInService } from '../application/sign-in.service';
+import { SignInRefused, SignInService } from '../../application/sign-in.service';
 
 /** Signing in and out. The session lives in an HTTP-only cookie; the page reads its CSRF token from /api/session. */
 @ApiTags('session')

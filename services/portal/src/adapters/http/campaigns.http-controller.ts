@@ -19,8 +19,8 @@ import {
 } from '@vax/contracts/campaign/http-v1.responses';
 import { FileResponse, JsonOrCsvResponse } from '@vax/platform';
 import type { Request, Response } from 'express';
-import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../application/ports/sessions.port';
+import { CurrentSession, Roles, SessionGuard } from './session.guard';
+import type { Session } from '../../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { pageQuery, relay, relayStream } from './upstream-relay';
 

@@ -1,5 +1,5 @@
 import type { CallerActor } from '@vax/platform';
-import type { Session } from '../application/ports/sessions.port';
+import type { Session } from '../../application/ports/sessions.port';
 import type { UpstreamClient } from '../upstream/upstream.client';
 import { CitizenHttpController } from './citizen.http-controller';
 

@@ -1,6 +1,6 @@
 import type { CallerActor } from '@vax/platform';
 import type { Response } from 'express';
-import type { Session } from '../application/ports/sessions.port';
+import type { Session } from '../../application/ports/sessions.port';
 import type { UpstreamAnswer, UpstreamClient } from '../upstream/upstream.client';
 import { ComplaintsHttpController } from './complaints.http-controller';
 

@@ -10,7 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ProblemException } from '@vax/platform';
 import type { Request } from 'express';
-import { type Session, Sessions } from '../application/ports/sessions.port';
+import { type Session, Sessions } from '../../application/ports/sessions.port';
 
 export const SESSION_COOKIE = 'vax_session';
 export const CSRF_HEADER = 'x-csrf-token';

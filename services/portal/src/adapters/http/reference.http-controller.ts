@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReferenceResponse } from '@vax/contracts/injections/http-v1.responses';
 import type { Response } from 'express';
-import { CurrentSession, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../application/ports/sessions.port';
+import { CurrentSession, SessionGuard } from './session.guard';
+import type { Session } from '../../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { relay } from './upstream-relay';
 

@@ -2,8 +2,8 @@ import { Controller, Get, Inject, NotFoundException, Query } from '@nestjs/commo
 import { ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CallerActor } from '@vax/platform';
 import { UpstreamClient } from '../upstream/upstream.client';
-import { NotificationSender } from '../application/ports/notification-sender.port';
-import { DevelopmentOutboxSender } from '../adapters/notifications/development-outbox.sender';
+import { NotificationSender } from '../../application/ports/notification-sender.port';
+import { DevelopmentOutboxSender } from '../notifications/development-outbox.sender';
 import { DevOutboxResponse } from './dev-outbox.responses';
 
 // The portal vouches only for people, never speaks as a service: the outbox page asks in a role of its own.

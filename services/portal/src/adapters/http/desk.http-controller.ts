@@ -4,8 +4,8 @@ import { VerificationResponse } from '@vax/contracts/identity/http-v1.responses'
 import { RecordResponse, RecordedDoseAnswer } from '@vax/contracts/injections/http-v1.responses';
 import { FileResponse } from '@vax/platform';
 import type { Response } from 'express';
-import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../application/ports/sessions.port';
+import { CurrentSession, Roles, SessionGuard } from './session.guard';
+import type { Session } from '../../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { relay } from './upstream-relay';
 

@@ -1,6 +1,6 @@
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
-import { Sessions } from '../application/ports/sessions.port';
+import { Sessions } from '../../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { AttestationsHttpController } from './attestations.http-controller';
 import { CampaignsHttpController } from './campaigns.http-controller';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PLATFORM_CONFIG } from '@vax/platform';
-import type { PortalConfig } from '../portal.config';
+import type { PortalConfig } from '../../portal.config';
 import { PlatformStatusResponse } from './platform-status.responses';
 
 export interface ServiceStatus {
@@ -12,7 +12,7 @@ export interface ServiceStatus {
 /** Whether each service behind the portal is ready, as the status page shows it; no details leak out. */
 @ApiTags('status')
 @Controller('api/platform-status')
-export class PlatformStatusController {
+export class PlatformStatusHttpController {
   constructor(@Inject(PLATFORM_CONFIG) private readonly config: PortalConfig) {}
 
   @Get()

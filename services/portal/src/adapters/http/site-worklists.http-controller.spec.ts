@@ -2,8 +2,8 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { CallerActor } from '@vax/platform';
 import type { Response } from 'express';
-import { SESSION_COOKIE, SessionGuard } from '../auth/session.guard';
-import type { Session, Sessions } from '../application/ports/sessions.port';
+import { SESSION_COOKIE, SessionGuard } from './session.guard';
+import type { Session, Sessions } from '../../application/ports/sessions.port';
 import type { UpstreamClient } from '../upstream/upstream.client';
 import { SiteWorklistsHttpController } from './site-worklists.http-controller';
 

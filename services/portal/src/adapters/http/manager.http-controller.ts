@@ -7,8 +7,8 @@ import {
 } from '@vax/contracts/injections/http-v1.responses';
 import { JsonOrCsvResponse } from '@vax/platform';
 import type { Response } from 'express';
-import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../application/ports/sessions.port';
+import { CurrentSession, Roles, SessionGuard } from './session.guard';
+import type { Session } from '../../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { relay } from './upstream-relay';
 

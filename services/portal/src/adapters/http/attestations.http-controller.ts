@@ -2,8 +2,8 @@ import { Body, Controller, Get, Inject, Post, Query, Res, UseGuards } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AttestationResponse, AttestationsResponse } from '@vax/contracts/injections/http-v1.responses';
 import type { Response } from 'express';
-import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../application/ports/sessions.port';
+import { CurrentSession, Roles, SessionGuard } from './session.guard';
+import type { Session } from '../../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { relay } from './upstream-relay';
 

@@ -14,8 +14,8 @@ import {
 } from '@vax/contracts/complaints/http-v1.responses';
 import { FileResponse, JsonOrCsvResponse, NEXT_CURSOR_HEADER_DOC } from '@vax/platform';
 import type { Response } from 'express';
-import { CurrentSession, Roles, SessionGuard } from '../auth/session.guard';
-import type { Session } from '../application/ports/sessions.port';
+import { CurrentSession, Roles, SessionGuard } from './session.guard';
+import type { Session } from '../../application/ports/sessions.port';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { pageQuery, relay } from './upstream-relay';
 

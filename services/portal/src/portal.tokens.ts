@@ -1,1 +1,0 @@
-export const PORTAL_COOKIE_SECURE = Symbol('PORTAL_COOKIE_SECURE');
