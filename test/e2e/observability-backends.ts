@@ -34,6 +34,11 @@ export class ObservabilityBackends {
     return `http://127.0.0.1:${this.zipkinPort}/api/v2/spans`;
   }
 
+  /** VictoriaMetrics' OTLP/HTTP metrics receiver (protobuf). */
+  get otlpMetricsEndpoint(): string {
+    return `http://127.0.0.1:${this.metricsPort}/opentelemetry/v1/metrics`;
+  }
+
   async start(targets: Record<string, number>): Promise<void> {
     rmSync(this.dir, { recursive: true, force: true });
     mkdirSync(this.dir, { recursive: true });

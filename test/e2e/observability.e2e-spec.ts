@@ -45,6 +45,9 @@ describe.each(['kafka', 'embedded'] as const)(
           TRACING_ENABLED: 'true',
           TRACING_ENDPOINT: backends.spansEndpoint,
           OTEL_SERVICE_NAME: name,
+          // The same metrics pushed over OTLP (protobuf) too, to the metrics store that scrapes them.
+          METRICS_OTLP_ENDPOINT: backends.otlpMetricsEndpoint,
+          METRICS_OTLP_INTERVAL_MS: '2000',
         });
       }
       await backends.start(Object.fromEntries([...p.processes].map(([name, s]) => [name, s.port])));
@@ -270,6 +273,23 @@ describe.each(['kafka', 'embedded'] as const)(
       ).not.toEqual([]);
       const ready = await series('process_ready{service="injections",dependency="database"}');
       expect(ready[0].value).toBe(1);
+    }, 600_000);
+
+    it('every process also pushes its metrics over OTLP: the store holds them with the OTLP scope, which scraped series lack', async () => {
+      const pushed = await eventually(async () => {
+        const found = await backends.query('process_cpu_seconds_total{scope.name="prom-client"}');
+        if (found.length < platform.processes.size) throw new Error(`${found.length} processes have pushed so far`);
+        return found;
+      }, SLOW);
+      expect(pushed.map((s) => s.metric['service.name']).sort()).toEqual(
+        [...new Set(pushed.map((s) => s.metric.service))].sort(),
+      );
+      expect(pushed).toHaveLength(platform.processes.size);
+      const latency = await backends.query(
+        'http_request_duration_seconds_count{scope.name="prom-client",service="complaints",route="/complaints"}',
+      );
+      expect(latency.map((s) => s.value)).toEqual([expect.any(Number)]);
+      expect(latency[0].value).toBeGreaterThan(0);
     }, 600_000);
   },
 );

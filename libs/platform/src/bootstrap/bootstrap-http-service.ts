@@ -10,6 +10,7 @@ import type { HttpServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { type StreamedBodyRoute, requestHardening } from '../http/request-body.middleware';
 import { ProcessMetrics } from '../metrics/http-metrics';
+import { exportMetricsOverOtlp } from '../metrics/otlp-metrics.export';
 import { watchConsumerWaits } from '../metrics/consumer-waits.metrics';
 import { watchPlatformMetrics } from '../metrics/platform-metrics.wiring';
 import { LifecycleState } from '../health/lifecycle.state';
@@ -57,12 +58,20 @@ async function startHttpService<C extends HttpServiceConfig & ConsumerSettings>(
   const metrics = new ProcessMetrics(definition.service);
   app.use(metrics.httpMiddleware());
   app.use('/metrics', metrics.endpoint());
+  const otlp = config.METRICS_OTLP_ENDPOINT
+    ? exportMetricsOverOtlp(() => metrics.all(), definition.service, {
+        endpoint: config.METRICS_OTLP_ENDPOINT,
+        intervalMs: config.METRICS_OTLP_INTERVAL_MS,
+        protocol: config.METRICS_OTLP_PROTOCOL,
+      })
+    : undefined;
   app.use(...requestHardening(config.HTTP_BODY_LIMIT_BYTES, definition.streamedBodies));
   const streamedPaths = (definition.streamedBodies ?? []).map((r) => r.path);
   app.use(requestDeadline(config.REQUEST_DEADLINE_MS, streamedPaths));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  exitGracefullyOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, app.get(Logger));
+  // The last metrics go out before the process ends (the provider's shutdown exports once more).
+  exitGracefullyOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, app.get(Logger), () => otlp?.shutdown());
   mountOpenApi(app, definition.service, definition.description, definition.authentication);
 
   // Modules first (migrations, pools), then consumers: a message must never meet a missing table.

@@ -19,7 +19,12 @@ export function exitOnConfigError<T>(load: () => T): T {
  * instead, which reports a clean stop as a kill. A hung dependency must not keep the process alive:
  * a timer ends it with exit code 1 after the grace period.
  */
-export function exitGracefullyOnSignals(app: INestApplication, timeoutMs: number, logger: LoggerService): void {
+export function exitGracefullyOnSignals(
+  app: INestApplication,
+  timeoutMs: number,
+  logger: LoggerService,
+  flushMetrics: () => Promise<unknown> | undefined = () => undefined,
+): void {
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
@@ -30,8 +35,11 @@ export function exitGracefullyOnSignals(app: INestApplication, timeoutMs: number
       process.exit(1);
     }, timeoutMs).unref();
     app.close().then(
-      // Spans still batched would be lost with the process.
-      () => flushTraces().finally(() => process.exit(0)),
+      // Spans still batched, and metrics not yet pushed, would be lost with the process.
+      () =>
+        Promise.all([flushTraces(), Promise.resolve(flushMetrics()).catch(() => undefined)]).finally(() =>
+          process.exit(0),
+        ),
       (error: unknown) => {
         logger.error(`shutdown failed: ${String(error)}`);
         process.exit(1);

@@ -99,6 +99,25 @@ describe('service configuration', () => {
     expect(error.problems).toEqual([{ setting: 'MESSAGE_TRANSPORT', rules: ['must be one of kafka, embedded'] }]);
   });
 
+  it('pushes metrics over OTLP only when given a collector, every 15 s by default', () => {
+    expect(loadConfig('identity', BackendServiceConfig, valid)).toMatchObject({
+      METRICS_OTLP_ENDPOINT: undefined,
+      METRICS_OTLP_INTERVAL_MS: 15_000,
+      METRICS_OTLP_PROTOCOL: 'http/protobuf',
+    });
+    const error = problemsOf({
+      ...valid,
+      METRICS_OTLP_ENDPOINT: 'collector:4318',
+      METRICS_OTLP_INTERVAL_MS: '10',
+      METRICS_OTLP_PROTOCOL: 'grpc',
+    });
+    expect(error.problems).toEqual([
+      { setting: 'METRICS_OTLP_ENDPOINT', rules: ["must be an http(s) URL (an OTLP collector's …/v1/metrics)"] },
+      { setting: 'METRICS_OTLP_INTERVAL_MS', rules: ['METRICS_OTLP_INTERVAL_MS must not be less than 1000'] },
+      { setting: 'METRICS_OTLP_PROTOCOL', rules: ['must be one of http/protobuf, http/json'] },
+    ]);
+  });
+
   it('rejects a boolean flag that is not true or false', () => {
     const error = problemsOf({ ...valid, DIAGNOSTICS_ENABLED: 'yes' });
     expect(error.problems).toEqual([{ setting: 'DIAGNOSTICS_ENABLED', rules: ['must be true or false'] }]);

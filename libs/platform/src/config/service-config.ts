@@ -3,6 +3,7 @@ import { Expose, Transform, Type } from 'class-transformer';
 import { isDevelopmentKey, parseSigningKey, parseTrustedKeys, readJsonSetting } from '../auth/actor-token.keys';
 import type { ConfigProblem } from './config.loader';
 import { JsonKeySetting } from './json-key.setting';
+import { OTLP_METRICS_PROTOCOLS, type OtlpMetricsProtocol } from '../metrics/otlp-metrics.protocols';
 import {
   ArrayNotEmpty,
   IsBoolean,
@@ -89,6 +90,26 @@ export class HttpServiceConfig {
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
   DIAGNOSTICS_ENABLED = false;
+
+  /**
+   * An OTLP/HTTP collector's metrics endpoint (`…/v1/metrics`): the metrics /metrics serves are also
+   * pushed there every METRICS_OTLP_INTERVAL_MS (ADR 15). Unset, they are only served.
+   */
+  @Expose()
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: "must be an http(s) URL (an OTLP collector's …/v1/metrics)" })
+  METRICS_OTLP_ENDPOINT?: string;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1_000)
+  @Max(3_600_000)
+  METRICS_OTLP_INTERVAL_MS = 15_000;
+
+  @Expose()
+  @IsIn(OTLP_METRICS_PROTOCOLS, { message: `must be one of ${OTLP_METRICS_PROTOCOLS.join(', ')}` })
+  METRICS_OTLP_PROTOCOL: OtlpMetricsProtocol = 'http/protobuf';
 }
 
 export class DatabaseConfig extends HttpServiceConfig {

@@ -50,11 +50,18 @@ export class ProcessMetrics {
   endpoint(): RequestHandler {
     return (req, res, next) => {
       if (req.method !== 'GET') return next();
-      // With the default registry: services register their own gauges there (SLA, workflows, campaigns).
-      const both = Registry.merge([this.registry, register]);
-      both.setDefaultLabels({ service: this.service }); // a merged registry keeps none of its sources'
-      void both.metrics().then((text) => res.type(this.registry.contentType).send(text), next);
+      void this.all()
+        .metrics()
+        .then((text) => res.type(this.registry.contentType).send(text), next);
     };
+  }
+
+  /** Every metric of the process, as /metrics serves them and OTLP pushes them. */
+  all(): Registry {
+    // With the default registry: services register their own gauges there (SLA, workflows, campaigns).
+    const both = Registry.merge([this.registry, register]);
+    both.setDefaultLabels({ service: this.service }); // a merged registry keeps none of its sources'
+    return both;
   }
 
   watchPool(name: string, pool: PoolLike): void {
