@@ -1,5 +1,11 @@
 import type { Migration } from '@vax/event-sourcing';
-import { PROGRESS_FLAGS as FLAGS, STATEMENT_OPS as OPS, SIGNED, statementTrigger } from './progress-triggers.sql';
+import {
+  PROGRESS_FLAGS as FLAGS,
+  STATEMENT_OPS as OPS,
+  SIGNED,
+  statementTrigger,
+  touchFunction,
+} from './progress-triggers.sql';
 
 /*
  * Progress counters kept by PostgreSQL triggers as the campaign's tables are written, so a poll of
@@ -48,32 +54,7 @@ const batchRange = (batches: string) => `
     and r.import_id = l.import_id and r.row_number = l.row_number)`;
 
 const TOUCH_FUNCTION = `
-  create function progress_touch(cs text[], imports text[], rns int[]) returns void language sql as $fn$
-    insert into progress_rows as p (campaign_id, import_id, row_number, site_key, ${FLAGS.join(', ')})
-    select k.c, k.i, k.r, coalesce(l.site_id, ''),
-      (r.row_number is not null or (l.status = 'accepted' and l.id_state = 'valid' and exists (
-        select 1 from verification_batches b where b.campaign_id = k.c and b.completed_at is null
-        and b.import_id = k.i and k.r between b.first_row and b.last_row)))::int,
-      (r.result is not distinct from 'matched')::int,
-      (r.result is not distinct from 'mismatched')::int,
-      (r.result is not distinct from 'not-found')::int,
-      (l.status = 'accepted' and l.id_state = 'valid' and r.result is not distinct from 'invalid-id')::int,
-      (m.proposal_id is not null)::int,
-      (d.outcome is not distinct from 'recorded' or d.outcome is not distinct from 'already-on-record')::int,
-      (c.row_number is not null)::int,
-      (d.attestation_id is not null)::int
-    from (select distinct c, i, r from unnest(cs, imports, rns) as t(c, i, r)) k
-    join legacy_rows l on l.import_id = k.i and l.row_number = k.r
-    left join row_results r on r.campaign_id = k.c and r.import_id = k.i and r.row_number = k.r
-    left join merge_proposals m on m.campaign_id = k.c and m.duplicate_import = k.i and m.duplicate_row = k.r
-      and m.status <> 'rejected'
-    left join dose_submissions d on d.campaign_id = k.c and d.import_id = k.i and d.row_number = k.r
-    left join row_corrections c on c.campaign_id = k.c and c.import_id = k.i and c.row_number = k.r
-    order by 1, 2, 3
-    on conflict (campaign_id, import_id, row_number) do update set
-      ${FLAGS.map((f) => `${f} = excluded.${f}`).join(', ')}
-    where (${FLAGS.map((f) => `p.${f}`).join(', ')}) is distinct from (${FLAGS.map((f) => `excluded.${f}`).join(', ')})
-  $fn$;`;
+  ${touchFunction({ verb: 'create', indent: '  ', sent: "(r.row_number is not null or (l.status = 'accepted' and l.id_state = 'valid' and exists (\n  select 1 from verification_batches b where b.campaign_id = k.c and b.completed_at is null\n  and b.import_id = k.i and k.r between b.first_row and b.last_row)))::int", invalid: "(l.status = 'accepted' and l.id_state = 'valid' and r.result is not distinct from 'invalid-id')::int" })}`;
 
 const keyed = (table: string, campaign: string, importId: string, row: string, updated?: string) =>
   OPS.map((op) =>

@@ -1,5 +1,5 @@
 import type { Migration } from '@vax/event-sourcing';
-import { PROGRESS_FLAGS as FLAGS, type StatementOp, statementTrigger } from './progress-triggers.sql';
+import { type StatementOp, statementTrigger, touchFunction } from './progress-triggers.sql';
 
 /*
  * Rows sent and not yet answered, counted per open batch and site instead of per row (measured: the
@@ -30,30 +30,7 @@ export const PROGRESS_PENDING_MIGRATION: Migration = {
     create index progress_pending_campaign on progress_pending (campaign_id);
 
     -- A row's own flag now says "answered"; the rows of open batches are counted above.
-    create or replace function progress_touch(cs text[], imports text[], rns int[]) returns void language sql as $fn$
-      insert into progress_rows as p (campaign_id, import_id, row_number, site_key, ${FLAGS.join(', ')})
-      select k.c, k.i, k.r, coalesce(l.site_id, ''),
-        (r.row_number is not null)::int,
-        (r.result is not distinct from 'matched')::int,
-        (r.result is not distinct from 'mismatched')::int,
-        (r.result is not distinct from 'not-found')::int,
-        (l.status = 'accepted' and l.id_state = 'valid' and r.result is not distinct from 'invalid-id')::int,
-        (m.proposal_id is not null)::int,
-        (d.outcome is not distinct from 'recorded' or d.outcome is not distinct from 'already-on-record')::int,
-        (c.row_number is not null)::int,
-        (d.attestation_id is not null)::int
-      from (select distinct c, i, r from unnest(cs, imports, rns) as t(c, i, r)) k
-      join legacy_rows l on l.import_id = k.i and l.row_number = k.r
-      left join row_results r on r.campaign_id = k.c and r.import_id = k.i and r.row_number = k.r
-      left join merge_proposals m on m.campaign_id = k.c and m.duplicate_import = k.i and m.duplicate_row = k.r
-        and m.status <> 'rejected'
-      left join dose_submissions d on d.campaign_id = k.c and d.import_id = k.i and d.row_number = k.r
-      left join row_corrections c on c.campaign_id = k.c and c.import_id = k.i and c.row_number = k.r
-      order by 1, 2, 3
-      on conflict (campaign_id, import_id, row_number) do update set
-        ${FLAGS.map((f) => `${f} = excluded.${f}`).join(', ')}
-      where (${FLAGS.map((f) => `p.${f}`).join(', ')}) is distinct from (${FLAGS.map((f) => `excluded.${f}`).join(', ')})
-    $fn$;
+    ${touchFunction({ verb: 'create or replace', indent: '    ', sent: '(r.row_number is not null)::int', invalid: "(l.status = 'accepted' and l.id_state = 'valid' and r.result is not distinct from 'invalid-id')::int" })}
 
     drop trigger progress_batches_insert on verification_batches;
     drop trigger progress_batches_update on verification_batches;
