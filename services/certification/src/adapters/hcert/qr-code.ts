@@ -19,6 +19,12 @@ export function hcertQrSvg(hc1: string): Promise<string> {
   return QRCode.toString(qrSegments(hc1), { type: 'svg', errorCorrectionLevel: 'Q', margin: 2 });
 }
 
+/** The QR's modules (no quiet zone), for drawing it as vectors: `dark(row, column)`. */
+export function hcertQrMatrix(hc1: string): { size: number; dark(row: number, column: number): boolean } {
+  const { modules } = QRCode.create(qrSegments(hc1), { errorCorrectionLevel: 'Q' });
+  return { size: modules.size, dark: (row, column) => modules.get(row, column) === 1 };
+}
+
 /** Which mode each segment of the QR uses (for tests: the whole HC1 must be alphanumeric). */
 export function qrModes(hc1: string): string[] {
   return QRCode.create(qrSegments(hc1), { errorCorrectionLevel: 'Q' }).segments.map((s) => s.mode.id);

@@ -5,6 +5,7 @@ import { qrModes } from '../hcert/qr-code';
 import type { CertificateDocument } from '../../application/certificate-document';
 import { renderCertificatePdf } from './certificate.pdf';
 import { pdfTexts } from './pdf-text.spec-fixtures';
+import { scanPdfQr } from './pdf-qr.spec-fixtures';
 
 // Subsetting DejaVu takes seconds under jest's module sandbox on two shared cores (0.4 s in the service).
 jest.setTimeout(30_000);
@@ -84,9 +85,29 @@ describe('printable certificate (PDF)', () => {
     expect(onPage('DEVELOPMENT')).toBe(true);
   });
 
-  it('embeds a QR in alphanumeric mode only', async () => {
+  it("draws the QR as vectors that scan back to the certificate's HC1, in alphanumeric mode only", async () => {
     expect(qrModes(document.hc1)).toEqual(['Alphanumeric']);
-    const pdf = (await renderCertificatePdf(document, 'A5')).toString('latin1');
-    expect(pdf).toMatch(/\/Subtype \/Image/);
+    for (const size of ['A4', 'A5'] as const) {
+      const pdf = await renderCertificatePdf(document, size, { compress: false });
+      expect(scanPdfQr(pdf)).toBe(document.hc1);
+      expect(pdf.toString('latin1')).not.toMatch(/\/Subtype \/Image/);
+    }
+  });
+
+  it("keeps each document's text its own when documents are rendered together (the fonts are shared)", async () => {
+    const other: CertificateDocument = {
+      ...document,
+      content: { ...document.content, holder: { fullName: 'Lò Thị Ngọc Hương', dateOfBirth: '2001-02-03' } },
+    };
+    const [first, second] = await Promise.all(
+      [document, other].map((d) => renderCertificatePdf(d, 'A4', { compress: false })),
+    );
+    const onPage = (pdf: Buffer, s: string) => pdfTexts(pdf).some((t) => t.includes(s));
+    expect(onPage(first, EVERY_DIACRITIC_NAME)).toBe(true);
+    expect(onPage(second, 'Lò Thị Ngọc Hương')).toBe(true);
+    expect(onPage(second, '03/02/2001')).toBe(true);
+    expect(onPage(second, EVERY_DIACRITIC_NAME)).toBe(false);
+    const again = await renderCertificatePdf(document, 'A4', { compress: false });
+    expect(pdfTexts(again)).toEqual(pdfTexts(first));
   });
 });

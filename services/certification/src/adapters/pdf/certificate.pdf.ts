@@ -1,11 +1,8 @@
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { hcertQrPng } from '../hcert/qr-code';
 import { type CertificateDocument, STATUS_LABELS, vietnameseDate } from '../../application/certificate-document';
+import { pdfFonts } from './pdf-fonts';
+import { drawHcertQr } from './qr.pdf-drawing';
 
-/** DejaVu Sans carries every Vietnamese letter; bundled with the app, not taken from the system. */
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-export const PDF_FONTS = { regular: join(FONT_DIR, 'DejaVuSans.ttf'), bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf') };
 export type PaperSize = 'A4' | 'A5';
 
 /**
@@ -17,9 +14,13 @@ export async function renderCertificatePdf(
   size: PaperSize,
   options: { compress?: boolean } = {},
 ): Promise<Buffer> {
-  const qr = await hcertQrPng(doc.hc1, 6);
+  const fonts = pdfFonts();
+  // pdfkit 0.20 takes a parsed fontkit font wherever it takes a path (its types say only paths); the
+  // default font is ours too, or every document would load Helvetica's metrics for nothing.
+  const [regular, bold] = [fonts.regular, fonts.bold] as unknown as string[];
   const pdf = new PDFDocument({
     size,
+    font: regular,
     margin: size === 'A4' ? 48 : 28,
     compress: options.compress ?? true,
     info: { Title: 'Chứng nhận tiêm chủng COVID-19' },
@@ -28,7 +29,7 @@ export async function renderCertificatePdf(
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
   const k = size === 'A4' ? 1 : 0.72;
-  pdf.registerFont('regular', PDF_FONTS.regular).registerFont('bold', PDF_FONTS.bold);
+  pdf.registerFont('regular', regular).registerFont('bold', bold);
   const width = pdf.page.width - pdf.page.margins.left - pdf.page.margins.right;
 
   pdf
@@ -56,7 +57,7 @@ export async function renderCertificatePdf(
       .fillColor('black');
   pdf.moveDown(0.8);
   const qrSize = 190 * k;
-  pdf.image(qr, pdf.page.margins.left + (width - qrSize) / 2, pdf.y, { width: qrSize });
+  drawHcertQr(pdf, doc.hc1, pdf.page.margins.left + (width - qrSize) / 2, pdf.y, qrSize);
   pdf.y += qrSize + 10 * k;
 
   const label = STATUS_LABELS[doc.content.status];
