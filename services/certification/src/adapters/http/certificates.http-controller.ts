@@ -22,6 +22,7 @@ import type { SigningKeys } from '../keys/signing-keys';
 import { renderCertificatePdf } from '../pdf/certificate.pdf';
 import { CertificationResponse } from '@vax/contracts/certification/http-v1.responses';
 import { CERTIFICATE_READERS, checkAccess, noCertificate, notTheirs } from './certificate-access';
+import { RenderedFilesCache } from './rendered-files.cache';
 
 export const CERTIFICATION_REFERENCE = Symbol('CERTIFICATION_REFERENCE');
 export const SIGNING_KEYS = Symbol('SIGNING_KEYS');
@@ -31,6 +32,9 @@ export const SIGNING_KEYS = Symbol('SIGNING_KEYS');
 @UseGuards(ActorGuard)
 @RequireRoles(...CERTIFICATE_READERS)
 export class CertificatesHttpController {
+  /** The PDF costs hundreds of signatures to render, and a holder fetches the same one again and again. */
+  private readonly rendered = new RenderedFilesCache();
+
   constructor(
     @Inject(CertificationService) private readonly certification: CertificationService,
     @Inject(CERTIFICATION_REFERENCE) private readonly reference: CertificationReference,
@@ -68,7 +72,7 @@ export class CertificatesHttpController {
     res
       .type('image/png')
       .set('Cache-Control', 'no-store')
-      .send(await hcertQrPng(current.hc1));
+      .send(await this.rendered.get({ qr: current.hc1 }, () => hcertQrPng(current.hc1)));
   }
 
   @Get(':personId/certificate.pdf')
@@ -85,8 +89,6 @@ export class CertificatesHttpController {
     if (size !== 'A4' && size !== 'A5')
       throw validationProblem([{ field: 'size', rule: 'isIn', message: 'must be A4 or A5' }]);
     await checkAccess(this.access, personId, actor, 'certificate-pdf');
-    if (size !== 'A4' && size !== 'A5')
-      throw validationProblem([{ field: 'size', rule: 'isIn', message: 'must be A4 or A5' }]);
     const document = certificateDocumentOf(
       await this.certification.state(personId),
       this.reference,
@@ -97,6 +99,6 @@ export class CertificatesHttpController {
       .type('application/pdf')
       .set('Cache-Control', 'no-store')
       .attachment(`chung-nhan-tiem-chung-${size}.pdf`)
-      .send(await renderCertificatePdf(document, size));
+      .send(await this.rendered.get({ size, document }, () => renderCertificatePdf(document, size)));
   }
 }
