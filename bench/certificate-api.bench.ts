@@ -3,10 +3,11 @@
  * own process (embedded transport, its own database loaded with BENCH_PEOPLE people's certificates
  * as the consumers write them), each route called by BENCH_CLIENTS closed-loop clients for
  * BENCH_SECONDS, in two rounds, beside a baseline route of the same service: a citizen's certificate
- * (status and HC1), its QR PNG, its A4 PDF, and a verification (every check, value sets; then with
- * Viet Nam's business rules). Then, in one thread
+ * (status and HC1), its QR PNG, its A4 PDF (again, as the service keeps it; and a first download,
+ * each call another person's, so rendered every time), and a verification (every check, value sets;
+ * then with Viet Nam's business rules). Then, in one thread
  * and interleaved, what one certificate costs: issuing (the signature and all) beside its PDF and QR.
- *   npm run bench:certificate-api    (BENCH_PEOPLE=2000, BENCH_CLIENTS=8, BENCH_SECONDS=5, BENCH_PORT=4890)
+ *   npm run bench:certificate-api    (BENCH_PEOPLE=4000, BENCH_CLIENTS=8, BENCH_SECONDS=5, BENCH_PORT=4890)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ import { fmt, freshDatabase, machine, percentile, runBenchmark, startService } f
 import { perCertificate } from './certificate-api.costs';
 import { loadPeople } from './certificate-reissue.load';
 
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 4000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 4890);
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     // Tokens live a minute: minted again before each route, never inside the measured loop.
     const citizen: Record<string, string>[] = [];
     const checker: Record<string, string> = { 'content-type': 'application/json' };
+    const system: Record<string, string> = {};
     const mintTokens = async () => {
       const minted = await Promise.all(
         people.map((p) => tokens.headers({ id: p, role: 'citizen', scope: `person:${p}` }, 'certification')),
@@ -77,9 +79,20 @@ async function main(): Promise<void> {
         checker,
         await tokens.headers({ id: 'checker', role: 'site-staff', scope: 'site:LC-TT-01' }, 'certification'),
       );
+      Object.assign(system, await tokens.headers({ id: 'bench', role: 'system', scope: 'system' }, 'certification'));
+    };
+    // A first download: each call another person's (beyond the callers, whose PDFs the other route keeps).
+    let unrendered = CALLERS;
+    const firstDownload = () => {
+      if (unrendered >= PEOPLE) throw new Error(`every loaded person's PDF was rendered: raise BENCH_PEOPLE`);
+      return `B${String(unrendered++).padStart(9, '0')}`;
     };
     await mintTokens();
     const hc1s = await Promise.all(people.map((_, i) => certificateOf(http, people[i], citizen[i])));
+    for (const [i, person] of people.entries())
+      // the callers' files, as a holder's second look finds them
+      for (const file of ['qr.png', 'certificate.pdf'])
+        await send(http, { method: 'GET', path: `/certificates/${person}/${file}`, headers: citizen[i] });
     const calls: [string, Call][] = [
       [BASELINE, () => ({ method: 'GET', path: '/trust-list', headers: {} })],
       [
@@ -87,11 +100,15 @@ async function main(): Promise<void> {
         (i) => ({ method: 'GET', path: `/certificates/${people[i % CALLERS]}`, headers: citizen[i % CALLERS] }),
       ],
       [
-        'QR PNG',
+        'QR PNG (kept by the service)',
         (i) => ({ method: 'GET', path: `/certificates/${people[i % CALLERS]}/qr.png`, headers: citizen[i % CALLERS] }),
       ],
       [
-        'PDF A4',
+        'PDF A4, first download (rendered)',
+        () => ({ method: 'GET', path: `/certificates/${firstDownload()}/certificate.pdf`, headers: system }),
+      ],
+      [
+        'PDF A4, again (kept by the service)',
         (i) => ({
           method: 'GET',
           path: `/certificates/${people[i % CALLERS]}/certificate.pdf`,

@@ -6,7 +6,9 @@
  * 1 and by N worker threads (N = cores), in rounds 1, N, N, 1, … so drift and growing streams meet both
  * alike. Each round is a new policy (certificate validity 12 → 24 → 36 … months): every certificate
  * changes. Target: N threads ≥ 0.8 × N × the rate of one (docs/performance.md).
- *   npm run bench:reissue      (BENCH_PEOPLE=5000, BENCH_THREADS=cores, BENCH_ROUNDS=8)
+ * BENCH_REPLICAS=processes drains with 1 and N replica processes instead (production's shape: each
+ * replica its own process; certificate-reissue.replica.ts), their CPU counted with this process's.
+ *   npm run bench:reissue      (BENCH_PEOPLE=5000, BENCH_THREADS=cores, BENCH_ROUNDS=8, BENCH_REPLICAS=threads)
  */
 import { cpus, loadavg } from 'node:os';
 import { EVENT_STORE_MIGRATIONS, migrate, PostgresEventStore } from '@vax/event-sourcing';
@@ -26,12 +28,16 @@ import {
 } from '../services/certification/src/reference/certification-reference.loader';
 import vaccines from '../services/certification/src/reference/vaccines.json';
 import { loadPeople } from './certificate-reissue.load';
+import { drainWithProcesses } from './certificate-reissue.processes';
 import { fmt, freshDatabase, machine, runBenchmark } from './bench-support';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
 const THREADS = Number(process.env.BENCH_THREADS ?? cpus().length);
 const PROVINCE = 500_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8); // 1, N, N, 1, 1, N, N, 1: drift meets both alike
+const PROCESSES = process.env.BENCH_REPLICAS === 'processes';
+const UNIT = PROCESSES ? 'replica process' : 'thread';
+const UNITS = PROCESSES ? 'replica processes' : 'threads';
 
 const policyOf = (months: number): ReferenceData => ({
   ...(vaccines as ReferenceData),
@@ -69,7 +75,8 @@ async function main(): Promise<void> {
   try {
     await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...CERTIFICATION_MIGRATIONS]);
     const now = new Date();
-    const keys = signingKeysOf(await generateDevelopmentChain(now), true, now);
+    const chain = await generateDevelopmentChain(now);
+    const keys = signingKeysOf(chain, true, now);
     const store = new PostgresEventStore(pool);
     const loadStarted = performance.now();
     const shipped = loadCertificationReference();
@@ -93,14 +100,16 @@ async function main(): Promise<void> {
       const following = (async () => {
         while (draining) if ((await list.catchUp({ untilPartialBatch: true })) === 0) await sleep(50);
       })();
-      const tally = await drainWithThreads(threads, {
+      const order = {
         databaseUrl: db.url,
-        keys,
         issuingEntity: 'LC',
         owner: `bench-round-${i}`,
         concurrency: 8,
         referenceData,
-      });
+      };
+      const { tally, cpuSeconds: replicasCpu } = PROCESSES
+        ? await drainWithProcesses(threads, { ...order, chain })
+        : { tally: await drainWithThreads(threads, { ...order, keys }), cpuSeconds: 0 };
       const drained = performance.now();
       const horizon = await oldestTransactionSeconds(pool);
       draining = false;
@@ -116,11 +125,11 @@ async function main(): Promise<void> {
         listS: (ended - drained) / 1000,
         totalS: (ended - started) / 1000,
         changed: tally.changed,
-        cores: cpuSeconds(process.cpuUsage(cpu)) / ((ended - started) / 1000),
+        cores: (cpuSeconds(process.cpuUsage(cpu)) + replicasCpu) / ((ended - started) / 1000),
         load: loadavg()[0],
         horizon,
       });
-      process.stderr.write(`round ${i + 1}/${ROUNDS}: ${threads} thread(s), ${fmt((ended - started) / 1000, 1)} s\n`);
+      process.stderr.write(`round ${i + 1}/${ROUNDS}: ${threads} ${UNIT}(s), ${fmt((ended - started) / 1000, 1)} s\n`);
     }
     report(rounds, loadS);
   } finally {
@@ -132,10 +141,10 @@ async function main(): Promise<void> {
 function report(rounds: Round[], loadS: number): void {
   console.log(`# Policy-change reissue, end to end — ${machine()}`);
   console.log(
-    `${fmt(PEOPLE)} people (streams loaded in ${fmt(loadS, 1)} s), 64 partitions, 8 people in flight a thread\n`,
+    `${fmt(PEOPLE)} people (streams loaded in ${fmt(loadS, 1)} s), 64 partitions, 8 people in flight a ${UNIT}\n`,
   );
   console.log(
-    '| round | threads | drain s | revocation list after s | oldest open transaction then, s | end to end s | people/s | node CPU, cores | node CPU ms/person | load avg |',
+    `| round | ${UNITS} | drain s | revocation list after s | oldest open transaction then, s | end to end s | people/s | node CPU, cores | node CPU ms/person | load avg |`,
   );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   rounds.forEach((r, i) =>
@@ -152,10 +161,10 @@ function report(rounds: Round[], loadS: number): void {
   const [one, many] = [rate(1, total), rate(THREADS, total)];
   const ratio = many / one;
   console.log(
-    `\n${THREADS} threads: ${fmt(ratio, 2)} × one thread end to end, ${fmt(rate(THREADS, drain) / rate(1, drain), 2)} × on the drain alone (target ≥ ${fmt(0.8 * THREADS, 2)}): ${ratio >= 0.8 * THREADS ? 'met' : 'NOT met'}`,
+    `\n${THREADS} ${UNITS}: ${fmt(ratio, 2)} × one ${UNIT} end to end, ${fmt(rate(THREADS, drain) / rate(1, drain), 2)} × on the drain alone (target ≥ ${fmt(0.8 * THREADS, 2)}): ${ratio >= 0.8 * THREADS ? 'met' : 'NOT met'}`,
   );
   console.log(
-    `the province (${fmt(PROVINCE)} people) at these rates: ${fmt(PROVINCE / one / 60, 1)} min on one thread, ${fmt(PROVINCE / many / 60, 1)} min on ${THREADS}`,
+    `the province (${fmt(PROVINCE)} people) at these rates: ${fmt(PROVINCE / one / 60, 1)} min on one ${UNIT}, ${fmt(PROVINCE / many / 60, 1)} min on ${THREADS}`,
   );
 }
 
