@@ -82,7 +82,11 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
   }
 }
 
-function toNewEvent<E extends DomainEvent>(event: E, metadata: EventMetadata, upcasters: UpcasterChain): NewEvent<E> {
+export function toNewEvent<E extends DomainEvent>(
+  event: E,
+  metadata: EventMetadata,
+  upcasters: UpcasterChain,
+): NewEvent<E> {
   return {
     id: uuidv7(),
     type: event.type,

@@ -26,6 +26,13 @@ export interface AppendOptions {
   durability?: 'immediate' | 'deferred';
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  stream: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive; defaults to the start (forwards) or the end (backwards). */
@@ -65,6 +72,15 @@ export interface EventStore {
     expected: ExpectedRevision,
     options?: AppendOptions,
   ): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once (many aggregates' events from one batch of messages), each
+   * with its own expected revision, in the order given (a stream may appear more than once). On
+   * PostgreSQL one transaction: all or nothing, and a WrongExpectedRevisionError names the first
+   * stream that did not match. An adapter without multi-stream transactions (KurrentDB) appends
+   * stream by stream: a conflict then leaves the streams before it written, so callers must be
+   * idempotent per stream (as a redelivered message's handler is anyway). One result per append.
+   */
+  appendToStreams(appends: StreamAppend[], options?: AppendOptions): Promise<AppendResult[]>;
   /** Events of one stream; an absent stream reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** A page of every stream's events in global order; only durable ones (see AppendOptions). */

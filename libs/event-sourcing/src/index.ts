@@ -1,3 +1,4 @@
+export * from './command-batch';
 export * from './command-handler';
 export * from './decider';
 export * from './event-envelope';

@@ -1,4 +1,5 @@
 export * from './checkpoints/checkpoint.store';
+export * from './consuming/batch-event-pattern';
 export * from './consuming/dead-letter.headers';
 export * from './consuming/reliable-kafka.server';
 export * from './consuming/retry-policy';

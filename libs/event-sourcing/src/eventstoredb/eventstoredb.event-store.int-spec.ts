@@ -15,7 +15,7 @@ if (url || dockerAvailable()) {
       const store = new EventStoreDbEventStore(url ?? container!.url);
       return { store, teardown: async () => (await store.close(), await container?.stop()) };
     },
-    { concurrentTransactions: false },
+    { concurrentTransactions: false, atomicAcrossStreams: false },
   );
 } else {
   describe('event store contract: EventStoreDB', () => {

@@ -22,6 +22,7 @@ import {
   type ExpectedRevision,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
   WrongExpectedRevisionError,
@@ -54,6 +55,13 @@ export class EventStoreDbEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  /** Stream by stream (no transaction across streams here): see EventStore.appendToStreams. */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const { stream, events, expected } of appends) results.push(await this.append(stream, events, expected));
+    return results;
   }
 
   async readStream(

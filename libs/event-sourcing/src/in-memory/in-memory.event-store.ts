@@ -6,6 +6,7 @@ import type {
   ExpectedRevision,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -45,6 +46,20 @@ export class InMemoryEventStore implements EventStore {
     this.waiters.splice(0).forEach((wake) => wake());
     const last = recorded[recorded.length - 1];
     return { nextExpectedRevision: last.revision, lastPosition: last.globalPosition };
+  }
+
+  /** All or nothing, as on PostgreSQL: every expectation is checked before anything is written. */
+  async appendToStreams(appends: StreamAppend[], _options?: AppendOptions): Promise<AppendResult[]> {
+    const lengths = new Map<string, number>();
+    for (const { stream, events, expected } of appends) {
+      const length = lengths.get(stream) ?? this.streams.get(stream)?.length ?? 0;
+      checkExpectedRevision(stream, expected, length ? BigInt(length - 1) : 'no_stream');
+      if (events.length === 0) throw new Error('append needs at least one event');
+      lengths.set(stream, length + events.length);
+    }
+    const results: AppendResult[] = [];
+    for (const { stream, events } of appends) results.push(await this.append(stream, events, 'any'));
+    return results;
   }
 
   async readStream(

@@ -7,6 +7,7 @@ import {
   type ExpectedRevision,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
   WrongExpectedRevisionError,
@@ -50,6 +51,14 @@ const APPEND = statement(
 );
 /** The same append, committed without waiting for the WAL flush (the setting lasts to the commit). */
 const APPEND_DEFERRED = statement('append_deferred', `${APPEND.text}, set_config('synchronous_commit', 'off', true)`);
+const APPEND_MANY = statement(
+  'append_many',
+  `select next_revision, last_position from es_append_many($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb[], $9)`,
+);
+const APPEND_MANY_DEFERRED = statement(
+  'append_many_deferred',
+  `${APPEND_MANY.text}, set_config('synchronous_commit', 'off', true)`,
+);
 const READ_STREAM = {
   forwards: statement(
     'read_stream_forwards',
@@ -129,6 +138,42 @@ export class PostgresEventStore implements EventStore {
       if (e.code === 'VX409') {
         const actual = BigInt(e.detail ?? '-1');
         throw new WrongExpectedRevisionError(stream, expected, actual < 0n ? 'no_stream' : actual);
+      }
+      throw error;
+    }
+  }
+
+  /** One statement, one transaction: every stream written, or none (see EventStore). */
+  async appendToStreams(appends: StreamAppend[], { durability = 'immediate' }: AppendOptions = {}) {
+    if (appends.length === 0) return [];
+    if (appends.some((a) => a.events.length === 0)) throw new Error('append needs at least one event');
+    const deferred = durability === 'deferred' && this.options.deferredAppends === true;
+    const events = appends.flatMap((a) => a.events);
+    try {
+      const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>({
+        ...(deferred ? APPEND_MANY_DEFERRED : APPEND_MANY),
+        values: [
+          appends.map((a) => a.stream),
+          appends.map((a) => String(a.expected)),
+          appends.map((a) => a.events.length),
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => e.schemaVersion),
+          events.map((e) => JSON.stringify(e.data)),
+          metadataColumn(events),
+          events.map((e) => e.metadata.occurredAt),
+        ],
+      });
+      return rows.map((r) => ({
+        nextExpectedRevision: BigInt(r.next_revision),
+        lastPosition: BigInt(r.last_position),
+      }));
+    } catch (error) {
+      const e = error as { code?: string; detail?: string; hint?: string };
+      if (e.code === 'VX409') {
+        const failed = appends[Number(e.hint ?? 1) - 1];
+        const actual = BigInt(e.detail ?? '-1');
+        throw new WrongExpectedRevisionError(failed.stream, failed.expected, actual < 0n ? 'no_stream' : actual);
       }
       throw error;
     }

@@ -43,7 +43,13 @@ async function take(iterable: AsyncIterable<RecordedEvent>, count: number, filte
 export function eventStoreContract(
   adapter: string,
   setup: () => Promise<ContractSubject>,
-  { concurrentTransactions }: { concurrentTransactions: boolean },
+  {
+    concurrentTransactions,
+    atomicAcrossStreams = true,
+  }: {
+    concurrentTransactions: boolean;
+    /** appendToStreams is one transaction (false: stream by stream) */ atomicAcrossStreams?: boolean;
+  },
 ): void {
   describe(`event store contract: ${adapter}`, () => {
     let subject: ContractSubject;
@@ -160,6 +166,66 @@ export function eventStoreContract(
       const positions = all.map((e) => e.globalPosition);
       expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);
     });
+
+    it('appends to several streams at once, each after its own revision, a stream twice in order', async () => {
+      const [a, b] = [streamName(), streamName()];
+      await store.append(a, events(2), 'no_stream');
+      const results = await store.appendToStreams([
+        { stream: a, events: events(1, 'A1'), expected: 1n },
+        { stream: b, events: events(2, 'B'), expected: 'no_stream' },
+        { stream: a, events: events(1, 'A2'), expected: 2n },
+      ]);
+      expect(results.map((r) => r.nextExpectedRevision)).toEqual([2n, 1n, 3n]);
+      expect((await store.readStream(a)).map((e) => [e.revision, e.type])).toEqual([
+        [0n, 'DoseRecorded'],
+        [1n, 'DoseRecorded'],
+        [2n, 'A1'],
+        [3n, 'A2'],
+      ]);
+      expect((await store.readStream(b)).map((e) => e.revision)).toEqual([0n, 1n]);
+      const all = await readEverything(
+        store,
+        (log) => log.filter((e) => e.stream === a || e.stream === b).length === 6,
+      );
+      const ours = all.filter((e) => e.stream === a || e.stream === b).slice(2);
+      expect(ours.map((e) => e.type)).toEqual(['A1', 'B', 'B', 'A2']);
+    });
+
+    it(
+      atomicAcrossStreams
+        ? 'refuses a multi-stream append whose one stream moved on, naming it and writing nothing'
+        : 'refuses a multi-stream append whose one stream moved on, naming it (streams before it written)',
+      async () => {
+        const [a, b, c] = [streamName(), streamName(), streamName()];
+        await store.append(b, events(2), 'no_stream');
+        const stale = store.appendToStreams([
+          { stream: a, events: events(1), expected: 'no_stream' },
+          { stream: b, events: events(1), expected: 0n },
+          { stream: c, events: events(1), expected: 'no_stream' },
+        ]);
+        await expect(stale).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(stale).rejects.toMatchObject({ stream: b, expected: 0n, actual: 1n });
+        expect(await store.readStream(a)).toHaveLength(atomicAcrossStreams ? 0 : 1);
+        expect(await store.readStream(b)).toHaveLength(2);
+        expect(await store.readStream(c)).toHaveLength(0);
+      },
+    );
+
+    it('lets concurrent multi-stream appends over shared streams all finish, revisions contiguous', async () => {
+      const shared = [streamName(), streamName(), streamName()];
+      const writers = Array.from({ length: 8 }, (_, w) =>
+        store.appendToStreams(
+          (w % 2 ? [...shared].reverse() : shared).map((stream) => ({
+            stream,
+            events: [newEvent('Shared', { w })],
+            expected: 'any' as const,
+          })),
+        ),
+      );
+      await Promise.all(writers);
+      for (const stream of shared)
+        expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n]);
+    }, 60_000);
 
     it('lets exactly one of 16 concurrent writers win each round, keeping revisions contiguous', async () => {
       const stream = streamName();

@@ -1,12 +1,21 @@
-import { type KafkaContext, type KafkaOptions, type ReadPacket, ServerKafka } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, EachMessagePayload } from 'kafkajs';
+import {
+  KafkaContext,
+  type KafkaOptions,
+  type MessageHandler,
+  type ReadPacket,
+  ServerKafka,
+} from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, EachMessagePayload, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { consumeInSpan, traceparentHeader } from '../tracing/message-trace';
+import { isBatchHandler } from './batch-event-pattern';
 import { DEAD_LETTER_HEADERS, DEAD_LETTER_TOPIC } from './dead-letter.headers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, decideRetry } from './retry-policy';
 import { type ConsumerWaits, TransientWaits, type WaitingPartition } from './transient-waits';
 
 const HEARTBEAT_EVERY_MS = 2_000;
+/** The most messages a batch handler gets in one call (as a page of the embedded transport). */
+const BATCH_LIMIT = 500;
 
 /** Thrown by handleEvent up to the batch loop: hold this partition back for `delayMs`. */
 class PartitionMustWait extends Error {
@@ -63,19 +72,76 @@ export class ReliableKafkaServer extends ServerKafka implements ConsumerWaits {
     });
   }
 
-  private async consumeBatch({ batch, resolveOffset, heartbeat, pause, isRunning, isStale }: EachBatchPayload) {
+  private async consumeBatch(payload: EachBatchPayload) {
+    const { batch, resolveOffset, heartbeat, pause, isRunning, isStale } = payload;
     const { topic, partition } = batch;
-    for (const message of batch.messages) {
+    const key = partitionKey(topic, partition);
+    const handler = this.getHandlerByPattern(topic);
+    for (let from = 0; from < batch.messages.length; from += BATCH_LIMIT) {
+      const chunk = batch.messages.slice(from, from + BATCH_LIMIT);
       if (!isRunning() || isStale()) return;
-      const waitMs = await this.consume({ topic, partition, message, heartbeat, pause });
-      if (waitMs !== undefined) {
-        // Unresolved: once resumed, the partition is fetched again from this message.
-        this.resumeAfter(pause(), waitMs);
-        return;
+      // A batch handler takes the chunk in one call; a partition already waiting goes one by one.
+      const together =
+        handler !== null &&
+        isBatchHandler(handler) &&
+        chunk.length > 1 &&
+        this.waits.attemptsAt(key, chunk[0].offset) === 0;
+      if (together && (await this.consumeTogether(handler, topic, partition, chunk, heartbeat))) {
+        resolveOffset(chunk[chunk.length - 1].offset);
+        await heartbeat();
+        continue;
       }
-      this.waits.succeeded(partitionKey(topic, partition));
-      resolveOffset(message.offset);
-      await heartbeat();
+      for (const message of chunk) {
+        if (!isRunning() || isStale()) return;
+        const waitMs = await this.consume({ topic, partition, message, heartbeat, pause });
+        if (waitMs !== undefined) {
+          // Unresolved: once resumed, the partition is fetched again from this message.
+          this.resumeAfter(pause(), waitMs);
+          return;
+        }
+        this.waits.succeeded(key);
+        resolveOffset(message.offset);
+        await heartbeat();
+      }
+    }
+  }
+
+  /**
+   * A batch handler's messages of one partition in one call; false when it failed, and they then go
+   * one at a time with the usual retries and dead letters (so a poison message blocks no neighbour).
+   */
+  private async consumeTogether(
+    handler: MessageHandler,
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
+    try {
+      const raws = messages.map((m) => this.parser!.parse<KafkaMessage>(Object.assign({ ...m }, { topic, partition })));
+      const packets = await Promise.all(raws.map((raw) => this.deserializer.deserialize(raw, { channel: topic })));
+      const context = new KafkaContext([
+        raws[raws.length - 1],
+        partition,
+        topic,
+        this.consumer!,
+        heartbeat,
+        this.producer!,
+      ]);
+      // In a consumer span, child of the first message's producer span (ADR 15).
+      await consumeInSpan(topic, 'kafka', traceparentHeader(messages[0].headers), async () => {
+        const result = await handler(
+          packets.map((p) => p.data),
+          context,
+        );
+        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      });
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        `${topic}/${partition}: a batch of ${messages.length} failed (${errorText(error)}), consuming it one by one`,
+      );
+      return false;
     }
   }
 
@@ -116,7 +182,8 @@ export class ReliableKafkaServer extends ServerKafka implements ConsumerWaits {
       try {
         // In a consumer span, child of the producer's span the message carries (ADR 15).
         await consumeInSpan(context.getTopic(), 'kafka', traceparentHeader(context.getMessage().headers), async () => {
-          const result = await handler(packet.data, context);
+          // A batch handler (BatchEventPattern) gets its messages as an array, here one at a time.
+          const result = await handler(isBatchHandler(handler) ? [packet.data] : packet.data, context);
           if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
         });
         return;

@@ -79,6 +79,29 @@ export class BucketLeases {
     return rowCount === 1;
   }
 
+  /**
+   * saveCheckpoint for several buckets in one statement (one commit for a batch's buckets). Returns
+   * the names saved: those of buckets this member still holds.
+   */
+  async saveCheckpoints(entries: { bucket: number; name: string; checkpoint: string }[]): Promise<Set<string>> {
+    if (entries.length === 0) return new Set();
+    const { rows } = await this.pool.query<{ name: string }>(
+      `insert into subscription_checkpoints (name, checkpoint)
+       select c.name, c.checkpoint from unnest($1::text[], $2::text[], $3::int[]) as c(name, checkpoint, bucket)
+       where exists (select 1 from bus_bucket_leases l where l.subscriber = $4 and l.bucket = c.bucket and l.owner = $5)
+       on conflict (name) do update set checkpoint = excluded.checkpoint, updated_at = now()
+       returning name`,
+      [
+        entries.map((e) => e.name),
+        entries.map((e) => e.checkpoint),
+        entries.map((e) => e.bucket),
+        this.subscriber,
+        this.member,
+      ],
+    );
+    return new Set(rows.map((r) => r.name));
+  }
+
   /** Gives buckets back at once (a surplus, or all of them at shutdown), for another member to take. */
   async release(buckets: number[]): Promise<void> {
     if (buckets.length === 0) return;

@@ -7,8 +7,8 @@ import { InterruptibleSleep } from './interruptible-sleep';
 export interface MembershipEvents {
   /** Buckets were gained: the reader must start again from the lanes' checkpoints. */
   gained(held: number[]): void;
-  /** The bucket whose message is being handled now, if any. */
-  handling(): number | undefined;
+  /** The buckets whose messages are being handled now (several for a batch). */
+  handling(): readonly number[];
   warn(text: string): void;
 }
 
@@ -71,6 +71,19 @@ export class BucketMembership {
     return saved;
   }
 
+  /** Saves several buckets' checkpoints at once (a batch's), each only while held, as saveCheckpoint. */
+  async saveCheckpoints(checkpoints: ReadonlyMap<number, string>): Promise<void> {
+    const entries = [...checkpoints].map(([bucket, checkpoint]) => ({
+      bucket,
+      checkpoint,
+      name: this.checkpointName(bucket),
+    }));
+    const saved = await this.leases.saveCheckpoints(entries);
+    for (const { bucket, checkpoint, name } of entries)
+      if (saved.has(name)) this.lanes.advanced(bucket, checkpoint);
+      else this.lanes.remove(bucket);
+  }
+
   /** Gives every bucket back and leaves the group, for the others to take over at once. */
   async leave(): Promise<void> {
     await this.leases.release(this.lanes.held());
@@ -88,10 +101,8 @@ export class BucketMembership {
   /** Stops handling the surplus, lets the message in hand finish, then gives the buckets back. */
   private async giveBack(surplus: number[]): Promise<void> {
     surplus.forEach((bucket) => this.lanes.remove(bucket));
-    for (let handling = this.events.handling(); handling !== undefined && surplus.includes(handling);) {
+    while (this.events.handling().some((bucket) => surplus.includes(bucket)))
       await new Promise((resolve) => setTimeout(resolve, 20));
-      handling = this.events.handling();
-    }
     await this.leases.release(surplus);
   }
 

@@ -14,37 +14,37 @@ export const topicOfBusStream = (stream: string) => stream.slice(0, stream.index
 export class EmbeddedBusSink implements MessageSink {
   constructor(private readonly bus: EventStore) {}
 
+  /** The whole batch in one transaction (one commit), each message on its key's stream, in order. */
   async publish(messages: OutgoingMessage[]): Promise<void> {
-    for (const { topic, key, message, traceparent } of messages) {
-      const span = startPublishSpan(topic, 'embedded', traceparent);
-      const appended = this.bus.append(
-        busStream(topic, key),
-        [
-          {
-            // A fresh id per delivery record; consumers dedupe on message.eventId, as with Kafka.
-            id: randomUUID(),
-            type: message.type,
-            schemaVersion: 1,
-            data: message,
-            metadata: {
-              correlationId: message.correlationId,
-              causationId: message.eventId,
-              actor: message.actor,
-              occurredAt: new Date(message.occurredAt),
-              traceparent: span.traceparent,
-            },
+    if (messages.length === 0) return;
+    const spans = messages.map(({ topic, traceparent }) => startPublishSpan(topic, 'embedded', traceparent));
+    const appends = messages.map(({ topic, key, message }, i) => ({
+      stream: busStream(topic, key),
+      expected: 'any' as const,
+      events: [
+        {
+          // A fresh id per delivery record; consumers dedupe on message.eventId, as with Kafka.
+          id: randomUUID(),
+          type: message.type,
+          schemaVersion: 1,
+          data: message,
+          metadata: {
+            correlationId: message.correlationId,
+            causationId: message.eventId,
+            actor: message.actor,
+            occurredAt: new Date(message.occurredAt),
+            traceparent: spans[i].traceparent,
           },
-        ],
-        'any',
-      );
-      await appended.then(
-        () => span.end(),
-        (error: unknown) => {
-          span.end(error);
-          throw error;
         },
-      );
+      ],
+    }));
+    try {
+      await this.bus.appendToStreams(appends);
+    } catch (error) {
+      spans.forEach((span) => span.end(error));
+      throw error;
     }
+    spans.forEach((span) => span.end());
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,6 @@ import {
   type EventStore,
   PostgresEventStore,
   type RecordedEvent,
-  type Subscription,
   describeConnectionLoss,
   migrate,
   survivingConnectionLoss,
@@ -13,6 +12,7 @@ import {
 import { Pool } from 'pg';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { CheckpointStore } from '../checkpoints/checkpoint.store';
+import { isBatchHandler } from '../consuming/batch-event-pattern';
 import { DEAD_LETTER_TOPIC } from '../consuming/dead-letter.headers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, decideRetry } from '../consuming/retry-policy';
 import { type ConsumerWaits, TransientWaits, type WaitingPartition } from '../consuming/transient-waits';
@@ -22,8 +22,10 @@ import { BucketLeases } from './bucket-leases';
 import { BucketMembership } from './bucket-membership';
 import { DEFAULT_BUS_BUCKETS, bucketOfStream } from './bus-buckets';
 import { consumeInSpan } from '../tracing/message-trace';
-import { busStream, topicOfBusStream } from './embedded-bus';
+import { busStream } from './embedded-bus';
+import { BusPages } from './bus-pages';
 import { InterruptibleSleep } from './interruptible-sleep';
+import { type Handled, PageDelivery } from './page-delivery';
 
 /** What an @EventPattern handler gets as context on the embedded transport: [topic, checkpoint]. */
 export class EmbeddedContext extends BaseRpcContext<[string, string]> {
@@ -44,7 +46,7 @@ export interface EmbeddedLogOptions {
   leaseMs?: number;
 }
 
-type Handler = (data: unknown, ctx: EmbeddedContext) => unknown;
+type Handler = ((data: unknown, ctx: EmbeddedContext) => unknown) & { extras?: Record<string, unknown> };
 
 /**
  * A NestJS transport for the single-machine default: delivers from the durable bus log to the same
@@ -63,12 +65,12 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
   private readonly waits = new TransientWaits();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly pause = new InterruptibleSleep();
-  private subscription?: Subscription;
+  private subscription?: BusPages;
   private running?: Promise<void>;
   private heartbeating?: Promise<void>;
   private closing = false;
   private closed?: Promise<void>;
-  private inFlight?: number;
+  private inFlight: readonly number[] = [];
 
   constructor(private readonly options: EmbeddedLogOptions) {
     super();
@@ -137,7 +139,7 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
           await this.pause.sleep(250); // no bucket held (yet), or all waiting: woken when that changes
           continue;
         }
-        this.subscription = this.bus!.subscribeToAll({ after: start.after });
+        this.subscription = new BusPages(this.bus!, start.after);
         if (this.closing) return;
         await this.deliver(this.subscription, () => (failures = 0));
       } catch (error) {
@@ -151,40 +153,62 @@ export class EmbeddedLogServer extends Server implements CustomTransportStrategy
     }
   }
 
-  private async deliver(subscription: Subscription, delivered: () => void): Promise<void> {
+  /**
+   * A page at a time. Messages of topics without a handler here move their buckets' checkpoints once
+   * per page, not once each; a batch handler's messages go to it together (page-delivery.ts).
+   */
+  private async deliver(pages: BusPages, delivered: () => void): Promise<void> {
     const buckets = this.options.buckets ?? DEFAULT_BUS_BUCKETS;
-    for await (const event of subscription) {
-      if (!this.membership!.valid()) return; // leases not renewed in time: hold off until they are
-      const bucket = bucketOfStream(event.stream, buckets);
-      if (!this.lanes!.isNext(bucket, event.checkpoint)) continue;
-      this.inFlight = bucket;
-      try {
-        await this.deliverOne(bucket, event);
-      } finally {
-        this.inFlight = undefined;
-      }
+    for await (const page of pages) {
+      const delivery = new PageDelivery(this.lanes!, this.membership!, {
+        handlerOf: (topic) => this.messageHandlers.get(topic) as Handler | undefined,
+        bucketOf: (event) => bucketOfStream(event.stream, buckets),
+        handleOne: (bucket, topic, handler, event) =>
+          this.inHand([bucket], () => this.handle(bucket, topic, handler, event)),
+        handleBatch: (buckets, topic, handler, events) =>
+          this.inHand(buckets, () => this.tryBatch(topic, handler, events)),
+      });
+      if (!(await delivery.deliver(page))) return; // leases not renewed in time: hold off until they are
       delivered();
     }
   }
 
-  private async deliverOne(bucket: number, event: RecordedEvent): Promise<void> {
-    const topic = topicOfBusStream(event.stream);
-    // Topics without a handler here are other subscribers' business, as unsubscribed topics are in Kafka.
-    const handler = this.messageHandlers.get(topic);
-    if (handler && (await this.handle(bucket, topic, handler, event)) === 'waits') return;
-    await this.membership!.saveCheckpoint(bucket, event.checkpoint);
+  private async inHand<T>(buckets: readonly number[], work: () => Promise<T>): Promise<T> {
+    this.inFlight = buckets;
+    try {
+      return await work();
+    } finally {
+      this.inFlight = [];
+    }
   }
 
-  private async handle(bucket: number, topic: string, handler: Handler, event: RecordedEvent) {
+  /** A batch handler's messages in one call; false when it failed (they then go one by one). */
+  private async tryBatch(topic: string, handler: Handler, events: RecordedEvent[]): Promise<boolean> {
+    try {
+      await this.invoke(topic, handler, events);
+      return true;
+    } catch (error) {
+      this.logger.warn(`${topic}: a batch of ${events.length} failed (${String(error)}), delivering it one by one`);
+      return false;
+    }
+  }
+
+  private async invoke(topic: string, handler: Handler, events: RecordedEvent[]): Promise<void> {
+    const data = isBatchHandler(handler) ? events.map((e) => e.data) : events[0].data;
+    // In a consumer span, child of the producer's span stored with the (first) message (ADR 15).
+    await consumeInSpan(topic, 'embedded', events[0].metadata.traceparent, async () => {
+      const result = await handler(data, new EmbeddedContext([topic, events[events.length - 1].checkpoint]));
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    });
+  }
+
+  /** One message, retried by the policy: 'waits' holds its bucket back on a transient failure. */
+  private async handle(bucket: number, topic: string, handler: Handler, event: RecordedEvent): Promise<Handled> {
     const policy = this.options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     const lane = `bucket ${bucket}`;
     for (let attempt = this.waits.attemptsAt(lane, event.checkpoint) + 1; ; attempt++) {
       try {
-        // In a consumer span, child of the producer's span stored with the message (ADR 15).
-        await consumeInSpan(topic, 'embedded', event.metadata.traceparent, async () => {
-          const result = await handler(event.data, new EmbeddedContext([topic, event.checkpoint]));
-          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-        });
+        await this.invoke(topic, handler, [event]);
         this.waits.succeeded(lane);
         return 'handled';
       } catch (error) {

@@ -59,6 +59,34 @@ describe('the inbox: a message applied at most once per consumer', () => {
     expect(await effectsOf(id)).toBe(2);
   });
 
+  it('applies a batch in one transaction: only the ids not seen before, once, even twice in the batch', async () => {
+    const inbox = new Inbox(pool, 'campaign');
+    const [seen, a, b] = [randomUUID(), randomUUID(), randomUUID()];
+    await inbox.runOnce(seen, effect(seen));
+    const given: string[][] = [];
+    const applyFresh = async (tx: import('pg').PoolClient, fresh: ReadonlySet<string>) => {
+      given.push([...fresh].sort());
+      for (const id of fresh) await effect(id)(tx);
+    };
+    expect(await inbox.runOnceEach([seen, a, b, a], applyFresh)).toBe(2);
+    expect(await inbox.runOnceEach([a, b, seen], applyFresh)).toBe(0); // the batch redelivered
+    expect(given).toEqual([[a, b].sort()]);
+    for (const id of [seen, a, b]) expect(await effectsOf(id)).toBe(1);
+  });
+
+  it('rolls a whole batch back with its failed effect, so its redelivery applies every message', async () => {
+    const inbox = new Inbox(pool, 'campaign');
+    const [a, b] = [randomUUID(), randomUUID()];
+    await expect(inbox.runOnceEach([a, b], async () => Promise.reject(new Error('database blinked')))).rejects.toThrow(
+      'blinked',
+    );
+    const applyFresh = async (tx: import('pg').PoolClient, fresh: ReadonlySet<string>) => {
+      for (const id of fresh) await effect(id)(tx);
+    };
+    expect(await inbox.runOnceEach([a, b], applyFresh)).toBe(2);
+    expect([await effectsOf(a), await effectsOf(b)]).toEqual([1, 1]);
+  });
+
   it('forgets ids older than the retention, and only those, so the table does not grow for ever', async () => {
     const inbox = new Inbox(pool, 'injections');
     const old = randomUUID();

@@ -37,6 +37,38 @@ export class Inbox {
   }
 
   /**
+   * runOnce for a batch of messages in ONE transaction: the ids not seen before are recorded and
+   * given to `effect`, which applies those only (the same id twice in the batch counts once). Returns
+   * how many were new; none new: nothing runs. A failing effect rolls back the whole batch.
+   */
+  async runOnceEach(
+    messageIds: string[],
+    effect: (tx: PoolClient, fresh: ReadonlySet<string>) => Promise<void>,
+  ): Promise<number> {
+    const tx = await this.pool.connect();
+    try {
+      await tx.query('begin');
+      const { rows } = await tx.query<{ message_id: string }>(
+        `insert into inbox_processed (consumer, message_id) select $1, m from unnest($2::uuid[]) m
+         on conflict do nothing returning message_id`,
+        [this.consumer, [...new Set(messageIds)]],
+      );
+      if (rows.length === 0) {
+        await tx.query('rollback');
+        return 0;
+      }
+      await effect(tx, new Set(rows.map((r) => r.message_id)));
+      await tx.query('commit');
+      return rows.length;
+    } catch (error) {
+      await tx.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
+    }
+  }
+
+  /**
    * Forgets message ids recorded before `before`, in batches (a redelivery older than the transports'
    * retention cannot come). Returns how many went. For every consumer of the database at once.
    */

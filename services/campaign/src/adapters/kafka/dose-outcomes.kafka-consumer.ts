@@ -1,18 +1,23 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { type LegacyDoseImported, LegacyDoseOutcomesV1, type LegacyDoseRefused } from '@vax/contracts';
-import { DoseOutcomesService } from '../postgres/dose-outcomes.service';
+import { BatchEventPattern } from '@vax/messaging';
+import { type DoseOutcome, DoseOutcomesService } from '../postgres/dose-outcomes.service';
 
-/** injections.legacy-dose-outcomes.v1: what became of each matched dose sent to the records. */
+/** injections.legacy-dose-outcomes.v1: what became of each matched dose sent to the records, in batches. */
 @Controller()
 export class DoseOutcomesKafkaConsumer {
   constructor(@Inject(DoseOutcomesService) private readonly outcomes: DoseOutcomesService) {}
 
-  @EventPattern(LegacyDoseOutcomesV1.topic)
-  async onOutcome(@Payload() raw: unknown): Promise<void> {
-    const message = LegacyDoseOutcomesV1.parse(raw);
-    if (message.type === 'LegacyDoseRefused')
-      await this.outcomes.onRefused(message.eventId, message.payload as LegacyDoseRefused);
-    else await this.outcomes.onImported(message.eventId, message.payload as LegacyDoseImported);
+  @BatchEventPattern(LegacyDoseOutcomesV1.topic)
+  async onOutcomes(@Payload() raws: unknown[]): Promise<void> {
+    await this.outcomes.onOutcomes(
+      raws.map((raw): DoseOutcome => {
+        const message = LegacyDoseOutcomesV1.parse(raw);
+        return message.type === 'LegacyDoseRefused'
+          ? { messageId: message.eventId, type: message.type, payload: message.payload as LegacyDoseRefused }
+          : { messageId: message.eventId, type: 'LegacyDoseImported', payload: message.payload as LegacyDoseImported };
+      }),
+    );
   }
 }

@@ -5,6 +5,10 @@ import { dueOn } from '../../domain/worklists/worklist-item';
 import type { DoseQueueRepository } from './dose-queue.repository';
 import type { WorklistsRepository } from './worklists.repository';
 
+export type DoseOutcome =
+  | { messageId: string; type: 'LegacyDoseImported'; payload: LegacyDoseImported }
+  | { messageId: string; type: 'LegacyDoseRefused'; payload: LegacyDoseRefused };
+
 /**
  * Injections' answers to matched doses (injections.legacy-dose-outcomes.v1): the dose is on the
  * record, or refused by the record's rules and sent back to the site that gave it.
@@ -18,18 +22,37 @@ export class DoseOutcomesService {
   ) {}
 
   async onImported(messageId: string, p: LegacyDoseImported): Promise<void> {
-    await this.inbox.runOnce(messageId, async (tx) => {
-      await this.doses.recordOutcome(tx, p.doseId, { outcome: p.outcome, doseNumber: p.doseNumber });
-    });
+    await this.onOutcomes([{ messageId, type: 'LegacyDoseImported', payload: p }]);
   }
 
   async onRefused(messageId: string, p: LegacyDoseRefused): Promise<void> {
-    await this.inbox.runOnce(messageId, async (tx) => {
-      const row = await this.doses.recordOutcome(tx, p.doseId, { outcome: 'refused' });
-      if (!row) return;
-      const problems = p.problems.map(({ field, rule }) => ({ field, rule }));
-      await this.worklists.openDoseRefused(tx, row, problems, await this.due(tx, row.campaignId));
-    });
+    await this.onOutcomes([{ messageId, type: 'LegacyDoseRefused', payload: p }]);
+  }
+
+  /** A batch of answers in one transaction; each message applied once (the inbox), the rest skipped. */
+  async onOutcomes(outcomes: DoseOutcome[]): Promise<void> {
+    await this.inbox.runOnceEach(
+      outcomes.map((o) => o.messageId),
+      async (tx, fresh) => {
+        const applied = [...new Map(outcomes.filter((o) => fresh.has(o.messageId)).map((o) => [o.messageId, o]))];
+        const rows = await this.doses.recordOutcomes(
+          tx,
+          applied.map(([, o]) =>
+            o.type === 'LegacyDoseRefused'
+              ? { doseId: o.payload.doseId, outcome: 'refused' as const }
+              : { doseId: o.payload.doseId, outcome: o.payload.outcome, doseNumber: o.payload.doseNumber },
+          ),
+        );
+        const due = new Map<string, string>();
+        for (const [, o] of applied) {
+          const row = rows.get(o.payload.doseId);
+          if (o.type !== 'LegacyDoseRefused' || !row) continue;
+          if (!due.has(row.campaignId)) due.set(row.campaignId, await this.due(tx, row.campaignId));
+          const problems = o.payload.problems.map(({ field, rule }) => ({ field, rule }));
+          await this.worklists.openDoseRefused(tx, row, problems, due.get(row.campaignId)!);
+        }
+      },
+    );
   }
 
   private async due(tx: PoolClient, campaignId: string): Promise<string> {

@@ -65,18 +65,27 @@ export class DoseQueueRepository {
     );
   }
 
-  /** Injections' answer; a dose it refused goes back to its site. Ignores doses that are not ours. */
-  async recordOutcome(
+  /**
+   * Many answers in one statement (a batch of injections' messages); returns the rows answered, by
+   * dose id. Ignores doses that are not ours.
+   */
+  async recordOutcomes(
     tx: PoolClient,
-    doseId: string,
-    answer: { outcome: 'recorded' | 'already-on-record' | 'refused'; doseNumber?: number },
-  ): Promise<{ campaignId: string; importId: string; rowNumber: number; siteId: string } | undefined> {
+    answers: { doseId: string; outcome: 'recorded' | 'already-on-record' | 'refused'; doseNumber?: number }[],
+  ): Promise<Map<string, { campaignId: string; importId: string; rowNumber: number; siteId: string }>> {
+    if (answers.length === 0) return new Map();
     const { rows } = await tx.query(
-      `update dose_submissions set outcome = $2, dose_number = $3, answered_at = now() where dose_id = $1
-       returning campaign_id, import_id, row_number, site_id`,
-      [doseId, answer.outcome, answer.doseNumber ?? null],
+      `update dose_submissions d set outcome = a.outcome, dose_number = a.dose_number, answered_at = now()
+       from unnest($1::text[], $2::text[], $3::int[]) as a(dose_id, outcome, dose_number)
+       where d.dose_id = a.dose_id
+       returning d.dose_id, d.campaign_id, d.import_id, d.row_number, d.site_id`,
+      [answers.map((a) => a.doseId), answers.map((a) => a.outcome), answers.map((a) => a.doseNumber ?? null)],
     );
-    const r = rows[0];
-    return r && { campaignId: r.campaign_id, importId: r.import_id, rowNumber: r.row_number, siteId: r.site_id };
+    return new Map(
+      rows.map((r) => [
+        r.dose_id,
+        { campaignId: r.campaign_id, importId: r.import_id, rowNumber: r.row_number, siteId: r.site_id },
+      ]),
+    );
   }
 }
