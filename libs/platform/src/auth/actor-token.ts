@@ -18,6 +18,8 @@ export const SERVICE_ROLE = 'system';
 /** Longer-lived tokens are refused: one stolen from a log or a proxy is worth a minute at most. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 60;
 const ALGORITHM = 'EdDSA';
+const CLOCK_TOLERANCE_SECONDS = 5;
+const VERIFIED_KEPT = 10_000;
 
 export type ActorTokenProblem = 'malformed' | 'bad-signature' | 'expired' | 'untrusted-issuer' | 'wrong-audience';
 
@@ -61,6 +63,14 @@ export class ActorTokenSigner {
  * for (the portal for people, a service only for itself).
  */
 export class ActorTokenVerifier {
+  /**
+   * Tokens whose signature and claims were already checked, with their expiry: the portal sends one
+   * person the same token for half a minute (each one names the person, the audience and the expiry,
+   * nothing of the call), so a service checks each signature once, not on every call (~0.3 ms of
+   * CPU each). Only accepted tokens, the most recent `VERIFIED_KEPT`; expiry is checked on every use.
+   */
+  private readonly verified = new Map<string, { actor: CallerActor; exp: number }>();
+
   private constructor(
     private readonly audience: string,
     private readonly keys: ReadonlyMap<string, KeyLike | Uint8Array>,
@@ -73,6 +83,22 @@ export class ActorTokenVerifier {
   }
 
   async verify(token: string, now = Date.now()): Promise<CallerActor | ActorTokenProblem> {
+    const seen = this.verified.get(token);
+    // As jose decides: expired once `exp` is at or before now (whole seconds) less the tolerance.
+    if (seen && seen.exp > Math.floor(now / 1000) - CLOCK_TOLERANCE_SECONDS) return { ...seen.actor };
+    if (seen) return 'expired';
+    const verdict = await this.check(token, now);
+    if (typeof verdict !== 'string') this.keep(token, verdict);
+    return verdict;
+  }
+
+  private keep(token: string, actor: CallerActor): void {
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number };
+    this.verified.set(token, { actor: { ...actor }, exp });
+    if (this.verified.size > VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value!);
+  }
+
+  private async check(token: string, now: number): Promise<CallerActor | ActorTokenProblem> {
     const issuer = unverifiedIssuer(token);
     if (issuer === undefined) return 'malformed';
     const key = this.keys.get(issuer);
@@ -84,7 +110,7 @@ export class ActorTokenVerifier {
         audience: this.audience,
         requiredClaims: ['iat', 'exp', 'aud'],
         currentDate: new Date(now),
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
       if ((payload.exp as number) - (payload.iat as number) > MAX_TOKEN_LIFETIME_SECONDS) return 'expired';
       return vouchedActor(issuer, payload.actor);
