@@ -147,7 +147,13 @@ describe("the portal's relays answer as the portal's OpenAPI document says", () 
       evidenceIds: [photo.body.evidenceId],
     });
     expect(filed.status).toBe(201);
-    const mine = await call(citizen, 'GET', '/api/complaints/mine');
+    // The list is the complaints' read model, filled by a projection after the filing commits: a
+    // loaded machine (the cold CI run) showed it a moment behind, so wait for it as a client does.
+    const mine = await eventually(async () => {
+      const res = await call(citizen, 'GET', '/api/complaints/mine');
+      if ((res.body as unknown as unknown[]).length === 0) throw new Error('the list has not caught up yet');
+      return res;
+    });
     expect(mine.status).toBe(200);
     expect(mine.body).toEqual([expect.objectContaining({ complaintId: filed.body.complaintId })]);
     const one = await call(citizen, 'GET', `/api/complaints/${filed.body.complaintId as string}`);
