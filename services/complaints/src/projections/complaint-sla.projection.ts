@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { siteOf } from '../domain/complaint-subject';
 import type { ComplaintEvent } from '../domain/complaint.events';
 import { createSlaCounters } from './complaint-sla.counters';
+import { queueIndexSql } from './complaint-sla.queue.sql';
 
 /** Where a site is, for grouping complaints by commune and district (reference data). */
 export type SiteArea = (siteId: string) => { commune: string; district: string } | null;
@@ -26,7 +27,9 @@ export function complaintSlaProjection(areaOf: SiteArea): Projection {
   return {
     name: 'complaint_sla',
     // v5: running complaints by due day, so overdue is counted from counters but for today's.
-    version: 5,
+    // v6: a unit's queue read in its order from an index of the complaints it holds (queue.sql.ts),
+    // and a district's duration histograms from a covering index.
+    version: 6,
     companions: ['stats', 'durations', 'breaches', 'running'],
     async createTable(tx: PoolClient, table: string) {
       await tx.query(`
@@ -41,7 +44,8 @@ export function complaintSlaProjection(areaOf: SiteArea): Projection {
           attention_step text, attention_since timestamptz);
         create index ${table}_unit on ${table} (unit_id, due_at);
         create index ${table}_attention on ${table} (attention_since) where attention_step is not null;
-        create index ${table}_citizen on ${table} (citizen_id, filed_at)`);
+        create index ${table}_citizen on ${table} (citizen_id, filed_at);
+        ${queueIndexSql(table)}`);
       await createSlaCounters(tx, table);
     },
     async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { type KeysetPage, PAGE_LIMIT_MAX, pageOf } from '@vax/platform';
 import { type BucketCount, percentileOf } from '../../domain/sla/duration-histogram';
+import { QUEUE_ORDER, QUEUE_ROWS } from '../../projections/complaint-sla.queue.sql';
 
 type KeyValue = string | number | null;
 
@@ -48,8 +49,6 @@ export type ManagerScope = { province: true } | { district: string };
 
 const GROUP_COLUMN: Record<ReportGroup, string> = { site: 'site_id', commune: 'commune', district: 'district' };
 const COUNTER_KEY: Record<ReportGroup, string> = { site: 'site_key', commune: 'commune_key', district: 'district_key' };
-// Needing attention first, then running before paused, the earliest due (none: last), then by id.
-const QUEUE_ORDER = `((attention_step is null)::int, paused::int, coalesce(due_at, 'infinity'), complaint_id)`;
 const QUEUE_KEY = `array[(attention_step is null)::int::text, paused::int::text,
   coalesce(to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'infinity'), complaint_id]`;
 const LOCAL = 'Asia/Ho_Chi_Minh';
@@ -95,8 +94,11 @@ export class SlaReportQuery {
     ]);
     const overdueOf = new Map(overdue.rows.map((r) => [r.key as string, r.overdue as number]));
     const histograms = new Map<string, BucketCount[]>();
-    for (const { key, bucket, count } of durations.rows)
-      histograms.set(key, [...(histograms.get(key) ?? []), { bucket, count }]);
+    for (const { key, bucket, count } of durations.rows) {
+      const buckets = histograms.get(key) ?? [];
+      if (buckets.length === 0) histograms.set(key, buckets);
+      buckets.push({ bucket, count }); // not copied per row: a site holds up to ~330 buckets
+    }
     return counts.rows.map(({ key, open, breaches, escalated, resolved }) => ({
       key,
       open,
@@ -126,17 +128,18 @@ export class SlaReportQuery {
    * on the citizen last. A closed one stays while a step after its closing needs attention.
    */
   async queue(unitId: string, page: KeysetPage = FIRST_PAGE): Promise<Page<QueueItem>> {
+    // Two statements, not `$2 is null or …`: the cursor must be an index condition, so a page
+    // deep in the queue starts where the last one ended instead of filtering every row before it.
+    const after = page.after ? `and (${QUEUE_ORDER}) > ($3::int, $4::int, $5::timestamptz, $6)` : '';
     const { rows } = await this.pool.query<QueueItem & { key: KeyValue[] }>(
       `select complaint_id as "complaintId", complaint_type as "complaintType", status, level,
          to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueAt", paused,
          cardinality(breaches)::int as breaches, attention_step as "needsAttention", subject,
          to_char(filed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "filedAt",
          ${QUEUE_KEY} as key
-       from complaint_sla where unit_id = $1
-         and (status in ('assigned', 'awaiting-citizen', 'accepted', 'corrected') or attention_step is not null)
-         and ($2::int is null or ${QUEUE_ORDER} > ($2, $3, $4::timestamptz, $5))
-       order by ${QUEUE_ORDER} limit $6`,
-      [unitId, ...(page.after ?? [null, null, null, null]), page.limit + 1],
+       from complaint_sla where unit_id = $1 and ${QUEUE_ROWS} ${after}
+       order by ${QUEUE_ORDER} limit $2`,
+      [unitId, page.limit + 1, ...(page.after ?? [])],
     );
     return keyed(rows, page);
   }
