@@ -16,13 +16,13 @@ const SYSTEM = { id: 'system', role: 'system', scope: 'system' };
  * running (one in three of those paused for the citizen's reply), one in seven breached, the rest
  * accepted and corrected or rejected, then closed. About 6 events on average.
  */
-export function complaintHistory(n: number, siteIds: readonly string[]): NewEvent[] {
+export function complaintHistory(n: number, siteIds: readonly string[], citizenId = `c${n}`): NewEvent[] {
   const siteId = siteIds[n % siteIds.length];
   const filed = Date.parse('2022-01-01T02:00:00Z') + (n % 700) * DAY + (n % 9) * HOUR;
   const due = filed + 3 * DAY;
   const at = (t: number) => new Date(t).toISOString();
   const events: [string, Record<string, unknown>, number][] = [
-    ['ComplaintFiled', filedData(n, siteId, at(filed)), filed],
+    ['ComplaintFiled', filedData(n, siteId, at(filed), citizenId), filed],
     [
       'IdentityChecked',
       {
@@ -85,7 +85,7 @@ function dose(siteId: string) {
   return { vaccineCode: 'AZD1222', lotNumber: 'L-1', administeredOn: '2021-09-01', siteId };
 }
 
-function filedData(n: number, siteId: string, filedAt: string) {
+function filedData(n: number, siteId: string, filedAt: string, citizenId: string) {
   return {
     complaintId: `k${n}`,
     complaintType: 'dose-details',
@@ -94,7 +94,7 @@ function filedData(n: number, siteId: string, filedAt: string) {
     contact: { phone: '0900000000', address: '' },
     description: 'Sai số lô',
     evidence: [],
-    citizenId: `c${n}`,
+    citizenId,
     filedAt,
   };
 }

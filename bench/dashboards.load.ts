@@ -1,4 +1,9 @@
 /** Synthetic doses for the dashboards bench: deterministic for a seed, shaped like the 2021–2022 drive. */
+import { randomUUID } from 'node:crypto';
+import type { PostgresEventStore } from '@vax/event-sourcing';
+import type { Pool } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { loadReferenceData } from '../services/injections/src/reference/reference-data';
 
 interface Site {
   id: string;
@@ -58,4 +63,50 @@ export function syntheticDoses(size: number, sites: Site[], seed: number) {
     census.set(key, count);
   }
   return { people, census: [...census.values()].map((c) => ({ ...c, people: Math.ceil(c.people) })) };
+}
+
+/** Appends every person's doses as their record's stream, 16 at a time; writes facts and census. */
+export async function loadDoses(pool: Pool, store: PostgresEventStore, people: number): Promise<number> {
+  const reference = loadReferenceData();
+  const generated = syntheticDoses(people, [...reference.sites.values()], 42);
+  let doses = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let i = next++; i < generated.people.length; i = next++) {
+        const person = generated.people[i];
+        doses += person.doses.length;
+        await store.append(
+          `record-${person.personId}`,
+          person.doses.map((d, n) => ({
+            id: uuidv7(),
+            type: 'DoseRecorded',
+            schemaVersion: 1,
+            data: { doseId: randomUUID(), personId: person.personId, doseNumber: n + 1, ...d, recordedBy: 'bench' },
+            metadata: {
+              correlationId: randomUUID(),
+              causationId: null,
+              actor: { id: 'bench', role: 'site-staff', scope: `site:${d.siteId}` },
+              occurredAt: new Date(`${d.administeredOn}T09:00:00+07:00`),
+            },
+          })),
+          'no_stream',
+        );
+      }
+    }),
+  );
+  for (let i = 0; i < generated.people.length; i += 10_000) {
+    const chunk = generated.people.slice(i, i + 10_000);
+    await pool.query(
+      `insert into people_facts (person_id, birth_year, district) select * from unnest($1::text[], $2::int[], $3::text[])`,
+      [chunk.map((p) => p.personId), chunk.map((p) => p.birthYear), chunk.map((p) => p.district)],
+    );
+  }
+  const census = generated.census;
+  await pool.query(
+    `insert into registry_population (district, birth_year, people, counted_at)
+     select d, y, n, now() from unnest($1::text[], $2::int[], $3::int[]) as t(d, y, n)`,
+    [census.map((c) => c.district), census.map((c) => c.birthYear), census.map((c) => c.people)],
+  );
+  return doses;
 }
