@@ -79,7 +79,9 @@ async function main(): Promise<void> {
         checker,
         await tokens.headers({ id: 'checker', role: 'site-staff', scope: 'site:LC-TT-01' }, 'certification'),
       );
-      Object.assign(system, await tokens.headers({ id: 'bench', role: 'system', scope: 'system' }, 'certification'));
+      // A service's token (as the complaints worker holds): reads any person, and records no read, like a citizen's own.
+      const worker = { id: 'complaints-worker', role: 'system', scope: 'system' };
+      system['x-actor-token'] = await tokens.token(worker, 'certification', 'complaints-worker');
     };
     // A first download: each call another person's (beyond the callers, whose PDFs the other route keeps).
     let unrendered = CALLERS;
