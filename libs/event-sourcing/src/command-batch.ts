@@ -60,9 +60,9 @@ export async function handleCommandBatch<State, Command, Event extends DomainEve
   { maxRetries = 3, upcasters = NO_UPCASTERS, durability }: BatchOptions = {},
 ): Promise<StreamOutcome<State, Event>[]> {
   for (let attempt = 0; ; attempt++) {
-    const loaded = await Promise.all(
-      batch.map(async (s) => (attempt === 0 && s.recorded ? s.recorded : await store.readStream(s.stream))),
-    );
+    const unread = batch.filter((s) => attempt > 0 || !s.recorded).map((s) => s.stream);
+    const read = await store.readStreams(unread);
+    const loaded = batch.map((s) => read.get(s.stream) ?? s.recorded ?? []);
     const outcomes: StreamOutcome<State, Event>[] = [];
     const appends = [];
     for (const [i, { stream, commands }] of batch.entries()) {

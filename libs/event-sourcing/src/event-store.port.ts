@@ -81,6 +81,8 @@ export interface EventStore {
    * idempotent per stream (as a redelivered message's handler is anyway). One result per append.
    */
   appendToStreams(appends: StreamAppend[], options?: AppendOptions): Promise<AppendResult[]>;
+  /** Several whole streams at once (one round trip on PostgreSQL); an absent stream reads as empty. */
+  readStreams(streams: string[]): Promise<Map<string, RecordedEvent[]>>;
   /** Events of one stream; an absent stream reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** A page of every stream's events in global order; only durable ones (see AppendOptions). */

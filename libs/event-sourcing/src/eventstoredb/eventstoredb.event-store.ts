@@ -64,6 +64,10 @@ export class EventStoreDbEventStore implements EventStore {
     return results;
   }
 
+  async readStreams(streams: string[]): Promise<Map<string, RecordedEvent[]>> {
+    return new Map(await Promise.all(streams.map(async (s) => [s, await this.readStream(s)] as const)));
+  }
+
   async readStream(
     stream: string,
     { direction = 'forwards', fromRevision, maxCount = 100_000 }: ReadStreamOptions = {},

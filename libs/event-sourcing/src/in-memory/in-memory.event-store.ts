@@ -62,6 +62,10 @@ export class InMemoryEventStore implements EventStore {
     return results;
   }
 
+  async readStreams(streams: string[]): Promise<Map<string, RecordedEvent[]>> {
+    return new Map(streams.map((s) => [s, [...(this.streams.get(s) ?? [])]]));
+  }
+
   async readStream(
     stream: string,
     { direction = 'forwards', fromRevision, maxCount = Infinity }: ReadStreamOptions = {},

@@ -71,6 +71,10 @@ const READ_STREAM = {
      order by stream_revision desc limit $3`,
   ),
 };
+const READ_STREAMS = statement(
+  'read_streams',
+  `select ${COLUMNS} from es_events where stream_name = any($1) order by stream_name, stream_revision`,
+);
 const READ_ALL = statement(
   'read_all',
   `select ${COLUMNS} from es_events
@@ -190,6 +194,14 @@ export class PostgresEventStore implements EventStore {
       values: [stream, from.toString(), maxCount],
     });
     return rows.map(toRecorded);
+  }
+
+  async readStreams(streams: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const read = new Map(streams.map((s) => [s, [] as RecordedEvent[]]));
+    if (streams.length === 0) return read;
+    const { rows } = await this.pool.query<EventRow>({ ...READ_STREAMS, values: [[...read.keys()]] });
+    for (const row of rows) read.get(row.stream_name)!.push(toRecorded(row));
+    return read;
   }
 
   /**

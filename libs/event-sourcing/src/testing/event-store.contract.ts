@@ -121,6 +121,22 @@ export function eventStoreContract(
       expect(everything.filter((e) => e.stream === stream).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
     });
 
+    it('reads several streams at once, each in revision order, an absent one as empty', async () => {
+      const [a, b, absent] = [streamName(), streamName(), streamName()];
+      await store.append(a, events(2), 'no_stream');
+      await store.append(b, events(1), 'no_stream');
+      await store.append(a, events(1, 'Later'), 1n);
+      const read = await store.readStreams([b, absent, a]);
+      expect([...read.keys()].sort()).toEqual([a, b, absent].sort());
+      expect(read.get(a)!.map((e) => [e.revision, e.type])).toEqual([
+        [0n, 'DoseRecorded'],
+        [1n, 'DoseRecorded'],
+        [2n, 'Later'],
+      ]);
+      expect(read.get(b)!.map((e) => e.stream)).toEqual([b]);
+      expect(read.get(absent)).toEqual([]);
+    });
+
     it('reads an absent stream as empty', async () => {
       expect(await store.readStream(streamName())).toEqual([]);
     });

@@ -52,8 +52,9 @@ export class LegacyDoseImportService {
    */
   async importMany(messages: MatchedDoseMessage[]): Promise<number> {
     const now = this.clock();
-    const loaded = new Map<string, RecordedEvent[]>();
     const listed = [...new Set(messages.map((m) => m.dose.personId))];
+    // Every listed record in one read; a merged one (rare) is followed to its survivor afterwards.
+    const loaded = await this.store.readStreams(listed.map(recordStream));
     const surviving = new Map(
       await Promise.all(listed.map(async (p) => [p, await this.survivingRecordOf(p, 0, loaded)] as const)),
     );
