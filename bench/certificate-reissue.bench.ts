@@ -29,6 +29,7 @@ import {
 import vaccines from '../services/certification/src/reference/vaccines.json';
 import { loadPeople } from './certificate-reissue.load';
 import { drainWithProcesses } from './certificate-reissue.processes';
+import { postgresCpuSeconds } from './postgres-cpu';
 import { fmt, freshDatabase, machine, runBenchmark } from './bench-support';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
@@ -52,6 +53,8 @@ interface Round {
   changed: number;
   /** CPU this process (all its threads) used, in cores: what the drain got of the machine. */
   cores: number;
+  /** CPU every PostgreSQL process used meanwhile, in cores (any database's: others' work counts). */
+  postgresCores: number;
   /** The machine's one-minute load average at the round's end (shared: others' work counts). */
   load: number;
   /**
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
       const service = new CertificationService(store, new DccCertificateSigner(keys, reference, 'LC'), reference);
       const started = performance.now();
       const cpu = process.cpuUsage(); // every thread of this process: the drain's and the list's
+      const postgresCpu = postgresCpuSeconds();
       await new PolicyReissue(pool, service, { owner: 'bench' }).register();
       let draining = true;
       const following = (async () => {
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
         totalS: (ended - started) / 1000,
         changed: tally.changed,
         cores: (cpuSeconds(process.cpuUsage(cpu)) + replicasCpu) / ((ended - started) / 1000),
+        postgresCores: (postgresCpuSeconds() - postgresCpu) / ((ended - started) / 1000),
         load: loadavg()[0],
         horizon,
       });
@@ -144,12 +149,12 @@ function report(rounds: Round[], loadS: number): void {
     `${fmt(PEOPLE)} people (streams loaded in ${fmt(loadS, 1)} s), 64 partitions, 8 people in flight a ${UNIT}\n`,
   );
   console.log(
-    `| round | ${UNITS} | drain s | revocation list after s | oldest open transaction then, s | end to end s | people/s | node CPU, cores | node CPU ms/person | load avg |`,
+    `| round | ${UNITS} | drain s | revocation list after s | oldest open transaction then, s | end to end s | people/s | node CPU, cores | node CPU ms/person | PostgreSQL CPU, cores | load avg |`,
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   rounds.forEach((r, i) =>
     console.log(
-      `| ${i + 1} | ${r.threads} | ${fmt(r.drainS, 1)} | ${fmt(r.listS, 1)} | ${fmt(r.horizon, 1)} | ${fmt(r.totalS, 1)} | ${fmt(r.changed / r.totalS)} | ${fmt(r.cores, 2)} | ${fmt((1000 * r.cores * r.totalS) / r.changed, 2)} | ${fmt(r.load, 1)} |`,
+      `| ${i + 1} | ${r.threads} | ${fmt(r.drainS, 1)} | ${fmt(r.listS, 1)} | ${fmt(r.horizon, 1)} | ${fmt(r.totalS, 1)} | ${fmt(r.changed / r.totalS)} | ${fmt(r.cores, 2)} | ${fmt((1000 * r.cores * r.totalS) / r.changed, 2)} | ${fmt(r.postgresCores, 2)} | ${fmt(r.load, 1)} |`,
     ),
   );
   const rate = (threads: number, seconds: (r: Round) => number) => {
