@@ -23,6 +23,7 @@ import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { complaintSlaProjection } from '../services/complaints/src/projections/complaint-sla.projection';
 import { INJECTIONS_MIGRATIONS } from '../services/injections/src/adapters/postgres/injections.migrations';
 import { fmt, freshDatabase, machine, percentile, runBenchmark } from './bench-support';
+import { cpuMeter, pidsOf } from './campaign-processes';
 import { appendComplaints, complaintsFor, personId, seedReads } from './dashboards.complaints';
 import { loadedDatabase } from './dashboards.databases';
 import { loadDoses } from './dashboards.load';
@@ -54,6 +55,8 @@ interface Figures {
   p99: number;
   bytes: number;
   calls: number;
+  /** CPU a call, ms: the portal, the services, PostgreSQL's backends of the bench's databases, the client. */
+  cpuMs: { portal: number; services: number; postgres: number; client: number };
   /** The same route asked of the service directly (no portal), when it has one. */
   direct: { p50: number; p95: number } | null;
   load: string;
@@ -75,6 +78,15 @@ async function main(): Promise<void> {
       const direct = f.direct ? `${fmt(f.direct.p50, 1)} / ${fmt(f.direct.p95, 1)}` : '–';
       console.log(
         `| ${name} | ${size.label} | ${fmt(f.p50, 1)} | ${fmt(f.p95, 1)} | ${fmt(f.p99, 1)} | ${fmt(f.bytes)} | ${f.calls} | ${direct} | ${f.load} |`,
+      );
+    }
+  console.log('\n| route | size | CPU ms a call: portal / services / PostgreSQL / load generator |');
+  console.log('|---|---|---:|');
+  for (const [name] of MEASURED)
+    for (const size of sizes) {
+      const c = size.routes.get(name)!.cpuMs;
+      console.log(
+        `| ${name} | ${size.label} | ${fmt(c.portal, 2)} / ${fmt(c.services, 2)} / ${fmt(c.postgres, 2)} / ${fmt(c.client, 2)} |`,
       );
     }
   const [small, large] = [sizes[0], sizes.at(-1)!];
@@ -158,11 +170,29 @@ async function atSize(people: number, tokens: TestActorTokens) {
   const cookies = await sessions(portalDb.url, CITIZEN);
   const http = new HttpPool(`http://127.0.0.1:${PORTS.portal}`, { connections: CLIENTS, keepAliveTimeout: 10_000 });
   const routes = new Map<string, Figures>();
+  // CPU each part of the path spends a call: the portal, the services, PostgreSQL, this load generator.
+  const services = [injections, complaintsService, certification].map((s) => s.pid);
+  const meter = () =>
+    cpuMeter({
+      portal: () => [portal.pid],
+      services: () => services,
+      postgres: () => pidsOf('bench_keep_dash_').concat(pidsOf('bench_dash_')),
+      client: () => [process.pid],
+    });
   for (const [name, reader, path, direct] of MEASURED) {
     await call(http, path, { cookie: cookies[reader] }); // warm: first plans, connections
+    const used = meter();
     const figures = await measureRoute(http, path, { cookie: cookies[reader] });
+    const cpu = used();
     const load1 = fmt(loadavg()[0], 1);
-    routes.set(name, { ...figures, direct: direct && (await measureDirect(direct, reader, tokens)), load: load1 });
+    const perCall = (seconds: number) => (seconds * 1000) / figures.calls;
+    const cpuMs = { portal: perCall(cpu.portal), services: perCall(cpu.services), postgres: perCall(cpu.postgres) };
+    routes.set(name, {
+      ...figures,
+      cpuMs: { ...cpuMs, client: perCall(cpu.client) },
+      direct: direct && (await measureDirect(direct, reader, tokens)),
+      load: load1,
+    });
   }
   await http.close();
   const queries = await measureQueries(injectionsDb.url, complaintsDb.url);
