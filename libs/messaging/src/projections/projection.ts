@@ -25,7 +25,9 @@ export interface Projection {
 
 /**
  * The usual `applyBatch`: maximal runs of consecutive events that `bulk` accepts are written by
- * `writeRun` in one statement; every other event goes through `apply` alone, in log order.
+ * `writeRun` in one statement; every other event goes through `apply` alone, in log order. Events
+ * `ignored` accepts are ones `apply` does nothing with: they are passed over without ending a run
+ * (the campaign's answers between its doses would otherwise cut every run to one dose).
  */
 export async function applyInRuns<E extends RecordedEvent>(
   tx: PoolClient,
@@ -34,9 +36,11 @@ export async function applyInRuns<E extends RecordedEvent>(
   bulk: (event: RecordedEvent) => event is E,
   writeRun: (tx: PoolClient, table: string, run: E[]) => Promise<void>,
   apply: Projection['apply'],
+  ignored: (event: RecordedEvent) => boolean = () => false,
 ): Promise<void> {
   let run: E[] = [];
   for (const event of events) {
+    if (ignored(event)) continue;
     if (bulk(event)) {
       run.push(event);
       continue;

@@ -56,6 +56,9 @@ const log: RecordedEvent[] = [
     correctedBy: 's',
   }),
   recorded('d-a2', 'A', 2, '2021-09-01'),
+  // The campaign's answers between its doses: nothing to either projection, and no end to a run.
+  event('LegacyDoseImported', { doseId: 'd-a2', personId: 'A', campaignId: 'c', outcome: 'recorded', doseNumber: 2 }),
+  event('LegacyDoseRefused', { doseId: 'l-9', personId: 'C', campaignId: 'c', problems: [] }),
   recorded('d-c1', 'C', 1, '2021-08-05'),
   recorded('d-c2', 'C', 2, '2021-09-05'),
   event('DoseVoided', { personId: 'B', doseNumber: 1, reason: 'r', complaintId: null, voidedBy: 's' }),

@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 import type { AttestationEvent } from '../domain/attestation/attestation.messages';
 import type { CampaignListEvent } from '../domain/attestation/campaign-list.messages';
 import type { DoseRecorded, RecordEvent } from '../domain/record/record.messages';
-import { isDoseRecorded } from './dose-recorded.event';
+import { isDoseAnswer, isDoseRecorded } from './dose-recorded.event';
 
 /**
  * Every dose by id, with the identity check it was recorded on and the attestation that covers it:
@@ -27,7 +27,7 @@ export const doseRegisterProjection: Projection = {
 
   /** Runs of new doses (nearly all of the log) go in one statement; everything else one at a time. */
   applyBatch: (tx, table, events) =>
-    applyInRuns(tx, table, events, isDoseRecorded, insertDoses, doseRegisterProjection.apply),
+    applyInRuns(tx, table, events, isDoseRecorded, insertDoses, doseRegisterProjection.apply, isDoseAnswer),
 
   async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
     const event = recorded as unknown as (RecordEvent | AttestationEvent | CampaignListEvent) & RecordedEvent;

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@vax/event-sourcing';
 import { type Projection, applyInRuns } from '@vax/messaging';
 import type { PoolClient } from 'pg';
 import type { DoseRecorded, RecordEvent } from '../domain/record/record.messages';
-import { isDoseRecorded } from './dose-recorded.event';
+import { isDoseAnswer, isDoseRecorded } from './dose-recorded.event';
 
 /**
  * One row per dose given, kept current through corrections and voids: what managers' statistics are
@@ -23,7 +23,7 @@ export const doseStatisticsProjection: Projection = {
 
   /** Runs of new doses (nearly all of the log) go in one statement; everything else one at a time. */
   applyBatch: (tx, table, events) =>
-    applyInRuns(tx, table, events, isDoseRecorded, insertDoses, doseStatisticsProjection.apply),
+    applyInRuns(tx, table, events, isDoseRecorded, insertDoses, doseStatisticsProjection.apply, isDoseAnswer),
 
   async apply(tx: PoolClient, table: string, recorded: RecordedEvent) {
     const event = recorded as unknown as RecordEvent & RecordedEvent;
