@@ -31,6 +31,7 @@ import {
   PORTS,
   type Reader,
   readers,
+  serving,
   sessions,
   startOwner,
   startPortal,
@@ -141,9 +142,11 @@ async function atSize(people: number, tokens: TestActorTokens) {
 
   // Ready once every projection serves reads, i.e. has caught up with the whole log once.
   const [injections, builtInjections] = await timed(() => startOwner('injections', injectionsDb.url, tokens));
+  const slaVersion = complaintSlaProjection(() => null).version;
+  const rebuilt = complaintsDb.loaded && !(await serving(complaintsDb.url, 'complaint_sla', slaVersion));
   const [complaintsService, builtComplaints] = await timed(async () => {
     const started = await startOwner('complaints', complaintsDb.url, tokens);
-    await untilServing(complaintsDb.url, 'complaint_sla', complaintSlaProjection(() => null).version);
+    await untilServing(complaintsDb.url, 'complaint_sla', slaVersion);
     return started;
   });
   const certification = await startOwner('certification', certificationDb.url, tokens);
@@ -151,7 +154,7 @@ async function atSize(people: number, tokens: TestActorTokens) {
     injections: injectionsDb.loaded ? null : builtInjections,
     complaints: complaintsDb.loaded ? null : builtComplaints,
   };
-  if (complaintsDb.loaded && builtComplaints > 60) {
+  if (rebuilt) {
     console.log(`complaint_sla rebuilt to its current version in ${fmt(builtComplaints)} s (kept database)`);
     await vacuumed(complaintsDb.url);
   }

@@ -107,22 +107,24 @@ function mustBeFree(port: number): Promise<void> {
   });
 }
 
+/** Whether `view` reads from its projection's `version` (a kept database may hold an older one). */
+export async function serving(databaseUrl: string, view: string, version: number): Promise<boolean> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const { rows } = await pool.query(`select coalesce(pg_get_viewdef(to_regclass($1)) ~ $2, false) as current`, [
+      view,
+      `\\m${view}_v${version}\\M`,
+    ]);
+    return rows[0].current as boolean;
+  } finally {
+    await pool.end();
+  }
+}
+
 /**
  * Waits until `view` reads from its projection's `version`: a kept database loaded by an older
  * version serves reads from that one while the service rebuilds the new one behind it.
  */
 export async function untilServing(databaseUrl: string, view: string, version: number): Promise<void> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-  try {
-    for (;;) {
-      const { rows } = await pool.query(`select pg_get_viewdef($1::regclass) ~ $2 as current`, [
-        view,
-        `\\m${view}_v${version}\\M`,
-      ]);
-      if (rows[0].current) return;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  } finally {
-    await pool.end();
-  }
+  while (!(await serving(databaseUrl, view, version))) await new Promise((resolve) => setTimeout(resolve, 1_000));
 }
