@@ -18,15 +18,20 @@ export class DoseQueueRepository {
 
   async queueMatched(campaignId: string): Promise<number> {
     const { rowCount } = await this.pool.query(
-      `insert into dose_submissions (dose_id, campaign_id, import_id, row_number, person_id, site_id)
+      // The rows held by proposals as a set of their own: with the two cases OR-ed inside one NOT
+      // EXISTS, every matched row scanned every proposal (94 s of 163 s settling 204,019 rows).
+      `with held as (
+         select duplicate_import as import_id, duplicate_row as row_number from merge_proposals
+          where campaign_id = $1 and status <> 'rejected'
+         union
+         select keep_import, keep_row from merge_proposals where campaign_id = $1 and status = 'proposed')
+       insert into dose_submissions (dose_id, campaign_id, import_id, row_number, person_id, site_id)
        select 'legacy:' || $1 || ':' || l.import_id || ':' || l.row_number, $1, l.import_id, l.row_number, r.person_id, l.site_id
        from row_results r join legacy_rows l on l.import_id = r.import_id and l.row_number = r.row_number
        where r.campaign_id = $1 and r.result = 'matched'
          and l.vaccine_code is not null and l.lot_number is not null and l.administered_on is not null and l.site_id is not null
          and l.problems !~ $2
-         and not exists (select 1 from merge_proposals m where m.campaign_id = $1 and (
-           (m.duplicate_import, m.duplicate_row) = (l.import_id, l.row_number) and m.status <> 'rejected'
-           or (m.keep_import, m.keep_row) = (l.import_id, l.row_number) and m.status = 'proposed'))
+         and not exists (select 1 from held h where h.import_id = l.import_id and h.row_number = l.row_number)
        order by r.person_id, l.administered_on, l.import_id, l.row_number
        on conflict do nothing`,
       [campaignId, DOSE_FACT_PROBLEM],
