@@ -125,16 +125,7 @@ export class PostgresEventStore implements EventStore {
     try {
       const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>({
         ...(deferred ? APPEND_DEFERRED : APPEND),
-        values: [
-          stream,
-          String(expected),
-          events.map((e) => e.id),
-          events.map((e) => e.type),
-          events.map((e) => e.schemaVersion),
-          events.map((e) => JSON.stringify(e.data)),
-          metadataColumn(events),
-          events.map((e) => e.metadata.occurredAt),
-        ],
+        values: [stream, String(expected), ...eventColumns(events)],
       });
       return { nextExpectedRevision: BigInt(rows[0].next_revision), lastPosition: BigInt(rows[0].last_position) };
     } catch (error) {
@@ -160,12 +151,7 @@ export class PostgresEventStore implements EventStore {
           appends.map((a) => a.stream),
           appends.map((a) => String(a.expected)),
           appends.map((a) => a.events.length),
-          events.map((e) => e.id),
-          events.map((e) => e.type),
-          events.map((e) => e.schemaVersion),
-          events.map((e) => JSON.stringify(e.data)),
-          metadataColumn(events),
-          events.map((e) => e.metadata.occurredAt),
+          ...eventColumns(events),
         ],
       });
       return rows.map((r) => ({
@@ -302,6 +288,18 @@ class PostgresSubscription implements Subscription {
       };
     });
   }
+}
+
+/** The events' columns as the append statements take them, one array each (ids, types, versions, data, metadata, times). */
+function eventColumns(events: NewEvent[]): unknown[] {
+  return [
+    events.map((e) => e.id),
+    events.map((e) => e.type),
+    events.map((e) => e.schemaVersion),
+    events.map((e) => JSON.stringify(e.data)),
+    metadataColumn(events),
+    events.map((e) => e.metadata.occurredAt),
+  ];
 }
 
 /** The metadata column: all but the time (a column of its own), with the trace the append ran in. */

@@ -14,26 +14,7 @@ export class Inbox {
   ) {}
 
   async runOnce(messageId: string, effect: (tx: PoolClient) => Promise<void>): Promise<InboxOutcome> {
-    const tx = await this.pool.connect();
-    try {
-      await tx.query('begin');
-      const { rowCount } = await tx.query(
-        'insert into inbox_processed (consumer, message_id) values ($1, $2) on conflict do nothing',
-        [this.consumer, messageId],
-      );
-      if (rowCount === 0) {
-        await tx.query('rollback');
-        return 'already-applied';
-      }
-      await effect(tx);
-      await tx.query('commit');
-      return 'applied';
-    } catch (error) {
-      await tx.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      tx.release();
-    }
+    return (await this.runOnceEach([messageId], (tx) => effect(tx))) === 1 ? 'applied' : 'already-applied';
   }
 
   /**
