@@ -3,7 +3,9 @@
  * (issue 19): does each stay fast, and flat as the data grows? For each size: doses appended to the
  * injections service's event store as the write path appends them (one stream per person), people's
  * coarse facts and the registry census written as identity.events.v1 would; complaint histories
- * appended to the complaints service's store (one stream per complaint, not through Temporal); then
+ * appended to the complaints service's store (one stream per complaint, not through Temporal); a
+ * campaign's rows written to the campaign service's tables as its pipeline writes them, its progress
+ * counters kept by their triggers (campaign-rows.load.ts; 1 M rows at the province's size); then
  * each service starts and its projections build every read model from the log (timed). The logs of
  * who read a person's data are written as rows (dashboards.complaints.ts). Each route is then called
  * through the portal by a signed-in reader of its kind, and each read model query alone, in process.
@@ -15,15 +17,17 @@
  *   BENCH_ONLY=<route name part> measures only the routes whose name holds it.
  */
 import { loadavg } from 'node:os';
-import { PostgresEventStore, migrate } from '@vax/event-sourcing';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore, migrate } from '@vax/event-sourcing';
 import { MESSAGING_MIGRATIONS } from '@vax/messaging';
 import { Pool } from 'pg';
 import { Pool as HttpPool } from 'undici';
 import { TestActorTokens } from '../libs/testing/src/actor-tokens';
+import { CAMPAIGN_MIGRATIONS } from '../services/campaign/src/adapters/postgres/campaign.migrations';
 import { complaintSlaProjection } from '../services/complaints/src/projections/complaint-sla.projection';
 import { INJECTIONS_MIGRATIONS } from '../services/injections/src/adapters/postgres/injections.migrations';
 import { fmt, freshDatabase, machine, percentile, runBenchmark } from './bench-support';
 import { cpuMeter, pidsOf } from './campaign-processes';
+import { loadCampaign } from './campaign-rows.load';
 import { appendComplaints, complaintsFor, personId, seedReads } from './dashboards.complaints';
 import { loadedDatabase } from './dashboards.databases';
 import { loadDoses } from './dashboards.load';
@@ -47,6 +51,8 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const ONLY = process.env.BENCH_ONLY;
 /** The citizen whose own routes are measured: one of the loaded people, with doses and reads. */
 const CITIZEN = personId(7);
+/** A 1 M-row campaign for the province's 480,000 people, as issue 19 sizes it. */
+const CAMPAIGN_ROWS_PER_PERSON = 1_000_000 / 480_000;
 
 const MEASURED = routes(CITIZEN).filter(([name]) => !ONLY || name.includes(ONLY));
 
@@ -106,13 +112,13 @@ async function main(): Promise<void> {
       );
   console.log(`load average at end: ${load()}`);
   console.log(
-    '\n| size | people | doses | complaints | appending the logs s (doses / complaints) | read models built from the logs s (injections / complaints) |',
+    '\n| size | people | doses | complaints | campaign rows | appending the logs s (doses / complaints) | campaign rows written s | read models built from the logs s (injections / complaints) |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   const s1 = (n: number | null) => (n === null ? 'reused' : fmt(n, 1));
   for (const r of sizes)
     console.log(
-      `| ${r.label} | ${fmt(r.people)} | ${r.doses === null ? 'reused' : fmt(r.doses)} | ${fmt(r.complaints)} | ${s1(r.append.doses)} / ${s1(r.append.complaints)} | ${s1(r.build.injections)} / ${s1(r.build.complaints)} |`,
+      `| ${r.label} | ${fmt(r.people)} | ${r.doses === null ? 'reused' : fmt(r.doses)} | ${fmt(r.complaints)} | ${fmt(r.campaignRows)} | ${s1(r.append.doses)} / ${s1(r.append.complaints)} | ${s1(r.append.campaign)} | ${s1(r.build.injections)} / ${s1(r.build.complaints)} |`,
     );
 }
 
@@ -133,12 +139,19 @@ async function atSize(people: number, tokens: TestActorTokens) {
   const injectionsDb = await loadedDatabase('injections', `${people}`);
   const complaintsDb = await loadedDatabase('complaints', `${complaints}_of_${people}`);
   const certificationDb = await loadedDatabase('certification', `${people}`);
+  const campaignRows = Math.round(people * CAMPAIGN_ROWS_PER_PERSON);
+  const campaignDb = await loadedDatabase('campaign', `${campaignRows}`);
   const portalDb = await freshDatabase('dash_portal');
-  const append = { doses: null as number | null, complaints: null as number | null };
+  const append = { doses: null as number | null, complaints: null as number | null, campaign: null as number | null };
   let doses: number | null = null;
   if (!injectionsDb.loaded) [doses, append.doses] = await timed(() => loadInjections(injectionsDb.url, people));
   if (!complaintsDb.loaded)
     append.complaints = (await timed(() => appendComplaints(complaintsDb.url, complaints, people)))[1];
+  if (!campaignDb.loaded) {
+    append.campaign = (await timed(() => loadCampaignRows(campaignDb.url, campaignRows)))[1];
+    await vacuumed(campaignDb.url);
+    await campaignDb.markLoaded();
+  }
 
   // Ready once every projection serves reads, i.e. has caught up with the whole log once.
   const [injections, builtInjections] = await timed(() => startOwner('injections', injectionsDb.url, tokens));
@@ -150,6 +163,7 @@ async function atSize(people: number, tokens: TestActorTokens) {
     return started;
   });
   const certification = await startOwner('certification', certificationDb.url, tokens);
+  const campaign = await startOwner('campaign', campaignDb.url, tokens);
   const build = {
     injections: injectionsDb.loaded ? null : builtInjections,
     complaints: complaintsDb.loaded ? null : builtComplaints,
@@ -174,7 +188,7 @@ async function atSize(people: number, tokens: TestActorTokens) {
   const http = new HttpPool(`http://127.0.0.1:${PORTS.portal}`, { connections: CLIENTS, keepAliveTimeout: 10_000 });
   const routes = new Map<string, Figures>();
   // CPU each part of the path spends a call: the portal, the services, PostgreSQL, this load generator.
-  const services = [injections, complaintsService, certification].map((s) => s.pid);
+  const services = [injections, complaintsService, certification, campaign].map((s) => s.pid);
   const meter = () =>
     cpuMeter({
       portal: () => [portal.pid],
@@ -198,12 +212,12 @@ async function atSize(people: number, tokens: TestActorTokens) {
     });
   }
   await http.close();
-  const queries = await measureQueries(injectionsDb.url, complaintsDb.url);
-  for (const service of [portal, certification, complaintsService, injections]) await service.stop();
+  const queries = await measureQueries(injectionsDb.url, complaintsDb.url, campaignDb.url);
+  for (const service of [portal, campaign, certification, complaintsService, injections]) await service.stop();
   await portalDb.drop();
-  for (const db of [injectionsDb, complaintsDb, certificationDb]) await db.release();
+  for (const db of [injectionsDb, complaintsDb, certificationDb, campaignDb]) await db.release();
   console.log(`${label}: ${fmt(people)} people, ${fmt(complaints)} complaints measured (load ${load()})`);
-  return { label, people, doses, complaints, append, build, routes, queries };
+  return { label, people, doses, complaints, campaignRows, append, build, routes, queries };
 }
 
 /** Appends every person's doses (dashboards.load.ts), with the facts and census identity would write. */
@@ -215,6 +229,17 @@ async function loadInjections(url: string, people: number): Promise<number> {
     await migrate(pool, MESSAGING_MIGRATIONS);
     await migrate(pool, INJECTIONS_MIGRATIONS);
     return await loadDoses(pool, store, people);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** A campaign's rows in the campaign service's tables, its migrations (the progress counters' triggers among them) first. */
+async function loadCampaignRows(url: string, rows: number): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 4, options: '-c synchronous_commit=off' });
+  try {
+    await migrate(pool, [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...CAMPAIGN_MIGRATIONS]);
+    await loadCampaign(pool, rows);
   } finally {
     await pool.end();
   }

@@ -1,6 +1,6 @@
 /**
  * The processes the dashboards bench calls through the portal (injections, complaints, certification,
- * the portal), each its own process on the embedded transport with nothing published, and the signed-in
+ * campaign, the portal), each its own process on the embedded transport with nothing published, and the signed-in
  * people whose routes are measured: a province manager signs in with the demo password as a browser
  * would; the others' sessions are written with the portal's own session store (the sign-in itself is
  * not what is measured, the session read on every call is).
@@ -18,48 +18,68 @@ import { startService } from './bench-support';
 
 // Ports of their own: the e2e tier and other benches use 41xx–47xx.
 const BASE = Number(process.env.BENCH_PORT ?? 4882);
-export const PORTS = { portal: BASE - 2, injections: BASE, complaints: BASE + 1, certification: BASE + 2 };
+export const PORTS = {
+  portal: BASE - 2,
+  injections: BASE,
+  complaints: BASE + 1,
+  certification: BASE + 2,
+  campaign: BASE + 3,
+};
 export const url = (service: keyof typeof PORTS) => `http://127.0.0.1:${PORTS[service]}`;
 
 type Started = Awaited<ReturnType<typeof startService>>;
 
+/** Processes still running: a run that fails half-way must not leave them holding the ports. */
+const running = new Set<number>();
+process.once('exit', () => running.forEach((pid) => process.kill(pid)));
+async function started(service: Promise<Started>): Promise<Started> {
+  const s = await service;
+  running.add(s.pid);
+  return { pid: s.pid, stop: () => s.stop().then(() => void running.delete(s.pid)) };
+}
+
 /** A service on its own database, ready once its projections have caught up with the log. */
 export async function startOwner(
-  service: 'injections' | 'complaints' | 'certification',
+  service: 'injections' | 'complaints' | 'certification' | 'campaign',
   databaseUrl: string,
   tokens: TestActorTokens,
 ): Promise<Started> {
   await mustBeFree(PORTS[service]);
-  return startService(
-    `services/${service}/src/main.js`,
-    PORTS[service],
-    {
-      DATABASE_URL: databaseUrl,
-      MESSAGE_TRANSPORT: 'embedded',
-      BUS_DATABASE_URL: databaseUrl, // nothing is published or consumed here
-      PUBLISHER_ENABLED: 'false',
-      ACTOR_TOKEN_TRUSTED_KEYS: tokens.trustedKeys,
-      CODE_HASH_SECRET: randomBytes(32).toString('hex'),
-      TEMPORAL_ADDRESS: process.env.BENCH_TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
-      CERTIFICATION_KEYS_DIR: mkdtempSync(join(tmpdir(), 'bench-dash-keys-')),
-    },
-    3_600_000, // the first catch-up over the whole log
+  return started(
+    startService(
+      `services/${service}/src/main.js`,
+      PORTS[service],
+      {
+        DATABASE_URL: databaseUrl,
+        MESSAGE_TRANSPORT: 'embedded',
+        BUS_DATABASE_URL: databaseUrl, // nothing is published or consumed here
+        PUBLISHER_ENABLED: 'false',
+        ACTOR_TOKEN_TRUSTED_KEYS: tokens.trustedKeys,
+        CODE_HASH_SECRET: randomBytes(32).toString('hex'),
+        TEMPORAL_ADDRESS: process.env.BENCH_TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+        CERTIFICATION_KEYS_DIR: mkdtempSync(join(tmpdir(), 'bench-dash-keys-')),
+        ATTESTATION_DEV_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'bench-dash-attest-')), 'key.pem'),
+      },
+      3_600_000, // the first catch-up over the whole log
+    ),
   );
 }
 
 export async function startPortal(databaseUrl: string, tokens: TestActorTokens): Promise<Started> {
   await mustBeFree(PORTS.portal);
-  return startService('services/portal/src/main.js', PORTS.portal, {
-    ACTOR_TOKEN_PRIVATE_KEY: tokens.signingKey('portal'),
-    CODE_HASH_SECRET: randomBytes(32).toString('hex'),
-    DATABASE_URL: databaseUrl,
-    INJECTIONS_URL: url('injections'),
-    COMPLAINTS_URL: url('complaints'),
-    CERTIFICATION_URL: url('certification'),
-    IDENTITY_URL: 'http://127.0.0.1:9', // not measured here
-    CAMPAIGN_URL: 'http://127.0.0.1:9',
-    ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/reference/demo-accounts.json'),
-  });
+  return started(
+    startService('services/portal/src/main.js', PORTS.portal, {
+      ACTOR_TOKEN_PRIVATE_KEY: tokens.signingKey('portal'),
+      CODE_HASH_SECRET: randomBytes(32).toString('hex'),
+      DATABASE_URL: databaseUrl,
+      INJECTIONS_URL: url('injections'),
+      COMPLAINTS_URL: url('complaints'),
+      CERTIFICATION_URL: url('certification'),
+      IDENTITY_URL: 'http://127.0.0.1:9', // not measured here
+      CAMPAIGN_URL: url('campaign'),
+      ACCOUNTS_SEED_FILE: join(__dirname, '../services/portal/src/reference/demo-accounts.json'),
+    }),
+  );
 }
 
 export type Reader = 'manager' | 'district manager' | 'site staff' | 'citizen';

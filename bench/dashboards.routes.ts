@@ -1,7 +1,8 @@
 /** The routes the dashboards bench measures: who asks, through the portal, and of the service directly. */
+import { CAMPAIGN_ID } from './campaign-rows.load';
 import type { Reader } from './dashboards.platform';
 
-export type Direct = ['injections' | 'complaints', string];
+export type Direct = ['injections' | 'complaints' | 'campaign', string];
 /** Each route through the portal, and where the service answers it directly (the hop measured apart). */
 export const routes = (citizen: string): [string, Reader, string, Direct | null][] => [
   [
@@ -51,6 +52,18 @@ export const routes = (citizen: string): [string, Reader, string, Direct | null]
     'manager',
     '/api/manager/sla/breaches?from=2022-06-01&to=2022-08-31',
     ['complaints', '/sla/breaches?from=2022-06-01&to=2022-08-31'],
+  ],
+  [
+    'campaign progress by district',
+    'manager',
+    `/api/manager/campaigns/${CAMPAIGN_ID}/progress?groupBy=district`,
+    ['campaign', `/campaigns/${CAMPAIGN_ID}/progress?groupBy=district`],
+  ],
+  [
+    'campaign progress: a district by site',
+    'district manager',
+    `/api/manager/campaigns/${CAMPAIGN_ID}/progress?groupBy=site`,
+    ['campaign', `/campaigns/${CAMPAIGN_ID}/progress?groupBy=site`],
   ],
   ["site: the unit's complaint queue, first page", 'site staff', '/api/queue', ['complaints', '/queue']],
   ['citizen: my record', 'citizen', '/api/me/record', ['injections', `/records/${citizen}`]],

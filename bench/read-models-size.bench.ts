@@ -19,20 +19,13 @@ import { PROGRESS_PENDING_MIGRATION } from '../services/campaign/src/adapters/po
 import { PROGRESS_ANSWERS_MIGRATION } from '../services/campaign/src/adapters/postgres/progress-answers.migration';
 import { PROGRESS_WITHOUT_ID_MIGRATION } from '../services/campaign/src/adapters/postgres/progress-without-id.migration';
 import { ProgressQuery } from '../services/campaign/src/adapters/postgres/progress.query';
-import { fmt, freshDatabase, machine, percentile, runBenchmark } from './bench-support';
+import { fmt, freshDatabase, machine, percentile, runBenchmark, secondsOf } from './bench-support';
+import { loadCampaign } from './campaign-rows.load';
 import { OLD_BREACHES, OLD_PROGRESS, OLD_SUMMARY } from './read-models-size.before';
 
 const ROWS = Number(process.env.BENCH_CAMPAIGN_ROWS ?? 100_000);
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 10_000);
 const SLA_REBUILD = Number(process.env.BENCH_SLA_REBUILD ?? 0);
-const BATCH = 5_000; // the campaign's chunk
-const SITES = `(array['LC-TD-01','LC-TD-02','LC-PT-01','LC-SH-M1','LC-MT-01','LC-TU-01','LC-NN-01','LC-TP-BV', null])`;
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return (performance.now() - started) / 1000;
-}
 
 async function latencies(calls: number, run: () => Promise<unknown>) {
   await run(); // plans, caches
@@ -44,83 +37,6 @@ async function latencies(calls: number, run: () => Promise<unknown>) {
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
-
-/** A campaign over `rows` list rows, written chunk by chunk as the pipeline writes them. */
-async function loadCampaign(pool: Pool, rows: number): Promise<Record<string, number>> {
-  const seconds: Record<string, number> = { import: 0, verify: 0, follow: 0 };
-  await pool.query(
-    `insert into legacy_imports (import_id, source_name, format, mapping) values ('big', 'big.csv', 'csv', '{}')`,
-  );
-  await pool.query(`insert into campaigns (campaign_id, name, import_ids, deadline, worklist_due_days, created_by)
-    values ('c1', 'big', '{big}', '2022-06-30', 7, 'bench')`);
-  for (let first = 1; first <= rows; first += BATCH) {
-    const last = Math.min(first + BATCH - 1, rows);
-    seconds.import += await timed(() =>
-      pool.query(
-        `insert into legacy_rows (import_id, row_number, status, id_state, full_name, site_id)
-         select 'big', n, case when n % 50 = 0 then 'rejected' else 'accepted' end,
-           case when n % 40 = 0 then 'missing' else 'valid' end, 'Name ' || n, ${SITES}[1 + n % 9]
-         from generate_series($1::int, $2::int) n`,
-        [first, last],
-      ),
-    );
-    const batch = `b-${first}`;
-    seconds.verify += await timed(async () => {
-      await pool.query(
-        `insert into verification_batches (batch_id, campaign_id, import_id, first_row, last_row, records) values ($1, 'c1', 'big', $2, $3, $4)`,
-        [batch, first, last, last - first + 1],
-      );
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await client.query(
-          `insert into row_results (campaign_id, import_id, row_number, batch_id, result, person_id)
-           select 'c1', 'big', n, $3, (array['matched','matched','matched','matched','matched','matched','mismatched','not-found','invalid-id','matched'])[1 + n % 10], 'P' || n
-           from generate_series($1::int, $2::int) n where n % 50 <> 0 and n % 40 <> 0
-           on conflict (campaign_id, import_id, row_number) do update set result = excluded.result, batch_id = excluded.batch_id`,
-          [first, last, batch],
-        );
-        await client.query(
-          `update verification_batches set completed_at = now(), answer_counts = '{}' where batch_id = $1`,
-          [batch],
-        );
-        await client.query('commit');
-      } finally {
-        client.release();
-      }
-    });
-    seconds.follow += await timed(async () => {
-      await pool.query(
-        `insert into merge_proposals (proposal_id, campaign_id, keep_import, keep_row, duplicate_import, duplicate_row, evidence)
-         select 'mp-' || n, 'c1', 'big', n - 1, 'big', n, '{}' from generate_series($1::int, $2::int) n where n % 100 = 1 and n > 1`,
-        [first, last],
-      );
-      await pool.query(
-        `insert into dose_submissions (dose_id, campaign_id, import_id, row_number, person_id, site_id)
-         select 'd-' || r.row_number, 'c1', 'big', r.row_number, r.person_id, 'LC-TD-01' from row_results r
-         where r.campaign_id = 'c1' and r.import_id = 'big' and r.row_number between $1 and $2 and r.result = 'matched'`,
-        [first, last],
-      );
-      await pool.query(
-        `update dose_submissions set outcome = 'sent' where campaign_id = 'c1' and row_number between $1 and $2`,
-        [first, last],
-      );
-      await pool.query(
-        `update dose_submissions set outcome = case when row_number % 97 = 0 then 'refused' else 'recorded' end, answered_at = now()
-         where campaign_id = 'c1' and row_number between $1 and $2`,
-        [first, last],
-      );
-      await pool.query(
-        `insert into worklist_items (item_id, campaign_id, import_id, row_number, site_id, reason, due_on)
-         select 'w-' || r.row_number, 'c1', 'big', r.row_number, ${SITES}[1 + r.row_number % 9], r.result, date '2021-12-01' + r.row_number % 30
-         from row_results r where r.campaign_id = 'c1' and r.import_id = 'big' and r.row_number between $1 and $2 and r.result <> 'matched'`,
-        [first, last],
-      );
-    });
-  }
-  await pool.query('analyze');
-  return seconds;
 }
 
 async function campaignAt(rows: number) {
@@ -139,7 +55,7 @@ async function campaignAt(rows: number) {
     await migrate(pool, before);
     const plain = await loadCampaign(pool, rows);
     const old = await latencies(3, () => pool.query(OLD_PROGRESS, ['c1', ['big']]));
-    const recount = await timed(() => migrate(pool, counters));
+    const recount = await secondsOf(() => migrate(pool, counters));
     await pool.query('analyze');
     const poll = await latencies(30, () => new ProgressQuery(pool).bySite('c1', ['big'], '2021-12-15'));
     // The same writes again with the counters kept by the triggers: what they cost the pipeline.
@@ -169,7 +85,7 @@ async function complaintsAt(complaints: number) {
     client.release();
     const districts = `(array['Tam Đường','Phong Thổ','Sìn Hồ','Mường Tè','Than Uyên','Tân Uyên','Nậm Nhùn','Lai Châu'])`;
     // As the projection writes them: a row when filed, then its closing or breach as an update each.
-    const load = await timed(async () => {
+    const load = await secondsOf(async () => {
       for (let first = 1; first <= complaints; first += 1000) {
         await pool.query(
           `insert into sla_v1 (complaint_id, complaint_type, citizen_id, site_id, commune, district, status, filed_at, last_revision, due_at, unit_id)
