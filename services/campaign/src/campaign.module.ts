@@ -16,6 +16,9 @@ import { CampaignsHttpController } from './adapters/http/campaigns.http-controll
 import { ImportsHttpController } from './adapters/http/imports.http-controller';
 import { IMPORT_MAX_BYTES, SITE_DIRECTORY } from './adapters/http/tokens';
 import { WorklistsHttpController } from './adapters/http/worklists.http-controller';
+import { UnitWorklistsHttpController } from './adapters/http/unit-worklists.http-controller';
+import { PostgresUnitWorklists } from './adapters/postgres/unit-worklists.query';
+import { UnitWorklistsService } from './application/unit-worklists.service';
 import { CampaignMetrics } from './adapters/metrics/campaign.metrics';
 import { DoseOutcomesKafkaConsumer } from './adapters/kafka/dose-outcomes.kafka-consumer';
 import { IdentityChoiceHttpController } from './adapters/http/identity-choice.http-controller';
@@ -83,6 +86,7 @@ export class CampaignModule {
         ImportsHttpController, // before CampaignsHttpController: /campaigns/imports is not a campaign id
         CampaignsHttpController,
         WorklistsHttpController,
+        UnitWorklistsHttpController,
         IdentityChoiceHttpController,
         AttestationsHttpController,
         IdentityAnswersKafkaConsumer,
@@ -142,6 +146,10 @@ export class CampaignModule {
             new WorklistService(items, (id) => campaigns.signal(id, 'changes')),
         },
         withPool(WorklistItems, (pool) => new PostgresWorklistItems(pool)),
+        withPool(
+          UnitWorklistsService,
+          (pool) => new UnitWorklistsService(new PostgresUnitWorklists(pool), reference.sites),
+        ),
         {
           provide: IdentityChoiceService,
           inject: [IdentityChoices, CampaignService],

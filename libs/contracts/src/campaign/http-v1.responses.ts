@@ -288,3 +288,26 @@ export class CorrectionResponse {
   @ApiProperty() itemId!: string;
   @ApiProperty({ enum: WORKLIST_ITEM_STATUSES }) status!: string;
 }
+
+// The campaigns a unit has work open in: what its staff pick from to review.
+
+export class UnitWorklistResponse {
+  @ApiProperty({ example: 'cmp-0a1b2c3d4e' }) campaignId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'date' }) deadline!: string;
+  @ApiProperty({ enum: STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: "Rows to review (ambiguous-identity) open for the unit's sites",
+  })
+  openReviewItems!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, description: "Every worklist item open for the unit's sites" })
+  openWorklistItems!: number;
+}
+
+export class UnitWorklistsResponse extends PageResponse {
+  @ApiProperty({ type: [UnitWorklistResponse], description: 'Newest campaign first; only those with open items' })
+  campaigns!: UnitWorklistResponse[];
+}

@@ -231,6 +231,45 @@ describe('campaign API', () => {
     expect((await body(tooMany)).errors).toEqual([expect.objectContaining({ field: 'limit', rule: 'max' })]);
   });
 
+  it("lists the campaigns with open work for the caller's own unit only, by the worklists' scope rule", async () => {
+    const pool = new Pool({ connectionString: db.url, max: 1 });
+    await pool.query(
+      `insert into worklist_items (item_id, campaign_id, import_id, row_number, site_id, reason, due_on)
+       values ('review-1', $1, 'imp-a', 1, 'LC-SH-M1', 'ambiguous-identity', '2021-12-05')`,
+      [campaignId],
+    );
+    await pool.end();
+    const listed = async (headers: Record<string, string>, query = '') => {
+      const res = await fetch(`${base}/worklists${query}`, { headers });
+      expect(res.status).toBe(200);
+      return (await body(res)).campaigns as { campaignId: string; openReviewItems: number }[];
+    };
+    const site = await listed(as('site-staff', 'site:LC-SH-M1'));
+    expect(site).toEqual([
+      expect.objectContaining({
+        campaignId,
+        name: 'Đợt 1',
+        status: 'running',
+        openReviewItems: 1,
+        openWorklistItems: 8,
+      }),
+    ]);
+    expect(await listed(as('site-head', 'site:LC-PT-01'))).toEqual([]);
+    expect(await listed(as('manager', 'district:Sìn Hồ'))).toEqual([expect.objectContaining({ campaignId })]);
+    expect(await listed(as('manager', 'district:Phong Thổ'))).toEqual([]);
+    expect(await listed(manager, '?siteId=LC-SH-M1')).toEqual(site);
+
+    const elsewhere = await fetch(`${base}/worklists?siteId=LC-SH-M1`, { headers: as('site-staff', 'site:LC-PT-01') });
+    expect(elsewhere.status).toBe(403);
+    expect((await body(elsewhere)).errors).toEqual([expect.objectContaining({ field: 'siteId', rule: 'ownSite' })]);
+    for (const [role, scope] of [
+      ['citizen', 'person:P1'],
+      ['commune-chairman', 'commune:Bản Bo'],
+    ])
+      expect((await fetch(`${base}/worklists`, { headers: as(role, scope) })).status).toBe(403);
+    expect((await fetch(`${base}/worklists`)).status).toBe(401);
+  });
+
   it('lets only the responsible person sign a list, and publishes the signing key', async () => {
     const staff = as('site-staff', 'site:LC-TD-02');
     expect(

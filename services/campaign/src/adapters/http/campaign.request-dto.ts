@@ -92,3 +92,11 @@ export class AttestListRequest {
 export class CommuneRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) commune!: string;
 }
+
+/** The caller's unit's campaigns with open work; a manager may narrow it to one site of their reach. */
+export class UnitWorklistsRequest extends PageRequest {
+  @ApiPropertyOptional({ description: "One site within the caller's reach; omitted, the whole of it" })
+  @IsOptional()
+  @Matches(ID)
+  siteId?: string;
+}
