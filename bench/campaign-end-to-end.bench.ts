@@ -19,6 +19,7 @@ import { fmt, freshDatabase, machine, runBenchmark, startService } from './bench
 import { bareCopy, settledFigures } from './campaign-end-to-end.stages';
 import { MAPPING } from './campaign-legacy-list';
 import { cpuMeter, pidsOf } from './campaign-processes';
+import { postgresWorkMeter } from './postgres-work';
 import { campaignStage } from './campaign-stage';
 import { campaignOn } from './campaign-throughput.report';
 
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     phases.push({ name, seconds, cpu: meter() });
   };
   const reference = loadCampaignReference();
+  const written = await postgresWorkMeter([identityDb.url, campaignDb.url, injectionsDb.url, bus.url]);
   await phase('import: CSV parsed, mapped, validated, COPY', () =>
     importFile(pool, file, {
       importId: 'tp',
@@ -104,9 +106,13 @@ async function main(): Promise<void> {
   await phase("injections' read models caught up (dose register, statistics)", () =>
     settledFigures.untilProjected(pool, injectionsPool, campaignId),
   );
+  const work = await written();
   const figures = await settledFigures.summary(pool, injectionsPool, campaignId);
   await campaign.end(campaignId, TEMPORAL);
   report(rows, bare, phases, figures);
+  console.log(
+    `\nPostgreSQL's work a list row, every stage (the bench's four databases): ${fmt(work.rowsWritten / rows, 1)} rows written, ${fmt(work.commits / rows, 2)} commits, ${fmt(work.walBytes / rows)} bytes of WAL (${fmt(work.walBytes / 2 ** 20)} MiB in all)`,
+  );
   await Promise.all([worker.stop(), api.stop(), injections.stop(), identity.stop()]);
   await injectionsPool.end();
   await stage.close();
