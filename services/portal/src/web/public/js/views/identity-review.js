@@ -1,7 +1,8 @@
 // A site's rows to review in a reconciliation campaign (ADR 14): rows the registry could link only
 // probably, each beside its candidates field by field, and the site's choice of one of them or of
 // none. The campaign service decides which site's rows a person may see and choose for; the page
-// asks for the person's own site. A candidate's ID number and address never reach it.
+// asks for the person's own site, and first lists the campaigns where that site has rows open. A
+// candidate's ID number and address never reach it.
 import { ApiProblem, api, apiPage } from '../api.js';
 import { field, h } from '../dom.js';
 import { submitting } from '../forms.js';
@@ -10,20 +11,22 @@ import { problemSummary } from '../problems.js';
 import { go } from '../session.js';
 import { appendTo, showMore } from '../show-more.js';
 
-const KEPT = 'vax.reviewCampaign';
 const OPEN = new Set(['open', 'reopened']);
+const LIST = '/api/site/worklists';
 
 export async function render(view, state) {
-  const campaignId = new URLSearchParams(location.hash.split('?')[1]).get('campaign') || localStorage.getItem(KEPT);
+  const campaignId = new URLSearchParams(location.hash.split('?')[1]).get('campaign');
+  view.append(h('h2', {}, t('review.heading')), h('p', { class: 'hint' }, t('review.intro')));
+  // No campaign chosen: the site's own campaigns with work open (the campaign service knows the
+  // site from who is signed in); a code a manager sent can still be typed below them.
+  if (!campaignId) return view.append(...(await campaignList()), campaignForm());
+  view.append(h('p', {}, h('a', { href: '#/review' }, t('review.allCampaigns'))));
   const siteId = (state.session?.scope || '').replace(/^site:/, '');
-  view.append(h('h2', {}, t('review.heading')), h('p', { class: 'hint' }, t('review.intro')), campaignForm(campaignId));
-  if (!campaignId) return;
-  localStorage.setItem(KEPT, campaignId);
   const path = `/api/site/campaigns/${encodeURIComponent(campaignId)}/worklists?${new URLSearchParams({
     siteId,
     reason: 'ambiguous-identity',
   })}`;
-  // A code mistyped or a campaign closed is said under the form, which stays to give another.
+  // A code mistyped or a campaign closed is said here, with the way back to the list above it.
   const first = await apiPage(path).catch((error) => {
     if (error instanceof ApiProblem && error.status === 401) throw error;
     view.append(h('p', { class: 'form-error', role: 'alert' }, problemSummary(error)));
@@ -45,12 +48,46 @@ export async function render(view, state) {
   view.append(...[list, more].filter(Boolean));
 }
 
-/** Which campaign: the link a manager sent names it; otherwise typed here, and kept for next time. */
-function campaignForm(campaignId) {
-  const input = h('input', { name: 'campaignId', value: campaignId || '', required: true, autocomplete: 'off' });
+/** The campaigns with rows for this site to review or fix, newest first, each a link to its rows. */
+async function campaignList() {
+  const heading = h('h3', {}, t('review.campaigns'));
+  const first = await apiPage(LIST).catch((error) => {
+    if (error instanceof ApiProblem && error.status === 401) throw error;
+    return { error };
+  });
+  if (first.error) return [heading, h('p', { class: 'form-error', role: 'alert' }, problemSummary(first.error))];
+  const campaigns = first.data.campaigns;
+  if (campaigns.length === 0) return [heading, h('p', { role: 'status' }, t('review.noCampaigns'))];
+  const list = h('ul', { class: 'queue' }, campaigns.map(campaignItem));
+  const more = showMore({
+    path: LIST,
+    nextCursor: first.nextCursor,
+    shown: campaigns.length,
+    itemsOf: (page) => page.campaigns,
+    append: (page) => appendTo(list, page.map(campaignItem)),
+  });
+  return [heading, list, more].filter(Boolean);
+}
+
+function campaignItem(c) {
+  const href = `#/review?campaign=${encodeURIComponent(c.campaignId)}`;
+  return h(
+    'li',
+    {},
+    h('a', { href }, c.name),
+    h('span', {}, t('review.deadline', { date: formatDate(c.deadline) })),
+    c.status === 'running' ? null : h('span', {}, t(`campaign.state.${c.status}`)),
+    h('span', { class: 'queue-detail' }, t('review.counts', { review: c.openReviewItems, open: c.openWorklistItems })),
+  );
+}
+
+/** A campaign by its code, as a manager may send it: the way in when it is not in the list. */
+function campaignForm() {
+  const input = h('input', { name: 'campaignId', required: true, autocomplete: 'off' });
   const form = h(
     'form',
     { class: 'card', novalidate: true },
+    h('h3', {}, t('review.byCode')),
     field('review-campaign', 'review.campaign', input, t('review.campaignHint')),
     h('button', { type: 'submit', class: 'secondary' }, t('review.open')),
   );
