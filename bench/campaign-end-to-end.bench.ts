@@ -15,7 +15,7 @@ import { TestActorTokens } from '../libs/testing/src/actor-tokens';
 import { parseMapping } from '../services/campaign/src/domain/legacy-row/column-mapping';
 import { importFile } from '../services/campaign/src/adapters/files/import-file';
 import { loadCampaignReference } from '../services/campaign/src/reference/reference-data';
-import { fmt, freshDatabase, machine, runBenchmark, startService } from './bench-support';
+import { fmt, freshDatabase, machine, runBenchmark, secondsOf, startService } from './bench-support';
 import { bareCopy, settledFigures } from './campaign-end-to-end.stages';
 import { MAPPING } from './campaign-legacy-list';
 import { cpuMeter, pidsOf } from './campaign-processes';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   console.log(
     `# Campaign end to end — ${machine()}; registry of ${fmt(PEOPLE)}, ${fmt(rows)} rows (${fmt(statSync(file).size / 2 ** 20)} MiB CSV), default settings, embedded transport`,
   );
-  const bare = rows / (await timed(() => bareCopy(pool, file)));
+  const bare = rows / (await secondsOf(() => bareCopy(pool, file)));
 
   const [injectionsDb, bus] = [await freshDatabase('e2e_injections'), await freshDatabase('e2e_bus')];
   const injectionsPool = new Pool({ connectionString: injectionsDb.url, max: 2 });
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const phases: { name: string; seconds: number; cpu: Record<string, number> }[] = [];
   const phase = async (name: string, work: () => Promise<unknown>) => {
     const meter = cpuMeter(processes);
-    const seconds = await timed(work);
+    const seconds = await secondsOf(work);
     phases.push({ name, seconds, cpu: meter() });
   };
   const reference = loadCampaignReference();
@@ -117,12 +117,6 @@ async function main(): Promise<void> {
   await injectionsPool.end();
   await stage.close();
   await Promise.all([injectionsDb.drop(), bus.drop()]);
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await work();
-  return (performance.now() - t0) / 1000;
 }
 
 function report(

@@ -18,7 +18,6 @@ import { sameOriginOnly } from './adapters/http/same-origin.middleware';
 import { SessionGuard } from './adapters/http/session.guard';
 import { SignInHttpController } from './adapters/http/sign-in.http-controller';
 import { SiteWorklistsHttpController } from './adapters/http/site-worklists.http-controller';
-import { SiteUnitWorklistsHttpController } from './adapters/http/site-unit-worklists.http-controller';
 import { PORTAL_COOKIE_SECURE } from './adapters/http/tokens';
 import { IdentityContactsClient } from './adapters/identity/identity-contacts.client';
 import { DevelopmentOutboxSender } from './adapters/notifications/development-outbox.sender';
@@ -65,7 +64,6 @@ export class PortalModule implements NestModule {
         ManagerHttpController,
         CampaignsHttpController,
         SiteWorklistsHttpController,
-        SiteUnitWorklistsHttpController,
         ComplaintsHttpController,
         AttestationsHttpController,
         ReferenceHttpController,

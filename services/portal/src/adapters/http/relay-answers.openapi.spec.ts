@@ -11,7 +11,6 @@ import { DeskHttpController } from './desk.http-controller';
 import { ManagerHttpController } from './manager.http-controller';
 import { ReferenceHttpController } from './reference.http-controller';
 import { SiteWorklistsHttpController } from './site-worklists.http-controller';
-import { SiteUnitWorklistsHttpController } from './site-unit-worklists.http-controller';
 
 // The portal's relays answer with the services' bodies: its document must describe them (the
 // services' own HTTP contracts, in libs/contracts), or a client of the portal has nothing to trust.
@@ -32,7 +31,6 @@ async function relayDocument() {
       ManagerHttpController,
       ReferenceHttpController,
       SiteWorklistsHttpController,
-      SiteUnitWorklistsHttpController,
     ],
     providers: [
       { provide: UpstreamClient, useValue: {} },

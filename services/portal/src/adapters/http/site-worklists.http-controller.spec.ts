@@ -41,15 +41,24 @@ function relaying() {
 
 describe("the portal's site worklist routes", () => {
   it.each(['site-staff', 'site-head'])(
-    'let %s read the worklist and choose (the campaign checks the site)',
+    'let %s list the campaigns to review, read the worklist and choose (the campaign checks the site)',
     async (role) => {
+      await expect(guarded('campaigns', sessionOf(role, 'site:LC-TD-01'))).resolves.toBe(true);
       await expect(guarded('worklist', sessionOf(role, 'site:LC-TD-01'))).resolves.toBe(true);
       await expect(guarded('choose', sessionOf(role, 'site:LC-TD-01'), 'POST', 'csrf-1')).resolves.toBe(true);
     },
   );
 
   it.each(['citizen', 'manager', 'commune-chairman', 'police-verifier'])('refuse the role %s (403)', async (role) => {
+    await expect(guarded('campaigns', sessionOf(role, 'site:LC-TD-01'))).rejects.toMatchObject({ status: 403 });
     await expect(guarded('worklist', sessionOf(role, 'site:LC-TD-01'))).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("relay the campaigns list's own parameters only, with who is acting", async () => {
+    const { controller, calls, res } = relaying();
+    const staff = sessionOf('site-staff', 'site:LC-TD-01');
+    await controller.campaigns({ cursor: 'c', limit: '20', other: 'dropped', siteId: ['a', 'b'] }, staff, res);
+    expect(calls).toEqual([['campaign', 'GET', '/worklists?cursor=c&limit=20', staff.actor]]);
   });
 
   it("take a choice only with the session's CSRF token", async () => {

@@ -11,12 +11,15 @@ export function relay(res: Response, answer: UpstreamAnswer): void {
   res.send(answer.body);
 }
 
-/** A paged list's own parameters from the browser's query, passed on as they are (the service checks them). */
-export function pageQuery(q: Record<string, unknown>): string {
-  const page = new URLSearchParams();
-  for (const name of ['cursor', 'limit']) if (typeof q[name] === 'string') page.set(name, q[name] as string);
-  return page.toString() === '' ? '' : `?${page}`;
+/** A list's own parameters from the browser's query, passed on as they are (the service checks them); '' when none. */
+export function passedOn(q: Record<string, unknown>, names: readonly string[]): string {
+  const params = new URLSearchParams();
+  for (const name of names) if (typeof q[name] === 'string') params.set(name, q[name] as string);
+  return params.toString() === '' ? '' : `?${params}`;
 }
+
+/** A paged list's own parameters: its cursor and limit. */
+export const pageQuery = (q: Record<string, unknown>): string => passedOn(q, ['cursor', 'limit']);
 
 /** The same for a streamed answer (a report of millions of rows): passed on as it arrives. */
 export async function relayStream(res: Response, answer: StreamedAnswer): Promise<void> {
